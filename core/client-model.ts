@@ -1,0 +1,150 @@
+/**
+ * The client base: clients (companies) and their contacts. These zod schemas are the one
+ * definition of what a valid record is, used by the forms in the renderer, the data layer's
+ * commands, and (from the sync issue on) the company server.
+ */
+import { z } from 'zod';
+import { normalizePhone } from './phone';
+
+export const CLIENT_STATUSES = ['lead', 'prospect', 'active', 'key', 'dormant', 'lost'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const PRICE_TYPES = ['retail', 'wholesale', 'dealer', 'key_account'] as const;
+export type PriceType = (typeof PRICE_TYPES)[number];
+
+export const SEGMENTS = ['enterprise', 'mid_market', 'small_business', 'distributor', 'public_sector'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const DECISION_ROLES = ['decision_maker', 'influencer', 'user', 'gatekeeper', 'other'] as const;
+export type DecisionRole = (typeof DECISION_ROLES)[number];
+
+export const ADDRESS_KINDS = ['office', 'legal', 'delivery'] as const;
+export const PHONE_KINDS = ['work', 'mobile', 'other'] as const;
+
+/** ISO 4217 currency code; money itself is always integer minor units. */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, { message: 'currency' });
+
+const trimmed = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const optionalText = (max: number) => trimmed(max).default('');
+
+export const addressSchema = z.object({
+  kind: z.enum(ADDRESS_KINDS),
+  street: optionalText(200),
+  city: optionalText(100),
+  postcode: optionalText(20),
+  region: optionalText(100),
+  /** ISO 3166-1 alpha-2, also the default region for parsing the client's phone numbers. */
+  country: z.string().regex(/^([A-Z]{2})?$/, { message: 'country' }).default(''),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/** Money owed by the client; comes from the company's accounting system, never edited here. */
+export const receivablesSchema = z.object({
+  balance: z.number().int(),
+  overdue: z.number().int().nonnegative(),
+  overdueDays: z.number().int().nonnegative(),
+  currency: currencySchema,
+  asOf: z.string(),
+});
+export type Receivables = z.infer<typeof receivablesSchema>;
+
+/** The fields a person edits on the client card. */
+export const clientInputSchema = z.object({
+  name: trimmed(200).min(1, { message: 'required' }),
+  legalName: optionalText(300),
+  taxId: optionalText(40),
+  status: z.enum(CLIENT_STATUSES),
+  ownerId: z.string().min(1, { message: 'required' }),
+  segment: z.enum(SEGMENTS).or(z.literal('')).default(''),
+  industry: optionalText(100),
+  website: z
+    .string()
+    .trim()
+    .max(300, { message: 'too_long' })
+    .refine((v) => v === '' || /^(https?:\/\/)?[^\s/$.?#]+\.[^\s]+$/i.test(v), { message: 'website' })
+    .default(''),
+  addresses: z.array(addressSchema).max(10).default([]),
+  priceType: z.enum(PRICE_TYPES),
+  /** Standing discount in percent, two decimals at most. */
+  discountPct: z
+    .number({ message: 'number' })
+    .min(0, { message: 'discount_range' })
+    .max(100, { message: 'discount_range' })
+    .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+      message: 'discount_precision',
+    }),
+  paymentTermsDays: z.number({ message: 'number' }).int({ message: 'integer' }).min(0, { message: 'days_range' }).max(365, { message: 'days_range' }),
+  currency: currencySchema,
+  contractNumber: optionalText(60),
+  contractDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }).default(''),
+  contractTerms: optionalText(2000),
+  notes: optionalText(5000),
+  tags: z.array(trimmed(40).min(1)).max(30).default([]),
+});
+export type ClientInput = z.infer<typeof clientInputSchema>;
+
+export interface Client extends ClientInput {
+  id: string;
+  /** Credit limit in minor units of `currency`; set by the company, read-only for a manager. */
+  creditLimit: number;
+  receivables: Receivables | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+const phoneEntrySchema = z.object({
+  kind: z.enum(PHONE_KINDS),
+  number: z.string().trim().min(1, { message: 'required' }),
+});
+
+/**
+ * Contact input. Phone numbers are validated and normalised to E.164 against the client's
+ * country, so the same number typed in any format is stored (and found) the same way.
+ */
+export function contactInputSchema(defaultCountry: string) {
+  return z.object({
+    name: trimmed(200).min(1, { message: 'required' }),
+    position: optionalText(150),
+    phones: z
+      .array(
+        phoneEntrySchema.transform((p, ctx) => {
+          const e164 = normalizePhone(p.number, defaultCountry);
+          if (!e164) {
+            ctx.addIssue({ code: 'custom', message: 'phone', path: ['number'] });
+            return z.NEVER;
+          }
+          return { kind: p.kind, number: e164 };
+        }),
+      )
+      .max(10)
+      .default([]),
+    emails: z.array(z.object({ address: z.string().trim().email({ message: 'email' }).max(254) })).max(10).default([]),
+    birthday: z
+      .string()
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' })
+      .refine((v) => v === '' || (!Number.isNaN(Date.parse(v)) && v <= new Date().toISOString().slice(0, 10)), {
+        message: 'birthday',
+      })
+      .default(''),
+    decisionRole: z.enum(DECISION_ROLES),
+    notes: optionalText(5000),
+  });
+}
+export type ContactInput = z.output<ReturnType<typeof contactInputSchema>>;
+export type ContactFormValues = z.input<ReturnType<typeof contactInputSchema>>;
+
+export interface Contact extends ContactInput {
+  id: string;
+  clientId: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+/** A colleague who can own clients (filled from the company server from the sync issue on). */
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: 'manager' | 'head_of_sales' | 'admin';
+}

@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer is sandboxed web content: it reaches the desktop only through the preload
+      // API behind renderer/platform, never through electron or node modules.
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer talks to the desktop only through renderer/platform.' },
+      ]),
+    },
+  },
+  {
+    // Only the data layer touches IndexedDB; components read through its hooks and commands.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/data/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer talks to the desktop only through renderer/platform.' },
+        { group: ['dexie', 'dexie-react-hooks'], message: 'Only renderer/src/data imports dexie.' },
+      ]),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'Electron code never imports renderer code.' }]),
+    },
+  },
+  {
+    // Code shared by every runtime stays free of runtime-specific modules.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'node:*', 'dexie', 'react', '**/renderer/**', '**/electron/**'], message: 'core/ is shared by all runtimes.' },
+      ]),
+    },
+  },
+);
