@@ -95,12 +95,14 @@ export interface Client extends ClientInput {
 
 const phoneEntrySchema = z.object({
   kind: z.enum(PHONE_KINDS),
-  number: z.string().trim().min(1, { message: 'required' }),
+  number: z.string().trim(),
 });
 
 /**
  * Contact input. Phone numbers are validated and normalised to E.164 against the client's
  * country, so the same number typed in any format is stored (and found) the same way.
+ * Blank phone and email lines (a form's spare rows) are accepted and dropped, so that errors
+ * keep pointing at the line the person typed.
  */
 export function contactInputSchema(defaultCountry: string) {
   return z.object({
@@ -109,6 +111,7 @@ export function contactInputSchema(defaultCountry: string) {
     phones: z
       .array(
         phoneEntrySchema.transform((p, ctx) => {
+          if (p.number === '') return null;
           const e164 = normalizePhone(p.number, defaultCountry);
           if (!e164) {
             ctx.addIssue({ code: 'custom', message: 'phone', path: ['number'] });
@@ -118,8 +121,13 @@ export function contactInputSchema(defaultCountry: string) {
         }),
       )
       .max(10)
-      .default([]),
-    emails: z.array(z.object({ address: z.string().trim().email({ message: 'email' }).max(254) })).max(10).default([]),
+      .default([])
+      .transform((list) => list.filter((p) => p !== null)),
+    emails: z
+      .array(z.object({ address: z.string().trim().max(254, { message: 'too_long' }).pipe(z.email({ message: 'email' }).or(z.literal(''))) }))
+      .max(10)
+      .default([])
+      .transform((list) => list.filter((e) => e.address !== '')),
     birthday: z
       .string()
       .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' })

@@ -1,0 +1,73 @@
+/**
+ * The list projection of a client: what the client list shows and searches, kept in its own
+ * table so that opening the app reads one compact row per client instead of every client and
+ * contact. It is rewritten in the same transaction as any change to the client or its contacts.
+ */
+import type { Client, ClientStatus, Contact } from '../../../core/client-model';
+import { buildHaystack, sortKey } from '../../../core/search-text';
+
+export interface ClientListRow {
+  id: string;
+  name: string;
+  legalName: string;
+  city: string;
+  country: string;
+  status: ClientStatus;
+  segment: string;
+  ownerId: string;
+  tags: string[];
+  primaryContact: string;
+  primaryPhone: string;
+  currency: string;
+  balance: number;
+  overdue: number;
+  overdueDays: number;
+  updatedAt: string;
+  archived: boolean;
+  /** Folded searchable text (see core/search-text.ts). */
+  hay: string;
+  /** Name folded for sorting. */
+  key: string;
+  /** Local revision at which this row last changed; lets other windows catch up cheaply. */
+  rev: number;
+}
+
+export function buildClientListRow(client: Client, contacts: readonly Contact[], rev: number): ClientListRow {
+  const live = contacts.filter((c) => !c.archivedAt);
+  const main = client.addresses[0];
+  const primary = live.find((c) => c.decisionRole === 'decision_maker') ?? live[0];
+  const words = [
+    client.name,
+    client.legalName,
+    client.taxId,
+    ...client.addresses.map((a) => a.city),
+    ...client.tags,
+    ...live.flatMap((c) => [c.name, c.position, ...c.emails.map((e) => e.address)]),
+  ];
+  return {
+    id: client.id,
+    name: client.name,
+    legalName: client.legalName,
+    city: main?.city ?? '',
+    country: main?.country ?? '',
+    status: client.status,
+    segment: client.segment,
+    ownerId: client.ownerId,
+    tags: client.tags,
+    primaryContact: primary?.name ?? '',
+    primaryPhone: primary?.phones[0]?.number ?? '',
+    currency: client.receivables?.currency ?? client.currency,
+    balance: client.receivables?.balance ?? 0,
+    overdue: client.receivables?.overdue ?? 0,
+    overdueDays: client.receivables?.overdueDays ?? 0,
+    updatedAt: client.updatedAt,
+    archived: client.archivedAt !== null,
+    hay: buildHaystack(
+      words,
+      live.flatMap((c) => c.phones.map((p) => p.number)),
+      [client.taxId],
+    ),
+    key: sortKey(client.name),
+    rev,
+  };
+}

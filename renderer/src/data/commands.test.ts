@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClientInput } from '../../../core/client-model';
+import { FieldbookDb } from './db';
+import { archiveClient, archiveContact, createClient, createContact, restoreClient, updateClient, updateContact } from './commands';
+import { ClientSearch, NO_FILTERS } from './client-search';
+
+const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
+  name: 'Ügyfél Kft',
+  legalName: 'Ügyfél Kereskedelmi Kft.',
+  taxId: '12345678-2-42',
+  status: 'active',
+  ownerId: 'u1',
+  segment: 'small_business',
+  industry: 'Wholesale',
+  website: 'ugyfel.hu',
+  addresses: [{ kind: 'office', street: 'Váci út 1', city: 'Budapest', postcode: '1051', region: '', country: 'HU' }],
+  priceType: 'wholesale',
+  discountPct: 5.5,
+  paymentTermsDays: 30,
+  currency: 'HUF',
+  contractNumber: '',
+  contractDate: '',
+  contractTerms: '',
+  notes: '',
+  tags: ['vip'],
+  ...patch,
+});
+
+let db: FieldbookDb;
+beforeEach(() => {
+  db = new FieldbookDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function searchAll(text: string, filters = NO_FILTERS) {
+  const search = new ClientSearch();
+  search.apply(await db.clientRows.toArray());
+  const r = search.search(text, filters, 'name');
+  return [...r.positions].map((p) => r.rows[p]!.name);
+}
+
+describe('client commands', () => {
+  it('creates a client with its list row and a history entry', async () => {
+    const c2 = await createClient(input(), db);
+    expect((await db.clients.get(c2.id))?.name).toBe('Ügyfél Kft');
+    expect(await searchAll('ugyfel budapest')).toEqual(['Ügyfél Kft']);
+    const history = await db.history.where('clientId').equals(c2.id).toArray();
+    expect(history.map((h) => h.action)).toEqual(['created']);
+  });
+
+  it('records exactly the changed fields on update and re-indexes the row', async () => {
+    const c = await createClient(input(), db);
+    await updateClient(c.id, input({ name: 'Ügyfél Zrt', discountPct: 7 }), db);
+    const history = await db.history.where('clientId').equals(c.id).sortBy('at');
+    const update = history.find((h) => h.action === 'updated')!;
+    expect(update.changes.map((x) => x.field).sort()).toEqual(['discountPct', 'name']);
+    expect(update.changes.find((x) => x.field === 'discountPct')).toMatchObject({ from: 5.5, to: 7 });
+    expect(await searchAll('zrt')).toEqual(['Ügyfél Zrt']);
+    expect(await searchAll('kft')).toEqual(['Ügyfél Zrt']); // legal name still says Kft.
+  });
+
+  it('an update without changes writes no history', async () => {
+    const c = await createClient(input(), db);
+    await updateClient(c.id, input(), db);
+    expect(await db.history.where('clientId').equals(c.id).count()).toBe(1);
+  });
+
+  it('rejects invalid input and writes nothing', async () => {
+    await expect(createClient(input({ name: '  ' }), db)).rejects.toThrow();
+    await expect(createClient(input({ discountPct: 120 }), db)).rejects.toThrow();
+    expect(await db.clients.count()).toBe(0);
+    expect(await db.clientRows.count()).toBe(0);
+  });
+
+  it('keeps company fields (credit limit, receivables) when a person edits the card', async () => {
+    const c = await createClient(input(), db);
+    await db.clients.update(c.id, { creditLimit: 500000, receivables: { balance: 100, overdue: 0, overdueDays: 0, currency: 'HUF', asOf: '2026-11-01' } });
+    await updateClient(c.id, input({ notes: 'met at fair' }), db);
+    const after = await db.clients.get(c.id);
+    expect(after?.creditLimit).toBe(500000);
+    expect(after?.receivables?.balance).toBe(100);
+  });
+
+  it('archives and restores: hidden from the active list, shown in the archive', async () => {
+    const c = await createClient(input(), db);
+    await archiveClient(c.id, db);
+    expect(await searchAll('ugyfel')).toEqual([]);
+    expect(await searchAll('ugyfel', { ...NO_FILTERS, archived: true })).toEqual(['Ügyfél Kft']);
+    await restoreClient(c.id, db);
+    expect(await searchAll('ugyfel')).toEqual(['Ügyfél Kft']);
+    const actions = (await db.history.where('clientId').equals(c.id).sortBy('at')).map((h) => h.action);
+    expect(actions).toEqual(['created', 'archived', 'restored']);
+  });
+});
+
+describe('contact commands', () => {
+  it('normalises phones to E.164 with the client country and makes them searchable', async () => {
+    const c = await createClient(input(), db);
+    const contact = await createContact(
+      c.id,
+      { name: 'Kovács Anna', position: 'Beszerzési vezető', phones: [{ kind: 'mobile', number: '06 30 123 4567' }, { kind: 'work', number: '' }], emails: [{ address: 'anna@ugyfel.hu' }], birthday: '1985-04-12', decisionRole: 'decision_maker', notes: '' },
+      db,
+    );
+    expect(contact.phones).toEqual([{ kind: 'mobile', number: '+36301234567' }]);
+    expect(await searchAll('+36 30 123 4567')).toEqual(['Ügyfél Kft']);
+    expect(await searchAll('kovacs beszerzesi')).toEqual(['Ügyfél Kft']);
+    expect(await searchAll('anna@ugyfel')).toEqual(['Ügyfél Kft']);
+    const row = await db.clientRows.get(c.id);
+    expect(row?.primaryContact).toBe('Kovács Anna');
+  });
+
+  it('rejects a bad phone or email with the field named', async () => {
+    const c = await createClient(input(), db);
+    const base = { name: 'X', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
+    await expect(createContact(c.id, { ...base, phones: [{ kind: 'work', number: '12' }] }, db)).rejects.toThrow(/phone/);
+    await expect(createContact(c.id, { ...base, emails: [{ address: 'not-an-email' }] }, db)).rejects.toThrow(/email/);
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('an archived contact is no longer found; edits are recorded', async () => {
+    const c = await createClient(input(), db);
+    const p = await createContact(c.id, { name: 'Иван Петров', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    expect(await searchAll('петров')).toEqual(['Ügyfél Kft']);
+    await updateContact(p.id, { name: 'Иван Петров', position: 'Директор', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    expect(await searchAll('директор')).toEqual(['Ügyfél Kft']);
+    await archiveContact(p.id, db);
+    expect(await searchAll('петров')).toEqual([]);
+    const entries = await db.history.where('clientId').equals(c.id).toArray();
+    expect(entries.filter((e) => e.subject === 'contact').map((e) => e.action).sort()).toEqual(['archived', 'created', 'updated']);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Named write commands of the client base. Every write in the app goes through one of these:
+ * the one place that validates, stamps, rewrites the list projection and records the change
+ * history — and, from the sync issue on, appends to the outbox in the same transaction.
+ */
+import {
+  clientInputSchema,
+  contactInputSchema,
+  type Client,
+  type ClientInput,
+  type Contact,
+  type ContactFormValues,
+} from '../../../core/client-model';
+import { getDb, type FieldbookDb } from './db';
+import { buildClientListRow } from './client-list-row';
+import { diffFields, type HistoryAction, type HistoryEntry } from './history';
+
+const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
+const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
+
+const now = () => new Date().toISOString();
+
+/** Thrown when a command cannot run; `message` is an i18n key the UI shows. */
+export class CommandError extends Error {}
+
+/** Next local revision, inside the caller's transaction (see ClientListRow.rev). */
+export async function nextRev(db: FieldbookDb): Promise<number> {
+  const current = (await db.meta.get('localRev'))?.value;
+  const rev = (typeof current === 'number' ? current : 0) + 1;
+  await db.meta.put({ key: 'localRev', value: rev });
+  return rev;
+}
+
+async function refreshClientRow(db: FieldbookDb, client: Client): Promise<void> {
+  const contacts = await db.contacts.where('clientId').equals(client.id).toArray();
+  await db.clientRows.put(buildClientListRow(client, contacts, await nextRev(db)));
+}
+
+function history(
+  clientId: string,
+  subject: HistoryEntry['subject'],
+  subjectName: string,
+  action: HistoryAction,
+  changes: HistoryEntry['changes'],
+): HistoryEntry {
+  return { id: crypto.randomUUID(), clientId, subject, subjectName, action, changes, at: now() };
+}
+
+function writeTables(db: FieldbookDb) {
+  return [db.clients, db.contacts, db.clientRows, db.history, db.meta] as const;
+}
+
+async function mustGetClient(db: FieldbookDb, id: string): Promise<Client> {
+  const client = await db.clients.get(id);
+  if (!client) throw new CommandError('errors.client_not_found');
+  return client;
+}
+
+/** client-create */
+export async function createClient(input: ClientInput, db = getDb()): Promise<Client> {
+  const data = clientInputSchema.parse(input);
+  const at = now();
+  const client: Client = {
+    ...data,
+    id: crypto.randomUUID(),
+    creditLimit: 0,
+    receivables: null,
+    createdAt: at,
+    updatedAt: at,
+    archivedAt: null,
+  };
+  await db.transaction('rw', writeTables(db), async () => {
+    await db.clients.add(client);
+    await db.history.add(history(client.id, 'client', client.name, 'created', []));
+    await refreshClientRow(db, client);
+  });
+  return client;
+}
+
+/** client-update: only the fields a person may edit; company fields are kept as they are. */
+export async function updateClient(id: string, input: ClientInput, db = getDb()): Promise<Client> {
+  const data = clientInputSchema.parse(input);
+  return db.transaction('rw', writeTables(db), async () => {
+    const before = await mustGetClient(db, id);
+    const after: Client = { ...before, ...data, updatedAt: now() };
+    const changes = diffFields(before, after, CLIENT_FIELDS);
+    if (changes.length === 0) return before;
+    await db.clients.put(after);
+    await db.history.add(history(id, 'client', after.name, 'updated', changes));
+    await refreshClientRow(db, after);
+    return after;
+  });
+}
+
+async function setClientArchived(id: string, archived: boolean, db: FieldbookDb): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const before = await mustGetClient(db, id);
+    if ((before.archivedAt !== null) === archived) return;
+    const at = now();
+    const after: Client = { ...before, archivedAt: archived ? at : null, updatedAt: at };
+    await db.clients.put(after);
+    await db.history.add(history(id, 'client', after.name, archived ? 'archived' : 'restored', []));
+    await refreshClientRow(db, after);
+  });
+}
+
+/** client-archive: hidden from the list, kept with its contacts and history. */
+export const archiveClient = (id: string, db = getDb()) => setClientArchived(id, true, db);
+/** client-restore */
+export const restoreClient = (id: string, db = getDb()) => setClientArchived(id, false, db);
+
+/** contact-create */
+export async function createContact(clientId: string, values: ContactFormValues, db = getDb()): Promise<Contact> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const client = await mustGetClient(db, clientId);
+    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
+    const at = now();
+    const contact: Contact = { ...data, id: crypto.randomUUID(), clientId, createdAt: at, updatedAt: at, archivedAt: null };
+    await db.contacts.add(contact);
+    await db.history.add(history(clientId, 'contact', contact.name, 'created', []));
+    await refreshClientRow(db, client);
+    return contact;
+  });
+}
+
+async function mustGetContact(db: FieldbookDb, id: string): Promise<Contact> {
+  const contact = await db.contacts.get(id);
+  if (!contact) throw new CommandError('errors.contact_not_found');
+  return contact;
+}
+
+/** contact-update */
+export async function updateContact(id: string, values: ContactFormValues, db = getDb()): Promise<Contact> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const before = await mustGetContact(db, id);
+    const client = await mustGetClient(db, before.clientId);
+    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
+    const after: Contact = { ...before, ...data, updatedAt: now() };
+    const changes = diffFields(before, after, CONTACT_FIELDS);
+    if (changes.length === 0) return before;
+    await db.contacts.put(after);
+    await db.history.add(history(client.id, 'contact', after.name, 'updated', changes));
+    await refreshClientRow(db, client);
+    return after;
+  });
+}
+
+async function setContactArchived(id: string, archived: boolean, db: FieldbookDb): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const before = await mustGetContact(db, id);
+    if ((before.archivedAt !== null) === archived) return;
+    const at = now();
+    await db.contacts.put({ ...before, archivedAt: archived ? at : null, updatedAt: at });
+    await db.history.add(history(before.clientId, 'contact', before.name, archived ? 'archived' : 'restored', []));
+    await refreshClientRow(db, await mustGetClient(db, before.clientId));
+  });
+}
+
+/** contact-archive */
+export const archiveContact = (id: string, db = getDb()) => setContactArchived(id, true, db);
+/** contact-restore */
+export const restoreContact = (id: string, db = getDb()) => setContactArchived(id, false, db);

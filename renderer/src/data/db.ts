@@ -1,0 +1,49 @@
+/**
+ * The one Dexie database of the renderer. Every schema version ever shipped stays declared
+ * here, in order, so that a laptop on any older version upgrades in place (Dexie runs the
+ * upgrades in sequence). Add tables in a new version(); never edit an old one.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Client, Contact, TeamMember } from '../../../core/client-model';
+import type { ClientListRow } from './client-list-row';
+import type { HistoryEntry } from './history';
+
+/** Small key/value facts about this database (the local revision counter, seeding state). */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'fieldbook';
+
+export class FieldbookDb extends Dexie {
+  clients!: EntityTable<Client, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  /** A compact projection of each client for the list and search; rewritten with the client. */
+  clientRows!: EntityTable<ClientListRow, 'id'>;
+  history!: EntityTable<HistoryEntry, 'id'>;
+  team!: EntityTable<TeamMember, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1: the client base. Later issues add outbox, leads, offers, activities as new
+    // tables in version 2+, without reshaping these.
+    this.version(1).stores({
+      clients: 'id, ownerId, status, updatedAt',
+      contacts: 'id, clientId',
+      clientRows: 'id, rev',
+      history: 'id, [clientId+at]',
+      team: 'id',
+      meta: 'key',
+    });
+  }
+}
+
+let instance: FieldbookDb | null = null;
+
+/** The app's database, opened on first use. */
+export function getDb(): FieldbookDb {
+  instance ??= new FieldbookDb();
+  return instance;
+}
