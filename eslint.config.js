@@ -21,6 +21,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // A React Compiler diagnostic; the app does not use the compiler.
+      'react-hooks/incompatible-library': 'off',
       // The renderer is sandboxed web content: it reaches the desktop only through the preload
       // API behind renderer/platform, never through electron or node modules.
       'no-restricted-imports': restrict([

@@ -39,6 +39,9 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
     const db = getDb();
     try {
       performance.mark('fieldbook:base-start');
+      // The client base is the person's work: ask the browser not to evict it under storage
+      // pressure (Electron grants it; a browser may ask or decide by engagement).
+      void navigator.storage?.persist?.();
       const [rows, seeded] = await Promise.all([db.clientRows.toArray(), db.meta.get('demoSeeded')]);
       clientSearch.apply(rows);
       if (rows.length === 0 && !seeded && demoSize > 0) {

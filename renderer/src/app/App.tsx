@@ -1,0 +1,39 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { theme } from './theme';
+import { AppLayout } from './AppLayout';
+import { ClientListPage } from '../clients/ClientListPage';
+import { ClientCardPage } from '../clients/ClientCardPage';
+import { ClientFormPage } from '../clients/ClientFormPage';
+import { ContactFormPage } from '../clients/ContactFormPage';
+import { SettingsPage } from './SettingsPage';
+
+// Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
+// static server in the browser build, and neither rewrites deep paths to index.html.
+const router = createHashRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <ClientListPage /> },
+      { path: 'clients/new', element: <ClientFormPage /> },
+      { path: 'clients/:clientId', element: <ClientCardPage /> },
+      { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
+      { path: 'clients/:clientId/contacts/new', element: <ContactFormPage /> },
+      { path: 'clients/:clientId/contacts/:contactId/edit', element: <ContactFormPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" />
+      <RouterProvider router={router} />
+    </MantineProvider>
+  );
+}

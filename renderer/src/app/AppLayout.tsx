@@ -1,0 +1,129 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { AppShell, Badge, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconAddressBook, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { getPlatform } from '../platform';
+import { useClientBaseState, clientSearch } from '../data/client-base';
+import { useClientListState } from '../clients/list-state';
+
+/** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
+function useGlobalCommands() {
+  const navigate = useNavigate();
+  const requestSearchFocus = useClientListState((s) => s.requestSearchFocus);
+  const openSearch = () => {
+    void navigate('/');
+    requestSearchFocus();
+  };
+  useHotkeys(
+    [
+      ['mod+K', openSearch],
+      ['mod+N', () => void navigate('/clients/new')],
+    ],
+    [], // also while typing in a field: these are app-wide commands
+  );
+  useEffect(
+    () =>
+      getPlatform().onMenuCommand((command) => {
+        if (command === 'search') openSearch();
+        else if (command === 'new-client') void navigate('/clients/new');
+        else if (command === 'clients') void navigate('/');
+        else if (command === 'settings') void navigate('/settings');
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once
+    [],
+  );
+}
+
+/** Number of clients on this laptop; re-renders only itself as the base changes. */
+function ClientCount() {
+  useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
+  return (
+    <Text span size="xs" c="dimmed">
+      {clientSearch.size.toLocaleString()}
+    </Text>
+  );
+}
+
+function SeedingProgress() {
+  const { t } = useTranslation();
+  useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
+  return <Text c="dimmed">{t('app.seeding', { count: clientSearch.size })}</Text>;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const base = useClientBaseState();
+  const [version, setVersion] = useState('');
+  useGlobalCommands();
+  useEffect(() => {
+    void getPlatform()
+      .appInfo()
+      .then((info) => setVersion(info.version));
+  }, []);
+
+  return (
+    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding={0}>
+      <AppShell.Navbar p="sm" bg="gray.0">
+        <Stack gap="xs" h="100%">
+          <Group gap={8} px={6} py={4}>
+            <IconAddressBook size={22} color="var(--mantine-color-indigo-6)" />
+            <Title order={4}>{t('app.name')}</Title>
+          </Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate('/clients/new')} variant="light">
+            {t('nav.newClient')}
+          </Button>
+          <NavLink
+            label={t('nav.clients')}
+            leftSection={<IconUsers size={16} />}
+            active={location.pathname === '/' || location.pathname.startsWith('/clients')}
+            onClick={() => void navigate('/')}
+            rightSection={<ClientCount />}
+          />
+          <NavLink
+            label={t('nav.settings')}
+            leftSection={<IconSettings size={16} />}
+            active={location.pathname === '/settings'}
+            onClick={() => void navigate('/settings')}
+          />
+          <Group gap={4} px={6}>
+            <Text size="xs" c="dimmed">
+              {t('nav.searchHint')}
+            </Text>
+            <Kbd size="xs">Ctrl</Kbd>
+            <Kbd size="xs">K</Kbd>
+          </Group>
+          <Stack gap={2} mt="auto" px={6}>
+            {getPlatform().kind === 'browser' && (
+              <Badge variant="outline" color="gray" size="sm">
+                {t('nav.browserBuild')}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('nav.version', { version })}
+            </Text>
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {base.error ? (
+          <Center h="100%">
+            <Text c="red">{t('app.loadError', { error: base.error })}</Text>
+          </Center>
+        ) : base.phase !== 'ready' ? (
+          <Center h="100%">
+            <Stack align="center">
+              <Loader />
+              {base.phase === 'seeding' ? <SeedingProgress /> : <Text c="dimmed">{t('app.loading')}</Text>}
+            </Stack>
+          </Center>
+        ) : (
+          <Outlet />
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { Box, Card, Table, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { getPlatform } from '../platform';
+import { clientSearch } from '../data/client-base';
+import { userLocale } from '../i18n/format';
+
+interface Facts {
+  version: string;
+  dataFolder: string | null;
+  usage: number | null;
+  persisted: boolean | null;
+}
+
+/** Settings. For now the facts about this installation; connection settings come with sync. */
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const [facts, setFacts] = useState<Facts | null>(null);
+  const platform = getPlatform();
+  useEffect(() => {
+    void (async () => {
+      const info = await platform.appInfo();
+      const estimate = await navigator.storage?.estimate?.();
+      const persisted = (await navigator.storage?.persisted?.()) ?? null;
+      setFacts({ version: info.version, dataFolder: info.dataFolder, usage: estimate?.usage ?? null, persisted });
+    })();
+  }, [platform]);
+  const mb = (bytes: number | null) =>
+    bytes === null ? '—' : new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+  const rows: [string, string][] = facts
+    ? [
+        [t('settings.version'), facts.version],
+        [t('settings.platform'), platform.kind === 'desktop' ? t('settings.desktop') : t('settings.browser')],
+        [t('settings.dataFolder'), facts.dataFolder ?? t('settings.browserStorage')],
+        [t('settings.clients'), clientSearch.size.toLocaleString(userLocale())],
+        [t('settings.storage'), mb(facts.usage)],
+        [t('settings.persisted'), facts.persisted === null ? '—' : facts.persisted ? t('settings.yes') : t('settings.no')],
+        [t('settings.language'), i18n.language],
+        [t('settings.locale'), userLocale()],
+      ]
+    : [];
+  return (
+    <Box px="lg" py="md" maw={800}>
+      <Title order={2} mb="md">
+        {t('settings.title')}
+      </Title>
+      <Card withBorder>
+        <Title order={5} mb="sm">
+          {t('settings.about')}
+        </Title>
+        <Table data-testid="about-table">
+          <Table.Tbody>
+            {rows.map(([k, v]) => (
+              <Table.Tr key={k}>
+                <Table.Td c="dimmed" w={280}>
+                  {k}
+                </Table.Td>
+                <Table.Td>{v}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Box>
+  );
+}

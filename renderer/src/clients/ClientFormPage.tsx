@@ -1,0 +1,338 @@
+import { useEffect, useMemo } from 'react';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  NumberInput,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  ADDRESS_KINDS,
+  CLIENT_STATUSES,
+  PRICE_TYPES,
+  SEGMENTS,
+  clientInputSchema,
+  type Client,
+  type TeamMember,
+} from '../../../core/client-model';
+import { createClient, updateClient } from '../data/commands';
+import { useClient, useTeam } from '../data/queries';
+import { userLocale } from '../i18n/format';
+import { CURRENCIES, countryOptions, formKeys, useFieldError } from './form-helpers';
+import { UnsavedChangesGuard } from './unsaved-changes';
+
+type FormValues = z.input<typeof clientInputSchema>;
+type Output = z.output<typeof clientInputSchema>;
+
+function toFormValues(client: Client | null, team: TeamMember[]): FormValues {
+  if (client) {
+    const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
+    return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
+  }
+  return {
+    name: '',
+    legalName: '',
+    taxId: '',
+    status: 'prospect',
+    ownerId: team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '',
+    segment: '',
+    industry: '',
+    website: '',
+    addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country: '' }],
+    priceType: 'retail',
+    discountPct: 0,
+    paymentTermsDays: 14,
+    currency: 'EUR',
+    contractNumber: '',
+    contractDate: '',
+    contractTerms: '',
+    notes: '',
+    tags: [],
+  };
+}
+
+export function ClientFormPage() {
+  const { clientId } = useParams();
+  const client = useClient(clientId);
+  const team = useTeam();
+  if ((clientId && client === undefined) || team === undefined) {
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
+  }
+  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} />;
+}
+
+function ClientForm({ client, team }: { client: Client | null; team: TeamMember[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const fieldError = useFieldError();
+  const countries = useMemo(() => countryOptions(userLocale()), []);
+  const form = useForm<FormValues, unknown, Output>({
+    resolver: zodResolver(clientInputSchema),
+    defaultValues: toFormValues(client, team),
+    mode: 'onTouched',
+  });
+  const { register, control, handleSubmit, formState } = form;
+  const { errors, isDirty, isSubmitting, isSubmitSuccessful } = formState;
+  const addresses = useFieldArray({ control, name: 'addresses' });
+
+  const onSubmit = handleSubmit(
+    async (values) => {
+      try {
+        const saved = client ? await updateClient(client.id, values) : await createClient(values);
+        form.reset(values); // no longer dirty: leaving is not "losing changes"
+        notifications.show({ color: 'green', message: t('form.saved') });
+        void navigate(`/clients/${saved.id}`, { replace: !client });
+      } catch (e) {
+        // The form keeps every value; the person can fix the cause and save again.
+        notifications.show({ color: 'red', autoClose: false, message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      }
+    },
+    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+  );
+
+  useEffect(() => {
+    form.setFocus('name');
+  }, [form]);
+
+  const close = () => void navigate(client ? `/clients/${client.id}` : '/');
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
+      <UnsavedChangesGuard when={isDirty && !isSubmitSuccessful} />
+      <ScrollArea h="100%">
+        <Box px="lg" py="md" maw={1000}>
+          <Group justify="space-between" mb="md">
+            <Title order={2}>{client ? t('form.editClient', { name: client.name }) : t('form.newClient')}</Title>
+            <Group gap="xs">
+              <Button variant="default" onClick={close}>
+                {t('form.cancel')}
+              </Button>
+              <Button type="submit" loading={isSubmitting}>
+                {t('form.save')}
+              </Button>
+            </Group>
+          </Group>
+          <Stack gap="md">
+            <Card withBorder>
+              <Title order={5} mb="sm">
+                {t('form.sectionCompany')}
+              </Title>
+              <SimpleGrid cols={2}>
+                <TextInput label={t('form.name')} withAsterisk {...register('name')} error={fieldError(errors.name)} />
+                <TextInput label={t('form.legalName')} {...register('legalName')} error={fieldError(errors.legalName)} />
+                <TextInput label={t('form.taxId')} {...register('taxId')} error={fieldError(errors.taxId)} />
+                <Controller
+                  control={control}
+                  name="status"
+                  render={({ field }) => (
+                    <Select
+                      label={t('form.status')}
+                      data={CLIENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                      value={field.value}
+                      onChange={(v) => field.onChange(v ?? 'prospect')}
+                      allowDeselect={false}
+                      error={fieldError(errors.status)}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="ownerId"
+                  render={({ field }) => (
+                    <Select
+                      label={t('form.owner')}
+                      withAsterisk
+                      data={team.map((m) => ({ value: m.id, label: m.name }))}
+                      value={field.value || null}
+                      onChange={(v) => field.onChange(v ?? '')}
+                      searchable
+                      error={fieldError(errors.ownerId)}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="segment"
+                  render={({ field }) => (
+                    <Select
+                      label={t('form.segment')}
+                      data={SEGMENTS.map((s) => ({ value: s, label: t(`segment.${s}`) }))}
+                      value={field.value || null}
+                      onChange={(v) => field.onChange(v ?? '')}
+                      clearable
+                    />
+                  )}
+                />
+                <TextInput label={t('form.industry')} {...register('industry')} error={fieldError(errors.industry)} />
+                <TextInput label={t('form.website')} {...register('website')} error={fieldError(errors.website)} placeholder="www.company.com" />
+              </SimpleGrid>
+            </Card>
+
+            <Card withBorder>
+              <Group justify="space-between" mb="sm">
+                <Title order={5}>{t('form.sectionAddress')}</Title>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={() => addresses.append({ kind: 'delivery', street: '', city: '', postcode: '', region: '', country: '' })}
+                >
+                  {t('form.addAddress')}
+                </Button>
+              </Group>
+              <Stack gap="sm">
+                {addresses.fields.map((f, i) => (
+                  <Group key={f.id} align="flex-start" wrap="nowrap" gap="xs">
+                    <SimpleGrid cols={6} style={{ flex: 1 }}>
+                      <Controller
+                        control={control}
+                        name={`addresses.${i}.kind`}
+                        render={({ field }) => (
+                          <Select
+                            label={t('form.addressKind')}
+                            data={ADDRESS_KINDS.map((k) => ({ value: k, label: t(`addressKind.${k}`) }))}
+                            value={field.value}
+                            onChange={(v) => field.onChange(v ?? 'office')}
+                            allowDeselect={false}
+                          />
+                        )}
+                      />
+                      <TextInput label={t('form.street')} style={{ gridColumn: 'span 2' }} {...register(`addresses.${i}.street`)} />
+                      <TextInput label={t('form.postcode')} {...register(`addresses.${i}.postcode`)} />
+                      <TextInput label={t('form.city')} {...register(`addresses.${i}.city`)} />
+                      <Controller
+                        control={control}
+                        name={`addresses.${i}.country`}
+                        render={({ field }) => (
+                          <Select
+                            label={t('form.country')}
+                            placeholder={t('form.selectCountry')}
+                            data={countries}
+                            value={field.value || null}
+                            onChange={(v) => field.onChange(v ?? '')}
+                            searchable
+                            clearable
+                            error={fieldError(errors.addresses?.[i]?.country)}
+                          />
+                        )}
+                      />
+                    </SimpleGrid>
+                    <ActionIcon variant="subtle" color="gray" mt={26} aria-label={t('form.removeAddress')} onClick={() => addresses.remove(i)}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+              </Stack>
+            </Card>
+
+            <Card withBorder>
+              <Title order={5} mb="sm">
+                {t('form.sectionTerms')}
+              </Title>
+              <SimpleGrid cols={3}>
+                <Controller
+                  control={control}
+                  name="priceType"
+                  render={({ field }) => (
+                    <Select
+                      label={t('form.priceType')}
+                      data={PRICE_TYPES.map((p) => ({ value: p, label: t(`priceType.${p}`) }))}
+                      value={field.value}
+                      onChange={(v) => field.onChange(v ?? 'retail')}
+                      allowDeselect={false}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="discountPct"
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t('form.discountPct')}
+                      value={field.value}
+                      onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
+                      onBlur={field.onBlur}
+                      decimalScale={4}
+                      error={fieldError(errors.discountPct)}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="paymentTermsDays"
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t('form.paymentTermsDays')}
+                      value={field.value}
+                      onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
+                      onBlur={field.onBlur}
+                      allowDecimal={false}
+                      error={fieldError(errors.paymentTermsDays)}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="currency"
+                  render={({ field }) => (
+                    <Select
+                      label={t('form.currency')}
+                      data={CURRENCIES.includes(field.value) ? CURRENCIES : [field.value, ...CURRENCIES]}
+                      value={field.value}
+                      onChange={(v) => field.onChange(v ?? 'EUR')}
+                      allowDeselect={false}
+                      searchable
+                    />
+                  )}
+                />
+                <TextInput label={t('form.contractNumber')} {...register('contractNumber')} error={fieldError(errors.contractNumber)} />
+                <TextInput label={t('form.contractDate')} type="date" {...register('contractDate')} error={fieldError(errors.contractDate)} />
+              </SimpleGrid>
+              <Textarea mt="sm" label={t('form.contractTerms')} autosize minRows={2} {...register('contractTerms')} error={fieldError(errors.contractTerms)} />
+              <Text size="xs" c="dimmed" mt="xs">
+                {t('form.creditLimitNote')}
+              </Text>
+            </Card>
+
+            <Card withBorder>
+              <Title order={5} mb="sm">
+                {t('form.sectionNotes')}
+              </Title>
+              <Textarea label={t('form.notes')} autosize minRows={3} {...register('notes')} error={fieldError(errors.notes)} />
+              <Controller
+                control={control}
+                name="tags"
+                render={({ field }) => (
+                  <TagsInput mt="sm" label={t('form.tags')} placeholder={t('form.tagsPlaceholder')} value={field.value ?? []} onChange={field.onChange} clearable />
+                )}
+              />
+            </Card>
+          </Stack>
+        </Box>
+      </ScrollArea>
+    </form>
+  );
+}

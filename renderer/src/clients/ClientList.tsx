@@ -1,0 +1,125 @@
+import { memo, useEffect, useRef } from 'react';
+import { Badge, Box, Group, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ClientListRow } from '../data/client-list-row';
+import type { SearchResult } from '../data/client-search';
+import { formatMoney, formatPhone } from '../i18n/format';
+import { useTeamNames } from './team';
+import { StatusBadge } from './StatusBadge';
+import classes from './ClientList.module.css';
+
+const ROW_HEIGHT = 60;
+
+interface ClientListProps {
+  result: SearchResult;
+  cursor: number;
+  onOpen: (index: number) => void;
+  onHover: (index: number) => void;
+}
+
+/** The virtualised client list: only the rows on screen exist in the DOM, whatever the count. */
+export function ClientList({ result, cursor, onOpen, onHover }: ClientListProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const owners = useTeamNames();
+  const virtualizer = useVirtualizer({
+    count: result.positions.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, virtualizer]);
+
+  return (
+    <Box className={classes.table}>
+      <div className={classes.header} role="presentation">
+        <span>{t('list.colClient')}</span>
+        <span>{t('list.colContact')}</span>
+        <span>{t('list.colOwner')}</span>
+        <span style={{ textAlign: 'right' }}>{t('list.colReceivables')}</span>
+      </div>
+      <div ref={scrollRef} className={classes.scroller} data-testid="client-list" role="listbox" aria-label={t('list.searchLabel')}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = result.rows[result.positions[item.index]!]!;
+            return (
+              <ClientRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                top={item.start}
+                selected={item.index === cursor}
+                ownerName={owners.get(row.ownerId) ?? ''}
+                onOpen={onOpen}
+                onHover={onHover}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </Box>
+  );
+}
+
+interface ClientRowProps {
+  row: ClientListRow;
+  index: number;
+  top: number;
+  selected: boolean;
+  ownerName: string;
+  onOpen: (index: number) => void;
+  onHover: (index: number) => void;
+}
+
+const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName, onOpen, onHover }: ClientRowProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      className={classes.row}
+      data-selected={selected || undefined}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(index)}
+      onMouseMove={selected ? undefined : () => onHover(index)}
+      data-testid="client-row"
+    >
+      <div className={classes.cell}>
+        <Group gap={8} wrap="nowrap">
+          <Text fw={600} truncate="end">
+            {row.name}
+          </Text>
+          <StatusBadge status={row.status} />
+        </Group>
+        <Text size="xs" c="dimmed" truncate="end">
+          {[row.city, row.legalName].filter(Boolean).join(' · ')}
+        </Text>
+      </div>
+      <div className={classes.cell}>
+        <Text size="sm" truncate="end">
+          {row.primaryContact}
+        </Text>
+        <Text size="xs" c="dimmed" truncate="end">
+          {row.primaryPhone ? formatPhone(row.primaryPhone) : ''}
+        </Text>
+      </div>
+      <div className={classes.cell}>
+        <Text size="sm" truncate="end">
+          {ownerName}
+        </Text>
+      </div>
+      <div className={classes.cell} style={{ alignItems: 'flex-end' }}>
+        <Text size="sm">{row.balance ? formatMoney(row.balance, row.currency) : ''}</Text>
+        {row.overdue > 0 && (
+          <Badge color="red" variant="light" size="sm">
+            {formatMoney(row.overdue, row.currency)} · {t('list.overdueDays', { count: row.overdueDays })}
+          </Badge>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,194 @@
+import { useEffect, useMemo } from 'react';
+import { ActionIcon, Box, Button, Card, Center, Group, Loader, ScrollArea, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  DECISION_ROLES,
+  PHONE_KINDS,
+  contactInputSchema,
+  type Client,
+  type Contact,
+  type ContactFormValues,
+  type ContactInput,
+} from '../../../core/client-model';
+import { createContact, updateContact } from '../data/commands';
+import { useClient, useContact } from '../data/queries';
+import { formatPhone } from '../i18n/format';
+import { formKeys, useFieldError } from './form-helpers';
+import { UnsavedChangesGuard } from './unsaved-changes';
+
+function toFormValues(contact: Contact | null): ContactFormValues {
+  if (!contact) {
+    return { name: '', position: '', phones: [{ kind: 'mobile', number: '' }], emails: [{ address: '' }], birthday: '', decisionRole: 'user', notes: '' };
+  }
+  return {
+    name: contact.name,
+    position: contact.position,
+    phones: contact.phones.map((p) => ({ kind: p.kind, number: formatPhone(p.number) })),
+    emails: contact.emails,
+    birthday: contact.birthday,
+    decisionRole: contact.decisionRole,
+    notes: contact.notes,
+  };
+}
+
+export function ContactFormPage() {
+  const { clientId, contactId } = useParams();
+  const client = useClient(clientId);
+  const contact = useContact(contactId);
+  if (client === undefined || (contactId && contact === undefined)) {
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
+  }
+  if (client === null) return <Center h="100%">…</Center>;
+  return <ContactForm key={contactId ?? 'new'} client={client} contact={contact ?? null} />;
+}
+
+function ContactForm({ client, contact }: { client: Client; contact: Contact | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const fieldError = useFieldError();
+  const country = client.addresses[0]?.country ?? '';
+  const schema = useMemo(() => contactInputSchema(country), [country]);
+  const form = useForm<ContactFormValues, unknown, ContactInput>({
+    resolver: zodResolver(schema),
+    defaultValues: toFormValues(contact),
+    mode: 'onTouched',
+  });
+  const { register, control, handleSubmit, formState } = form;
+  const { errors, isDirty, isSubmitting, isSubmitSuccessful } = formState;
+  const phones = useFieldArray({ control, name: 'phones' });
+  const emails = useFieldArray({ control, name: 'emails' });
+  const cardUrl = `/clients/${client.id}`;
+
+  const onSubmit = handleSubmit(
+    async (values) => {
+      try {
+        if (contact) await updateContact(contact.id, values);
+        else await createContact(client.id, values);
+        form.reset(form.getValues());
+        notifications.show({ color: 'green', message: t('form.saved') });
+        void navigate(cardUrl);
+      } catch (e) {
+        notifications.show({ color: 'red', autoClose: false, message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      }
+    },
+    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+  );
+
+  useEffect(() => {
+    form.setFocus('name');
+  }, [form]);
+
+  const close = () => void navigate(cardUrl);
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
+      <UnsavedChangesGuard when={isDirty && !isSubmitSuccessful} />
+      <ScrollArea h="100%">
+        <Box px="lg" py="md" maw={900}>
+          <Group justify="space-between" mb="md">
+            <Title order={2}>{contact ? t('form.editContact', { name: contact.name }) : t('form.newContact', { client: client.name })}</Title>
+            <Group gap="xs">
+              <Button variant="default" onClick={close}>
+                {t('form.cancel')}
+              </Button>
+              <Button type="submit" loading={isSubmitting}>
+                {t('form.save')}
+              </Button>
+            </Group>
+          </Group>
+          <Card withBorder>
+            <SimpleGrid cols={2}>
+              <TextInput label={t('form.contactName')} withAsterisk {...register('name')} error={fieldError(errors.name)} />
+              <TextInput label={t('form.position')} {...register('position')} error={fieldError(errors.position)} />
+              <Controller
+                control={control}
+                name="decisionRole"
+                render={({ field }) => (
+                  <Select
+                    label={t('form.decisionRole')}
+                    data={DECISION_ROLES.map((r) => ({ value: r, label: t(`decisionRole.${r}`) }))}
+                    value={field.value}
+                    onChange={(v) => field.onChange(v ?? 'user')}
+                    allowDeselect={false}
+                  />
+                )}
+              />
+              <TextInput label={t('form.birthday')} type="date" {...register('birthday')} error={fieldError(errors.birthday)} />
+            </SimpleGrid>
+
+            <Text fw={500} size="sm" mt="md" mb={4}>
+              {t('form.phones')}
+            </Text>
+            <Stack gap="xs">
+              {phones.fields.map((f, i) => (
+                <Group key={f.id} gap="xs" align="flex-start" wrap="nowrap">
+                  <Controller
+                    control={control}
+                    name={`phones.${i}.kind`}
+                    render={({ field }) => (
+                      <Select
+                        w={130}
+                        aria-label={t('form.phoneKind')}
+                        data={PHONE_KINDS.map((k) => ({ value: k, label: t(`phoneKind.${k}`) }))}
+                        value={field.value}
+                        onChange={(v) => field.onChange(v ?? 'mobile')}
+                        allowDeselect={false}
+                      />
+                    )}
+                  />
+                  <TextInput
+                    style={{ flex: 1 }}
+                    aria-label={t('form.phone')}
+                    placeholder="+36 30 123 4567"
+                    {...register(`phones.${i}.number`)}
+                    error={fieldError(errors.phones?.[i]?.number)}
+                  />
+                  <ActionIcon variant="subtle" color="gray" mt={6} aria-label={t('form.remove')} onClick={() => phones.remove(i)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button size="xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => phones.append({ kind: 'work', number: '' })}>
+                {t('form.addPhone')}
+              </Button>
+            </Stack>
+
+            <Text fw={500} size="sm" mt="md" mb={4}>
+              {t('form.emails')}
+            </Text>
+            <Stack gap="xs">
+              {emails.fields.map((f, i) => (
+                <Group key={f.id} gap="xs" align="flex-start" wrap="nowrap">
+                  <TextInput
+                    style={{ flex: 1 }}
+                    aria-label={t('form.email')}
+                    placeholder="name@company.com"
+                    {...register(`emails.${i}.address`)}
+                    error={fieldError(errors.emails?.[i]?.address)}
+                  />
+                  <ActionIcon variant="subtle" color="gray" mt={6} aria-label={t('form.remove')} onClick={() => emails.remove(i)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button size="xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => emails.append({ address: '' })}>
+                {t('form.addEmail')}
+              </Button>
+            </Stack>
+
+            <Textarea mt="md" label={t('form.notes')} autosize minRows={2} {...register('notes')} error={fieldError(errors.notes)} />
+          </Card>
+        </Box>
+      </ScrollArea>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { getCountries } from 'libphonenumber-js/max';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from 'react-hook-form';
+
+/** The message for a field error: zod messages in core/ are i18n keys under `errors.`. */
+export function useFieldError() {
+  const { t } = useTranslation();
+  return (error: FieldError | undefined): string | undefined =>
+    error?.message ? t(`errors.${error.message}`, { defaultValue: t('errors.invalid') }) : undefined;
+}
+
+/** Countries with names in the person's language, for address and phone defaults. */
+export function countryOptions(locale: string): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return getCountries()
+    .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'HUF', 'RUB', 'INR', 'IDR', 'MYR', 'PLN', 'CZK', 'CHF', 'SGD', 'AED', 'CNY'];
+
+/**
+ * Keyboard of every form: Ctrl/Cmd+S saves, Esc leaves (asking first when there are unsaved
+ * changes) — unless the Esc is closing an open dropdown.
+ */
+export function formKeys(save: () => void, close: () => void) {
+  return (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      save();
+    } else if (e.key === 'Escape' && !e.defaultPrevented && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') {
+      close();
+    }
+  };
+}

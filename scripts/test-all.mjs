@@ -1,0 +1,64 @@
+// `npm test`: every check, in order, and one closing line with the totals.
+// Typecheck per runtime, lint, unit/integration tests (vitest), build, end-to-end tests in
+// Chromium, and the Electron end-to-end suite (skipped with the reason where no runtime exists).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const REPORTS = 'test-results/reports';
+mkdirSync(REPORTS, { recursive: true });
+
+const steps = [
+  { name: 'typecheck', cmd: 'npm run -s typecheck' },
+  { name: 'lint', cmd: 'npm run -s lint' },
+  { name: 'unit', cmd: `npx vitest run --reporter=default --reporter=json --outputFile=${REPORTS}/vitest.json`, report: 'vitest' },
+  { name: 'build', cmd: 'npx electron-vite build' },
+  {
+    name: 'e2e (Chromium)',
+    cmd: 'npx playwright test --config tests/e2e/playwright.config.ts',
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` },
+    report: 'playwright',
+    file: `${REPORTS}/e2e.json`,
+  },
+  {
+    name: 'e2e (Electron)',
+    cmd: 'npx playwright test --config tests/electron/playwright.config.ts',
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/electron.json` },
+    report: 'playwright',
+    file: `${REPORTS}/electron.json`,
+  },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function count(step) {
+  if (step.report === 'vitest' && existsSync(`${REPORTS}/vitest.json`)) {
+    const r = JSON.parse(readFileSync(`${REPORTS}/vitest.json`, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + r.numTodoTests;
+  } else if (step.report === 'playwright' && existsSync(step.file)) {
+    const s = JSON.parse(readFileSync(step.file, 'utf8')).stats;
+    totals.passed += s.expected + s.flaky;
+    totals.failed += s.unexpected;
+    totals.skipped += s.skipped;
+  }
+}
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.cmd}`);
+  const started = Date.now();
+  const env = { ...process.env, ...step.env };
+  // Playwright prints its list reporter and writes JSON for the totals.
+  const cmd = step.report === 'playwright' ? `${step.cmd} --reporter=list,json` : step.cmd;
+  const { status } = spawnSync(cmd, { shell: true, stdio: 'inherit', env });
+  console.log(`=== ${step.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) failedSteps.push(step.name);
+  if (step.report) count(step);
+  else if (status !== 0) totals.failed++;
+  else totals.passed++;
+}
+
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\nTotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,37 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The client list: search, filters, the virtualised rows. */
+export class ClientsPage {
+  readonly search: Locator;
+  readonly count: Locator;
+  readonly rows: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByTestId('client-search');
+    this.count = page.getByTestId('result-count');
+    this.rows = page.getByTestId('client-row');
+  }
+
+  /** Opens the app on a fresh profile with a demo base of `demo` clients. */
+  async open(demo = 40) {
+    await this.page.goto(`/?demo=${demo}#/`);
+    await expect(this.search).toBeVisible({ timeout: 30_000 });
+  }
+
+  async searchFor(text: string) {
+    await this.search.fill(text);
+    await expect(this.count).toHaveAttribute('data-query', text);
+  }
+
+  async resultCount(): Promise<number> {
+    return Number(await this.count.getAttribute('data-count'));
+  }
+
+  async visibleNames(): Promise<string[]> {
+    return this.rows.locator('p:first-child').allInnerTexts();
+  }
+
+  async newClient() {
+    await this.page.getByRole('button', { name: 'New client' }).click();
+  }
+}
