@@ -1,0 +1,29 @@
+/**
+ * The renderer's Content Security Policy, one definition for the three places that enforce it:
+ * the `app://` protocol handler (response header) and the `<meta>` tag in renderer/index.html
+ * (which must carry exactly CONTENT_SECURITY_POLICY). Why each directive:
+ * - script-src 'self' only: no inline script, no eval, no remote code — the main XSS backstop.
+ * - style-src 'unsafe-inline': Mantine writes its CSS variables into inline <style> tags.
+ * - img-src data: blob:: client logos, camera snapshots and PDF previews are data:/blob: URLs.
+ * - connect-src localhost: the future company server on the LAN-side of the laptop.
+ */
+const directives: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data: blob:"],
+  ['font-src', "'self' data:"],
+  ['connect-src', "'self' http://localhost:* http://127.0.0.1:*"],
+  ['object-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+];
+
+const join = (list: ReadonlyArray<readonly [string, string]>) => list.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** For a `<meta http-equiv="Content-Security-Policy">` tag (frame-ancestors is ignored there). */
+export const CONTENT_SECURITY_POLICY = join(directives);
+
+/** For the HTTP response header, which can also forbid framing the app. */
+export const CONTENT_SECURITY_POLICY_HEADER = join([...directives, ['frame-ancestors', "'none'"]]);

@@ -1,0 +1,66 @@
+/**
+ * The IPC handlers: one per channel of core/ipc-contract.ts. Each request passes through
+ * dispatchIpc (trusted sender, zod validation, errors as Results) before its action runs.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
+import { IPC_CHANNELS, type FileFilter, type IpcChannel, type SaveFileResponse } from '../../core/ipc-contract';
+import { fail, ok, type Result } from '../../core/result';
+import { dispatchIpc, type ActionHandlers, type SenderFrame } from './ipc-dispatch';
+import { normalizeExternalUrl, type TrustedOrigins } from './security';
+
+type ActionContext = { sender: WebContents };
+
+async function saveThroughDialog(
+  sender: WebContents,
+  suggestedName: string,
+  filters: FileFilter[] | undefined,
+  data: string | Uint8Array,
+): Promise<Result<SaveFileResponse>> {
+  const options: SaveDialogOptions = {
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+    ...(filters ? { filters } : {}),
+  };
+  const window = BrowserWindow.fromWebContents(sender);
+  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return ok({ saved: false });
+  await writeFile(choice.filePath, data);
+  return ok({ saved: true, path: choice.filePath });
+}
+
+const actions: ActionHandlers<ActionContext> = {
+  [IPC_CHANNELS.saveFile]: (request, { sender }) => saveThroughDialog(sender, request.suggestedName, request.filters, request.data),
+
+  [IPC_CHANNELS.printToPdf]: async (request, { sender }) => {
+    // The page's own print CSS (@page) decides paper size and margins.
+    const pdf = await sender.printToPDF({ printBackground: true, preferCSSPageSize: true });
+    const name = /\.pdf$/i.test(request.suggestedName) ? request.suggestedName : `${request.suggestedName}.pdf`;
+    return saveThroughDialog(sender, name, [{ name: 'PDF', extensions: ['pdf'] }], pdf);
+  },
+
+  [IPC_CHANNELS.openExternal]: async (request) => {
+    // The schema already refused disallowed links; open the normalised form, not the raw string.
+    const url = normalizeExternalUrl(request.url);
+    if (url === null) return fail('This link cannot be opened.');
+    await shell.openExternal(url);
+    return ok(null);
+  },
+
+  [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData') }),
+};
+
+function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame {
+  const frame = event.senderFrame;
+  return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+}
+
+/** Registers a handler for every channel. Call once, after app 'ready'. */
+export function registerIpcHandlers(trusted: TrustedOrigins): void {
+  const register = <C extends IpcChannel>(channel: C) =>
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatchIpc(channel, actions[channel], { frame: senderFrameOf(event), payload, context: { sender: event.sender } }, trusted),
+    );
+  for (const channel of Object.values(IPC_CHANNELS)) register(channel);
+}

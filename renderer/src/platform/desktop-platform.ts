@@ -1,0 +1,18 @@
+import type { DesktopApi } from '../../../core/ipc-contract';
+import type { Platform } from './platform';
+
+/** The desktop platform: a thin wrapper over the preload API (window.fieldbook). */
+export function createDesktopPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    saveFile: (request) => api.saveFile(request),
+    printToPdf: (request) => api.printToPdf(request),
+    openExternal: (url) => api.openExternal(url),
+    appInfo: async () => {
+      const info = await api.appInfo();
+      if (!info.ok) throw new Error(info.error);
+      return info.value;
+    },
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+  };
+}

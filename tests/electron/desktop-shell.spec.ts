@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { DesktopApi } from '../../core/ipc-contract';
+import { MAIN_ENTRY, findElectronRuntime } from './electron-runtime';
+import { FieldbookApp } from './fieldbook-app';
+
+const runtime = findElectronRuntime();
+
+declare global {
+  interface Window {
+    readonly fieldbook?: DesktopApi;
+  }
+}
+
+test.describe('desktop shell', () => {
+  // Skipped — never passed — where the Electron binary is absent; the reason is in the report.
+  test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
+
+  let app: FieldbookApp;
+
+  test.beforeAll(() => {
+    if (runtime.available && !existsSync(MAIN_ENTRY)) throw new Error(`${MAIN_ENTRY} is missing: run \`npx electron-vite build\` first.`);
+  });
+
+  test.beforeEach(async () => {
+    if (!runtime.available) return;
+    app = await FieldbookApp.launch(runtime.executablePath);
+  });
+
+  test.afterEach(async () => {
+    await app?.close();
+  });
+
+  test('opens the Fieldbook window from app://fieldbook', async () => {
+    await expect(app.window).toHaveTitle('Fieldbook');
+    expect(app.window.url()).toBe('app://fieldbook/index.html');
+    expect(await app.window.evaluate(() => typeof window.fieldbook)).toBe('object');
+    // Node and ipcRenderer never reach the page.
+    expect(await app.window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await app.window.evaluate(() => Object.keys(window.fieldbook ?? {}).sort())).toEqual(
+      ['appInfo', 'onMenuCommand', 'openExternal', 'printToPdf', 'saveFile'],
+    );
+  });
+
+  test('blocks navigation to another origin', async () => {
+    await app.window.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await app.window.waitForTimeout(1000);
+    expect(app.window.url()).toBe('app://fieldbook/index.html');
+  });
+
+  test('sends window.open of an external link to the OS, not a new window', async () => {
+    await app.recordExternalOpens();
+    await app.window.evaluate(() => {
+      window.open('https://example.com/docs', '_blank');
+      window.open('javascript:alert(1)', '_blank');
+      window.open('file:///etc/passwd', '_blank');
+    });
+    await expect.poll(() => app.externalOpens()).toEqual(['https://example.com/docs']);
+    expect(await app.windowCount()).toBe(1);
+  });
+
+  test('openExternal through the API reaches the OS for allowed links only', async () => {
+    await app.recordExternalOpens();
+    const allowed = await app.window.evaluate(() => window.fieldbook!.openExternal('mailto:anna@example.com'));
+    expect(allowed).toEqual({ ok: true, value: null });
+    const refused = await app.window.evaluate(() => window.fieldbook!.openExternal('javascript:alert(1)'));
+    expect(refused.ok).toBe(false);
+    expect(await app.externalOpens()).toEqual(['mailto:anna@example.com']);
+  });
+
+  test('IPC rejects malformed payloads with { ok: false }', async () => {
+    const results = await app.window.evaluate(async () => {
+      // Deliberately wrong types, as a compromised page would send them.
+      const api = window.fieldbook as unknown as Record<string, (...args: unknown[]) => Promise<{ ok: boolean; error?: string }>>;
+      return Promise.all([
+        api.saveFile!({ suggestedName: 42, data: {} }),
+        api.saveFile!('clients.csv'),
+        api.saveFile!({ suggestedName: '../../.bashrc', data: 'x' }),
+        api.printToPdf!(null),
+        api.printToPdf!({ suggestedName: 'x', extra: true }),
+        api.openExternal!(12),
+        api.openExternal!('file:///etc/passwd'),
+      ]);
+    });
+    for (const result of results) {
+      expect(result.ok).toBe(false);
+      expect(result.error).toMatch(/^Invalid [a-z]+:[a-z]+ request: /);
+    }
+  });
+
+  test('appInfo returns the version and data folder', async () => {
+    const info = await app.window.evaluate(() => window.fieldbook!.appInfo());
+    expect(info.ok).toBe(true);
+    if (info.ok) {
+      expect(info.value.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(info.value.dataFolder).toContain('fieldbook-electron-e2e-');
+    }
+  });
+
+  test('the app:// protocol refuses path traversal', async () => {
+    const statuses = await app.window.evaluate(async () => {
+      const paths = ['..%2f..%2fpackage.json', '%2e%2e%2f%2e%2e%2fpackage.json', '..%5c..%5cpackage.json', '%252e%252e%252fpackage.json'];
+      return Promise.all(paths.map(async (p) => (await fetch(`app://fieldbook/${p}`)).status));
+    });
+    expect(statuses).toEqual([404, 404, 404, 404]);
+  });
+});

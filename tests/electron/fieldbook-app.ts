@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { MAIN_ENTRY, REPO_ROOT } from './electron-runtime';
+
+/**
+ * Page model for the desktop app: launches the built app with a fresh data folder and offers
+ * intent methods for the security checks.
+ */
+export class FieldbookApp {
+  private constructor(
+    readonly electronApp: ElectronApplication,
+    readonly window: Page,
+    private readonly dataFolder: string,
+  ) {}
+
+  static async launch(executablePath: string): Promise<FieldbookApp> {
+    const dataFolder = mkdtempSync(path.join(tmpdir(), 'fieldbook-electron-e2e-'));
+    const env = { ...process.env, FIELDBOOK_USER_DATA_DIR: dataFolder } as Record<string, string>;
+    // The built app, not the dev server: make sure a stray dev URL does not leak in.
+    delete env.ELECTRON_RENDERER_URL;
+    const electronApp = await _electron.launch({ executablePath, args: [MAIN_ENTRY], cwd: REPO_ROOT, env });
+    const window = await electronApp.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    return new FieldbookApp(electronApp, window, dataFolder);
+  }
+
+  /** Replaces shell.openExternal in the main process with a recorder. */
+  async recordExternalOpens(): Promise<void> {
+    await this.electronApp.evaluate(({ shell }) => {
+      const calls: string[] = [];
+      (globalThis as { __externalOpens?: string[] }).__externalOpens = calls;
+      shell.openExternal = async (url: string) => {
+        calls.push(url);
+      };
+    });
+  }
+
+  externalOpens(): Promise<string[]> {
+    return this.electronApp.evaluate(() => (globalThis as { __externalOpens?: string[] }).__externalOpens ?? []);
+  }
+
+  windowCount(): Promise<number> {
+    return this.electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+  }
+
+  async close(): Promise<void> {
+    await this.electronApp.close();
+    rmSync(this.dataFolder, { recursive: true, force: true });
+  }
+}
