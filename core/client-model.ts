@@ -140,6 +140,21 @@ export function contactInputSchema(defaultCountry: string) {
   });
 }
 export type ContactInput = z.output<ReturnType<typeof contactInputSchema>>;
+
+/**
+ * A contact as stored, after `contactInputSchema` normalised it (phones in E.164, blank lines
+ * dropped): what the sync protocol validates a pushed contact field against.
+ */
+export const contactFieldsSchema = z.object({
+  name: trimmed(200).min(1, { message: 'required' }),
+  position: trimmed(150),
+  phones: z.array(z.object({ kind: z.enum(PHONE_KINDS), number: z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'phone' }) })).max(10),
+  emails: z.array(z.object({ address: z.email({ message: 'email' }).max(254) })).max(10),
+  birthday: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }),
+  decisionRole: z.enum(DECISION_ROLES),
+  notes: trimmed(5000),
+});
+
 export type ContactFormValues = z.input<ReturnType<typeof contactInputSchema>>;
 
 export interface Contact extends ContactInput {

@@ -1,0 +1,176 @@
+/**
+ * The sync protocol between a laptop and the company server: request and response shapes of
+ * push, pull and snapshot, validated with zod on both sides. docs/sync-protocol.md explains the
+ * rules; this file is their one definition in code.
+ */
+import { z } from 'zod';
+import { HLC_PATTERN } from './hlc';
+import { SYNCED_TABLE_NAMES } from './tables';
+
+/**
+ * The laptop's data schema version, sent with every sync request. The server refuses versions
+ * older than it supports with `update_required`, so an outdated app says so instead of failing.
+ */
+export const SYNC_SCHEMA_VERSION = 1;
+
+/** Most operations in one push; a longer outbox goes in several batches. */
+export const MAX_PUSH_OPS = 500;
+/** Most fields in one operation (a client has fewer than 40). */
+export const MAX_FIELDS_PER_OP = 64;
+/** Records in one pull or snapshot page. */
+export const DEFAULT_PAGE_SIZE = 2000;
+export const MAX_PAGE_SIZE = 5000;
+/**
+ * Stamps further ahead of the server clock than this are clamped to the server time and the
+ * laptop is told its clock is off: a laptop a day ahead must not win every merge for a day.
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+/** Beyond this difference the app shows the person that their computer clock is wrong. */
+export const CLOCK_WARNING_MS = 2 * 60_000;
+
+export const hlcSchema = z.string().regex(HLC_PATTERN, { message: 'must be an HLC stamp' });
+export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES as [string, ...string[]]);
+const fieldNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'must be a field name' });
+
+export const fieldWriteSchema = z.strictObject({
+  value: z.json(),
+  hlc: hlcSchema,
+  base: hlcSchema.nullable(),
+});
+
+export const pushOpSchema = z.strictObject({
+  table: tableNameSchema,
+  id: z.uuid(),
+  fields: z
+    .record(fieldNameSchema, fieldWriteSchema)
+    .refine((f) => Object.keys(f).length >= 1, { message: 'must change at least one field' })
+    .refine((f) => Object.keys(f).length <= MAX_FIELDS_PER_OP, { message: `must change at most ${MAX_FIELDS_PER_OP} fields` }),
+});
+export type PushOp = z.infer<typeof pushOpSchema>;
+
+/**
+ * One batch of the outbox. `fromSeq..toSeq` is the range of the device's outbox sequence numbers
+ * the batch covers (several outbox entries of one record are coalesced into one operation).
+ * The server applies a batch whole, in one transaction, and records `toSeq` as the device's
+ * last applied sequence in that same transaction.
+ */
+export const pushRequestSchema = z
+  .strictObject({
+    schemaVersion: z.number().int().positive(),
+    fromSeq: z.number().int().positive(),
+    toSeq: z.number().int().positive(),
+    ops: z.array(pushOpSchema).min(1).max(MAX_PUSH_OPS),
+  })
+  .refine((r) => r.toSeq >= r.fromSeq, { message: 'toSeq must not be below fromSeq', path: ['toSeq'] });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export type OpStatus = 'applied' | 'merged' | 'rejected';
+
+export interface OpResult {
+  table: string;
+  id: string;
+  status: OpStatus;
+  /** For `merged`: the fields where a concurrent value won, kept in a conflict record. */
+  lostFields?: string[];
+  /** For `rejected`: why, as an error code the app explains (see REJECT_REASONS). */
+  reason?: RejectReason;
+  /** For `rejected`: the offending field, when one field is the cause. */
+  field?: string;
+  detail?: string;
+}
+
+/** Why an operation was refused. Each one is explained to the person in the app. */
+export const REJECT_REASONS = [
+  'not_permitted', // the record belongs to a client this user may not change (anymore)
+  'company_field', // a field set by the company (receivables, credit limit)
+  'create_only', // a field that cannot change after creation
+  'unknown_field',
+  'invalid_value',
+  'missing_parent', // a contact of a client that does not exist
+  'incomplete', // a new record without its required fields
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export interface PushResponse {
+  /** `duplicate`: this batch was applied before (the answer was lost); nothing applied twice. */
+  outcome: 'applied' | 'duplicate';
+  lastSeq: number;
+  results: OpResult[];
+  serverTime: string;
+  /** Set when the laptop's stamps were ahead of the server clock and were clamped. */
+  clockAheadMs?: number;
+}
+
+/** Answer to a push whose `fromSeq` leaves a gap after the last applied sequence. */
+export interface PushGapError {
+  error: 'sequence_gap';
+  expectedFromSeq: number;
+}
+
+export const pullRequestSchema = z.strictObject({
+  schemaVersion: z.number().int().positive(),
+  /** Server sequence of the last change this laptop applied (0 before the first sync). */
+  cursor: z.number().int().nonnegative(),
+  /** Hash of the visible owners this laptop holds data for (empty before the first sync). */
+  scopeHash: z.string().max(128),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+/** A record as the server holds it: every synced field with its stamp. */
+export interface SyncRecord {
+  table: string;
+  id: string;
+  data: Record<string, unknown>;
+  stamps: Record<string, string>;
+  /** The server sequence of the record's last change. */
+  seq: number;
+}
+
+export interface ScopeChange {
+  hash: string;
+  /** Everyone whose clients this laptop now holds (own id, the team, delegations). */
+  owners: string[];
+}
+
+export interface PullResponse {
+  records: SyncRecord[];
+  /** Records that left this laptop's scope (reassigned to someone it does not see). */
+  removed: { table: string; id: string }[];
+  /** Clients that entered the scope by reassignment: fetch them whole with a snapshot. */
+  addedClients: string[];
+  /** Present when the set of visible owners changed: snapshot the added, drop the removed. */
+  scope?: ScopeChange;
+  cursor: number;
+  hasMore: boolean;
+  /** The cursor is older than the tombstone retention: re-snapshot (the outbox is kept). */
+  resnapshot?: boolean;
+  serverTime: string;
+}
+
+export const snapshotRequestSchema = z.strictObject({
+  schemaVersion: z.number().int().positive(),
+  owners: z.array(z.uuid()).max(1000).default([]),
+  clientIds: z.array(z.uuid()).max(5000).default([]),
+  /** Keyset position: the last (table, id) of the previous page. */
+  after: z.strictObject({ table: tableNameSchema, id: z.uuid() }).nullable(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+});
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
+
+export interface SnapshotResponse {
+  records: SyncRecord[];
+  /** Where the next page starts; null on the last page. */
+  next: { table: string; id: string } | null;
+  /** The server sequence every change up to which the snapshot includes (initial cursor). */
+  highWater: number;
+  serverTime: string;
+}
+
+/** Error answer of every sync endpoint: a code the app explains, and a readable reason. */
+export interface SyncErrorBody {
+  error: string;
+  message: string;
+  /** Set with `device_revoked`: the laptop must wipe its local data. */
+  wipe?: boolean;
+}

@@ -1,0 +1,64 @@
+/**
+ * What syncs: each synced table, the schema of each field a device may send, and the fields a
+ * device may never write. The server validates every pushed field against these schemas and
+ * authorises it against these lists; the laptop uses the same lists to build its outbox.
+ * Later issues (leads, activities, offers) add their tables here.
+ */
+import { z } from 'zod';
+import { clientInputSchema, contactFieldsSchema, receivablesSchema } from '../client-model';
+
+/** Fields that record when something happened on one device; never synced (derived instead). */
+export const LOCAL_ONLY_FIELDS = ['id', 'updatedAt'] as const;
+
+/** The tombstone flag: set true by a delete, false only by an explicit undelete. */
+export const DELETED_FIELD = '_deleted';
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+const nullableTimestamp = isoTimestamp.nullable();
+
+export interface SyncedTable {
+  /** Every field a record of this table may hold, with the schema of its value. */
+  fields: Record<string, z.ZodType>;
+  /** Fields set by the company (accounting import, admin): devices never write them. */
+  companyFields: readonly string[];
+  /** Fields written only when the record is created (a later write is refused). */
+  createOnlyFields: readonly string[];
+  /**
+   * Whose record this is, for permissions and for which laptops hold it: either the record's
+   * own owner field, or the client it hangs off (its owner is the client's owner).
+   */
+  scope: { ownerField: string } | { clientField: string };
+}
+
+export const SYNCED_TABLES = {
+  clients: {
+    fields: {
+      ...clientInputSchema.shape,
+      creditLimit: z.number().int().nonnegative(),
+      receivables: receivablesSchema.nullable(),
+      createdAt: isoTimestamp,
+      archivedAt: nullableTimestamp,
+      [DELETED_FIELD]: z.boolean(),
+    },
+    companyFields: ['creditLimit', 'receivables'],
+    createOnlyFields: ['createdAt'],
+    scope: { ownerField: 'ownerId' },
+  },
+  contacts: {
+    fields: {
+      ...contactFieldsSchema.shape,
+      clientId: z.uuid(),
+      createdAt: isoTimestamp,
+      archivedAt: nullableTimestamp,
+      [DELETED_FIELD]: z.boolean(),
+    },
+    companyFields: [],
+    createOnlyFields: ['clientId', 'createdAt'],
+    scope: { clientField: 'clientId' },
+  },
+} as const satisfies Record<string, SyncedTable>;
+
+export type SyncedTableName = keyof typeof SYNCED_TABLES;
+export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTableName[];
+
+export const isSyncedTable = (name: string): name is SyncedTableName => Object.hasOwn(SYNCED_TABLES, name);
