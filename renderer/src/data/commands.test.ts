@@ -132,3 +132,48 @@ describe('contact commands', () => {
     expect(entries.filter((e) => e.subject === 'contact').map((e) => e.action).sort()).toEqual(['archived', 'created', 'updated']);
   });
 });
+
+describe('sync outbox', () => {
+  it('queues every change in the same transaction, with consecutive sequence numbers', async () => {
+    const c = await createClient(input(), db);
+    await updateClient(c.id, input({ discountPct: 7 }), db);
+    const p = await createContact(c.id, { name: 'Kovács Anna', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await archiveContact(p.id, db);
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(entries.map((e) => `${e.table}:${Object.keys(e.fields).sort().join(',')}`)).toEqual([
+      expect.stringMatching(/^clients:.*createdAt.*name/),
+      'clients:discountPct',
+      expect.stringMatching(/^contacts:.*clientId.*name/),
+      'contacts:archivedAt',
+    ]);
+    // Company fields and local bookkeeping never leave the laptop.
+    expect(entries[0]!.fields).not.toHaveProperty('creditLimit');
+    expect(entries[0]!.fields).not.toHaveProperty('receivables');
+    expect(entries[0]!.fields).not.toHaveProperty('updatedAt');
+    expect(entries[0]!.fields).not.toHaveProperty('id');
+    // Stamps strictly increase; a new record's fields have no base.
+    const stamps = entries.map((e) => Object.values(e.fields)[0]!.hlc);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(4);
+    expect(entries[0]!.fields.name!.base).toBeNull();
+  });
+
+  it('an edit carries the server-known stamp as its base; a second edit keeps the first base', async () => {
+    const c = await createClient(input(), db);
+    await db.outbox.clear(); // as if pushed and acknowledged
+    const serverStamp = '001763856000000-00000-00000000000000aa';
+    await db.stamps.put({ key: `clients/${c.id}`, stamps: { '*': serverStamp } });
+    await updateClient(c.id, input({ discountPct: 7 }), db);
+    await updateClient(c.id, input({ discountPct: 8, notes: 'x' }), db);
+    const [first, second] = await db.outbox.orderBy('seq').toArray();
+    expect(first!.fields.discountPct!.base).toBe(serverStamp);
+    expect(second!.fields.discountPct).toMatchObject({ value: 8, base: serverStamp });
+    expect(second!.fields.notes).toMatchObject({ value: 'x', base: serverStamp });
+  });
+
+  it('a failed command queues nothing', async () => {
+    await expect(createClient(input({ name: '' }), db)).rejects.toThrow();
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Named write commands of the client base. Every write in the app goes through one of these:
- * the one place that validates, stamps, rewrites the list projection and records the change
- * history — and, from the sync issue on, appends to the outbox in the same transaction.
+ * the one place that validates, stamps, rewrites the list projection, records the change
+ * history and appends the change to the sync outbox — all in one transaction.
  */
 import {
   clientInputSchema,
@@ -14,6 +14,7 @@ import {
 import { getDb, type FieldbookDb } from './db';
 import { buildClientListRow } from './client-list-row';
 import { diffFields, type HistoryAction, type HistoryEntry } from './history';
+import { outboxTables, recordChange } from './outbox';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
@@ -47,7 +48,12 @@ function history(
 }
 
 function writeTables(db: FieldbookDb) {
-  return [db.clients, db.contacts, db.clientRows, db.history, db.meta] as const;
+  return [db.clients, db.contacts, db.clientRows, db.history, ...outboxTables(db)] as const;
+}
+
+/** The new values of the fields a diff found changed. */
+function changedValues<T extends object>(after: T, changes: readonly { field: string }[]): Record<string, unknown> {
+  return Object.fromEntries(changes.map((c) => [c.field, after[c.field as keyof T]]));
 }
 
 async function mustGetClient(db: FieldbookDb, id: string): Promise<Client> {
@@ -71,6 +77,7 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
   };
   await db.transaction('rw', writeTables(db), async () => {
     await db.clients.add(client);
+    await recordChange(db, 'clients', client.id, client);
     await db.history.add(history(client.id, 'client', client.name, 'created', []));
     await refreshClientRow(db, client);
   });
@@ -86,6 +93,7 @@ export async function updateClient(id: string, input: ClientInput, db = getDb())
     const changes = diffFields(before, after, CLIENT_FIELDS);
     if (changes.length === 0) return before;
     await db.clients.put(after);
+    await recordChange(db, 'clients', id, changedValues(after, changes));
     await db.history.add(history(id, 'client', after.name, 'updated', changes));
     await refreshClientRow(db, after);
     return after;
@@ -99,6 +107,7 @@ async function setClientArchived(id: string, archived: boolean, db: FieldbookDb)
     const at = now();
     const after: Client = { ...before, archivedAt: archived ? at : null, updatedAt: at };
     await db.clients.put(after);
+    await recordChange(db, 'clients', id, { archivedAt: after.archivedAt });
     await db.history.add(history(id, 'client', after.name, archived ? 'archived' : 'restored', []));
     await refreshClientRow(db, after);
   });
@@ -117,6 +126,7 @@ export async function createContact(clientId: string, values: ContactFormValues,
     const at = now();
     const contact: Contact = { ...data, id: crypto.randomUUID(), clientId, createdAt: at, updatedAt: at, archivedAt: null };
     await db.contacts.add(contact);
+    await recordChange(db, 'contacts', contact.id, contact);
     await db.history.add(history(clientId, 'contact', contact.name, 'created', []));
     await refreshClientRow(db, client);
     return contact;
@@ -139,6 +149,7 @@ export async function updateContact(id: string, values: ContactFormValues, db = 
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;
     await db.contacts.put(after);
+    await recordChange(db, 'contacts', id, changedValues(after, changes));
     await db.history.add(history(client.id, 'contact', after.name, 'updated', changes));
     await refreshClientRow(db, client);
     return after;
@@ -150,7 +161,9 @@ async function setContactArchived(id: string, archived: boolean, db: FieldbookDb
     const before = await mustGetContact(db, id);
     if ((before.archivedAt !== null) === archived) return;
     const at = now();
-    await db.contacts.put({ ...before, archivedAt: archived ? at : null, updatedAt: at });
+    const archivedAt = archived ? at : null;
+    await db.contacts.put({ ...before, archivedAt, updatedAt: at });
+    await recordChange(db, 'contacts', id, { archivedAt });
     await db.history.add(history(before.clientId, 'contact', before.name, archived ? 'archived' : 'restored', []));
     await refreshClientRow(db, await mustGetClient(db, before.clientId));
   });

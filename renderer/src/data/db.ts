@@ -7,6 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Client, Contact, TeamMember } from '../../../core/client-model';
 import type { ClientListRow } from './client-list-row';
 import type { HistoryEntry } from './history';
+import type { OutboxEntry, RecordStamps } from './outbox';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -24,6 +25,10 @@ export class FieldbookDb extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   team!: EntityTable<TeamMember, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  /** Local changes not yet acknowledged by the company server (see docs/sync-protocol.md). */
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  /** Server-known field stamps per synced record: the `base` of the next local edit. */
+  stamps!: EntityTable<RecordStamps, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -36,6 +41,11 @@ export class FieldbookDb extends Dexie {
       history: 'id, [clientId+at]',
       team: 'id',
       meta: 'key',
+    });
+    // Version 2: sync. The outbox is written in the same transaction as every change.
+    this.version(2).stores({
+      outbox: 'seq, key',
+      stamps: 'key',
     });
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * The sync outbox: every local change of a synced record, appended in the same transaction as
+ * the change itself, so a change is either saved and queued for the company or not saved at all.
+ * See docs/sync-protocol.md ("The outbox").
+ */
+import { HLC_ZERO, HlcClock, type Hlc } from '../../../core/sync/hlc';
+import { stampOf, type FieldWrite, type Stamps } from '../../../core/sync/merge';
+import { SYNCED_TABLES, type SyncedTableName } from '../../../core/sync/tables';
+import type { FieldbookDb } from './db';
+
+export interface OutboxEntry {
+  /** Per-device sequence, increasing by one with every entry (never reused). */
+  seq: number;
+  table: SyncedTableName;
+  id: string;
+  /** `${table}/${id}`: finds a record's pending entries. */
+  key: string;
+  fields: Record<string, FieldWrite>;
+  /** ISO-8601 UTC, when the change was made on this laptop. */
+  at: string;
+}
+
+/** The stamps the server holds for one record's fields, as last pulled. */
+export interface RecordStamps {
+  key: string;
+  stamps: Stamps;
+}
+
+export const recordKey = (table: string, id: string) => `${table}/${id}`;
+
+/** The tables a transaction that records changes must include. */
+export const outboxTables = (db: FieldbookDb) => [db.outbox, db.stamps, db.meta] as const;
+
+async function metaNumber(db: FieldbookDb, key: string): Promise<number> {
+  const value = (await db.meta.get(key))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * This laptop's HLC node id: random, made once. It need not be the server's device id — it
+ * only has to be unique, to break ties between stamps of the same millisecond.
+ */
+async function hlcNode(db: FieldbookDb): Promise<string> {
+  const stored = (await db.meta.get('hlcNode'))?.value;
+  if (typeof stored === 'string') return stored;
+  const node = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await db.meta.put({ key: 'hlcNode', value: node });
+  return node;
+}
+
+/**
+ * A fresh HLC stamp, inside the caller's transaction. The clock's last stamp lives in `meta`,
+ * so windows of the same laptop (which share the database) never issue the same stamp.
+ */
+export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
+  const [node, last, offset] = await Promise.all([hlcNode(db), db.meta.get('hlcLast'), metaNumber(db, 'clockOffsetMs')]);
+  const clock = new HlcClock(node, typeof last?.value === 'string' ? last.value : HLC_ZERO);
+  clock.setOffset(offset);
+  const stamp = clock.now();
+  await db.meta.put({ key: 'hlcLast', value: stamp });
+  return stamp;
+}
+
+/**
+ * Appends one outbox entry for a change of the `changed` fields of a synced record, inside the caller's
+ * transaction (which must include `outboxTables`). Company fields are never queued: the server
+ * would refuse them. Each field's `base` is the stamp of the value the person replaced: the
+ * server-known stamp, or — when the field already has an unsent edit — that edit's base, so that
+ * two edits before a sync count as one edit of what the person saw.
+ */
+export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object): Promise<void> {
+  const values = changed as Record<string, unknown>;
+  const company: readonly string[] = SYNCED_TABLES[table].companyFields;
+  // Only synced fields: `id`, `updatedAt` and anything local stay on this laptop.
+  const names = Object.keys(values).filter((f) => !company.includes(f) && f in SYNCED_TABLES[table].fields);
+  if (names.length === 0) return;
+  const key = recordKey(table, id);
+  const [known, pending] = await Promise.all([db.stamps.get(key), db.outbox.where('key').equals(key).sortBy('seq')]);
+  const hlc = await nextStamp(db);
+  const fields: Record<string, FieldWrite> = {};
+  for (const field of names) {
+    const earlier = pending.find((e) => field in e.fields);
+    const base = earlier ? earlier.fields[field]!.base : known ? stampOf(known.stamps, field) : null;
+    // JSON round trip: the outbox holds exactly what will be sent (no undefined, no Dates).
+    fields[field] = { value: JSON.parse(JSON.stringify(values[field] ?? null)) as unknown, hlc, base };
+  }
+  const seq = (await metaNumber(db, 'outboxSeq')) + 1;
+  await db.meta.put({ key: 'outboxSeq', value: seq });
+  await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString() });
+}
+
+/** How many changes wait to be sent (what the status bar shows). */
+export const pendingCount = (db: FieldbookDb) => db.outbox.count();
