@@ -30,6 +30,20 @@ export interface ClientListRow {
   key: string;
   /** Local revision at which this row last changed; lets other windows catch up cheaply. */
   rev: number;
+  /**
+   * The client left this laptop (deleted, or reassigned out of its scope). The row stays as a
+   * marker so that every window's in-memory list drops it when it catches up by revision.
+   */
+  gone?: true;
+}
+
+/** The marker row of a client that left this laptop (see `ClientListRow.gone`). */
+export function goneClientRow(id: string, rev: number): ClientListRow {
+  return {
+    id, name: '', legalName: '', city: '', country: '', status: 'lost', segment: '', ownerId: '', tags: [],
+    primaryContact: '', primaryPhone: '', currency: '', balance: 0, overdue: 0, overdueDays: 0, updatedAt: '',
+    archived: true, hay: '', key: '', rev, gone: true,
+  };
 }
 
 export function buildClientListRow(client: Client, contacts: readonly Contact[], rev: number): ClientListRow {

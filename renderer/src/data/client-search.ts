@@ -85,12 +85,14 @@ export class ClientSearch {
     return this.rows.length;
   }
 
-  /** Adds or replaces rows (by id). */
+  /** Adds or replaces rows (by id); a `gone` row removes its client. */
   apply(rows: readonly ClientListRow[]): void {
     if (rows.length === 0) return;
     for (const row of rows) {
       const at = this.positionById.get(row.id);
-      if (at === undefined) {
+      if (row.gone) {
+        if (at !== undefined) this.removeAt(at);
+      } else if (at === undefined) {
         this.positionById.set(row.id, this.rows.length);
         this.rows.push(row);
       } else {
@@ -103,6 +105,16 @@ export class ClientSearch {
     this.last = null;
     this.version++;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Removes the row at a position by moving the last row into its place. */
+  private removeAt(at: number): void {
+    const last = this.rows.pop()!;
+    this.positionById.delete(this.rows.length === at ? last.id : this.rows[at]!.id);
+    if (at < this.rows.length) {
+      this.rows[at] = last;
+      this.positionById.set(last.id, at);
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {

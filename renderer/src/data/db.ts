@@ -8,6 +8,7 @@ import type { Client, Contact, TeamMember } from '../../../core/client-model';
 import type { ClientListRow } from './client-list-row';
 import type { HistoryEntry } from './history';
 import type { OutboxEntry, RecordStamps } from './outbox';
+import type { RejectedChange } from './sync-store';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -29,6 +30,8 @@ export class FieldbookDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   /** Server-known field stamps per synced record: the `base` of the next local edit. */
   stamps!: EntityTable<RecordStamps, 'key'>;
+  /** Changes the server refused, with their values and reason, until fixed or dismissed. */
+  rejected!: EntityTable<RejectedChange, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -46,6 +49,7 @@ export class FieldbookDb extends Dexie {
     this.version(2).stores({
       outbox: 'seq, key',
       stamps: 'key',
+      rejected: '++id, key',
     });
   }
 }

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClientInput } from '../../../core/client-model';
+import { formatHlc } from '../../../core/sync/hlc';
+import type { SyncRecord } from '../../../core/sync/protocol';
+import { ClientSearch } from './client-search';
+import { createClient, createContact, updateClient } from './commands';
+import { FieldbookDb } from './db';
+import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
+
+const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
+  name: 'Ромашка ООО', legalName: '', taxId: '', status: 'active', ownerId: 'u1', segment: '', industry: '', website: '',
+  addresses: [{ kind: 'office', street: '', city: 'Москва', postcode: '', region: '', country: 'RU' }],
+  priceType: 'wholesale', discountPct: 5, paymentTermsDays: 30, currency: 'RUB', contractNumber: '', contractDate: '',
+  contractTerms: '', notes: '', tags: [], ...patch,
+});
+const S = (wall: number) => formatHlc({ wall, counter: 0, node: '00000000000000ff' });
+
+let db: FieldbookDb;
+beforeEach(() => {
+  db = new FieldbookDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('takePushBatch', () => {
+  it('coalesces entries of one record: later values win, the first base stays', async () => {
+    const c = await createClient(input(), db);
+    await updateClient(c.id, input({ discountPct: 6 }), db);
+    await updateClient(c.id, input({ discountPct: 7 }), db);
+    const batch = (await takePushBatch(db, 100))!;
+    expect(batch).toMatchObject({ fromSeq: 1, toSeq: 3, entries: 3 });
+    expect(batch.ops).toHaveLength(1);
+    expect(batch.ops[0]!.fields.discountPct).toMatchObject({ value: 7, base: null });
+  });
+
+  it('stops at the record limit on a contiguous sequence range', async () => {
+    for (let i = 0; i < 5; i++) await createClient(input({ name: `Client ${i}` }), db);
+    const batch = (await takePushBatch(db, 2))!;
+    expect(batch).toMatchObject({ fromSeq: 1, toSeq: 2 });
+    expect(batch.ops.map((o) => o.fields.name!.value)).toEqual(['Client 0', 'Client 1']);
+  });
+
+  it('settling removes the batch and keeps rejected changes with their values and reason', async () => {
+    const c = await createClient(input(), db);
+    const batch = (await takePushBatch(db, 100))!;
+    await updateClient(c.id, input({ notes: 'typed after the batch was taken' }), db);
+    await settlePush(db, batch, {
+      outcome: 'applied', lastSeq: batch.toSeq, serverTime: new Date().toISOString(),
+      results: [{ table: 'clients', id: c.id, status: 'rejected', reason: 'not_permitted' }],
+    });
+    expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([2]);
+    const [rejected] = await db.rejected.toArray();
+    expect(rejected).toMatchObject({ table: 'clients', recordId: c.id, reason: 'not_permitted' });
+    expect(rejected!.fields.name).toBe('Ромашка ООО');
+  });
+});
+
+describe('applyRecords', () => {
+  const serverClient = (id: string, patch: Record<string, unknown> = {}): SyncRecord => ({
+    table: 'clients', id, seq: 1, stamps: { '*': S(1_763_856_000_000) },
+    data: { ...input(), creditLimit: 100000, receivables: null, createdAt: '2026-11-01T10:00:00.000Z', archivedAt: null, ...patch },
+  });
+
+  it('writes pulled clients, their list rows and stamps', async () => {
+    const id = crypto.randomUUID();
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(id, { name: 'Сервер' })]));
+    expect((await db.clients.get(id))?.name).toBe('Сервер');
+    expect((await db.clients.get(id))?.updatedAt).toBe(new Date(1_763_856_000_000).toISOString());
+    expect((await db.clientRows.get(id))?.name).toBe('Сервер');
+    expect((await db.stamps.get(`clients/${id}`))?.stamps).toEqual({ '*': S(1_763_856_000_000) });
+  });
+
+  it('keeps local values of fields with unsent edits', async () => {
+    const c = await createClient(input(), db);
+    await db.outbox.clear();
+    await updateClient(c.id, input({ notes: 'mine' }), db);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [{ ...serverClient(c.id, { notes: 'theirs', discountPct: 9 }) }]));
+    const after = await db.clients.get(c.id);
+    expect(after?.notes).toBe('mine');
+    expect(after?.discountPct).toBe(9);
+  });
+
+  it('advances the laptop clock past pulled stamps', async () => {
+    const c = await createClient(input(), db);
+    await db.outbox.clear(); // pushed and acknowledged
+    const future = S(4_000_000_000_000);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [{ ...serverClient(c.id), stamps: { '*': future } }]));
+    await updateClient(c.id, input({ notes: 'later' }), db);
+    const last = (await db.outbox.orderBy('seq').last())!;
+    expect(last.fields.notes!.hlc > future).toBe(true);
+    expect(last.fields.notes!.base).toBe(future);
+  });
+
+  it('a tombstone removes the client from the list; removal of a scope drops its contacts', async () => {
+    const c = await createClient(input(), db);
+    await createContact(c.id, { name: 'Иван', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    const search = new ClientSearch();
+    search.apply(await db.clientRows.toArray());
+    expect(search.size).toBe(1);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })]));
+    expect(await db.clients.get(c.id)).toBeUndefined();
+    search.apply(await db.clientRows.toArray());
+    expect(search.size).toBe(0);
+
+    const d = await createClient(input({ name: 'Другой' }), db);
+    await createContact(d.id, { name: 'Пётр', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await db.transaction('rw', db.tables, () => removeClients(db, [d.id]));
+    expect(await db.contacts.where('clientId').equals(d.id).count()).toBe(0);
+    search.apply(await db.clientRows.where('rev').above(search.maxRev).toArray());
+    expect(search.size).toBe(0);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The laptop's side of sync, as far as it touches the database: taking a batch from the outbox,
+ * settling it with the server's answer, and applying pulled records — each in one transaction.
+ * The network side (requests, phases, progress) is in renderer/src/sync/.
+ */
+import type { Client, Contact } from '../../../core/client-model';
+import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
+import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
+import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
+import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
+import { buildClientListRow, goneClientRow } from './client-list-row';
+import { nextRev } from './commands';
+import type { FieldbookDb } from './db';
+import { recordKey, type OutboxEntry } from './outbox';
+
+/** A change the company server refused, kept with its values until the person fixes or drops it. */
+export interface RejectedChange {
+  id?: number;
+  table: SyncedTableName;
+  recordId: string;
+  key: string;
+  fields: Record<string, unknown>;
+  reason: string;
+  field?: string;
+  detail?: string;
+  at: string;
+}
+
+export interface PushBatch {
+  fromSeq: number;
+  toSeq: number;
+  ops: PushOp[];
+  /** Outbox entries covered (before coalescing). */
+  entries: number;
+}
+
+/**
+ * The next batch to push: outbox entries in sequence order, coalesced per record (the later
+ * value of a field wins; its base stays the first edit's base), up to `maxOps` records.
+ */
+export async function takePushBatch(db: FieldbookDb, maxOps: number): Promise<PushBatch | null> {
+  const ops = new Map<string, PushOp>();
+  let fromSeq = 0;
+  let toSeq = 0;
+  let entries = 0;
+  await db.outbox.orderBy('seq').until((e: OutboxEntry) => !ops.has(e.key) && ops.size >= maxOps).each((e: OutboxEntry) => {
+    if (!ops.has(e.key) && ops.size >= maxOps) return;
+    fromSeq ||= e.seq;
+    toSeq = e.seq;
+    entries++;
+    const op = ops.get(e.key) ?? { table: e.table, id: e.id, fields: {} };
+    for (const [field, write] of Object.entries(e.fields)) {
+      const earlier: FieldWrite | undefined = op.fields[field];
+      op.fields[field] = { value: write.value as PushOp['fields'][string]['value'], hlc: write.hlc, base: earlier ? earlier.base : write.base };
+    }
+    ops.set(e.key, op);
+  });
+  return ops.size === 0 ? null : { fromSeq, toSeq, ops: [...ops.values()], entries };
+}
+
+/**
+ * Settles a pushed batch: its entries leave the outbox, and each rejected operation is kept with
+ * its values and reason in `rejected` — so nothing the person typed disappears silently.
+ */
+export async function settlePush(db: FieldbookDb, batch: PushBatch, response: PushResponse): Promise<OpResult[]> {
+  const rejected = response.results.filter((r) => r.status === 'rejected');
+  await db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+    await db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true).delete();
+    const at = new Date().toISOString();
+    for (const r of rejected) {
+      const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
+      if (!op || !isSyncedTable(op.table)) continue;
+      const fields = Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]));
+      await db.rejected.add({
+        table: op.table,
+        recordId: op.id,
+        key: recordKey(op.table, op.id),
+        fields,
+        reason: r.reason ?? 'rejected',
+        ...(r.field ? { field: r.field } : {}),
+        ...(r.detail ? { detail: r.detail } : {}),
+        at,
+      });
+    }
+  });
+  return rejected;
+}
+
+const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
+  const latest = latestStamp(stamps);
+  return latest ? new Date(hlcWall(latest)).toISOString() : fallback;
+};
+
+/**
+ * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
+ * cursor) must include them.
+ */
+export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.clientRows, db.stamps, db.outbox, db.meta] as const;
+
+/**
+ * Applies server records inside the caller's transaction: stores their stamps, writes the
+ * domain rows, and keeps the local value of every field that has an unsent edit (the edit will
+ * reach the server with its base stamp, where the merge decides). Tombstones remove the row
+ * but keep its stamps, so a later undelete applies. List rows of touched clients are rebuilt.
+ */
+export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const touchedClients = new Set<string>();
+  const goneClients = new Set<string>();
+  const keys = records.map((r) => recordKey(r.table, r.id));
+  const pendingEntries = await db.outbox.where('key').anyOf(keys).toArray();
+  const pending = new Map<string, Set<string>>();
+  for (const e of pendingEntries) {
+    const set = pending.get(e.key) ?? new Set<string>();
+    for (const f of Object.keys(e.fields)) set.add(f);
+    pending.set(e.key, set);
+  }
+  let newest: Hlc = HLC_ZERO;
+  const stamps = [];
+  for (const record of records) {
+    const key = recordKey(record.table, record.id);
+    stamps.push({ key, stamps: record.stamps });
+    const latest = latestStamp(record.stamps);
+    if (latest && latest > newest) newest = latest;
+    const keep = pending.get(key);
+    if (record.table === 'clients') {
+      const local = await db.clients.get(record.id);
+      if (record.data[DELETED_FIELD] === true) {
+        if (local) await db.clients.delete(record.id);
+        goneClients.add(record.id);
+        continue;
+      }
+      const merged = mergeLocal(local, record.data, keep) as unknown as Client;
+      await db.clients.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
+      touchedClients.add(record.id);
+    } else if (record.table === 'contacts') {
+      const local = await db.contacts.get(record.id);
+      const clientId = String(record.data.clientId ?? local?.clientId ?? '');
+      if (clientId) touchedClients.add(clientId);
+      if (record.data[DELETED_FIELD] === true) {
+        if (local) await db.contacts.delete(record.id);
+        continue;
+      }
+      const merged = mergeLocal(local, record.data, keep) as unknown as Contact;
+      await db.contacts.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
+    }
+  }
+  await db.stamps.bulkPut(stamps);
+  await receiveStamp(db, newest);
+  for (const id of goneClients) touchedClients.delete(id);
+  await rebuildClientRows(db, touchedClients, goneClients);
+}
+
+/** Server values, except fields with an unsent local edit; the tombstone flag stays server-side. */
+function mergeLocal(local: object | undefined, server: Record<string, unknown>, keepLocal: Set<string> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(local ?? {}), ...server };
+  delete out[DELETED_FIELD];
+  if (local && keepLocal) for (const f of keepLocal) if (f in local) out[f] = (local as Record<string, unknown>)[f];
+  return out;
+}
+
+/** Pulled stamps advance this laptop's clock: its next edit is then later than what it saw. */
+async function receiveStamp(db: FieldbookDb, stamp: Hlc): Promise<void> {
+  if (stamp === HLC_ZERO) return;
+  const last = (await db.meta.get('hlcLast'))?.value;
+  const node = (await db.meta.get('hlcNode'))?.value;
+  if (typeof node !== 'string') {
+    // No local edit yet: remember the stamp; the node id is made with the first edit.
+    if (typeof last !== 'string' || stamp > last) await db.meta.put({ key: 'hlcLast', value: stamp });
+    return;
+  }
+  const clock = new HlcClock(node, typeof last === 'string' ? last : HLC_ZERO);
+  clock.receive(stamp);
+  await db.meta.put({ key: 'hlcLast', value: clock.lastStamp });
+}
+
+async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, goneIds: Iterable<string> = []): Promise<void> {
+  const ids = [...clientIds];
+  const gone = [...goneIds];
+  if (ids.length === 0 && gone.length === 0) return;
+  const rev = await nextRev(db);
+  await db.clientRows.bulkPut(gone.map((id) => goneClientRow(id, rev)));
+  const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
+  const byClient = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    const list = byClient.get(c.clientId);
+    if (list) list.push(c);
+    else byClient.set(c.clientId, [c]);
+  }
+  const rows = clients.filter((c): c is Client => c !== undefined).map((c) => buildClientListRow(c, byClient.get(c.id) ?? [], rev));
+  await db.clientRows.bulkPut(rows);
+}
+
+/**
+ * Removes records that left this laptop's scope (a client reassigned to someone this user does
+ * not see), with everything that hangs off them. Unsent edits stay in the outbox: the next push
+ * reports them as rejected, with their values, rather than losing them here.
+ */
+export async function removeClients(db: FieldbookDb, clientIds: readonly string[]): Promise<void> {
+  if (clientIds.length === 0) return;
+  const contactIds = await db.contacts.where('clientId').anyOf(clientIds).primaryKeys();
+  await db.clients.bulkDelete([...clientIds]);
+  await db.contacts.bulkDelete(contactIds);
+  await db.stamps.bulkDelete([...clientIds.map((id) => recordKey('clients', id)), ...contactIds.map((id) => recordKey('contacts', id))]);
+  await rebuildClientRows(db, [], clientIds);
+}
