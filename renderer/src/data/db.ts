@@ -9,6 +9,7 @@ import type { ClientListRow } from './client-list-row';
 import type { HistoryEntry } from './history';
 import type { OutboxEntry, RecordStamps } from './outbox';
 import type { RejectedChange } from './sync-store';
+import type { SyncRun } from './sync-session';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -32,6 +33,8 @@ export class FieldbookDb extends Dexie {
   stamps!: EntityTable<RecordStamps, 'key'>;
   /** Changes the server refused, with their values and reason, until fixed or dismissed. */
   rejected!: EntityTable<RejectedChange, 'id'>;
+  /** One report per sync run. */
+  syncRuns!: EntityTable<SyncRun, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -50,6 +53,7 @@ export class FieldbookDb extends Dexie {
       outbox: 'seq, key',
       stamps: 'key',
       rejected: '++id, key',
+      syncRuns: '++id, startedAt',
     });
   }
 }

@@ -29,7 +29,7 @@ describe('takePushBatch', () => {
     const c = await createClient(input(), db);
     await updateClient(c.id, input({ discountPct: 6 }), db);
     await updateClient(c.id, input({ discountPct: 7 }), db);
-    const batch = (await takePushBatch(db, 100))!;
+    const batch = (await takePushBatch(100, db))!;
     expect(batch).toMatchObject({ fromSeq: 1, toSeq: 3, entries: 3 });
     expect(batch.ops).toHaveLength(1);
     expect(batch.ops[0]!.fields.discountPct).toMatchObject({ value: 7, base: null });
@@ -37,19 +37,19 @@ describe('takePushBatch', () => {
 
   it('stops at the record limit on a contiguous sequence range', async () => {
     for (let i = 0; i < 5; i++) await createClient(input({ name: `Client ${i}` }), db);
-    const batch = (await takePushBatch(db, 2))!;
+    const batch = (await takePushBatch(2, db))!;
     expect(batch).toMatchObject({ fromSeq: 1, toSeq: 2 });
     expect(batch.ops.map((o) => o.fields.name!.value)).toEqual(['Client 0', 'Client 1']);
   });
 
   it('settling removes the batch and keeps rejected changes with their values and reason', async () => {
     const c = await createClient(input(), db);
-    const batch = (await takePushBatch(db, 100))!;
+    const batch = (await takePushBatch(100, db))!;
     await updateClient(c.id, input({ notes: 'typed after the batch was taken' }), db);
-    await settlePush(db, batch, {
+    await settlePush(batch, {
       outcome: 'applied', lastSeq: batch.toSeq, serverTime: new Date().toISOString(),
       results: [{ table: 'clients', id: c.id, status: 'rejected', reason: 'not_permitted' }],
-    });
+    }, db);
     expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([2]);
     const [rejected] = await db.rejected.toArray();
     expect(rejected).toMatchObject({ table: 'clients', recordId: c.id, reason: 'not_permitted' });

@@ -10,7 +10,7 @@ import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/s
 import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { buildClientListRow, goneClientRow } from './client-list-row';
 import { nextRev } from './commands';
-import type { FieldbookDb } from './db';
+import { getDb, type FieldbookDb } from './db';
 import { recordKey, type OutboxEntry } from './outbox';
 
 /** A change the company server refused, kept with its values until the person fixes or drops it. */
@@ -38,7 +38,7 @@ export interface PushBatch {
  * The next batch to push: outbox entries in sequence order, coalesced per record (the later
  * value of a field wins; its base stays the first edit's base), up to `maxOps` records.
  */
-export async function takePushBatch(db: FieldbookDb, maxOps: number): Promise<PushBatch | null> {
+export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushBatch | null> {
   const ops = new Map<string, PushOp>();
   let fromSeq = 0;
   let toSeq = 0;
@@ -62,7 +62,7 @@ export async function takePushBatch(db: FieldbookDb, maxOps: number): Promise<Pu
  * Settles a pushed batch: its entries leave the outbox, and each rejected operation is kept with
  * its values and reason in `rejected` — so nothing the person typed disappears silently.
  */
-export async function settlePush(db: FieldbookDb, batch: PushBatch, response: PushResponse): Promise<OpResult[]> {
+export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
   await db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
     await db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true).delete();

@@ -1,0 +1,116 @@
+/**
+ * What the laptop remembers about its company server between syncs: the connection (server,
+ * signed-in user, device), the pull cursor and scope, the clock offset, and the report of each
+ * sync run. All in IndexedDB, next to the data it describes.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PullResponse, SnapshotResponse, SyncRecord } from '../../../core/sync/protocol';
+import { getDb, type FieldbookDb } from './db';
+import { applyRecords, applyTables, removeClients } from './sync-store';
+
+export interface SyncConnection {
+  serverUrl: string;
+  /** Device token. The browser build keeps it here; the desktop build in the OS keychain. */
+  token: string | null;
+  deviceId: string;
+  user: { id: string; displayName: string; role: 'manager' | 'head_of_sales' | 'admin' };
+}
+
+export interface SyncCursor {
+  cursor: number;
+  scopeHash: string;
+  owners: string[];
+}
+
+/** The report of one sync run (the sync issue's "visible" requirement). */
+export interface SyncRun {
+  id?: number;
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  error?: string;
+  pushed: number;
+  applied: number;
+  merged: number;
+  rejected: number;
+  conflicts: number;
+  pulled: number;
+  removed: number;
+  bytes: number;
+  ms: number;
+  /** Server time minus laptop time, when it is large enough to tell the person. */
+  clockOffsetMs?: number;
+}
+
+const get = async <T>(db: FieldbookDb, key: string): Promise<T | undefined> => (await db.meta.get(key))?.value as T | undefined;
+
+export const readConnection = (db = getDb()) => get<SyncConnection>(db, 'syncConnection');
+export const saveConnection = (connection: SyncConnection, db = getDb()) => db.meta.put({ key: 'syncConnection', value: connection });
+export const forgetConnection = (db = getDb()) => db.meta.delete('syncConnection');
+
+export async function readCursor(db = getDb()): Promise<SyncCursor> {
+  return (await get<SyncCursor>(db, 'syncCursor')) ?? { cursor: 0, scopeHash: '', owners: [] };
+}
+
+export const saveClockOffset = (offsetMs: number, db = getDb()) => db.meta.put({ key: 'clockOffsetMs', value: offsetMs });
+
+/**
+ * Applies one pull page and moves the cursor in one transaction: an interruption costs at most
+ * this page, never a change skipped.
+ */
+export async function applyPullPage(page: PullResponse, current: SyncCursor, db = getDb()): Promise<void> {
+  await db.transaction('rw', applyTables(db), async () => {
+    await applyRecords(db, page.records);
+    const removedClients = page.removed.filter((r) => r.table === 'clients').map((r) => r.id);
+    await removeClients(db, removedClients);
+    const removedContacts = page.removed.filter((r) => r.table === 'contacts').map((r) => r.id);
+    if (removedContacts.length) await db.contacts.bulkDelete(removedContacts);
+    await db.meta.put({ key: 'syncCursor', value: { ...current, cursor: page.cursor } satisfies SyncCursor });
+  });
+}
+
+/** Writes one snapshot page (records only; the cursor moves when the whole snapshot is in). */
+export async function applySnapshotPage(page: SnapshotResponse, db = getDb()): Promise<void> {
+  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[]));
+}
+
+/**
+ * A new scope is in: drop the clients of owners no longer visible and remember the scope. Runs
+ * after the snapshot of the added owners has been written, so an interrupted scope change is
+ * simply redone by the next sync.
+ */
+export async function commitScope(next: SyncCursor, removedOwners: readonly string[], db = getDb()): Promise<number> {
+  return db.transaction('rw', applyTables(db), async () => {
+    const gone = removedOwners.length ? await db.clients.where('ownerId').anyOf([...removedOwners]).primaryKeys() : [];
+    await removeClients(db, gone);
+    await db.meta.put({ key: 'syncCursor', value: next });
+    return gone.length;
+  });
+}
+
+export const addSyncRun = (run: SyncRun, db = getDb()) => db.syncRuns.add(run);
+
+/** Recent sync runs, newest first. */
+export function useSyncRuns(limit = 20) {
+  return useLiveQuery(() => getDb().syncRuns.orderBy('startedAt').reverse().limit(limit).toArray(), [limit]);
+}
+
+/** What the status bar shows: changes waiting, rejected changes, the last good sync. */
+export function useSyncSummary() {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [pending, rejected, lastOk, connection] = await Promise.all([
+      db.outbox.count(),
+      db.rejected.count(),
+      db.syncRuns.orderBy('startedAt').reverse().filter((r) => r.ok).first(),
+      readConnection(db),
+    ]);
+    return { pending, rejected, lastSyncAt: lastOk?.finishedAt ?? null, connected: connection !== undefined };
+  }, []);
+}
+
+/** Revoked device: every local trace of the client base goes (the server says `wipe`). */
+export async function wipeLocalData(db = getDb()): Promise<void> {
+  db.close();
+  await db.delete();
+}

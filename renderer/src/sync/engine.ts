@@ -1,0 +1,165 @@
+/**
+ * One sync run: push the outbox in batches, then pull pages after the cursor, fetching whole
+ * snapshots where the scope grew. Every step is resumable: a push batch is idempotent on the
+ * server, a pull page and its cursor are applied in one transaction, and a scope change is
+ * committed only after its snapshot is in. See docs/sync-protocol.md.
+ */
+import { CLOCK_WARNING_MS, MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse, type SnapshotResponse } from '../../../core/sync/protocol';
+import {
+  addSyncRun,
+  applyPullPage,
+  applySnapshotPage,
+  commitScope,
+  readCursor,
+  saveClockOffset,
+  type SyncCursor,
+  type SyncRun,
+} from '../data/sync-session';
+import { settlePush, takePushBatch } from '../data/sync-store';
+import { SyncFailure, type Transport } from './transport';
+
+export type SyncPhase = 'push' | 'pull' | 'snapshot';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  /** Work done in this phase (operations pushed, records pulled). */
+  done: number;
+  /** Known total for the phase, when the server told it. */
+  total: number | null;
+}
+
+export interface RunOptions {
+  transport: Transport;
+  onProgress?: (p: SyncProgress) => void;
+  /** Page size for pull and snapshot (tests use small pages to exercise paging). */
+  pageSize?: number;
+}
+
+type Counters = Omit<SyncRun, 'id' | 'startedAt' | 'finishedAt' | 'ok' | 'error' | 'ms'>;
+
+function offsetFrom(serverTime: string): number {
+  return Date.parse(serverTime) - Date.now();
+}
+
+async function push(opts: RunOptions, c: Counters): Promise<void> {
+  for (;;) {
+    const batch = await takePushBatch(MAX_PUSH_OPS);
+    if (!batch) return;
+    const { value, bytes } = await opts.transport.post<PushResponse>('/api/sync/push', {
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      fromSeq: batch.fromSeq,
+      toSeq: batch.toSeq,
+      ops: batch.ops,
+    });
+    c.bytes += bytes;
+    await settlePush(batch, value);
+    c.pushed += batch.ops.length;
+    for (const r of value.results) {
+      if (r.status === 'applied') c.applied++;
+      else if (r.status === 'merged') c.merged++;
+      else c.rejected++;
+      if (r.lostFields?.length) c.conflicts += r.lostFields.length;
+    }
+    noteClock(value.serverTime, c);
+    opts.onProgress?.({ phase: 'push', done: c.pushed, total: null });
+  }
+}
+
+function noteClock(serverTime: string, c: Counters): void {
+  const offset = offsetFrom(serverTime);
+  void saveClockOffset(offset);
+  if (Math.abs(offset) > CLOCK_WARNING_MS) c.clockOffsetMs = offset;
+}
+
+/** Fetches whole records of added owners or clients; returns the first page's high-water mark. */
+async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[]; clientIds?: string[] }): Promise<number> {
+  let after: SnapshotResponse['next'] = null;
+  let highWater: number | null = null;
+  let done = 0;
+  do {
+    const { value, bytes }: { value: SnapshotResponse; bytes: number } = await opts.transport.post<SnapshotResponse>('/api/sync/snapshot', {
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      owners: scope.owners ?? [],
+      clientIds: scope.clientIds ?? [],
+      after,
+      ...(opts.pageSize ? { limit: opts.pageSize } : {}),
+    });
+    c.bytes += bytes;
+    highWater ??= value.highWater;
+    await applySnapshotPage(value);
+    done += value.records.length;
+    c.pulled += value.records.length;
+    opts.onProgress?.({ phase: 'snapshot', done, total: null });
+    after = value.next;
+  } while (after);
+  return highWater ?? 0;
+}
+
+async function pull(opts: RunOptions, c: Counters): Promise<void> {
+  let cursor: SyncCursor = await readCursor();
+  let pulled = 0;
+  for (;;) {
+    const { value: page, bytes } = await opts.transport.post<PullResponse>('/api/sync/pull', {
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      cursor: cursor.cursor,
+      scopeHash: cursor.scopeHash,
+      ...(opts.pageSize ? { limit: opts.pageSize } : {}),
+    });
+    c.bytes += bytes;
+    noteClock(page.serverTime, c);
+    if (page.resnapshot) {
+      // Older than the server keeps tombstones for: fetch the whole scope again (the outbox stays).
+      cursor = { cursor: 0, scopeHash: '', owners: [] };
+      continue;
+    }
+    if (page.scope) {
+      const first = cursor.scopeHash === '';
+      const added = first ? page.scope.owners : page.scope.owners.filter((o) => !cursor.owners.includes(o));
+      const removed = cursor.owners.filter((o) => !page.scope!.owners.includes(o));
+      const highWater = added.length ? await snapshot(opts, c, { owners: added }) : cursor.cursor;
+      const next: SyncCursor = { cursor: first ? highWater : cursor.cursor, scopeHash: page.scope.hash, owners: page.scope.owners };
+      c.removed += await commitScope(next, removed);
+      cursor = next;
+      continue;
+    }
+    if (page.addedClients.length) await snapshot(opts, c, { clientIds: page.addedClients });
+    await applyPullPage(page, cursor);
+    cursor = { ...cursor, cursor: page.cursor };
+    pulled += page.records.length;
+    c.pulled += page.records.length;
+    c.removed += page.removed.length;
+    opts.onProgress?.({ phase: 'pull', done: pulled, total: null });
+    if (!page.hasMore) return;
+  }
+}
+
+/**
+ * Runs one sync and records its report. Throws `SyncFailure` (after recording the failed run)
+ * so the caller can react to `device_revoked`, `unauthorized` or `update_required`.
+ */
+export async function runSync(opts: RunOptions): Promise<SyncRun> {
+  const started = Date.now();
+  const c: Counters = { pushed: 0, applied: 0, merged: 0, rejected: 0, conflicts: 0, pulled: 0, removed: 0, bytes: 0 };
+  const finish = async (error?: unknown): Promise<SyncRun> => {
+    const run: SyncRun = {
+      ...c,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date().toISOString(),
+      ok: error === undefined,
+      ms: Date.now() - started,
+      ...(error === undefined ? {} : { error: error instanceof SyncFailure ? error.code : String(error) }),
+    };
+    await addSyncRun(run);
+    return run;
+  };
+  try {
+    opts.onProgress?.({ phase: 'push', done: 0, total: null });
+    await push(opts, c);
+    opts.onProgress?.({ phase: 'pull', done: 0, total: null });
+    await pull(opts, c);
+  } catch (e) {
+    await finish(e);
+    throw e;
+  }
+  return finish();
+}

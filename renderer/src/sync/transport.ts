@@ -1,0 +1,71 @@
+/**
+ * HTTP to the company server. Every answer is turned into a value or a `SyncFailure` with a
+ * code the app explains — a sync never fails with an unexplained error.
+ */
+import { SYNC_SCHEMA_VERSION } from '../../../core/sync/protocol';
+
+export type SyncFailureCode =
+  | 'offline' // no network, or the server could not be reached
+  | 'unauthorized' // the token is unknown: sign in again
+  | 'device_revoked' // this laptop was revoked: wipe
+  | 'update_required' // the app is older than the server supports
+  | 'sequence_gap'
+  | 'bad_request'
+  | 'server_error';
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly code: SyncFailureCode,
+    message: string,
+    readonly body?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  post<T>(path: string, body: unknown): Promise<{ value: T; bytes: number }>;
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+export function httpTransport(serverUrl: string, token: string | null, timeoutMs = 60_000): Transport {
+  return {
+    async post<T>(path: string, body: unknown) {
+      const payload = JSON.stringify(body);
+      let response: Response;
+      try {
+        response = await fetch(new URL(path, serverUrl), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-fieldbook-schema': String(SYNC_SCHEMA_VERSION),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: payload,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (e) {
+        throw new SyncFailure('offline', e instanceof Error ? e.message : String(e));
+      }
+      const text = await response.text();
+      const bytes = payload.length + text.length;
+      const json = parseJson(text);
+      if (json === null) throw new SyncFailure('server_error', `The server answered ${response.status} with something that is not JSON.`);
+      if (response.ok) return { value: json as T, bytes };
+      const message = typeof json.message === 'string' ? json.message : `HTTP ${response.status}`;
+      if (response.status === 401) throw new SyncFailure(json.error === 'device_revoked' ? 'device_revoked' : 'unauthorized', message, json);
+      if (response.status === 426) throw new SyncFailure('update_required', message, json);
+      if (response.status === 409 && json.error === 'sequence_gap') throw new SyncFailure('sequence_gap', message, json);
+      if (response.status >= 400 && response.status < 500) throw new SyncFailure('bad_request', message, json);
+      throw new SyncFailure('server_error', message, json);
+    },
+  };
+}
