@@ -16,6 +16,30 @@ export const DELETED_FIELD = '_deleted';
 const isoTimestamp = z.iso.datetime({ offset: true });
 const nullableTimestamp = isoTimestamp.nullable();
 
+/** One value in a conflict: what was written, by whom, when. */
+export const conflictValueSchema = z.object({
+  value: z.json(),
+  hlc: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+});
+export type ConflictValue = z.infer<typeof conflictValueSchema>;
+
+export const conflictFieldsSchema = z.object({
+  clientId: z.uuid(),
+  table: z.enum(['clients', 'contacts']),
+  recordId: z.uuid(),
+  field: z.string(),
+  /** Every distinct value written concurrently; the one with the latest stamp is in the record. */
+  values: z.array(conflictValueSchema).min(2),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: nullableTimestamp,
+  createdAt: isoTimestamp,
+  [DELETED_FIELD]: z.boolean(),
+});
+export type ConflictFields = z.infer<typeof conflictFieldsSchema>;
+
 export interface SyncedTable {
   /** Every field a record of this table may hold, with the schema of its value. */
   fields: Record<string, z.ZodType>;
@@ -54,6 +78,16 @@ export const SYNCED_TABLES = {
     },
     companyFields: [],
     createOnlyFields: ['clientId', 'createdAt'],
+    scope: { clientField: 'clientId' },
+  },
+  /**
+   * Concurrent edits of one field with different values, kept by the server (which alone
+   * creates them) until a person chooses. Devices may only mark them resolved.
+   */
+  conflicts: {
+    fields: conflictFieldsSchema.shape,
+    companyFields: ['clientId', 'table', 'recordId', 'field', 'values', 'createdAt'],
+    createOnlyFields: [],
     scope: { clientField: 'clientId' },
   },
 } as const satisfies Record<string, SyncedTable>;

@@ -32,7 +32,8 @@ export async function nextRev(db: FieldbookDb): Promise<number> {
   return rev;
 }
 
-async function refreshClientRow(db: FieldbookDb, client: Client): Promise<void> {
+/** Rewrites a client's list row inside the caller's transaction. */
+export async function refreshClientRow(db: FieldbookDb, client: Client): Promise<void> {
   const contacts = await db.contacts.where('clientId').equals(client.id).toArray();
   await db.clientRows.put(buildClientListRow(client, contacts, await nextRev(db)));
 }

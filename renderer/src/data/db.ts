@@ -10,6 +10,7 @@ import type { HistoryEntry } from './history';
 import type { OutboxEntry, RecordStamps } from './outbox';
 import type { RejectedChange } from './sync-store';
 import type { SyncRun } from './sync-session';
+import type { Conflict } from './conflicts';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -33,6 +34,8 @@ export class FieldbookDb extends Dexie {
   stamps!: EntityTable<RecordStamps, 'key'>;
   /** Changes the server refused, with their values and reason, until fixed or dismissed. */
   rejected!: EntityTable<RejectedChange, 'id'>;
+  /** Concurrent edits the server kept for a person to resolve (synced from the server). */
+  conflicts!: EntityTable<Conflict, 'id'>;
   /** One report per sync run. */
   syncRuns!: EntityTable<SyncRun, 'id'>;
 
@@ -54,6 +57,7 @@ export class FieldbookDb extends Dexie {
       stamps: 'key',
       rejected: '++id, key',
       syncRuns: '++id, startedAt',
+      conflicts: 'id, clientId, status',
     });
   }
 }

@@ -9,6 +9,7 @@ import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { buildClientListRow, goneClientRow } from './client-list-row';
+import type { Conflict } from './conflicts';
 import { nextRev } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { recordKey, type OutboxEntry } from './outbox';
@@ -95,7 +96,7 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
  * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
  * cursor) must include them.
  */
-export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.clientRows, db.stamps, db.outbox, db.meta] as const;
+export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.clientRows, db.stamps, db.outbox, db.meta] as const;
 
 /**
  * Applies server records inside the caller's transaction: stores their stamps, writes the
@@ -133,6 +134,9 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
       const merged = mergeLocal(local, record.data, keep) as unknown as Client;
       await db.clients.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
       touchedClients.add(record.id);
+    } else if (record.table === 'conflicts') {
+      if (record.data[DELETED_FIELD] === true) await db.conflicts.delete(record.id);
+      else await db.conflicts.put({ ...(record.data as unknown as Conflict), id: record.id, updatedAt: updatedAtOf(record.stamps, '') });
     } else if (record.table === 'contacts') {
       const local = await db.contacts.get(record.id);
       const clientId = String(record.data.clientId ?? local?.clientId ?? '');
