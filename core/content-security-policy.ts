@@ -5,7 +5,8 @@
  * - script-src 'self' only: no inline script, no eval, no remote code — the main XSS backstop.
  * - style-src 'unsafe-inline': Mantine writes its CSS variables into inline <style> tags.
  * - img-src data: blob:: client logos, camera snapshots and PDF previews are data:/blob: URLs.
- * - connect-src localhost: the future company server on the LAN-side of the laptop.
+ * - connect-src https: and loopback: the company server (its address is a setting, so it cannot be
+ *   listed here; https only, except the embedded server on this machine).
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
@@ -13,7 +14,7 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
-  ['connect-src', "'self' http://localhost:* http://127.0.0.1:*"],
+  ['connect-src', "'self' https: http://localhost:* http://127.0.0.1:*"],
   ['object-src', "'none'"],
   ['frame-src', "'none'"],
   ['base-uri', "'none'"],

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { startClientBase, DEFAULT_DEMO_SIZE } from './data/client-base';
+import { watchConnectivity } from './sync/sync-controller';
 
 initI18n();
 
@@ -10,5 +11,6 @@ initI18n();
 const demoParam = new URLSearchParams(window.location.search).get('demo');
 const demoSize = demoParam !== null && /^\d+$/.test(demoParam) ? Number(demoParam) : DEFAULT_DEMO_SIZE;
 void startClientBase(demoSize);
+watchConnectivity();
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -11,6 +11,7 @@ import { ClientCardPage } from '../clients/ClientCardPage';
 import { ClientFormPage } from '../clients/ClientFormPage';
 import { ContactFormPage } from '../clients/ContactFormPage';
 import { SettingsPage } from './SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
@@ -24,6 +25,7 @@ const router = createHashRouter([
       { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
       { path: 'clients/:clientId/contacts/new', element: <ContactFormPage /> },
       { path: 'clients/:clientId/contacts/:contactId/edit', element: <ContactFormPage /> },
+      { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

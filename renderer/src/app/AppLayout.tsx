@@ -1,12 +1,15 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AppShell, Badge, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
 import { useClientBaseState, clientSearch } from '../data/client-base';
 import { useClientListState } from '../clients/list-state';
+import { SyncStatus } from '../sync/SyncStatus';
+import { useQuitWarning } from '../sync/quit-warning';
+import { useSyncAttention } from '../data/sync-session';
 
 /** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
 function useGlobalCommands() {
@@ -46,6 +49,16 @@ function ClientCount() {
   );
 }
 
+/** Conflicts and refused changes waiting for the person. */
+function SyncAttentionBadge() {
+  const count = useSyncAttention();
+  return count ? (
+    <Badge size="sm" color="orange" data-testid="sync-attention">
+      {count}
+    </Badge>
+  ) : null;
+}
+
 function SeedingProgress() {
   const { t } = useTranslation();
   useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
@@ -59,6 +72,7 @@ export function AppLayout() {
   const base = useClientBaseState();
   const [version, setVersion] = useState('');
   useGlobalCommands();
+  useQuitWarning();
   useEffect(() => {
     void getPlatform()
       .appInfo()
@@ -84,6 +98,13 @@ export function AppLayout() {
             rightSection={<ClientCount />}
           />
           <NavLink
+            label={t('nav.sync')}
+            leftSection={<IconArrowsExchange size={16} />}
+            active={location.pathname === '/sync'}
+            onClick={() => void navigate('/sync')}
+            rightSection={<SyncAttentionBadge />}
+          />
+          <NavLink
             label={t('nav.settings')}
             leftSection={<IconSettings size={16} />}
             active={location.pathname === '/settings'}
@@ -97,6 +118,7 @@ export function AppLayout() {
             <Kbd size="xs">K</Kbd>
           </Group>
           <Stack gap={2} mt="auto" px={6}>
+            <SyncStatus />
             {getPlatform().kind === 'browser' && (
               <Badge variant="outline" color="gray" size="sm">
                 {t('nav.browserBuild')}

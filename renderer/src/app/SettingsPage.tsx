@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
 import { clientSearch } from '../data/client-base';
 import { userLocale } from '../i18n/format';
+import { ConnectionSettings } from '../sync/ConnectionSettings';
 
 interface Facts {
   version: string;
@@ -12,7 +13,7 @@ interface Facts {
   persisted: boolean | null;
 }
 
-/** Settings. For now the facts about this installation; connection settings come with sync. */
+/** Settings: the company server connection, and the facts about this installation. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const [facts, setFacts] = useState<Facts | null>(null);
@@ -44,7 +45,8 @@ export function SettingsPage() {
       <Title order={2} mb="md">
         {t('settings.title')}
       </Title>
-      <Card withBorder>
+      <ConnectionSettings defaultServerUrl={/^https?:$/.test(window.location.protocol) ? window.location.origin : ''} />
+      <Card withBorder mt="md">
         <Title order={5} mb="sm">
           {t('settings.about')}
         </Title>

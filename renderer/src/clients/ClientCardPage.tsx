@@ -31,6 +31,7 @@ import { StatusBadge } from './StatusBadge';
 import { ContactList } from './ContactList';
 import { ClientHistory } from './ClientHistory';
 import { useTeamNames } from './team';
+import { ConflictList } from '../sync/ConflictList';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -191,6 +192,7 @@ export function ClientCardPage() {
         )}
 
         <Stack gap="md">
+          <ConflictList clientId={client.id} />
           <ReceivablesPanel client={client} />
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -114,3 +114,17 @@ export async function wipeLocalData(db = getDb()): Promise<void> {
   db.close();
   await db.delete();
 }
+
+/** The company server connection, live (null when not signed in). */
+export function useConnection() {
+  return useLiveQuery(async () => (await readConnection()) ?? null, []);
+}
+
+/** How many things need the person: open conflicts plus refused changes. */
+export function useSyncAttention() {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [conflicts, rejected] = await Promise.all([db.conflicts.where('status').equals('open').count(), db.rejected.count()]);
+    return conflicts + rejected;
+  }, []);
+}

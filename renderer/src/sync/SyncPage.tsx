@@ -1,0 +1,132 @@
+import { Alert, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { dismissRejected, reapplyRejected, useRejectedChanges } from '../data/rejected';
+import { useSyncRuns } from '../data/sync-session';
+import { formatDateTime, userLocale } from '../i18n/format';
+import { ConflictList } from './ConflictList';
+import { SyncStatus } from './SyncStatus';
+
+const bytes = (n: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(n / 1000);
+const seconds = (ms: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
+
+function RunHistory() {
+  const { t } = useTranslation();
+  const runs = useSyncRuns();
+  const clockOff = runs?.find((r) => r.clockOffsetMs !== undefined);
+  return (
+    <Card withBorder>
+      <Title order={5} mb="sm">
+        {t('sync.reportTitle')}
+      </Title>
+      {clockOff?.clockOffsetMs !== undefined && runs?.[0] === clockOff && (
+        <Alert color="orange" mb="sm" data-testid="clock-warning">
+          {t('sync.clockOff', { amount: seconds(Math.abs(clockOff.clockOffsetMs)) })}
+        </Alert>
+      )}
+      {!runs?.length ? (
+        <Text c="dimmed">{t('sync.noRuns')}</Text>
+      ) : (
+        <Table data-testid="sync-runs" striped>
+          <Table.Thead>
+            <Table.Tr>
+              {(['when', 'result', 'pushed', 'applied', 'rejected', 'conflicts', 'pulled', 'bytes', 'time'] as const).map((c) => (
+                <Table.Th key={c}>{t(`sync.col.${c}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {runs.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
+                <Table.Td>
+                  {r.ok ? (
+                    <Badge color="teal" variant="light">{t('sync.ok')}</Badge>
+                  ) : (
+                    <Badge color="red" variant="light" title={t(`sync.error.${r.error}`, { defaultValue: r.error ?? '' })}>
+                      {t('sync.failed')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{r.pushed}</Table.Td>
+                <Table.Td>{r.applied + r.merged}</Table.Td>
+                <Table.Td>{r.rejected}</Table.Td>
+                <Table.Td>{r.conflicts}</Table.Td>
+                <Table.Td>{r.pulled}</Table.Td>
+                <Table.Td>{bytes(r.bytes)}</Table.Td>
+                <Table.Td>{seconds(r.ms)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function RejectedChanges() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const rejected = useRejectedChanges();
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (e) {
+      notifications.show({ color: 'red', message: t(e instanceof Error ? e.message : 'errors.invalid') });
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        {t('sync.rejectedTitle')}
+      </Title>
+      {!rejected?.length ? (
+        <Text c="dimmed">{t('sync.noRejected')}</Text>
+      ) : (
+        <Stack gap="sm" data-testid="rejected-list">
+          <Text size="sm" c="dimmed">{t('sync.rejectedHint')}</Text>
+          {rejected.map((r) => (
+            <Card key={r.id} withBorder bg="red.0" data-testid="rejected-change">
+              <Text fw={600}>{String(r.fields.name ?? r.recordId)}</Text>
+              <Text size="sm">{t(`sync.reason.${r.reason}`, { defaultValue: t('sync.reason.rejected') })}{r.field ? ` (${r.field})` : ''}</Text>
+              <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                {Object.entries(r.fields).map(([f, v]) => `${f}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
+              </Text>
+              <Group gap="xs" mt="xs">
+                <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>
+                {r.table === 'clients' && (
+                  <Button size="xs" variant="default" onClick={() => void navigate(`/clients/${r.recordId}`)}>{t('sync.openClient')}</Button>
+                )}
+                <Button size="xs" variant="subtle" color="gray" onClick={() => void act(() => dismissRejected(r.id!))}>{t('sync.dismiss')}</Button>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** The sync screen: status and "Sync now", conflicts to resolve, refused changes, the reports. */
+export function SyncPage() {
+  const { t } = useTranslation();
+  return (
+    <Box px="lg" py="md" maw={1100} style={{ overflow: 'auto' }}>
+      <Title order={2} mb="md">
+        {t('sync.title')}
+      </Title>
+      <Stack gap="md">
+        <Card withBorder maw={360}>
+          <SyncStatus />
+        </Card>
+        <Card withBorder>
+          <Title order={5} mb="sm">{t('sync.conflictsTitle')}</Title>
+          <ConflictList showEmpty />
+        </Card>
+        <RejectedChanges />
+        <RunHistory />
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSyncSummary } from '../data/sync-session';
+import { formatDateTime } from '../i18n/format';
+import { syncNow, useSyncState } from './sync-controller';
+
+/**
+ * Always visible in the sidebar: online or offline, how many changes wait, the last good sync,
+ * and "Sync now" with the phase and progress of a running sync.
+ */
+export function SyncStatus() {
+  const { t } = useTranslation();
+  const summary = useSyncSummary();
+  const { online, running, progress, lastError } = useSyncState();
+  const pending = summary?.pending ?? 0;
+  return (
+    <Stack gap={6} data-testid="sync-status" data-pending={pending} data-online={online} data-running={running}>
+      <Group gap={6} wrap="nowrap">
+        {online ? <IconCloudCheck size={16} color="var(--mantine-color-teal-7)" /> : <IconCloudOff size={16} color="var(--mantine-color-orange-7)" />}
+        <Text size="xs" fw={600} c={online ? 'teal.8' : 'orange.8'}>
+          {online ? t('sync.online') : t('sync.offline')}
+        </Text>
+      </Group>
+      <Text size="xs" c={pending ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
+        {pending ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+      </Text>
+      <Text size="xs" c="dimmed" data-testid="sync-last">
+        {!summary?.connected ? t('sync.notConnected') : summary.lastSyncAt ? t('sync.lastSync', { when: formatDateTime(summary.lastSyncAt) }) : t('sync.neverSynced')}
+      </Text>
+      {running && (
+        <Stack gap={2}>
+          <Progress value={progress?.total ? (100 * progress.done) / progress.total : 100} animated size="sm" aria-label={t('sync.syncing')} />
+          <Text size="xs" c="dimmed" data-testid="sync-phase">
+            {progress ? `${t(`sync.phase.${progress.phase}`)} · ${t('sync.progressCount', { count: progress.done })}` : t('sync.syncing')}
+          </Text>
+        </Stack>
+      )}
+      {lastError && !running && (
+        <Text size="xs" c="red.8" data-testid="sync-error">
+          {t(`sync.error.${lastError}`, { defaultValue: t('sync.error.server_error') })}
+        </Text>
+      )}
+      <Tooltip label={t('sync.notConnected')} disabled={summary?.connected !== false}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconRefresh size={14} />}
+          loading={running}
+          disabled={!summary?.connected}
+          onClick={() => void syncNow()}
+        >
+          {t('sync.syncNow')}
+        </Button>
+      </Tooltip>
+    </Stack>
+  );
+}

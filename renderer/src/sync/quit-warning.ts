@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useSyncSummary } from '../data/sync-session';
+
+/**
+ * Closing the app with unsynced changes asks first. In the browser build the browser shows its
+ * own "Leave site?" dialog; in the desktop app main answers `will-prevent-unload` with a native
+ * dialog. The changes are safe on the laptop either way — the question is about syncing first.
+ */
+export function useQuitWarning(): void {
+  const pending = useSyncSummary()?.pending ?? 0;
+  useEffect(() => {
+    if (pending === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pending]);
+}
