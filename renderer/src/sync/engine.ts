@@ -16,6 +16,7 @@ import {
   type SyncRun,
 } from '../data/sync-session';
 import { settlePush, takePushBatch } from '../data/sync-store';
+import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 
 export type SyncPhase = 'push' | 'pull' | 'snapshot';
@@ -33,7 +34,11 @@ export interface RunOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Page size for pull and snapshot (tests use small pages to exercise paging). */
   pageSize?: number;
+  /** The laptop database (tests simulate several laptops in one process). */
+  db?: FieldbookDb;
 }
+
+const db = (opts: RunOptions) => opts.db ?? getDb();
 
 type Counters = Omit<SyncRun, 'id' | 'startedAt' | 'finishedAt' | 'ok' | 'error' | 'ms'>;
 
@@ -43,7 +48,7 @@ function offsetFrom(serverTime: string): number {
 
 async function push(opts: RunOptions, c: Counters): Promise<void> {
   for (;;) {
-    const batch = await takePushBatch(MAX_PUSH_OPS);
+    const batch = await takePushBatch(MAX_PUSH_OPS, db(opts));
     if (!batch) return;
     const { value, bytes } = await opts.transport.post<PushResponse>('/api/sync/push', {
       schemaVersion: SYNC_SCHEMA_VERSION,
@@ -52,7 +57,7 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
       ops: batch.ops,
     });
     c.bytes += bytes;
-    await settlePush(batch, value);
+    await settlePush(batch, value, db(opts));
     c.pushed += batch.ops.length;
     for (const r of value.results) {
       if (r.status === 'applied') c.applied++;
@@ -60,14 +65,14 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
       else c.rejected++;
       if (r.lostFields?.length) c.conflicts += r.lostFields.length;
     }
-    noteClock(value.serverTime, c);
+    await noteClock(value.serverTime, c, opts);
     opts.onProgress?.({ phase: 'push', done: c.pushed, total: null });
   }
 }
 
-function noteClock(serverTime: string, c: Counters): void {
+async function noteClock(serverTime: string, c: Counters, opts: RunOptions): Promise<void> {
   const offset = offsetFrom(serverTime);
-  void saveClockOffset(offset);
+  await saveClockOffset(offset, db(opts));
   if (Math.abs(offset) > CLOCK_WARNING_MS) c.clockOffsetMs = offset;
 }
 
@@ -86,7 +91,7 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
     });
     c.bytes += bytes;
     highWater ??= value.highWater;
-    await applySnapshotPage(value);
+    await applySnapshotPage(value, db(opts));
     done += value.records.length;
     c.pulled += value.records.length;
     opts.onProgress?.({ phase: 'snapshot', done, total: null });
@@ -96,7 +101,7 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
 }
 
 async function pull(opts: RunOptions, c: Counters): Promise<void> {
-  let cursor: SyncCursor = await readCursor();
+  let cursor: SyncCursor = await readCursor(db(opts));
   let pulled = 0;
   for (;;) {
     const { value: page, bytes } = await opts.transport.post<PullResponse>('/api/sync/pull', {
@@ -106,7 +111,7 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
       ...(opts.pageSize ? { limit: opts.pageSize } : {}),
     });
     c.bytes += bytes;
-    noteClock(page.serverTime, c);
+    await noteClock(page.serverTime, c, opts);
     if (page.resnapshot) {
       // Older than the server keeps tombstones for: fetch the whole scope again (the outbox stays).
       cursor = { cursor: 0, scopeHash: '', owners: [] };
@@ -118,12 +123,12 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
       const removed = cursor.owners.filter((o) => !page.scope!.owners.includes(o));
       const highWater = added.length ? await snapshot(opts, c, { owners: added }) : cursor.cursor;
       const next: SyncCursor = { cursor: first ? highWater : cursor.cursor, scopeHash: page.scope.hash, owners: page.scope.owners };
-      c.removed += await commitScope(next, removed);
+      c.removed += await commitScope(next, removed, db(opts));
       cursor = next;
       continue;
     }
     if (page.addedClients.length) await snapshot(opts, c, { clientIds: page.addedClients });
-    await applyPullPage(page, cursor);
+    await applyPullPage(page, cursor, db(opts));
     cursor = { ...cursor, cursor: page.cursor };
     pulled += page.records.length;
     c.pulled += page.records.length;
@@ -149,7 +154,7 @@ export async function runSync(opts: RunOptions): Promise<SyncRun> {
       ms: Date.now() - started,
       ...(error === undefined ? {} : { error: error instanceof SyncFailure ? error.code : String(error) }),
     };
-    await addSyncRun(run);
+    await addSyncRun(run, db(opts));
     return run;
   };
   try {
