@@ -48,6 +48,15 @@ export default tseslint.config(
     },
   },
   {
+    // The company server runs on Node; it shares only core/ with the app.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'dexie', 'dexie-react-hooks', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'server/ may import core/, never app code.' },
+      ]),
+    },
+  },
+  {
     // Code shared by every runtime stays free of runtime-specific modules.
     files: ['core/**/*.ts'],
     rules: {

@@ -1,0 +1,45 @@
+/**
+ * The company server's HTTP application, without listening: `startServer` listens, tests call
+ * `app.inject`. Every request is answered from the database alone — no sessions, counters or
+ * caches in memory — so any number of instances can share one PostgreSQL.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { SqlDb } from './db/sql-db';
+import { registerAuthRoutes, type AuthenticatedRoutes } from './auth/routes';
+import type { LoginLimits } from './auth/rate-limit';
+import { registerHealth } from './health';
+import { installErrorHandlers } from './http-error';
+
+/** Default request body limit. Routes with small bodies (sign-in) set a lower one. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  db: SqlDb;
+  /** Fastify's pino logger options, or false (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Behind a load balancer: trust X-Forwarded-For (rate limits are per client address). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  bodyLimit?: number;
+  loginLimits?: LoginLimits;
+  /**
+   * Routes that need a signed-in device. TODO(sync): the sync protocol registers
+   * /api/sync/push, /api/sync/pull and /api/sync/snapshot here.
+   */
+  authenticatedRoutes?: readonly AuthenticatedRoutes[];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A request body with `__proto__` or `constructor.prototype` is refused outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  installErrorHandlers(app);
+  registerHealth(app, options.db);
+  registerAuthRoutes(app, { db: options.db, loginLimits: options.loginLimits, authenticatedRoutes: options.authenticatedRoutes });
+  await app.ready();
+  return app;
+}

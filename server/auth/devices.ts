@@ -1,0 +1,112 @@
+/** Devices: one per signed-in laptop, each with its own token (kept only as a hash). */
+import type { Sql } from '../db/sql-db';
+import { hashToken, newToken } from './tokens';
+import type { Role } from './users';
+
+export interface DeviceRow {
+  id: string;
+  name: string;
+  userId: string;
+  userLogin: string;
+  createdAt: Date;
+  lastSeenAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Who is calling, as the bearer token established it. */
+export interface AuthUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  headId: string | null;
+  discountLimitPct: string;
+}
+
+export interface AuthDevice {
+  id: string;
+  name: string;
+  user: AuthUser;
+}
+
+const DEVICE_COLUMNS = `d.id::text AS "id", d.name, d.user_id::text AS "userId", u.login AS "userLogin",
+  d.created_at AS "createdAt", d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt"`;
+
+/** Registers a device and returns its token: the only time the token exists outside the device. */
+export async function createDevice(sql: Sql, userId: string, name: string): Promise<{ deviceId: string; token: string }> {
+  const token = newToken();
+  const [row] = await sql.query<{ id: string }>(
+    `INSERT INTO devices (user_id, name, token_hash, last_seen_at) VALUES ($1::uuid, $2, $3, now()) RETURNING id::text AS id`,
+    [userId, name, hashToken(token)],
+  );
+  return { deviceId: row!.id, token };
+}
+
+export type TokenCheck =
+  | { status: 'ok'; device: AuthDevice }
+  | { status: 'unknown' }
+  | { status: 'revoked'; reason: 'device_revoked' | 'user_disabled' };
+
+export async function deviceForToken(sql: Sql, token: string): Promise<TokenCheck> {
+  const [row] = await sql.query<{
+    id: string;
+    name: string;
+    revokedAt: Date | null;
+    userId: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    headId: string | null;
+    discountLimitPct: string;
+    disabledAt: Date | null;
+  }>(
+    `SELECT d.id::text AS "id", d.name, d.revoked_at AS "revokedAt", u.id::text AS "userId", u.login, u.display_name AS "displayName",
+            u.role, u.head_id::text AS "headId", u.discount_limit_pct::text AS "discountLimitPct", u.disabled_at AS "disabledAt"
+       FROM devices d JOIN users u ON u.id = d.user_id
+      WHERE d.token_hash = $1`,
+    [hashToken(token)],
+  );
+  if (!row) return { status: 'unknown' };
+  if (row.revokedAt) return { status: 'revoked', reason: 'device_revoked' };
+  // A disabled user's laptops are treated as revoked: someone who left must not keep the data.
+  if (row.disabledAt) return { status: 'revoked', reason: 'user_disabled' };
+  // Only touch last_seen_at once a minute: a write per request would be wasted work.
+  await sql.query(`UPDATE devices SET last_seen_at = now() WHERE id = $1::uuid AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`, [
+    row.id,
+  ]);
+  return {
+    status: 'ok',
+    device: {
+      id: row.id,
+      name: row.name,
+      user: { id: row.userId, login: row.login, displayName: row.displayName, role: row.role, headId: row.headId, discountLimitPct: row.discountLimitPct },
+    },
+  };
+}
+
+/** The devices a user may see: their own, or everyone's for an admin. */
+export async function listDevices(sql: Sql, viewer: AuthUser): Promise<DeviceRow[]> {
+  return sql.query<DeviceRow>(
+    `SELECT ${DEVICE_COLUMNS} FROM devices d JOIN users u ON u.id = d.user_id
+      WHERE $2 = 'admin' OR d.user_id = $1::uuid
+      ORDER BY u.login, d.created_at, d.id`,
+    [viewer.id, viewer.role],
+  );
+}
+
+/**
+ * Revokes a device (idempotent: an already revoked device keeps its first revocation time).
+ * `viewer` limits it to the viewer's own devices unless an admin; null = the admin CLI.
+ * Returns null when there is no such device the viewer may see.
+ */
+export async function revokeDevice(sql: Sql, deviceId: string, viewer: AuthUser | null): Promise<DeviceRow | null> {
+  const [row] = await sql.query<{ id: string }>(
+    `UPDATE devices d SET revoked_at = coalesce(d.revoked_at, now())
+      WHERE d.id = $1::uuid AND ($2::uuid IS NULL OR $3 = 'admin' OR d.user_id = $2::uuid)
+      RETURNING d.id::text AS id`,
+    [deviceId, viewer?.id ?? null, viewer?.role ?? null],
+  );
+  if (!row) return null;
+  const [device] = await sql.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = $1::uuid`, [row.id]);
+  return device ?? null;
+}

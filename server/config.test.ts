@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('server config', () => {
+  it('has safe defaults: loopback, port 8787, embedded database in .data/server', () => {
+    expect(parseConfig([], {})).toEqual({
+      host: '127.0.0.1',
+      port: 8787,
+      dataDir: '.data/server',
+      databaseUrl: undefined,
+      demo: false,
+      logLevel: 'info',
+      trustProxy: false,
+    });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { HOST: '0.0.0.0', PORT: '9000', FIELDBOOK_DATA_DIR: '/srv/fb', DATABASE_URL: 'postgres://u@db/fb', FIELDBOOK_DEMO: '1', LOG_LEVEL: 'warn' };
+    expect(parseConfig([], env)).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/srv/fb', databaseUrl: 'postgres://u@db/fb', demo: true, logLevel: 'warn' });
+    expect(parseConfig(['--host', '127.0.0.1', '--port', '0', '--data-dir', 'x', '--database-url', 'postgresql://h/d', '--trust-proxy'], env)).toMatchObject({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: 'x',
+      databaseUrl: 'postgresql://h/d',
+      trustProxy: true,
+    });
+    expect(parseConfig([], { DATABASE_URL: '' })).toMatchObject({ databaseUrl: undefined });
+  });
+
+  it('refuses bad values with a clear message', () => {
+    expect(() => parseConfig(['--port', 'http'], {})).toThrow(ConfigError);
+    expect(() => parseConfig(['--port', '70000'], {})).toThrow(/port must be a number from 0 to 65535/);
+    expect(() => parseConfig(['--bogus'], {})).toThrow(/Unknown option '--bogus'/);
+    expect(() => parseConfig([], { DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+    expect(() => parseConfig(['--log-level', 'loud'], {})).toThrow(/Unknown log level/);
+    expect(parseConfig(['--help'], {})).toBe('help');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Server settings from command-line flags, then environment variables, then defaults.
+ * `npm run server -- --host 127.0.0.1 --port 8787 --data-dir .data/server`
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Create the demo users (well-known password): the embedded demo server only. */
+  demo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info' } as const;
+
+export const USAGE = `Usage: npm run server -- [options]
+
+  --host <addr>          address to listen on (HOST; default ${DEFAULTS.host})
+  --port <n>             port, 0 = any free one (PORT; default ${DEFAULTS.port})
+  --data-dir <dir>       data folder; the embedded database lives here (FIELDBOOK_DATA_DIR; default ${DEFAULTS.dataDir})
+  --database-url <url>   a PostgreSQL server instead of the embedded database (DATABASE_URL)
+  --demo                 create the demo users, password "demo" (FIELDBOOK_DEMO=1)
+  --log-level <level>    trace, debug, info, warn, error (LOG_LEVEL; default info)
+  --trust-proxy          behind a load balancer: client address from X-Forwarded-For (FIELDBOOK_TRUST_PROXY=1)
+  --help`;
+
+export class ConfigError extends Error {}
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const flag = (v: string | undefined) => v !== undefined && ['1', 'true', 'yes'].includes(v.toLowerCase());
+
+export function parseConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        demo: { type: 'boolean' },
+        'log-level': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new ConfigError(`${(e as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+  const portText = values.port ?? env.PORT ?? String(DEFAULTS.port);
+  const port = portSchema.safeParse(portText);
+  if (!port.success) throw new ConfigError(`The port must be a number from 0 to 65535, not "${portText}".`);
+  const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? DEFAULTS.logLevel;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`Unknown log level "${logLevel}".`);
+  const databaseUrl = values['database-url'] ?? (env.DATABASE_URL || undefined);
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  return {
+    host: values.host ?? env.HOST ?? DEFAULTS.host,
+    port: port.data,
+    dataDir: values['data-dir'] ?? env.FIELDBOOK_DATA_DIR ?? DEFAULTS.dataDir,
+    databaseUrl,
+    demo: values.demo ?? flag(env.FIELDBOOK_DEMO),
+    logLevel,
+    trustProxy: values['trust-proxy'] ?? flag(env.FIELDBOOK_TRUST_PROXY),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Every migration, in order. Migrations are TypeScript modules holding SQL (not .sql files read
+ * at run time) so that the server also works bundled — `npm start` embeds it in the Electron
+ * main process, where there is no source folder to read files from.
+ *
+ * Never edit or renumber a migration that has shipped: the runner refuses to start when an
+ * applied migration's checksum differs. Add a new one instead.
+ */
+import { sql as usersDevices } from './001-users-devices';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'users-devices', sql: usersDevices },
+  // TODO(sync): { version: 2, name: 'sync', sql: … } — records, change sequence, device_sync
+  // (see server/sync/migration.sql and docs/sync-protocol.md).
+];

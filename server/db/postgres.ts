@@ -1,0 +1,75 @@
+/**
+ * node-postgres backend: a connection pool to a real PostgreSQL server (DATABASE_URL). Any
+ * number of server instances can share one database; nothing is kept in memory between requests.
+ */
+import pg from 'pg';
+import { beginStatement, withRetries, type Isolation, type SqlDb, type SqlTx } from './sql-db';
+
+const INT8_OID = 20;
+
+/**
+ * Same value types as PGlite: int8 (counts, sequences) as number. Sequences stay far below
+ * 2^53; a value beyond it would lose precision, so it is refused rather than rounded silently.
+ */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${text} exceeds the safe integer range; cast it to text`);
+  return n;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Pool size; each open transaction holds one connection. */
+  max?: number;
+}
+
+export function openPostgres(options: PostgresOptions): SqlDb {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, types });
+  // An idle client losing its connection (server restart) must not crash the process; the pool
+  // drops it and the next query opens a new one.
+  pool.on('error', () => {});
+
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
+    (await client.query(sql, params as unknown[] | undefined)).rows as T[];
+
+  return {
+    backend: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    async transaction<T>(fn: (tx: SqlTx) => Promise<T>, isolation: Isolation = 'read committed'): Promise<T> {
+      const begin = beginStatement(isolation);
+      return withRetries(async () => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query(begin);
+          const tx: SqlTx = {
+            query: (sql, params) => run(client, sql, params),
+            exec: async (script) => {
+              // Without parameters node-postgres uses the simple query protocol: several statements.
+              await client.query(script);
+            },
+          };
+          const value = await fn(tx);
+          await client.query('COMMIT');
+          return value;
+        } catch (e) {
+          try {
+            await client.query('ROLLBACK');
+          } catch (rollbackError) {
+            // The connection is unusable: destroy it instead of returning it to the pool.
+            broken = rollbackError as Error;
+          }
+          throw e;
+        } finally {
+          client.release(broken);
+        }
+      });
+    },
+    close: () => pool.end(),
+  };
+}

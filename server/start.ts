@@ -1,0 +1,76 @@
+/**
+ * Starts the company server: opens the database, applies migrations, seeds the demo users when
+ * asked, and listens. Used by `npm run server` (server/main.ts) and, later, by `npm start` to
+ * embed a demo server when no company server is configured.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp, type AppOptions } from './app';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open';
+import type { SqlDb } from './db/sql-db';
+import { seedDemo } from './demo';
+
+export interface StartOptions {
+  host?: string;
+  /** 0 = any free port (the returned `url` says which). */
+  port?: number;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  demo?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  authenticatedRoutes?: AppOptions['authenticatedRoutes'];
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  db: SqlDb;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp({
+      db,
+      logger: options.logger ?? { level: 'info' },
+      trustProxy: options.trustProxy ?? false,
+      ...(options.authenticatedRoutes ? { authenticatedRoutes: options.authenticatedRoutes } : {}),
+    });
+    const applied = await migrate(db);
+    app.log.info({ backend: db.backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    if (options.demo) {
+      const created = await seedDemo(db);
+      app.log.warn(
+        { users: created.users, created: created.created },
+        `demo users present; their password is "${created.password}" — for the embedded demo only, never on a company server`,
+      );
+    }
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
+  } catch (e) {
+    await app?.close();
+    await db.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    app: running,
+    db,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await running.close();
+        } finally {
+          await db.close();
+        }
+      })()),
+  };
+}
