@@ -9,6 +9,8 @@ import { registerAuthRoutes, type AuthenticatedRoutes } from './auth/routes';
 import type { LoginLimits } from './auth/rate-limit';
 import { registerHealth } from './health';
 import { installErrorHandlers } from './http-error';
+import { requireDevice } from './auth/routes';
+import { registerSyncRoutes } from './sync/routes';
 
 /** Default request body limit. Routes with small bodies (sign-in) set a lower one. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -21,10 +23,7 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   loginLimits?: LoginLimits;
-  /**
-   * Routes that need a signed-in device. TODO(sync): the sync protocol registers
-   * /api/sync/push, /api/sync/pull and /api/sync/snapshot here.
-   */
+  /** More routes that need a signed-in device (the sync routes are always there). */
   authenticatedRoutes?: readonly AuthenticatedRoutes[];
 }
 
@@ -39,7 +38,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   registerHealth(app, options.db);
-  registerAuthRoutes(app, { db: options.db, loginLimits: options.loginLimits, authenticatedRoutes: options.authenticatedRoutes });
+  const syncRoutes = (api: FastifyInstance) => registerSyncRoutes(api, { db: options.db, deviceOf: requireDevice });
+  registerAuthRoutes(app, { db: options.db, loginLimits: options.loginLimits, authenticatedRoutes: [syncRoutes, ...(options.authenticatedRoutes ?? [])] });
   await app.ready();
   return app;
 }

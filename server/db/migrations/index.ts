@@ -7,6 +7,7 @@
  * applied migration's checksum differs. Add a new one instead.
  */
 import { sql as usersDevices } from './001-users-devices';
+import { sql as sync } from './002-sync';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'users-devices', sql: usersDevices },
-  // TODO(sync): { version: 2, name: 'sync', sql: … } — records, change sequence, device_sync
-  // (see server/sync/migration.sql and docs/sync-protocol.md).
+  { version: 2, name: 'sync', sql: sync },
 ];

@@ -1,0 +1,99 @@
+/**
+ * Pull and snapshot (docs/sync-protocol.md): changes after the laptop's cursor in sequence order,
+ * limited to what the user may see; moves of clients in or out of the user's scope; and whole
+ * records, in key order, for a first sync or a grown scope.
+ */
+import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
+import { toSyncRecord, type StoredRow } from './records';
+import { scopeHash, visibleOwners } from './scope';
+import type { SqlTransactor, SyncUser } from './sql';
+
+const RECORD_COLUMNS = `tbl, id::text AS id, data, stamps, seq::float8 AS seq`;
+
+export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, now = Date.now()): Promise<PullResponse> {
+  const limit = req.limit ?? DEFAULT_PAGE_SIZE;
+  return db.transaction(async (tx) => {
+    const serverTime = new Date(now).toISOString();
+    const owners = await visibleOwners(tx, user);
+    const hash = scopeHash(owners);
+    if (req.scopeHash !== hash) {
+      // The set of visible owners changed (or this is the first sync): the laptop snapshots the
+      // added owners and drops the removed ones, then pulls again with the new hash.
+      return { records: [], removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
+    }
+    const [horizon] = await tx.query<{ value: string }>(`SELECT value FROM sync_settings WHERE key = 'tombstone_horizon'`);
+    if (horizon && req.cursor < Number(horizon.value)) {
+      return { records: [], removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
+    }
+    const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
+      `SELECT ${RECORD_COLUMNS} FROM records
+        WHERE seq > $1 AND (owner_id = ANY($2::uuid[]) OR owner_id IS NULL)
+        ORDER BY seq LIMIT $3`,
+      [req.cursor, owners, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    // The page ends at its last record, or — on the last page — at the newest committed change,
+    // so moves that involve no visible record still reach the laptop.
+    const [top] = await tx.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`);
+    const end = hasMore ? Number(page[page.length - 1]!.seq) : Math.max(req.cursor, Number(top!.max));
+    const moves = await tx.query<{ client_id: string; from_owner: string | null; to_owner: string }>(
+      `SELECT client_id::text AS client_id, from_owner::text AS from_owner, to_owner::text AS to_owner FROM record_moves
+        WHERE seq > $1 AND seq <= $2 AND (from_owner = ANY($3::uuid[]) OR to_owner = ANY($3::uuid[])) ORDER BY seq`,
+      [req.cursor, end, owners],
+    );
+    const visible = new Set(owners);
+    const removed = new Map<string, { table: string; id: string }>();
+    const added = new Set<string>();
+    for (const m of moves) {
+      const wasVisible = m.from_owner !== null && visible.has(m.from_owner);
+      const isVisible = visible.has(m.to_owner);
+      if (wasVisible && !isVisible) {
+        removed.set(m.client_id, { table: 'clients', id: m.client_id });
+        added.delete(m.client_id);
+      } else if (!wasVisible && isVisible) {
+        added.add(m.client_id);
+        removed.delete(m.client_id);
+      }
+    }
+    return {
+      records: page.map(toSyncRecord),
+      removed: [...removed.values()],
+      addedClients: [...added],
+      cursor: end,
+      hasMore,
+      serverTime,
+    };
+  }, 'repeatable read');
+}
+
+export class ScopeError extends Error {}
+
+export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotRequest, now = Date.now()): Promise<SnapshotResponse> {
+  const limit = req.limit ?? DEFAULT_PAGE_SIZE;
+  return db.transaction(async (tx) => {
+    const owners = await visibleOwners(tx, user);
+    const notVisible = req.owners.filter((o) => !owners.includes(o));
+    if (notVisible.length) throw new ScopeError(`not visible to this user: ${notVisible.join(', ')}`);
+    const [top] = await tx.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`);
+    const after = req.after ?? { table: '', id: '00000000-0000-0000-0000-000000000000' };
+    // Clients asked for by id are included only while the user may see them.
+    const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
+      `SELECT ${RECORD_COLUMNS} FROM records
+        WHERE (tbl, id) > ($1, $2::uuid)
+          AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])))
+          AND NOT coalesce((data->>'_deleted')::boolean, false)
+        ORDER BY tbl, id LIMIT $6`,
+      [after.table, after.id, req.owners, req.clientIds, owners, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      records: page.map(toSyncRecord),
+      next: hasMore && last ? { table: last.tbl, id: last.id } : null,
+      highWater: Number(top!.max),
+      serverTime: new Date(now).toISOString(),
+    };
+  }, 'repeatable read');
+}

@@ -1,0 +1,224 @@
+/**
+ * Push: applies one batch of a laptop's outbox in one transaction (docs/sync-protocol.md, "Push").
+ * Idempotent by the device's last applied sequence, stored in the same transaction; every
+ * operation authorised and validated on its own, so a refused one never blocks the others;
+ * concurrent values of a field kept in a conflict record.
+ */
+import { randomUUID } from 'node:crypto';
+import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
+import { mergeFields, sameValue, type FieldWrite, type LostValue } from '../../core/sync/merge';
+import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
+import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
+import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, serverStamp, type StoredRow } from './records';
+import { visibleOwners } from './scope';
+import type { Sql, SqlTransactor, SyncDevice } from './sql';
+
+export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; gap: PushGapError };
+
+class Rejection {
+  constructor(
+    readonly reason: RejectReason,
+    readonly field?: string,
+    readonly detail?: string,
+  ) {}
+}
+
+type Schema = { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } };
+const fieldSchemas = (t: SyncedTable) => t.fields as Record<string, Schema>;
+
+/** Fields a new record must have: those whose schema has no default (the tombstone flag aside). */
+function requiredFields(t: SyncedTable): string[] {
+  return Object.entries(fieldSchemas(t))
+    .filter(([f, s]) => f !== DELETED_FIELD && !t.companyFields.includes(f) && !s.safeParse(undefined).success)
+    .map(([f]) => f);
+}
+
+/** Stamps far ahead of the server clock are pulled back to it (see MAX_CLOCK_AHEAD_MS). */
+function clamp(hlc: Hlc, now: number): { hlc: Hlc; aheadMs: number } {
+  const ahead = hlcWall(hlc) - now;
+  if (ahead <= MAX_CLOCK_AHEAD_MS) return { hlc, aheadMs: 0 };
+  const { counter, node } = parseHlc(hlc);
+  return { hlc: formatHlc({ wall: now, counter, node }), aheadMs: ahead };
+}
+
+interface PendingWrite {
+  row: Omit<StoredRow, 'seq'>;
+  /** Set when a client changed owner: the move is logged with the client's new sequence. */
+  move?: { from: string | null; to: string };
+  lost: LostValue[];
+  table: string;
+}
+
+export async function applyPush(db: SqlTransactor, device: SyncDevice, req: PushRequest, now = Date.now()): Promise<PushOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.query(`INSERT INTO device_sync (device_id) VALUES ($1::uuid) ON CONFLICT (device_id) DO NOTHING`, [device.id]);
+    const [state] = await tx.query<{ last_seq: number; last_to_seq: number; last_results: OpResult[] | null }>(
+      `SELECT last_seq::float8 AS last_seq, last_results FROM device_sync WHERE device_id = $1::uuid FOR UPDATE`,
+      [device.id],
+    );
+    const lastSeq = Number(state!.last_seq);
+    const serverTime = new Date(now).toISOString();
+    if (req.toSeq <= lastSeq) {
+      // Applied before; the answer was lost. Give the same per-operation results again.
+      const results = req.toSeq === lastSeq && state!.last_results ? state!.last_results : req.ops.map((o) => ({ table: o.table, id: o.id, status: 'applied' as const }));
+      return { ok: true, response: { outcome: 'duplicate', lastSeq, results, serverTime } };
+    }
+    if (req.fromSeq > lastSeq + 1) return { ok: false, gap: { error: 'sequence_gap', expectedFromSeq: lastSeq + 1 } };
+
+    const writable = new Set(await visibleOwners(tx, device.user));
+    const current = await loadForUpdate(tx, req.ops);
+    const parentIds = req.ops.filter((o) => o.table !== 'clients').map((o) => clientIdOf(o, current.get(`${o.table}/${o.id}`)));
+    const parents = await loadClientOwners(tx, parentIds.filter((id): id is string => id !== null));
+
+    const results: OpResult[] = [];
+    const writes: PendingWrite[] = [];
+    let clockAheadMs = 0;
+    for (const op of req.ops) {
+      const key = `${op.table}/${op.id}`;
+      try {
+        const existing = current.get(key) ?? null;
+        const table: SyncedTable = SYNCED_TABLES[op.table as keyof typeof SYNCED_TABLES];
+        checkFields(op, table, existing);
+        const writesIn: Record<string, FieldWrite> = {};
+        for (const [field, w] of Object.entries(op.fields)) {
+          const c = clamp(w.hlc, now);
+          clockAheadMs = Math.max(clockAheadMs, c.aheadMs);
+          writesIn[field] = { value: w.value, hlc: c.hlc, base: w.base };
+        }
+        const merged = mergeFields(existing ? { data: existing.data, stamps: existing.stamps } : null, writesIn);
+        const scope = scopeOf(op, table, existing, merged.data, writable, parents, device.user.role);
+        if (!existing) {
+          const missing = requiredFields(table).filter((f) => !(f in merged.data));
+          if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
+        }
+        const authors = { ...(existing?.authors ?? {}) };
+        for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) authors[f] = device.user.id;
+        if (merged.changed.length || merged.lost.length) {
+          const row = { tbl: op.table, id: op.id, owner_id: scope.ownerId, client_id: scope.clientId, data: merged.data, stamps: merged.stamps, authors };
+          const moved = op.table === 'clients' && existing && existing.owner_id !== scope.ownerId;
+          writes.push({ row, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
+          current.set(key, { ...row, seq: 0 });
+          if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
+        }
+        const conflicted = [...new Set(merged.lost.map((l) => l.field))];
+        results.push(conflicted.length ? { table: op.table, id: op.id, status: 'merged', lostFields: conflicted } : { table: op.table, id: op.id, status: 'applied' });
+      } catch (e) {
+        if (!(e instanceof Rejection)) throw e;
+        results.push({ table: op.table, id: op.id, status: 'rejected', reason: e.reason, ...(e.field ? { field: e.field } : {}), ...(e.detail ? { detail: e.detail } : {}) });
+      }
+    }
+
+    // Write phase: sequence numbers are assigned under the lock, which the commit releases.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+    for (const w of writes) {
+      const seq = await saveRow(tx, w.row);
+      if (w.move) {
+        await tx.query(`INSERT INTO record_moves (seq, client_id, from_owner, to_owner) VALUES ($1, $2::uuid, $3::uuid, $4::uuid)`, [seq, w.row.id, w.move.from, w.move.to]);
+        // Everything hanging off the client follows it to the new owner.
+        await tx.query(`UPDATE records SET owner_id = $2::uuid WHERE client_id = $1::uuid AND tbl <> 'clients'`, [w.row.id, w.move.to]);
+      }
+      if (w.lost.length) await recordConflicts(tx, w, device, now);
+    }
+    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
+    const response: PushResponse = { outcome: 'applied', lastSeq: req.toSeq, results, serverTime, ...(clockAheadMs ? { clockAheadMs } : {}) };
+    return { ok: true, response };
+  });
+}
+
+function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null {
+  if (op.table === 'clients') return op.id;
+  if (existing?.client_id) return existing.client_id;
+  const v = op.fields.clientId?.value;
+  return typeof v === 'string' ? v : null;
+}
+
+function checkFields(op: PushOp, table: SyncedTable, existing: StoredRow | null): void {
+  const schemas = fieldSchemas(table);
+  if (op.table === 'conflicts' && !existing) throw new Rejection('not_permitted', undefined, 'conflicts are created by the server');
+  for (const [field, w] of Object.entries(op.fields)) {
+    const schema = schemas[field];
+    if (!schema) throw new Rejection('unknown_field', field);
+    if (table.companyFields.includes(field)) throw new Rejection('company_field', field);
+    if (existing && table.createOnlyFields.includes(field) && field in existing.data && !sameValue(existing.data[field], w.value)) {
+      throw new Rejection('create_only', field);
+    }
+    const parsed = schema.safeParse(w.value);
+    if (!parsed.success) throw new Rejection('invalid_value', field, parsed.error?.issues[0]?.message);
+  }
+}
+
+function scopeOf(
+  op: PushOp,
+  table: SyncedTable,
+  existing: StoredRow | null,
+  merged: Record<string, unknown>,
+  writable: Set<string>,
+  parents: Map<string, { ownerId: string; deleted: boolean }>,
+  role: SyncDevice['user']['role'],
+): { ownerId: string | null; clientId: string | null } {
+  if ('ownerField' in table.scope) {
+    const field = table.scope.ownerField;
+    const before = existing?.owner_id ?? null;
+    const after = typeof merged[field] === 'string' ? (merged[field] as string) : before;
+    if (existing && (before === null || !writable.has(before))) throw new Rejection('not_permitted');
+    if (after === null || !writable.has(after)) throw new Rejection('not_permitted', field);
+    // Reassigning a client is a head of sales' (or admin's) decision, not a manager's.
+    if (existing && after !== before && role === 'manager') throw new Rejection('not_permitted', field);
+    return { ownerId: after, clientId: op.id };
+  }
+  const clientId = clientIdOf(op, existing ?? undefined);
+  const parent = clientId ? parents.get(clientId) : undefined;
+  if (!clientId || !parent) throw new Rejection('missing_parent', 'clientId');
+  if (!writable.has(parent.ownerId)) throw new Rejection('not_permitted');
+  return { ownerId: parent.ownerId, clientId };
+}
+
+/** Keeps each concurrent value in the open conflict of that field (made if none is open). */
+async function recordConflicts(tx: Sql, w: PendingWrite, device: SyncDevice, now: number): Promise<void> {
+  const authorIds = new Set<string>([device.user.id, ...Object.values(w.row.authors)]);
+  const names = new Map(
+    (await tx.query<{ id: string; display_name: string }>(`SELECT id::text AS id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...authorIds].filter(isUuid)])).map((r) => [r.id, r.display_name]),
+  );
+  for (const lost of w.lost) {
+    const loserAuthor = lost.incomingLost ? device.user.id : (w.row.authors[`${lost.field}`] ?? '');
+    const winnerAuthor = lost.incomingLost ? (w.row.authors[lost.field] ?? '') : device.user.id;
+    const value = (v: unknown, hlc: string, userId: string): ConflictValue => ({ value: v as ConflictValue['value'], hlc, userId, userName: names.get(userId) ?? '' });
+    const incoming = [value(lost.winner.value, lost.winner.hlc, winnerAuthor), value(lost.value, lost.hlc, loserAuthor)];
+    const [open] = await tx.query<StoredRow>(
+      `SELECT tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors, seq::float8 AS seq
+         FROM records WHERE tbl = 'conflicts' AND client_id = $1::uuid AND data->>'recordId' = $2 AND data->>'field' = $3 AND data->>'status' = 'open'
+         FOR UPDATE`,
+      [w.row.client_id, w.row.id, lost.field],
+    );
+    const stamp = serverStamp(now);
+    if (open) {
+      const values = [...(open.data.values as ConflictValue[])];
+      for (const v of incoming) if (!values.some((x) => x.hlc === v.hlc)) values.push(v);
+      if (values.length === (open.data.values as ConflictValue[]).length) continue;
+      await saveRow(tx, { ...open, data: { ...open.data, values }, stamps: { ...open.stamps, values: stamp } });
+    } else {
+      await saveRow(tx, {
+        tbl: 'conflicts',
+        id: randomUUID(),
+        owner_id: w.row.owner_id,
+        client_id: w.row.client_id,
+        data: {
+          clientId: w.row.client_id,
+          table: w.table,
+          recordId: w.row.id,
+          field: lost.field,
+          values: incoming,
+          status: 'open',
+          resolvedBy: null,
+          resolvedAt: null,
+          createdAt: new Date(now).toISOString(),
+          [DELETED_FIELD]: false,
+        },
+        stamps: { '*': stamp },
+        authors: {},
+      });
+    }
+  }
+}
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);

@@ -1,0 +1,108 @@
+/**
+ * The server's store of synced records: one row per (table, id) with the fields as JSON, their
+ * HLC stamps, who wrote each field, the effective owner and client (for scope), and the server
+ * sequence of the last change. See server/db/migrations (sync tables) and docs/sync-protocol.md.
+ */
+import { formatHlc, type Hlc } from '../../core/sync/hlc';
+import type { Stamps } from '../../core/sync/merge';
+import type { SyncRecord } from '../../core/sync/protocol';
+import type { Sql } from './sql';
+
+/** Node id of stamps the server makes itself (imports, conflict records, clamped clocks). */
+export const SERVER_NODE = 'ffffffffffffffff';
+
+export const serverStamp = (now = Date.now()): Hlc => formatHlc({ wall: now, counter: 0, node: SERVER_NODE });
+
+/**
+ * Serialises the transactions that assign sequence numbers: taken just before a write commits,
+ * so changes commit in sequence order and a pull never skips a lower number that commits late.
+ */
+export const SEQUENCE_LOCK = 7_291_001;
+
+export interface StoredRow {
+  tbl: string;
+  id: string;
+  owner_id: string | null;
+  client_id: string | null;
+  data: Record<string, unknown>;
+  stamps: Stamps;
+  /** User id per field: who wrote the value (for conflict records). */
+  authors: Record<string, string>;
+  seq: number;
+}
+
+const COLUMNS = `tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors, seq::float8 AS seq`;
+
+/** Loads and row-locks records (in key order, so concurrent pushes cannot deadlock). */
+export async function loadForUpdate(sql: Sql, keys: readonly { table: string; id: string }[]): Promise<Map<string, StoredRow>> {
+  const out = new Map<string, StoredRow>();
+  if (keys.length === 0) return out;
+  const sorted = [...keys].sort((a, b) => (a.table + a.id < b.table + b.id ? -1 : 1));
+  const rows = await sql.query<StoredRow>(
+    `SELECT ${COLUMNS} FROM records
+      WHERE (tbl, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+      ORDER BY tbl, id FOR UPDATE`,
+    [sorted.map((k) => k.table), sorted.map((k) => k.id)],
+  );
+  for (const r of rows) out.set(`${r.tbl}/${r.id}`, r);
+  return out;
+}
+
+export async function loadClientOwners(sql: Sql, clientIds: readonly string[]): Promise<Map<string, { ownerId: string; deleted: boolean }>> {
+  const out = new Map<string, { ownerId: string; deleted: boolean }>();
+  if (clientIds.length === 0) return out;
+  const rows = await sql.query<{ id: string; owner_id: string; deleted: boolean }>(
+    `SELECT id::text AS id, owner_id::text AS owner_id, coalesce((data->>'_deleted')::boolean, false) AS deleted
+       FROM records WHERE tbl = 'clients' AND id = ANY($1::uuid[])`,
+    [[...new Set(clientIds)]],
+  );
+  for (const r of rows) out.set(r.id, { ownerId: r.owner_id, deleted: r.deleted });
+  return out;
+}
+
+/** Writes a record with the next sequence number; the caller holds SEQUENCE_LOCK. */
+export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<number> {
+  const [saved] = await sql.query<{ seq: number }>(
+    `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
+     VALUES ($1, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::jsonb, $7::jsonb, nextval('change_seq'), now())
+     ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
+       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+     RETURNING seq::float8 AS seq`,
+    [row.tbl, row.id, row.owner_id, row.client_id, JSON.stringify(row.data), JSON.stringify(row.stamps), JSON.stringify(row.authors)],
+  );
+  return saved!.seq;
+}
+
+export const toSyncRecord = (r: Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>): SyncRecord => ({
+  table: r.tbl,
+  id: r.id,
+  data: r.data,
+  stamps: r.stamps,
+  seq: Number(r.seq),
+});
+
+/**
+ * Inserts many records at once (imports, the demo base, benchmarks), each with its own next
+ * sequence number. Rows are sent as parallel arrays: one statement per chunk, not per row.
+ */
+export async function bulkInsertRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[], chunk = 2000): Promise<void> {
+  await sql.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await sql.query(
+      `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq)
+       SELECT t, i, o, c, d, s, a, nextval('change_seq')
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS x(t, i, o, c, d, s, a)
+       ON CONFLICT (tbl, id) DO NOTHING`,
+      [
+        part.map((r) => r.tbl),
+        part.map((r) => r.id),
+        part.map((r) => r.owner_id),
+        part.map((r) => r.client_id),
+        part.map((r) => JSON.stringify(r.data)),
+        part.map((r) => JSON.stringify(r.stamps)),
+        part.map((r) => JSON.stringify(r.authors)),
+      ],
+    );
+  }
+}

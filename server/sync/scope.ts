@@ -1,0 +1,28 @@
+/**
+ * Who sees and may change what: a user's visible owners are themselves, their team for a head
+ * of sales, everyone for an admin, and — for the period of a delegation — the managers they
+ * substitute for. A record belongs to its effective owner (a client's owner; for what hangs
+ * off a client, that client's owner). Computed from the database on every request: the server
+ * keeps no state between requests.
+ */
+import { createHash } from 'node:crypto';
+import type { Sql, SyncUser } from './sql';
+
+export async function visibleOwners(sql: Sql, user: SyncUser, today = new Date().toISOString().slice(0, 10)): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT id::text AS id FROM users
+      WHERE disabled_at IS NULL AND (
+            id = $1
+         OR $2 = 'admin'
+         OR ($2 = 'head_of_sales' AND head_id = $1)
+         OR id IN (SELECT from_user FROM delegations WHERE to_user = $1 AND starts_on <= $3::date AND ends_on >= $3::date))
+      ORDER BY id`,
+    [user.id, user.role, today],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A stable hash of a set of owner ids: the laptop sends it back to learn whether its scope changed. */
+export function scopeHash(owners: readonly string[]): string {
+  return createHash('sha256').update([...owners].sort().join(',')).digest('hex').slice(0, 32);
+}
