@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // tests/electron) run under Playwright, not here.
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -43,6 +43,8 @@ function clamp(hlc: Hlc, now: number): { hlc: Hlc; aheadMs: number } {
 
 interface PendingWrite {
   row: Omit<StoredRow, 'seq'>;
+  /** Who wrote each field before this push (the authors of values that lost). */
+  authorsBefore: Record<string, string>;
   /** Set when a client changed owner: the move is logged with the client's new sequence. */
   move?: { from: string | null; to: string };
   lost: LostValue[];
@@ -96,7 +98,7 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
         if (merged.changed.length || merged.lost.length) {
           const row = { tbl: op.table, id: op.id, owner_id: scope.ownerId, client_id: scope.clientId, data: merged.data, stamps: merged.stamps, authors };
           const moved = op.table === 'clients' && existing && existing.owner_id !== scope.ownerId;
-          writes.push({ row, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
+          writes.push({ row, authorsBefore: existing?.authors ?? {}, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
           current.set(key, { ...row, seq: 0 });
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
         }
@@ -175,13 +177,14 @@ function scopeOf(
 
 /** Keeps each concurrent value in the open conflict of that field (made if none is open). */
 async function recordConflicts(tx: Sql, w: PendingWrite, device: SyncDevice, now: number): Promise<void> {
-  const authorIds = new Set<string>([device.user.id, ...Object.values(w.row.authors)]);
+  const authorIds = new Set<string>([device.user.id, ...Object.values(w.authorsBefore)]);
   const names = new Map(
     (await tx.query<{ id: string; display_name: string }>(`SELECT id::text AS id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...authorIds].filter(isUuid)])).map((r) => [r.id, r.display_name]),
   );
   for (const lost of w.lost) {
-    const loserAuthor = lost.incomingLost ? device.user.id : (w.row.authors[`${lost.field}`] ?? '');
-    const winnerAuthor = lost.incomingLost ? (w.row.authors[lost.field] ?? '') : device.user.id;
+    const before = w.authorsBefore[lost.field] ?? '';
+    const loserAuthor = lost.incomingLost ? device.user.id : before;
+    const winnerAuthor = lost.incomingLost ? before : device.user.id;
     const value = (v: unknown, hlc: string, userId: string): ConflictValue => ({ value: v as ConflictValue['value'], hlc, userId, userName: names.get(userId) ?? '' });
     const incoming = [value(lost.winner.value, lost.winner.hlc, winnerAuthor), value(lost.value, lost.hlc, loserAuthor)];
     const [open] = await tx.query<StoredRow>(

@@ -43,6 +43,7 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
       // pressure (Electron grants it; a browser may ask or decide by engagement).
       void navigator.storage?.persist?.();
       const [rows, seeded] = await Promise.all([db.clientRows.toArray(), db.meta.get('demoSeeded')]);
+      performance.mark('fieldbook:rows-read', { detail: { rows: rows.length } });
       clientSearch.apply(rows);
       if (rows.length === 0 && !seeded && demoSize > 0) {
         setState({ phase: 'seeding' });
@@ -76,7 +77,15 @@ export function useClientBaseState(): LoadState {
 export function useClientSearch(text: string, filters: ClientFilters, sort: ClientSort): SearchResult {
   const version = useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the cache key for the index contents
-  return useMemo(() => clientSearch.search(text, filters, sort), [text, filters, sort, version]);
+  return useMemo(() => timedSearch(text, filters, sort), [text, filters, sort, version]);
+}
+
+/** A search, recorded as the `fieldbook:search` performance measure (read by the benchmarks). */
+function timedSearch(text: string, filters: ClientFilters, sort: ClientSort): SearchResult {
+  const start = performance.now();
+  const result = clientSearch.search(text, filters, sort);
+  performance.measure('fieldbook:search', { start, detail: { query: text, count: result.positions.length } });
+  return result;
 }
 
 export function useClientFacets() {

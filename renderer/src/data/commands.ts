@@ -14,7 +14,9 @@ import {
 import { getDb, type FieldbookDb } from './db';
 import { buildClientListRow } from './client-list-row';
 import { diffFields, type HistoryAction, type HistoryEntry } from './history';
-import { outboxTables, recordChange } from './outbox';
+import { outboxTables, recordChange, recordKey } from './outbox';
+import { goneClientRow } from './client-list-row';
+import { DELETED_FIELD } from '../../../core/sync/tables';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
@@ -111,6 +113,37 @@ async function setClientArchived(id: string, archived: boolean, db: FieldbookDb)
     await recordChange(db, 'clients', id, { archivedAt: after.archivedAt });
     await db.history.add(history(id, 'client', after.name, archived ? 'archived' : 'restored', []));
     await refreshClientRow(db, after);
+  });
+}
+
+/**
+ * client-delete: the client leaves this laptop's list and, at the next sync, every laptop (a
+ * tombstone). Kept in the trash here, so it can be undeleted. People normally archive; delete
+ * is for records created by mistake.
+ */
+export async function deleteClient(id: string, db = getDb()): Promise<void> {
+  await db.transaction('rw', [...writeTables(db), db.trash], async () => {
+    const client = await mustGetClient(db, id);
+    await db.trash.put({ key: recordKey('clients', id), table: 'clients', id, record: client, at: now() });
+    await db.clients.delete(id);
+    await recordChange(db, 'clients', id, { [DELETED_FIELD]: true });
+    await db.history.add(history(id, 'client', client.name, 'deleted', []));
+    await db.clientRows.put(goneClientRow(id, await nextRev(db)));
+  });
+}
+
+/** client-undelete: brings a deleted client back from the trash, here and everywhere. */
+export async function undeleteClient(id: string, db = getDb()): Promise<Client> {
+  return db.transaction('rw', [...writeTables(db), db.trash], async () => {
+    const entry = await db.trash.get(recordKey('clients', id));
+    if (!entry) throw new CommandError('errors.client_not_found');
+    const client: Client = { ...entry.record, updatedAt: now() };
+    await db.clients.put(client);
+    await db.trash.delete(entry.key);
+    await recordChange(db, 'clients', id, { [DELETED_FIELD]: false });
+    await db.history.add(history(id, 'client', client.name, 'undeleted', []));
+    await refreshClientRow(db, client);
+    return client;
   });
 }
 

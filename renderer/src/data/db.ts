@@ -11,6 +11,7 @@ import type { OutboxEntry, RecordStamps } from './outbox';
 import type { RejectedChange } from './sync-store';
 import type { SyncRun } from './sync-session';
 import type { Conflict } from './conflicts';
+import type { TrashEntry } from './trash';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -36,6 +37,8 @@ export class FieldbookDb extends Dexie {
   rejected!: EntityTable<RejectedChange, 'id'>;
   /** Concurrent edits the server kept for a person to resolve (synced from the server). */
   conflicts!: EntityTable<Conflict, 'id'>;
+  /** Deleted records, kept on this laptop so that they can be undeleted. */
+  trash!: EntityTable<TrashEntry, 'key'>;
   /** One report per sync run. */
   syncRuns!: EntityTable<SyncRun, 'id'>;
 
@@ -58,6 +61,7 @@ export class FieldbookDb extends Dexie {
       rejected: '++id, key',
       syncRuns: '++id, startedAt',
       conflicts: 'id, clientId, status',
+      trash: 'key',
     });
   }
 }

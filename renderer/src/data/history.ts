@@ -2,7 +2,7 @@
  * The change history of a client card: one entry per command, listing each changed field with
  * its old and new value. Written in the same transaction as the change itself.
  */
-export type HistoryAction = 'created' | 'updated' | 'archived' | 'restored';
+export type HistoryAction = 'created' | 'updated' | 'archived' | 'restored' | 'deleted' | 'undeleted';
 
 export interface FieldChange {
   field: string;

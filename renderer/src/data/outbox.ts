@@ -48,13 +48,23 @@ async function hlcNode(db: FieldbookDb): Promise<string> {
   return node;
 }
 
+const deviceClocks = new WeakMap<FieldbookDb, () => number>();
+
+/** This laptop's own clock (before the server's correction): Date.now, unless a test set one. */
+export const deviceNow = (db: FieldbookDb): number => (deviceClocks.get(db) ?? Date.now)();
+
+/** Tests simulate a laptop whose computer clock is wrong. */
+export function setDeviceClock(db: FieldbookDb, now: () => number): void {
+  deviceClocks.set(db, now);
+}
+
 /**
  * A fresh HLC stamp, inside the caller's transaction. The clock's last stamp lives in `meta`,
  * so windows of the same laptop (which share the database) never issue the same stamp.
  */
 export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
   const [node, last, offset] = await Promise.all([hlcNode(db), db.meta.get('hlcLast'), metaNumber(db, 'clockOffsetMs')]);
-  const clock = new HlcClock(node, typeof last?.value === 'string' ? last.value : HLC_ZERO);
+  const clock = new HlcClock(node, typeof last?.value === 'string' ? last.value : HLC_ZERO, () => deviceNow(db));
   clock.setOffset(offset);
   const stamp = clock.now();
   await db.meta.put({ key: 'hlcLast', value: stamp });

@@ -4,7 +4,9 @@
  * sync run. All in IndexedDB, next to the data it describes.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { PullResponse, SnapshotResponse, SyncRecord } from '../../../core/sync/protocol';
+import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type SyncRecord } from '../../../core/sync/protocol';
+import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
+import { deviceNow } from './outbox';
 import { getDb, type FieldbookDb } from './db';
 import { applyRecords, applyTables, removeClients } from './sync-store';
 
@@ -52,7 +54,21 @@ export async function readCursor(db = getDb()): Promise<SyncCursor> {
   return (await get<SyncCursor>(db, 'syncCursor')) ?? { cursor: 0, scopeHash: '', owners: [] };
 }
 
-export const saveClockOffset = (offsetMs: number, db = getDb()) => db.meta.put({ key: 'clockOffsetMs', value: offsetMs });
+/**
+ * Stores the server's correction of this laptop's clock. A laptop whose clock ran ahead also
+ * drops the future part of its HLC: otherwise every later stamp would stay ahead by as much,
+ * (the clock never goes back), and its edits would keep winning merges they should not.
+ */
+export async function saveClockOffset(offsetMs: number, db = getDb()): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: 'clockOffsetMs', value: offsetMs });
+    const last = (await db.meta.get('hlcLast'))?.value;
+    const now = deviceNow(db) + offsetMs;
+    if (typeof last === 'string' && hlcWall(last) > now + MAX_CLOCK_AHEAD_MS) {
+      await db.meta.put({ key: 'hlcLast', value: formatHlc({ wall: now, counter: 0, node: parseHlc(last).node }) });
+    }
+  });
+}
 
 /**
  * Applies one pull page and moves the cursor in one transaction: an interruption costs at most

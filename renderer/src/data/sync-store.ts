@@ -96,7 +96,7 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
  * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
  * cursor) must include them.
  */
-export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.clientRows, db.stamps, db.outbox, db.meta] as const;
+export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta] as const;
 
 /**
  * Applies server records inside the caller's transaction: stores their stamps, writes the
@@ -127,10 +127,14 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     if (record.table === 'clients') {
       const local = await db.clients.get(record.id);
       if (record.data[DELETED_FIELD] === true) {
-        if (local) await db.clients.delete(record.id);
+        if (local) {
+          await db.trash.put({ key, table: 'clients', id: record.id, record: local, at: new Date().toISOString() });
+          await db.clients.delete(record.id);
+        }
         goneClients.add(record.id);
         continue;
       }
+      await db.trash.delete(key); // undeleted elsewhere: the server record is whole
       const merged = mergeLocal(local, record.data, keep) as unknown as Client;
       await db.clients.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
       touchedClients.add(record.id);

@@ -119,6 +119,8 @@ export const en = {
     updated: 'changed',
     archived: 'archived',
     restored: 'restored',
+    deleted: 'deleted',
+    undeleted: 'undeleted',
     client: 'Client',
     contact: 'Contact {{name}}',
     fieldChange: '{{field}}: {{from}} → {{to}}',

@@ -16,6 +16,7 @@ import {
   type SyncRun,
 } from '../data/sync-session';
 import { settlePush, takePushBatch } from '../data/sync-store';
+import { deviceNow } from '../data/outbox';
 import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 
@@ -42,8 +43,8 @@ const db = (opts: RunOptions) => opts.db ?? getDb();
 
 type Counters = Omit<SyncRun, 'id' | 'startedAt' | 'finishedAt' | 'ok' | 'error' | 'ms'>;
 
-function offsetFrom(serverTime: string): number {
-  return Date.parse(serverTime) - Date.now();
+function offsetFrom(serverTime: string, opts: RunOptions): number {
+  return Date.parse(serverTime) - deviceNow(db(opts));
 }
 
 async function push(opts: RunOptions, c: Counters): Promise<void> {
@@ -71,7 +72,7 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
 }
 
 async function noteClock(serverTime: string, c: Counters, opts: RunOptions): Promise<void> {
-  const offset = offsetFrom(serverTime);
+  const offset = offsetFrom(serverTime, opts);
   await saveClockOffset(offset, db(opts));
   if (Math.abs(offset) > CLOCK_WARNING_MS) c.clockOffsetMs = offset;
 }

@@ -36,6 +36,22 @@ function parseJson(text: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * The value of a server answer, or the SyncFailure it means. Shared by the HTTP transport and
+ * tests that talk to the server in process.
+ */
+export function interpretAnswer<T>(status: number, text: string): T {
+  const json = parseJson(text);
+  if (json === null) throw new SyncFailure('server_error', `The server answered ${status} with something that is not JSON.`);
+  if (status >= 200 && status < 300) return json as T;
+  const message = typeof json.message === 'string' ? json.message : `HTTP ${status}`;
+  if (status === 401) throw new SyncFailure(json.error === 'device_revoked' ? 'device_revoked' : 'unauthorized', message, json);
+  if (status === 426) throw new SyncFailure('update_required', message, json);
+  if (status === 409 && json.error === 'sequence_gap') throw new SyncFailure('sequence_gap', message, json);
+  if (status >= 400 && status < 500) throw new SyncFailure('bad_request', message, json);
+  throw new SyncFailure('server_error', message, json);
+}
+
 export function httpTransport(serverUrl: string, token: string | null, timeoutMs = 60_000): Transport {
   return {
     async post<T>(path: string, body: unknown) {
@@ -56,16 +72,7 @@ export function httpTransport(serverUrl: string, token: string | null, timeoutMs
         throw new SyncFailure('offline', e instanceof Error ? e.message : String(e));
       }
       const text = await response.text();
-      const bytes = payload.length + text.length;
-      const json = parseJson(text);
-      if (json === null) throw new SyncFailure('server_error', `The server answered ${response.status} with something that is not JSON.`);
-      if (response.ok) return { value: json as T, bytes };
-      const message = typeof json.message === 'string' ? json.message : `HTTP ${response.status}`;
-      if (response.status === 401) throw new SyncFailure(json.error === 'device_revoked' ? 'device_revoked' : 'unauthorized', message, json);
-      if (response.status === 426) throw new SyncFailure('update_required', message, json);
-      if (response.status === 409 && json.error === 'sequence_gap') throw new SyncFailure('sequence_gap', message, json);
-      if (response.status >= 400 && response.status < 500) throw new SyncFailure('bad_request', message, json);
-      throw new SyncFailure('server_error', message, json);
+      return { value: interpretAnswer<T>(response.status, text), bytes: payload.length + text.length };
     },
   };
 }

@@ -1,0 +1,125 @@
+/**
+ * Laptops and a company server in one process, for sync tests: each laptop is the app's real
+ * data layer and sync engine on its own IndexedDB (fake-indexeddb, in memory), talking to the
+ * real server application (Fastify `inject`, no sockets) on a real database. Faults are injected
+ * at the transport: a request that never arrives, or an answer that never comes back.
+ */
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import type { ClientInput } from '../../core/client-model';
+import type { SyncRun } from '../../renderer/src/data/sync-session';
+import { FieldbookDb } from '../../renderer/src/data/db';
+import { runSync } from '../../renderer/src/sync/engine';
+import { SyncFailure, interpretAnswer, type Transport } from '../../renderer/src/sync/transport';
+import { createUser } from '../../server/auth/users';
+import type { ScryptParams } from '../../server/auth/password';
+import type { SqlDb } from '../../server/db/sql-db';
+
+/** Cheap password hashes: tests sign in many times. */
+export const FAST_HASH: ScryptParams = { logN: 10, r: 8, p: 1 };
+export const PASSWORD = 'sync test password';
+
+export interface TeamIds {
+  head: string;
+  anna: string;
+  ben: string;
+}
+
+/** A head of sales with two managers, anna and ben, in her team. */
+export async function createTeam(db: SqlDb): Promise<TeamIds> {
+  const head = await createUser(db, { login: 'head', displayName: 'Helena Head', role: 'head_of_sales', password: PASSWORD }, FAST_HASH);
+  const anna = await createUser(db, { login: 'anna', displayName: 'Anna Berger', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
+  const ben = await createUser(db, { login: 'ben', displayName: 'Ben Okafor', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
+  return { head: head.id, anna: anna.id, ben: ben.id };
+}
+
+/** What happens to the next request: it arrives and is answered, never arrives, or its answer is lost. */
+export type Fault = 'none' | 'drop-request' | 'drop-response';
+
+export class Laptop {
+  readonly db: FieldbookDb;
+  /** Faults for the coming requests, consumed one per request (then 'none'). */
+  faults: Fault[] = [];
+  requests = 0;
+
+  constructor(
+    readonly app: FastifyInstance,
+    readonly token: string,
+    readonly userId: string,
+    name: string,
+  ) {
+    this.db = new FieldbookDb(`laptop-${name}-${crypto.randomUUID()}`);
+  }
+
+  static async signIn(app: FastifyInstance, login: string, name = login): Promise<Laptop> {
+    const res = await app.inject({ method: 'POST', url: '/api/login', payload: { login, password: PASSWORD, deviceName: name } });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${login} failed: ${res.body}`);
+    const body = res.json() as { token: string; user: { id: string } };
+    return new Laptop(app, body.token, body.user.id, name);
+  }
+
+  readonly transport: Transport = {
+    post: async <T>(path: string, body: unknown) => {
+      this.requests++;
+      const fault = this.faults.shift() ?? 'none';
+      if (fault === 'drop-request') throw new SyncFailure('offline', 'simulated: request lost');
+      const payload = JSON.stringify(body);
+      const res = await this.app.inject({ method: 'POST', url: path, payload, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` } });
+      if (fault === 'drop-response') throw new SyncFailure('offline', 'simulated: answer lost');
+      return { value: interpretAnswer<T>(res.statusCode, res.body), bytes: payload.length + res.body.length };
+    },
+  };
+
+  sync(pageSize?: number): Promise<SyncRun> {
+    return runSync({ transport: this.transport, db: this.db, ...(pageSize ? { pageSize } : {}) });
+  }
+
+  /** Syncs, and returns the failure code instead of throwing. */
+  async trySync(pageSize?: number): Promise<SyncRun | string> {
+    try {
+      return await this.sync(pageSize);
+    } catch (e) {
+      if (e instanceof SyncFailure) return e.code;
+      throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+    await this.db.delete();
+  }
+}
+
+export const clientInput = (ownerId: string, patch: Partial<ClientInput> = {}): ClientInput => ({
+  name: 'Ügyfél Kft',
+  legalName: 'Ügyfél Kereskedelmi Kft.',
+  taxId: '12345678-2-42',
+  status: 'active',
+  ownerId,
+  segment: 'small_business',
+  industry: 'Wholesale',
+  website: 'ugyfel.hu',
+  addresses: [{ kind: 'office', street: 'Váci út 1', city: 'Budapest', postcode: '1051', region: '', country: 'HU' }],
+  priceType: 'wholesale',
+  discountPct: 5,
+  paymentTermsDays: 30,
+  currency: 'HUF',
+  contractNumber: '',
+  contractDate: '',
+  contractTerms: '',
+  notes: '',
+  tags: [],
+  ...patch,
+});
+
+/** The editable fields of a local client, as a ClientInput (for updateClient). */
+export function inputOf(client: ClientInput): ClientInput {
+  const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
+  return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
+}
+
+/** A server record's data (without the tombstone flag), for comparing with a laptop's copy. */
+export async function serverRecords(db: SqlDb, table: string): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db.query<{ id: string; data: Record<string, unknown> }>(`SELECT id::text AS id, data FROM records WHERE tbl = $1`, [table]);
+  return new Map(rows.map((r) => [r.id, r.data]));
+}

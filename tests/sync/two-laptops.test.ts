@@ -1,0 +1,232 @@
+/**
+ * Sync between laptops through the company server, on both database backends: offline edits on
+ * two laptops, conflicts, lost answers and requests, clocks a day off, revoked devices, clients
+ * reassigned between syncs, and refused changes. Real laptop code, real server, real database.
+ */
+import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
+import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
+import { resolveConflict } from '../../renderer/src/data/conflicts';
+import { setDeviceClock } from '../../renderer/src/data/outbox';
+import { Laptop, clientInput, createTeam, inputOf, serverRecords, type TeamIds } from './harness';
+
+const DAY = 86_400_000;
+
+for (const backend of BACKENDS) {
+  describeBackend(backend)(`two laptops syncing through the server (${backend})`, () => {
+    const test = useTestDatabase(backend);
+    let app: FastifyInstance;
+    let team: TeamIds;
+    const laptops: Laptop[] = [];
+    const laptop = async (login: string) => {
+      const l = await Laptop.signIn(app, login);
+      laptops.push(l);
+      return l;
+    };
+
+    beforeAll(async () => {
+      team = await createTeam(test.db);
+      app = await buildApp({ db: test.db });
+    });
+    afterAll(async () => {
+      await Promise.all(laptops.map((l) => l.close()));
+      await app?.close();
+    });
+
+    it('different fields edited offline on each laptop: both edits kept everywhere', async () => {
+      const a = await laptop('anna');
+      const b = await laptop('anna');
+      const c = await createClient(clientInput(team.anna, { name: 'Both Edits Kft' }), a.db);
+      await a.sync();
+      await b.sync();
+      expect((await b.db.clients.get(c.id))?.name).toBe('Both Edits Kft');
+
+      // Offline: each laptop changes a different field.
+      await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, notes: 'met at the fair' }), a.db);
+      await updateClient(c.id, inputOf({ ...(await b.db.clients.get(c.id))!, discountPct: 12 }), b.db);
+      const ra = await a.sync();
+      const rb = await b.sync();
+      await a.sync();
+      expect(ra.rejected + rb.rejected + ra.conflicts + rb.conflicts).toBe(0);
+      for (const l of [a, b]) {
+        const got = await l.db.clients.get(c.id);
+        expect(got).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
+        expect(await l.db.outbox.count()).toBe(0);
+      }
+      expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
+    });
+
+    it('the same field on both: one deterministic winner everywhere, a conflict the person sees and resolves', async () => {
+      const a = await laptop('anna');
+      const h = await laptop('head');
+      const c = await createClient(clientInput(team.anna, { name: 'Same Field Zrt' }), a.db);
+      await a.sync();
+      await h.sync();
+      await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, paymentTermsDays: 45 }), a.db);
+      await updateClient(c.id, inputOf({ ...(await h.db.clients.get(c.id))!, paymentTermsDays: 60 }), h.db);
+      await a.sync();
+      const rh = await h.sync();
+      await a.sync();
+      expect(rh.conflicts).toBe(1);
+      // The later edit (the head's) wins on both laptops and the server.
+      for (const l of [a, h]) expect((await l.db.clients.get(c.id))?.paymentTermsDays).toBe(60);
+      const [conflictA] = await a.db.conflicts.where('clientId').equals(c.id).toArray();
+      expect(conflictA).toMatchObject({ field: 'paymentTermsDays', status: 'open', recordId: c.id });
+      expect(conflictA!.values.map((v) => v.value).sort()).toEqual([45, 60]);
+      expect(conflictA!.values.find((v) => v.value === 45)?.userName).toBe('Anna Berger');
+      expect(conflictA!.values.find((v) => v.value === 60)?.userName).toBe('Helena Head');
+
+      // Anna keeps her value; the choice syncs and the conflict closes on the other laptop.
+      await resolveConflict(conflictA!.id, 45, team.anna, a.db);
+      await a.sync();
+      await h.sync();
+      for (const l of [a, h]) {
+        expect((await l.db.clients.get(c.id))?.paymentTermsDays).toBe(45);
+        expect((await l.db.conflicts.get(conflictA!.id))?.status).toBe('resolved');
+      }
+    });
+
+    it('an answer lost after the server applied a push: the resend is acknowledged, not applied twice', async () => {
+      const a = await laptop('anna');
+      await a.sync();
+      const c = await createClient(clientInput(team.anna, { name: 'Lost Answer GmbH' }), a.db);
+      await updateClient(c.id, inputOf({ ...c, notes: 'second' }), a.db);
+      const seqBefore = (await test.db.query<{ seq: number }>(`SELECT max(seq)::float8 AS seq FROM records`))[0]!.seq;
+      a.faults = ['drop-response'];
+      expect(await a.trySync()).toBe('offline');
+      expect(await a.db.outbox.count()).toBe(2); // still queued: the laptop never heard back
+      const run = await a.sync();
+      expect(await a.db.outbox.count()).toBe(0);
+      expect(run.rejected).toBe(0);
+      // Exactly one server change for the client: the resend changed nothing.
+      const changes = await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM records WHERE id = $1::uuid AND seq > $2`, [c.id, seqBefore ?? 0]);
+      expect(changes[0]!.n).toBe(1);
+      expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ name: 'Lost Answer GmbH', notes: 'second' });
+    });
+
+    it('a request lost on the way, and a pull cut mid-page: the next sync completes with nothing lost', async () => {
+      const a = await laptop('anna');
+      const b = await laptop('anna');
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await createClient(clientInput(team.anna, { name: `Paged ${i}` }), a.db)).id);
+      a.faults = ['drop-request'];
+      expect(await a.trySync(3)).toBe('offline');
+      await a.sync(3);
+      await b.sync(3); // first sync: snapshot
+      await updateClient(ids[0]!, inputOf({ ...(await a.db.clients.get(ids[0]!))!, notes: 'page test' }), a.db);
+      for (let i = 7; i < 12; i++) ids.push((await createClient(clientInput(team.anna, { name: `Paged ${i}` }), a.db)).id);
+      await a.sync(3);
+      // b: the pull's second page answer is lost; the cursor stays at the last applied page.
+      b.faults = ['none', 'drop-response'];
+      expect(await b.trySync(3)).toBe('offline');
+      await b.sync(3);
+      for (const id of ids) expect(await b.db.clients.get(id), id).toBeDefined();
+      expect((await b.db.clients.get(ids[0]!))?.notes).toBe('page test');
+    });
+
+    it('a push that skips sequence numbers is refused and changes nothing', async () => {
+      const a = await laptop('anna');
+      const c = await createClient(clientInput(team.anna, { name: 'Gap Test' }), a.db);
+      const entry = (await a.db.outbox.toArray())[0]!;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { authorization: `Bearer ${a.token}` },
+        payload: { schemaVersion: 1, fromSeq: 5, toSeq: 5, ops: [{ table: 'clients', id: c.id, fields: entry.fields }] },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ error: 'sequence_gap', expectedFromSeq: 1 });
+      expect((await serverRecords(test.db, 'clients')).has(c.id)).toBe(false);
+      await a.sync(); // the real batch, in order, goes through
+      expect((await serverRecords(test.db, 'clients')).has(c.id)).toBe(true);
+    });
+
+    it('a laptop clock a day ahead or behind: edits still merge right, and the person is told', async () => {
+      const ahead = await laptop('anna');
+      const behind = await laptop('head');
+      setDeviceClock(ahead.db, () => Date.now() + DAY);
+      setDeviceClock(behind.db, () => Date.now() - DAY);
+      const c = await createClient(clientInput(team.anna, { name: 'Clock Skew Ltd' }), ahead.db);
+      const first = await ahead.sync();
+      expect(first.clockOffsetMs).toBeLessThan(-DAY + 60_000);
+      // The server clamped the future stamps: nothing from this laptop is stamped a day ahead.
+      const [stamps] = await test.db.query<{ stamps: Record<string, string> }>(`SELECT stamps FROM records WHERE id = $1::uuid`, [c.id]);
+      for (const s of Object.values(stamps!.stamps)) expect(Number(s.slice(0, 15))).toBeLessThan(Date.now() + 10 * 60_000);
+
+      await behind.sync();
+      expect(await behind.db.clients.get(c.id)).toBeDefined();
+      // The laptop a day behind edits after seeing the value: a sequential edit, it applies.
+      await updateClient(c.id, inputOf({ ...(await behind.db.clients.get(c.id))!, notes: 'from behind' }), behind.db);
+      const run = await behind.sync();
+      expect(run.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
+      expect(run.conflicts).toBe(0);
+      await ahead.sync();
+      expect((await ahead.db.clients.get(c.id))?.notes).toBe('from behind');
+      // After the first sync the laptop ahead stamps with the server's time.
+      await updateClient(c.id, inputOf({ ...(await ahead.db.clients.get(c.id))!, notes: 'corrected' }), ahead.db);
+      const [entry] = await ahead.db.outbox.toArray();
+      expect(Math.abs(Number(entry!.fields.notes!.hlc.slice(0, 15)) - Date.now())).toBeLessThan(60_000);
+    });
+
+    it('a revoked laptop is told to wipe on its next sync', async () => {
+      const a = await laptop('anna');
+      await a.sync();
+      const { devices } = (await app.inject({ method: 'GET', url: '/api/devices', headers: { authorization: `Bearer ${a.token}` } })).json() as { devices: { id: string; current: boolean }[] };
+      const lost = devices.find((d) => d.current)!;
+      // Anna revokes her lost laptop from her other one.
+      const other = await laptop('anna');
+      const res = await app.inject({ method: 'POST', url: `/api/devices/${lost.id}/revoke`, headers: { authorization: `Bearer ${other.token}` }, payload: {} });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await a.trySync()).toBe('device_revoked');
+      expect(await other.trySync()).not.toBe('device_revoked');
+    });
+
+    it('a client reassigned between two syncs leaves the old owner’s laptop and reaches the new one', async () => {
+      const anna = await laptop('anna');
+      const ben = await laptop('ben');
+      const head = await laptop('head');
+      const c = await createClient(clientInput(team.anna, { name: 'Reassigned Sdn Bhd' }), anna.db);
+      await createContact(c.id, { name: 'Siti Rahman', position: 'Buyer', phones: [], emails: [], birthday: '', decisionRole: 'decision_maker', notes: '' }, anna.db);
+      await anna.sync();
+      await ben.sync();
+      expect(await ben.db.clients.get(c.id)).toBeUndefined(); // not ben's
+      await head.sync();
+      await updateClient(c.id, inputOf({ ...(await head.db.clients.get(c.id))!, ownerId: team.ben }), head.db);
+      await head.sync();
+      await anna.sync();
+      await ben.sync();
+      expect(await anna.db.clients.get(c.id)).toBeUndefined();
+      expect(await anna.db.contacts.where('clientId').equals(c.id).count()).toBe(0);
+      expect((await ben.db.clients.get(c.id))?.ownerId).toBe(team.ben);
+      expect(await ben.db.contacts.where('clientId').equals(c.id).count()).toBe(1);
+    });
+
+    it('changes the server refuses are kept with the reason: another manager’s client, a company field', async () => {
+      const anna = await laptop('anna');
+      const ben = await laptop('ben');
+      const c = await createClient(clientInput(team.ben, { name: 'Not Annas' }), anna.db); // anna creates for ben: refused
+      await updateClient(c.id, inputOf({ ...c, notes: 'typed by anna' }), anna.db);
+      const run = await anna.sync();
+      expect(run.rejected).toBe(1);
+      const [rejected] = await anna.db.rejected.toArray();
+      expect(rejected).toMatchObject({ recordId: c.id, reason: 'not_permitted' });
+      expect(rejected!.fields.notes).toBe('typed by anna');
+      await ben.sync();
+      expect(await ben.db.clients.get(c.id)).toBeUndefined();
+      // A company field sent by hand is refused too (the app never queues one).
+      const own = await createClient(clientInput(team.anna, { name: 'Own' }), anna.db);
+      await anna.sync();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { authorization: `Bearer ${anna.token}` },
+        payload: { schemaVersion: 1, fromSeq: 100, toSeq: 100, ops: [{ table: 'clients', id: own.id, fields: { creditLimit: { value: 1, hlc: '001900000000000-00000-aaaaaaaaaaaaaaaa', base: null } } }] },
+      });
+      // Out of sequence for this device, so refused before anything else.
+      expect(res.statusCode).toBe(409);
+    });
+  });
+}
