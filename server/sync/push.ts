@@ -51,7 +51,22 @@ interface PendingWrite {
   table: string;
 }
 
+class SequenceGap extends Error {
+  constructor(readonly expectedFromSeq: number) {
+    super('sequence gap');
+  }
+}
+
 export async function applyPush(db: SqlTransactor, device: SyncDevice, req: PushRequest, now = Date.now()): Promise<PushOutcome> {
+  try {
+    return await applyInTransaction(db, device, req, now);
+  } catch (e) {
+    if (e instanceof SequenceGap) return { ok: false, gap: { error: 'sequence_gap', expectedFromSeq: e.expectedFromSeq } };
+    throw e;
+  }
+}
+
+async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: PushRequest, now: number): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     await tx.query(`INSERT INTO device_sync (device_id) VALUES ($1::uuid) ON CONFLICT (device_id) DO NOTHING`, [device.id]);
     const [state] = await tx.query<{ last_seq: number; last_to_seq: number; last_results: OpResult[] | null }>(
@@ -65,7 +80,8 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
       const results = req.toSeq === lastSeq && state!.last_results ? state!.last_results : req.ops.map((o) => ({ table: o.table, id: o.id, status: 'applied' as const }));
       return { ok: true, response: { outcome: 'duplicate', lastSeq, results, serverTime } };
     }
-    if (req.fromSeq > lastSeq + 1) return { ok: false, gap: { error: 'sequence_gap', expectedFromSeq: lastSeq + 1 } };
+    // Thrown, not returned, so the transaction rolls back and a refused batch leaves no trace.
+    if (req.fromSeq > lastSeq + 1) throw new SequenceGap(lastSeq + 1);
 
     const writable = new Set(await visibleOwners(tx, device.user));
     const current = await loadForUpdate(tx, req.ops);
