@@ -45,6 +45,8 @@ export interface SyncedTable {
   fields: Record<string, z.ZodType>;
   /** Fields set by the company (accounting import, admin): devices never write them. */
   companyFields: readonly string[];
+  /** What the server sets company fields to when a device creates a record. */
+  companyDefaults?: Record<string, unknown>;
   /** Fields written only when the record is created (a later write is refused). */
   createOnlyFields: readonly string[];
   /**
@@ -65,6 +67,7 @@ export const SYNCED_TABLES = {
       [DELETED_FIELD]: z.boolean(),
     },
     companyFields: ['creditLimit', 'receivables'],
+    companyDefaults: { creditLimit: 0, receivables: null },
     createOnlyFields: ['createdAt'],
     scope: { ownerField: 'ownerId' },
   },

@@ -77,12 +77,12 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     if (notVisible.length) throw new ScopeError(`not visible to this user: ${notVisible.join(', ')}`);
     const [top] = await tx.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`);
     const after = req.after ?? { table: '', id: '00000000-0000-0000-0000-000000000000' };
-    // Clients asked for by id are included only while the user may see them.
+    // Clients asked for by id are included only while the user may see them. Tombstones are
+    // included: the laptop may hold a copy of a record deleted before its first sync finished.
     const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
       `SELECT ${RECORD_COLUMNS} FROM records
         WHERE (tbl, id) > ($1, $2::uuid)
           AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])))
-          AND NOT coalesce((data->>'_deleted')::boolean, false)
         ORDER BY tbl, id LIMIT $6`,
       [after.table, after.id, req.owners, req.clientIds, owners, limit + 1],
     );

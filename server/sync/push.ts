@@ -104,6 +104,13 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           writesIn[field] = { value: w.value, hlc: c.hlc, base: w.base };
         }
         const merged = mergeFields(existing ? { data: existing.data, stamps: existing.stamps } : null, writesIn);
+        if (!existing && table.companyDefaults) {
+          // A record made on a laptop starts with the company's defaults (no credit yet).
+          for (const [field, value] of Object.entries(table.companyDefaults)) {
+            merged.data[field] = value;
+            merged.stamps[field] = serverStamp(now);
+          }
+        }
         const scope = scopeOf(op, table, existing, merged.data, writable, parents, device.user.role);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
