@@ -45,6 +45,10 @@ export function openPostgres(options: PostgresOptions): SqlDb {
       return withRetries(async () => {
         const client = await pool.connect();
         let broken: Error | undefined;
+        // A connection that dies mid-transaction (server stopped) also emits 'error' on the
+        // client; the failed query already reports it, so the event must not crash the process.
+        const onError = (e: Error) => (broken = e);
+        client.on('error', onError);
         try {
           await client.query(begin);
           const tx: SqlTx = {
@@ -66,6 +70,7 @@ export function openPostgres(options: PostgresOptions): SqlDb {
           }
           throw e;
         } finally {
+          client.off('error', onError);
           client.release(broken);
         }
       });

@@ -11,6 +11,8 @@ import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/ba
 import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
 import { setDeviceClock } from '../../renderer/src/data/outbox';
+import { openPostgres } from '../../server/db/postgres';
+import { SEQUENCE_LOCK } from '../../server/sync/records';
 import { Laptop, clientInput, createTeam, inputOf, serverRecords, type TeamIds } from './harness';
 
 const DAY = 86_400_000;
@@ -125,6 +127,45 @@ for (const backend of BACKENDS) {
       await b.sync(3);
       for (const id of ids) expect(await b.db.clients.get(id), id).toBeDefined();
       expect((await b.db.clients.get(ids[0]!))?.notes).toBe('page test');
+    });
+
+    // Stopping the database server under a push is only possible with a real PostgreSQL: its
+    // connection is terminated while the push waits to commit.
+    it.runIf(backend === 'postgres')('the server stopped in the middle of a push: nothing half-applied, the resend applies once', async () => {
+      const a = await laptop('anna');
+      await a.sync();
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push((await createClient(clientInput(team.anna, { name: `Mid-push ${i}` }), a.db)).id);
+      const other = openPostgres({ connectionString: test.db.url! });
+      let release!: () => void;
+      const released = new Promise<void>((done) => (release = done));
+      // Another writer holds the sequence lock, so the push stops right before it commits.
+      const holder = other.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+        await released;
+      });
+      const sync = a.trySync();
+      let killed = 0;
+      for (let tries = 0; tries < 200 && killed === 0; tries++) {
+        await new Promise((r) => setTimeout(r, 25));
+        const rows = await other.query<{ killed: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
+        );
+        killed = rows.filter((r) => r.killed).length;
+      }
+      release();
+      await holder;
+      await other.close();
+      expect(killed).toBe(1);
+      expect(await sync).toBe('server_error');
+      const server = await serverRecords(test.db, 'clients');
+      for (const id of ids) expect(server.has(id)).toBe(false);
+      expect(await a.db.outbox.count()).toBe(3);
+      const run = await a.sync();
+      expect(run.applied).toBe(3);
+      const after = await serverRecords(test.db, 'clients');
+      for (const id of ids) expect(after.get(id)?.name).toMatch(/^Mid-push/);
     });
 
     it('a push that skips sequence numbers is refused and changes nothing', async () => {
