@@ -3,7 +3,10 @@
  * `app.inject`. Every request is answered from the database alone — no sessions, counters or
  * caches in memory — so any number of instances can share one PostgreSQL.
  */
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
 import type { SqlDb } from './db/sql-db';
 import { registerAuthRoutes, type AuthenticatedRoutes } from './auth/routes';
 import type { LoginLimits } from './auth/rate-limit';
@@ -23,8 +26,18 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   loginLimits?: LoginLimits;
+  /**
+   * Serve the built app (out/renderer) at `/`: the browser build then talks to this server from
+   * the same origin. The embedded demo server of `npm start` and the end-to-end tests do this.
+   */
+  appDir?: string;
   /** More routes that need a signed-in device (the sync routes are always there). */
   authenticatedRoutes?: readonly AuthenticatedRoutes[];
+}
+
+/** The desktop app's origin and local development servers; anything else gets no CORS grant. */
+export function isAllowedOrigin(origin: string | undefined, done: (error: Error | null, allow: boolean) => void): void {
+  done(null, origin === undefined || origin === 'app://fieldbook' || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -37,6 +50,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   installErrorHandlers(app);
+  // The desktop app calls from its own app:// origin; browsers need CORS for that. Credentials
+  // are a bearer token in a header, never cookies, so no other site can ride on a session.
+  await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });
+  if (options.appDir) await app.register(fastifyStatic, { root: path.resolve(options.appDir), index: 'index.html', wildcard: false });
   registerHealth(app, options.db);
   const syncRoutes = (api: FastifyInstance) => registerSyncRoutes(api, { db: options.db, deviceOf: requireDevice });
   registerAuthRoutes(app, { db: options.db, loginLimits: options.loginLimits, authenticatedRoutes: [syncRoutes, ...(options.authenticatedRoutes ?? [])] });

@@ -9,6 +9,8 @@ describe('server config', () => {
       dataDir: '.data/server',
       databaseUrl: undefined,
       demo: false,
+      demoClients: 400,
+      appDir: undefined,
       logLevel: 'info',
       trustProxy: false,
     });

@@ -10,13 +10,17 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Create the demo users (well-known password): the embedded demo server only. */
+  /** Create the demo users (well-known password) and demo clients: the embedded demo server only. */
   demo: boolean;
+  /** How many demo clients `demo` creates (when the server has none yet). */
+  demoClients: number;
+  /** Serve the built app from this folder (the browser build), or not at all. */
+  appDir: string | undefined;
   logLevel: string;
   trustProxy: boolean;
 }
 
-export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info' } as const;
+export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info', demoClients: 400 } as const;
 
 export const USAGE = `Usage: npm run server -- [options]
 
@@ -24,7 +28,9 @@ export const USAGE = `Usage: npm run server -- [options]
   --port <n>             port, 0 = any free one (PORT; default ${DEFAULTS.port})
   --data-dir <dir>       data folder; the embedded database lives here (FIELDBOOK_DATA_DIR; default ${DEFAULTS.dataDir})
   --database-url <url>   a PostgreSQL server instead of the embedded database (DATABASE_URL)
-  --demo                 create the demo users, password "demo" (FIELDBOOK_DEMO=1)
+  --demo                 create the demo users, password "demo", and demo clients (FIELDBOOK_DEMO=1)
+  --demo-clients <n>     how many demo clients --demo creates (FIELDBOOK_DEMO_CLIENTS; default ${DEFAULTS.demoClients})
+  --app-dir <dir>        serve the built app from this folder, e.g. out/renderer (FIELDBOOK_APP_DIR)
   --log-level <level>    trace, debug, info, warn, error (LOG_LEVEL; default info)
   --trust-proxy          behind a load balancer: client address from X-Forwarded-For (FIELDBOOK_TRUST_PROXY=1)
   --help`;
@@ -47,6 +53,8 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
         demo: { type: 'boolean' },
+        'demo-clients': { type: 'string' },
+        'app-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -63,12 +71,17 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`Unknown log level "${logLevel}".`);
   const databaseUrl = values['database-url'] ?? (env.DATABASE_URL || undefined);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  const demoClientsText = values['demo-clients'] ?? env.FIELDBOOK_DEMO_CLIENTS ?? String(DEFAULTS.demoClients);
+  const demoClients = z.coerce.number().int().min(0).max(1_000_000).safeParse(demoClientsText);
+  if (!demoClients.success) throw new ConfigError(`--demo-clients must be a number from 0 to 1000000, not "${demoClientsText}".`);
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
     port: port.data,
     dataDir: values['data-dir'] ?? env.FIELDBOOK_DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl,
     demo: values.demo ?? flag(env.FIELDBOOK_DEMO),
+    demoClients: demoClients.data,
+    appDir: values['app-dir'] ?? (env.FIELDBOOK_APP_DIR || undefined),
     logLevel,
     trustProxy: values['trust-proxy'] ?? flag(env.FIELDBOOK_TRUST_PROXY),
   };

@@ -1,34 +1,52 @@
 /**
- * The demo team on the embedded server that `npm start` runs when no company server is
- * configured, so the app works out of the box. Everyone's password is `demo`: well known on
- * purpose, logged as such, and only ever created when asked (`--demo`), never by default.
- *
- * TODO(demo-data): take the team from core/demo-data `demoTeam()` once it exists, so the
- * renderer's demo clients' owners are these users (same ids).
+ * The demo team and client base on the embedded server that `npm start` runs when no company
+ * server is configured, so the app works out of the box. Everyone's password is `demo`: well
+ * known on purpose, logged as such, and only ever created when asked (`--demo`), never by
+ * default. The team and clients come from core/demo-data, the same generator the laptop's
+ * offline demo uses, so owners and clients match everywhere.
  */
 import type { SqlDb } from './db/sql-db';
 import { createUser, type NewUser } from './auth/users';
 import type { ScryptParams } from './auth/password';
+import { DEMO_AS_OF, DEMO_SEED, demoTeam, generateClientBatch } from '../core/demo-data';
+import { formatHlc } from '../core/sync/hlc';
+import { bulkInsertRows, SERVER_NODE } from './sync/records';
+import { clientRow, contactRow } from './sync/client-records';
 
 export const DEMO_PASSWORD = 'demo';
+
+/** Logins of the demo team, by first name (Hungarian names are written family name first). */
+function loginOf(name: string, role: string): string {
+  if (role === 'head_of_sales') return 'head';
+  const words = name.split(' ');
+  const given = /^Kovács/.test(name) ? words[1]! : words[0]!;
+  const ascii: Record<string, string> = { Дмитрий: 'dmitry', Réka: 'reka' };
+  return (ascii[given] ?? given).toLowerCase();
+}
 
 /** Fixed ids: the demo clients' owners must be the same on every machine. */
 export const DEMO_USERS: readonly Omit<NewUser, 'password'>[] = [
   { id: '00000000-0000-4000-8000-000000000001', login: 'admin', displayName: 'Demo Admin', role: 'admin' },
-  { id: '00000000-0000-4000-8000-000000000002', login: 'head', displayName: 'Helena Hofmann', role: 'head_of_sales', discountLimitPct: 25 },
-  { id: '00000000-0000-4000-8000-000000000003', login: 'anna', displayName: 'Anna Berger', role: 'manager', head: 'head', discountLimitPct: 10 },
-  { id: '00000000-0000-4000-8000-000000000004', login: 'ben', displayName: 'Ben Okafor', role: 'manager', head: 'head', discountLimitPct: 10 },
+  ...demoTeam().map((m) => ({
+    id: m.id,
+    login: loginOf(m.name, m.role),
+    displayName: m.name,
+    role: m.role,
+    ...(m.role === 'manager' ? { head: 'head', discountLimitPct: 10 } : { discountLimitPct: 25 }),
+  })),
 ];
 
 export interface DemoSeedResult {
   users: string[];
   created: string[];
   password: string;
+  /** Demo clients created now (0 when the server already had clients). */
+  clients: number;
 }
 
 /** Creates the demo users that do not exist yet (idempotent; existing users are left as they are). */
-export async function seedDemo(db: SqlDb, hashParams?: ScryptParams): Promise<DemoSeedResult> {
-  return db.transaction(async (tx) => {
+export async function seedDemo(db: SqlDb, hashParams?: ScryptParams, clientCount = 0): Promise<DemoSeedResult> {
+  const result = await db.transaction(async (tx) => {
     const created: string[] = [];
     // In order: heads before their team.
     for (const user of DEMO_USERS) {
@@ -37,6 +55,23 @@ export async function seedDemo(db: SqlDb, hashParams?: ScryptParams): Promise<De
       await createUser(tx, { ...user, password: DEMO_PASSWORD }, hashParams);
       created.push(user.login);
     }
-    return { users: DEMO_USERS.map((u) => u.login), created, password: DEMO_PASSWORD };
+    return { users: DEMO_USERS.map((u) => u.login), created, password: DEMO_PASSWORD, clients: 0 };
+  });
+  return { ...result, clients: await seedDemoClients(db, clientCount) };
+}
+
+/** The demo client base, once: a server that has any client keeps what it has. */
+export async function seedDemoClients(db: SqlDb, count: number): Promise<number> {
+  if (count <= 0) return 0;
+  const stamp = formatHlc({ wall: Date.parse(DEMO_AS_OF), counter: 0, node: SERVER_NODE });
+  return db.transaction(async (tx) => {
+    const [any] = await tx.query(`SELECT 1 FROM records WHERE tbl = 'clients' LIMIT 1`);
+    if (any) return 0;
+    for (let start = 0; start < count; start += 2000) {
+      const { clients, contacts } = generateClientBatch({ seed: DEMO_SEED, start, count: Math.min(2000, count - start) });
+      const owners = new Map(clients.map((c) => [c.id, c.ownerId]));
+      await bulkInsertRows(tx, [...clients.map((c) => clientRow(c, stamp)), ...contacts.map((c) => contactRow(c, owners.get(c.clientId)!, stamp))]);
+    }
+    return count;
   });
 }

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     demo: config.demo,
+    demoClients: config.demoClients,
+    ...(config.appDir ? { appDir: config.appDir } : {}),
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });

@@ -17,9 +17,13 @@ export interface StartOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
   demo?: boolean;
+  /** Demo clients to create with `demo` (when the server has none). */
+  demoClients?: number;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   authenticatedRoutes?: AppOptions['authenticatedRoutes'];
+  /** Serve the built app from this folder (see AppOptions.appDir). */
+  appDir?: string;
 }
 
 export interface RunningServer {
@@ -38,13 +42,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger: options.logger ?? { level: 'info' },
       trustProxy: options.trustProxy ?? false,
       ...(options.authenticatedRoutes ? { authenticatedRoutes: options.authenticatedRoutes } : {}),
+      ...(options.appDir ? { appDir: options.appDir } : {}),
     });
     const applied = await migrate(db);
     app.log.info({ backend: db.backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     if (options.demo) {
-      const created = await seedDemo(db);
+      const created = await seedDemo(db, undefined, options.demoClients ?? 0);
       app.log.warn(
-        { users: created.users, created: created.created },
+        { users: created.users, created: created.created, clients: created.clients },
         `demo users present; their password is "${created.password}" — for the embedded demo only, never on a company server`,
       );
     }

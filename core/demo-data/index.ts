@@ -14,3 +14,6 @@ export {
   type DemoBatchRequest,
 } from './generate';
 export { demoTeam } from './team';
+
+/** The seed of the demo client base: the laptop's offline demo and the embedded server's agree. */
+export const DEMO_SEED = 20260301;

@@ -133,8 +133,17 @@ export interface ScopeChange {
   owners: string[];
 }
 
+/** A colleague, as every laptop may know them: shared reference data. */
+export interface TeamMemberInfo {
+  id: string;
+  name: string;
+  role: 'manager' | 'head_of_sales' | 'admin';
+}
+
 export interface PullResponse {
   records: SyncRecord[];
+  /** The company's people (names and roles only), for owners, authors and assignment. */
+  team: TeamMemberInfo[];
   /** Records that left this laptop's scope (reassigned to someone it does not see). */
   removed: { table: string; id: string }[];
   /** Clients that entered the scope by reassignment: fetch them whole with a snapshot. */

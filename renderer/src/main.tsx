@@ -3,14 +3,21 @@ import { App } from './app/App';
 import { initI18n } from './i18n';
 import { startClientBase, DEFAULT_DEMO_SIZE } from './data/client-base';
 import { watchConnectivity } from './sync/sync-controller';
+import { servedByCompanyServer } from './sync/server-probe';
+import { readConnection } from './data/sync-session';
 
 initI18n();
 
 // `?demo=N` starts an empty laptop with a demo base of N clients (any size, e.g. for the
-// benchmarks); otherwise an empty laptop gets a small demo base.
-const demoParam = new URLSearchParams(window.location.search).get('demo');
-const demoSize = demoParam !== null && /^\d+$/.test(demoParam) ? Number(demoParam) : DEFAULT_DEMO_SIZE;
-void startClientBase(demoSize);
+// benchmarks). Otherwise a laptop signed in to a company server, or opened from one, gets its
+// client base by sync; only a laptop with no server at all starts with a small offline demo.
+async function demoSize(): Promise<number> {
+  const demoParam = new URLSearchParams(window.location.search).get('demo');
+  if (demoParam !== null && /^\d+$/.test(demoParam)) return Number(demoParam);
+  if (await readConnection()) return 0;
+  return (await servedByCompanyServer()) ? 0 : DEFAULT_DEMO_SIZE;
+}
+void demoSize().then((size) => startClientBase(size));
 watchConnectivity();
 
 createRoot(document.getElementById('root')!).render(<App />);

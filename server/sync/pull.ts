@@ -3,7 +3,7 @@
  * limited to what the user may see; moves of clients in or out of the user's scope; and whole
  * records, in key order, for a first sync or a grown scope.
  */
-import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
+import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse, type TeamMemberInfo } from '../../core/sync/protocol';
 import { toSyncRecord, type StoredRow } from './records';
 import { scopeHash, visibleOwners } from './scope';
 import type { SqlTransactor, SyncUser } from './sql';
@@ -16,14 +16,15 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     const serverTime = new Date(now).toISOString();
     const owners = await visibleOwners(tx, user);
     const hash = scopeHash(owners);
+    const team = await tx.query<TeamMemberInfo>(`SELECT id::text AS id, display_name AS name, role FROM users WHERE disabled_at IS NULL ORDER BY display_name`);
     if (req.scopeHash !== hash) {
       // The set of visible owners changed (or this is the first sync): the laptop snapshots the
       // added owners and drops the removed ones, then pulls again with the new hash.
-      return { records: [], removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
+      return { records: [], team, removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
     }
     const [horizon] = await tx.query<{ value: string }>(`SELECT value FROM sync_settings WHERE key = 'tombstone_horizon'`);
     if (horizon && req.cursor < Number(horizon.value)) {
-      return { records: [], removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
+      return { records: [], team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
     }
     const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
       `SELECT ${RECORD_COLUMNS} FROM records
@@ -58,6 +59,7 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     }
     return {
       records: page.map(toSyncRecord),
+      team,
       removed: [...removed.values()],
       addedClients: [...added],
       cursor: end,

@@ -45,6 +45,8 @@ for (const backend of BACKENDS) {
       await a.sync();
       await b.sync();
       expect((await b.db.clients.get(c.id))?.name).toBe('Both Edits Kft');
+      // The team comes with the sync: owners have names on every laptop.
+      expect((await b.db.team.toArray()).map((m) => m.name)).toEqual(expect.arrayContaining(['Anna Berger', 'Helena Head', 'Ben Okafor']));
 
       // Offline: each laptop changes a different field.
       await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, notes: 'met at the fair' }), a.db);

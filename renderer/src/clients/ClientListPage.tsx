@@ -7,6 +7,9 @@ import { useClientSearch } from '../data/client-base';
 import { useClientListState } from './list-state';
 import { ClientFilterBar } from './ClientFilterBar';
 import { ClientList } from './ClientList';
+import { clientSearch } from '../data/client-base';
+import { useConnection } from '../data/sync-session';
+import { useSyncState } from '../sync/sync-controller';
 
 export function ClientListPage() {
   const { t } = useTranslation();
@@ -87,7 +90,9 @@ export function ClientListPage() {
           </Text>
         </Group>
       </Box>
-      {count === 0 ? (
+      {count === 0 && clientSearch.size === 0 ? (
+        <EmptyBase />
+      ) : count === 0 ? (
         <Box p="xl" ta="center">
           <Text fw={500}>{t('list.empty')}</Text>
           <Text c="dimmed" size="sm">
@@ -105,6 +110,28 @@ export function ClientListPage() {
           {t('list.archived')}
         </Badge>
       )}
+    </Box>
+  );
+}
+
+/** An empty laptop: sign in to get the client base, wait for the first sync, or add a client. */
+function EmptyBase() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const connection = useConnection();
+  const running = useSyncState((s) => s.running);
+  return (
+    <Box p="xl" ta="center" data-testid="empty-base">
+      <Text fw={500}>{connection ? (running ? t('list.firstSync') : t('list.emptyBase')) : t('list.notSignedIn')}</Text>
+      <Text c="dimmed" size="sm">
+        {connection ? t('list.emptyBaseHint') : t('list.notSignedInHint')}
+      </Text>
+      <Group justify="center" mt="sm">
+        {!connection && <Button onClick={() => void navigate('/settings')}>{t('sync.signIn')}</Button>}
+        <Button variant="default" onClick={() => void navigate('/clients/new')}>
+          {t('nav.newClient')}
+        </Button>
+      </Group>
     </Box>
   );
 }

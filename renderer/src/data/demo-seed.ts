@@ -3,11 +3,10 @@
  * benchmarks use 100k clients and 250k contacts) loads without holding it all in memory.
  */
 import type { Contact } from '../../../core/client-model';
-import { demoTeam, generateClientBatch } from '../../../core/demo-data';
+import { DEMO_SEED, demoTeam, generateClientBatch } from '../../../core/demo-data';
 import { buildClientListRow, type ClientListRow } from './client-list-row';
 import type { FieldbookDb } from './db';
 
-export const DEMO_SEED = 20260301;
 const BATCH = 2000;
 
 /** Writes `count` demo clients; calls `onRows` with each batch's list rows once committed. */

@@ -4,7 +4,7 @@
  * sync run. All in IndexedDB, next to the data it describes.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type SyncRecord } from '../../../core/sync/protocol';
+import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type SyncRecord, type TeamMemberInfo } from '../../../core/sync/protocol';
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
 import { deviceNow } from './outbox';
 import { getDb, type FieldbookDb } from './db';
@@ -75,7 +75,8 @@ export async function saveClockOffset(offsetMs: number, db = getDb()): Promise<v
  * this page, never a change skipped.
  */
 export async function applyPullPage(page: PullResponse, current: SyncCursor, db = getDb()): Promise<void> {
-  await db.transaction('rw', applyTables(db), async () => {
+  await db.transaction('rw', [...applyTables(db), db.team], async () => {
+    await replaceTeam(page.team, db);
     await applyRecords(db, page.records);
     const removedClients = page.removed.filter((r) => r.table === 'clients').map((r) => r.id);
     await removeClients(db, removedClients);
@@ -83,6 +84,14 @@ export async function applyPullPage(page: PullResponse, current: SyncCursor, db 
     if (removedContacts.length) await db.contacts.bulkDelete(removedContacts);
     await db.meta.put({ key: 'syncCursor', value: { ...current, cursor: page.cursor } satisfies SyncCursor });
   });
+}
+
+/** The company's people as the server lists them (owners' names in the list and on cards). */
+export async function replaceTeam(team: readonly TeamMemberInfo[], db = getDb()): Promise<void> {
+  const ids = new Set(team.map((m) => m.id));
+  const gone = (await db.team.toCollection().primaryKeys()).filter((id) => !ids.has(id));
+  await db.team.bulkDelete(gone);
+  await db.team.bulkPut([...team]);
 }
 
 /** Writes one snapshot page (records only; the cursor moves when the whole snapshot is in). */

@@ -11,6 +11,7 @@ import {
   applySnapshotPage,
   commitScope,
   readCursor,
+  replaceTeam,
   saveClockOffset,
   type SyncCursor,
   type SyncRun,
@@ -113,6 +114,7 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
     });
     c.bytes += bytes;
     await noteClock(page.serverTime, c, opts);
+    if (page.scope || page.resnapshot) await replaceTeam(page.team, db(opts));
     if (page.resnapshot) {
       // Older than the server keeps tombstones for: fetch the whole scope again (the outbox stays).
       cursor = { cursor: 0, scopeHash: '', owners: [] };
