@@ -79,6 +79,8 @@ export type AppInfo = {
   version: string;
   /** Where the desktop app keeps its data; null in the browser build (browser storage). */
   dataFolder: string | null;
+  /** The company server the app was started with (npm start's embedded one), if any. */
+  serverUrl: string | null;
 };
 
 /** Per channel: the schema main validates the payload with, and the answer's value type. */

@@ -12,6 +12,18 @@ import { normalizeExternalUrl, type TrustedOrigins } from './security';
 
 type ActionContext = { sender: WebContents };
 
+/** FIELDBOOK_SERVER_URL from `npm start` (the embedded demo server), if it is an http(s) URL. */
+function startServerUrl(): string | null {
+  const raw = process.env.FIELDBOOK_SERVER_URL;
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 async function saveThroughDialog(
   sender: WebContents,
   suggestedName: string,
@@ -48,7 +60,7 @@ const actions: ActionHandlers<ActionContext> = {
     return ok(null);
   },
 
-  [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData') }),
+  [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData'), serverUrl: startServerUrl() }),
 };
 
 function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame {

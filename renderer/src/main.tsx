@@ -4,6 +4,7 @@ import { initI18n } from './i18n';
 import { startClientBase, DEFAULT_DEMO_SIZE } from './data/client-base';
 import { watchConnectivity } from './sync/sync-controller';
 import { servedByCompanyServer } from './sync/server-probe';
+import { getPlatform } from './platform';
 import { readConnection } from './data/sync-session';
 
 initI18n();
@@ -15,6 +16,7 @@ async function demoSize(): Promise<number> {
   const demoParam = new URLSearchParams(window.location.search).get('demo');
   if (demoParam !== null && /^\d+$/.test(demoParam)) return Number(demoParam);
   if (await readConnection()) return 0;
+  if (getPlatform().kind === 'desktop') return (await getPlatform().appInfo()).serverUrl ? 0 : DEFAULT_DEMO_SIZE;
   return (await servedByCompanyServer()) ? 0 : DEFAULT_DEMO_SIZE;
 }
 void demoSize().then((size) => startClientBase(size));

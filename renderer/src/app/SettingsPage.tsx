@@ -11,6 +11,7 @@ interface Facts {
   dataFolder: string | null;
   usage: number | null;
   persisted: boolean | null;
+  serverUrl: string | null;
 }
 
 /** Settings: the company server connection, and the facts about this installation. */
@@ -23,7 +24,7 @@ export function SettingsPage() {
       const info = await platform.appInfo();
       const estimate = await navigator.storage?.estimate?.();
       const persisted = (await navigator.storage?.persisted?.()) ?? null;
-      setFacts({ version: info.version, dataFolder: info.dataFolder, usage: estimate?.usage ?? null, persisted });
+      setFacts({ version: info.version, dataFolder: info.dataFolder, usage: estimate?.usage ?? null, persisted, serverUrl: info.serverUrl });
     })();
   }, [platform]);
   const mb = (bytes: number | null) =>
@@ -45,7 +46,7 @@ export function SettingsPage() {
       <Title order={2} mb="md">
         {t('settings.title')}
       </Title>
-      <ConnectionSettings defaultServerUrl={/^https?:$/.test(window.location.protocol) ? window.location.origin : ''} />
+      {facts && <ConnectionSettings defaultServerUrl={facts.serverUrl ?? ''} />}
       <Card withBorder mt="md">
         <Title order={5} mb="sm">
           {t('settings.about')}

@@ -50,7 +50,12 @@ export function createBrowserPlatform(): Platform {
       window.open(url, '_blank', 'noopener,noreferrer');
       return ok(null);
     },
-    appInfo: async () => ({ version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev', dataFolder: null }),
+    // Opened from a company server (npm start's, or a company's), that server is the default.
+    appInfo: async () => ({
+      version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+      dataFolder: null,
+      serverUrl: /^https?:$/.test(window.location.protocol) ? window.location.origin + '/' : null,
+    }),
     onMenuCommand: () => () => {},
   };
 }
