@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
+/** The company server for the sync tests (tests/e2e/company-server.ts). */
+export const COMPANY_SERVER_URL = 'http://127.0.0.1:4180/';
 
 // End-to-end tests drive the real renderer in Debian's Chromium (no browser download).
 // The app must be built first (`npm test` does it): this serves out/renderer.
@@ -26,10 +28,19 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `node scripts/serve-renderer.mjs --port ${PORT}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-renderer.mjs --port ${PORT}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node --import tsx tests/e2e/company-server.ts',
+      cwd: '../..',
+      url: `${COMPANY_SERVER_URL}health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -39,11 +39,13 @@ import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
 import { CURRENCIES, countryOptions, formKeys, useFieldError } from './form-helpers';
 import { UnsavedChangesGuard } from './unsaved-changes';
+import { useConnection } from '../data/sync-session';
 
 type FormValues = z.input<typeof clientInputSchema>;
 type Output = z.output<typeof clientInputSchema>;
 
-function toFormValues(client: Client | null, team: TeamMember[]): FormValues {
+/** The form's starting values: the client's, or for a new client its owner is the signed-in person. */
+function toFormValues(client: Client | null, team: TeamMember[], me: string | undefined): FormValues {
   if (client) {
     const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
     return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
@@ -53,7 +55,7 @@ function toFormValues(client: Client | null, team: TeamMember[]): FormValues {
     legalName: '',
     taxId: '',
     status: 'prospect',
-    ownerId: team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '',
+    ownerId: (me && team.some((m) => m.id === me) ? me : undefined) ?? team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '',
     segment: '',
     industry: '',
     website: '',
@@ -74,24 +76,25 @@ export function ClientFormPage() {
   const { clientId } = useParams();
   const client = useClient(clientId);
   const team = useTeam();
-  if ((clientId && client === undefined) || team === undefined) {
+  const connection = useConnection();
+  if ((clientId && client === undefined) || team === undefined || connection === undefined) {
     return (
       <Center h="100%">
         <Loader />
       </Center>
     );
   }
-  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} />;
+  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} me={connection?.user.id} />;
 }
 
-function ClientForm({ client, team }: { client: Client | null; team: TeamMember[] }) {
+function ClientForm({ client, team, me }: { client: Client | null; team: TeamMember[]; me: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
   const countries = useMemo(() => countryOptions(userLocale()), []);
   const form = useForm<FormValues, unknown, Output>({
     resolver: zodResolver(clientInputSchema),
-    defaultValues: toFormValues(client, team),
+    defaultValues: toFormValues(client, team, me),
     mode: 'onTouched',
   });
   const { register, control, handleSubmit, formState } = form;

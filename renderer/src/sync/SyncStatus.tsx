@@ -25,7 +25,7 @@ export function SyncStatus() {
       <Text size="xs" c={pending ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
         {pending ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
       </Text>
-      <Text size="xs" c="dimmed" data-testid="sync-last">
+      <Text size="xs" c="dimmed" data-testid="sync-last" data-last={summary?.lastSyncAt ?? ''}>
         {!summary?.connected ? t('sync.notConnected') : summary.lastSyncAt ? t('sync.lastSync', { when: formatDateTime(summary.lastSyncAt) }) : t('sync.neverSynced')}
       </Text>
       {running && (

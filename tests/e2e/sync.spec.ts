@@ -1,0 +1,107 @@
+/**
+ * Two laptops (two browser contexts) against the real company server: each signs in and gets
+ * its client base, both work offline, sync, see each other's changes, and a conflict on the
+ * same field is resolved in the app by the person.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { COMPANY_SERVER_URL } from './playwright.config';
+import { ClientForm } from './pages/client-form';
+import { ClientsPage } from './pages/clients-page';
+import { SyncPanel } from './pages/sync-panel';
+
+test.use({ baseURL: COMPANY_SERVER_URL });
+
+async function laptop(browser: Browser, login: string): Promise<{ page: Page; sync: SyncPanel; list: ClientsPage; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sync = new SyncPanel(page);
+  await sync.signIn(login);
+  return { page, sync, list: new ClientsPage(page), close: () => context.close() };
+}
+
+async function openClient(list: ClientsPage, name: string) {
+  await list.page.goto('/#/');
+  await list.searchFor(name);
+  await list.rows.filter({ hasText: name }).first().click();
+  await expect(list.page.getByTestId('client-name')).toHaveText(name);
+}
+
+async function editClient(page: Page, fields: Record<string, string>) {
+  await page.getByRole('button', { name: 'Edit' }).first().click(); // the card's own; contacts have theirs
+  const form = new ClientForm(page);
+  await form.fill(fields);
+  await form.save();
+  await expect(page.getByTestId('client-name')).toBeVisible();
+}
+
+test('two laptops work offline, sync, see each other’s changes and resolve a conflict', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+
+  // Anna's laptop holds her clients only; the head of sales holds the team's.
+  await anna.page.goto('/#/');
+  const annasCount = Number(await anna.list.count.getAttribute('data-count'));
+  await head.page.goto('/#/');
+  const teamCount = Number(await head.list.count.getAttribute('data-count'));
+  expect(annasCount).toBeGreaterThan(0);
+  expect(teamCount).toBeGreaterThan(annasCount);
+  const name = (await anna.list.visibleNames())[0]!;
+
+  // Both go offline and change the same client.
+  await anna.page.context().setOffline(true);
+  await head.page.context().setOffline(true);
+  await expect(anna.sync.status()).toHaveAttribute('data-online', 'false');
+
+  await openClient(anna.list, name);
+  await editClient(anna.page, { Notes: 'Call Monday about the spring order' });
+  await openClient(head.list, name);
+  await editClient(head.page, { Notes: 'Visit on Tuesday with the new catalogue', Website: 'www.head-edit.example' });
+
+  // Anna also captures a new client offline.
+  await anna.page.goto('/#/clients/new');
+  const form = new ClientForm(anna.page);
+  await form.fill({ Name: 'Offline Fair Lead Ltd' });
+  await form.save();
+  await expect(anna.page.getByTestId('client-name')).toHaveText('Offline Fair Lead Ltd');
+  await anna.sync.expectPending(2);
+
+  // Back online: both sync; Anna syncs again to receive what the head sent after her.
+  await anna.page.context().setOffline(false);
+  await head.page.context().setOffline(false);
+  await anna.sync.syncNow();
+  await head.sync.syncNow();
+  await anna.sync.syncNow();
+  await anna.sync.expectPending(0);
+
+  // Each sees the other's changes.
+  await openClient(head.list, 'Offline Fair Lead Ltd');
+  await openClient(anna.list, name);
+  await expect(anna.page.getByText('www.head-edit.example')).toBeVisible();
+
+  // The same field: the later edit (the head's) is in effect on both, and both see the conflict.
+  await expect(anna.page.getByText('Visit on Tuesday with the new catalogue').first()).toBeVisible();
+  const conflict = anna.page.getByTestId('conflict');
+  await expect(conflict).toHaveAttribute('data-field', 'notes');
+  await expect(conflict).toContainText('Anna Berger');
+  await expect(conflict).toContainText('Helena Hofmann');
+  await anna.page.screenshot({ path: test.info().outputPath('conflict-on-card.png') });
+
+  // Anna keeps her own value; the choice syncs to the head's laptop.
+  await conflict.getByTestId('conflict-value').filter({ hasText: 'Call Monday' }).locator('xpath=../..').getByRole('button', { name: 'Keep this' }).click();
+  await expect(anna.page.getByTestId('conflict')).toHaveCount(0);
+  await expect(anna.page.getByText('Call Monday about the spring order')).toBeVisible();
+  await anna.sync.syncNow();
+  await head.sync.syncNow();
+  await openClient(head.list, name);
+  await expect(head.page.getByText('Call Monday about the spring order')).toBeVisible();
+  await expect(head.page.getByTestId('conflict')).toHaveCount(0);
+
+  // The sync screen reports the runs.
+  await head.page.goto('/#/sync');
+  await expect(head.page.getByTestId('sync-runs').locator('tbody tr').first()).toBeVisible();
+  await head.page.screenshot({ path: test.info().outputPath('sync-screen.png'), fullPage: true });
+
+  await anna.close();
+  await head.close();
+});
