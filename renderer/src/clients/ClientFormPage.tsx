@@ -37,8 +37,8 @@ import {
 import { createClient, updateClient } from '../data/commands';
 import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
-import { CURRENCIES, countryOptions, formKeys, useFieldError } from './form-helpers';
-import { UnsavedChangesGuard } from './unsaved-changes';
+import { CURRENCIES, countryOptions, formKeys, useFieldError, useSaveFailedMessage } from './form-helpers';
+import { UnsavedChangesGuard, useLeaveAfterSave } from './unsaved-changes';
 import { useConnection } from '../data/sync-session';
 
 type FormValues = z.input<typeof clientInputSchema>;
@@ -91,6 +91,7 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
+  const saveFailed = useSaveFailedMessage();
   const countries = useMemo(() => countryOptions(userLocale()), []);
   const form = useForm<FormValues, unknown, Output>({
     resolver: zodResolver(clientInputSchema),
@@ -98,19 +99,20 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
     mode: 'onTouched',
   });
   const { register, control, handleSubmit, formState } = form;
-  const { errors, isDirty, isSubmitting, isSubmitSuccessful } = formState;
+  const { errors, isDirty, isSubmitting } = formState;
+  const { leaving, leaveTo } = useLeaveAfterSave();
   const addresses = useFieldArray({ control, name: 'addresses' });
 
   const onSubmit = handleSubmit(
     async (values) => {
       try {
         const saved = client ? await updateClient(client.id, values) : await createClient(values);
-        form.reset(values); // no longer dirty: leaving is not "losing changes"
+        form.reset(values);
         notifications.show({ color: 'green', message: t('form.saved') });
-        void navigate(`/clients/${saved.id}`, { replace: !client });
+        leaveTo(`/clients/${saved.id}`, !client);
       } catch (e) {
         // The form keeps every value; the person can fix the cause and save again.
-        notifications.show({ color: 'red', autoClose: false, message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
       }
     },
     () => notifications.show({ color: 'orange', message: t('form.invalid') }),
@@ -124,7 +126,7 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
-      <UnsavedChangesGuard when={isDirty && !isSubmitSuccessful} />
+      <UnsavedChangesGuard when={isDirty && !leaving} />
       <ScrollArea h="100%">
         <Box px="lg" py="md" maw={1000}>
           <Group justify="space-between" mb="md">

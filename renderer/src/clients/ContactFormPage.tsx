@@ -18,8 +18,8 @@ import {
 import { createContact, updateContact } from '../data/commands';
 import { useClient, useContact } from '../data/queries';
 import { formatPhone } from '../i18n/format';
-import { formKeys, useFieldError } from './form-helpers';
-import { UnsavedChangesGuard } from './unsaved-changes';
+import { formKeys, useFieldError, useSaveFailedMessage } from './form-helpers';
+import { UnsavedChangesGuard, useLeaveAfterSave } from './unsaved-changes';
 
 function toFormValues(contact: Contact | null): ContactFormValues {
   if (!contact) {
@@ -55,6 +55,7 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
+  const saveFailed = useSaveFailedMessage();
   const country = client.addresses[0]?.country ?? '';
   const schema = useMemo(() => contactInputSchema(country), [country]);
   const form = useForm<ContactFormValues, unknown, ContactInput>({
@@ -63,7 +64,8 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
     mode: 'onTouched',
   });
   const { register, control, handleSubmit, formState } = form;
-  const { errors, isDirty, isSubmitting, isSubmitSuccessful } = formState;
+  const { errors, isDirty, isSubmitting } = formState;
+  const { leaving, leaveTo } = useLeaveAfterSave();
   const phones = useFieldArray({ control, name: 'phones' });
   const emails = useFieldArray({ control, name: 'emails' });
   const cardUrl = `/clients/${client.id}`;
@@ -75,9 +77,9 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
         else await createContact(client.id, values);
         form.reset(form.getValues());
         notifications.show({ color: 'green', message: t('form.saved') });
-        void navigate(cardUrl);
+        leaveTo(cardUrl);
       } catch (e) {
-        notifications.show({ color: 'red', autoClose: false, message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
       }
     },
     () => notifications.show({ color: 'orange', message: t('form.invalid') }),
@@ -91,7 +93,7 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
-      <UnsavedChangesGuard when={isDirty && !isSubmitSuccessful} />
+      <UnsavedChangesGuard when={isDirty && !leaving} />
       <ScrollArea h="100%">
         <Box px="lg" py="md" maw={900}>
           <Group justify="space-between" mb="md">

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useBlocker } from 'react-router';
+import { useBlocker, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -33,4 +33,19 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
       </Group>
     </Modal>
   );
+}
+
+/**
+ * Leaving a form right after a successful save. Navigating in the submit handler itself would
+ * meet the guard's previous render (still dirty) and ask "leave without saving?" about changes
+ * that were just saved; so the form first re-renders with `leaving` set (the guard lets go),
+ * and the navigation happens in the effect after that render.
+ */
+export function useLeaveAfterSave() {
+  const navigate = useNavigate();
+  const [target, setTarget] = useState<{ to: string; replace: boolean } | null>(null);
+  useEffect(() => {
+    if (target) void navigate(target.to, { replace: target.replace });
+  }, [target, navigate]);
+  return { leaving: target !== null, leaveTo: (to: string, replace = false) => setTarget({ to, replace }) };
 }
