@@ -30,6 +30,7 @@ import { ExternalLink } from './ExternalLink';
 import { StatusBadge } from './StatusBadge';
 import { ContactList } from './ContactList';
 import { ClientHistory } from './ClientHistory';
+import { useSaveFailedMessage } from './form-helpers';
 import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
 
@@ -107,6 +108,7 @@ function websiteHref(website: string) {
 
 export function ClientCardPage() {
   const { t } = useTranslation();
+  const saveFailed = useSaveFailedMessage();
   const { clientId } = useParams();
   const navigate = useNavigate();
   const client = useClient(clientId);
@@ -143,7 +145,7 @@ export function ClientCardPage() {
     try {
       await action();
     } catch (e) {
-      notifications.show({ color: 'red', message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      notifications.show({ color: 'red', message: saveFailed(e) });
     }
   };
 

@@ -90,7 +90,7 @@ const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName
     >
       <div className={classes.cell}>
         <Group gap={8} wrap="nowrap">
-          <Text fw={600} truncate="end">
+          <Text fw={600} truncate="end" data-testid="client-row-name">
             {row.name}
           </Text>
           <StatusBadge status={row.status} />

@@ -8,16 +8,18 @@ import type { Client, Contact } from '../../../core/client-model';
 import { archiveContact, restoreContact } from '../data/commands';
 import { formatDate, formatPhone } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
+import { useSaveFailedMessage } from './form-helpers';
 
 function ContactCard({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
+  const saveFailed = useSaveFailedMessage();
   const navigate = useNavigate();
   const archived = contact.archivedAt !== null;
   const toggle = async () => {
     try {
       await (archived ? restoreContact(contact.id) : archiveContact(contact.id));
     } catch (e) {
-      notifications.show({ color: 'red', message: t('form.saveFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      notifications.show({ color: 'red', message: saveFailed(e) });
     }
   };
   return (

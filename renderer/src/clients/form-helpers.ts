@@ -9,6 +9,19 @@ export function useFieldError() {
     error?.message ? t(`errors.${error.message}`, { defaultValue: t('errors.invalid') }) : undefined;
 }
 
+/**
+ * The sentence for a save that failed. A full disk gets its own words, since the person can
+ * act on it (free space); anything else shows the database's own message.
+ */
+export function useSaveFailedMessage() {
+  const { t } = useTranslation();
+  return (e: unknown): string => {
+    const names = [e, (e as { inner?: unknown } | null)?.inner].map((x) => (x instanceof Error ? x.name : ''));
+    const error = names.includes('QuotaExceededError') ? t('errors.diskFull') : e instanceof Error ? e.message : String(e);
+    return t('form.saveFailed', { error: error.replace(/\.+$/, '') }); // the sentence adds its own full stop
+  };
+}
+
 /** Countries with names in the person's language, for address and phone defaults. */
 export function countryOptions(locale: string): { value: string; label: string }[] {
   const names = new Intl.DisplayNames([locale], { type: 'region' });

@@ -194,6 +194,7 @@ export const en = {
     selectCountry: 'Select country',
   },
   errors: {
+    diskFull: 'this computer has no space left for Fieldbook’s data (free some disk space)',
     required: 'Required.',
     too_long: 'Too long.',
     email: 'Not a valid email address, e.g. name@company.com.',
