@@ -97,7 +97,8 @@ test('contact: bad email and phone are explained; a valid phone is stored as E.1
   await form.fill({ phone: '012-345 6789', email: 'siti@kuala.example' });
   await form.save();
   const card = page.getByTestId('contact-card').filter({ hasText: 'Siti Aminah' });
-  await expect(card).toContainText('+60 12-345 6789');
+  // Stored as E.164 (the tel: link), shown in the international format.
+  await expect(card.getByRole('link', { name: '+60 12 345 6789' })).toHaveAttribute('href', 'tel:+60123456789');
   await expect(card.getByRole('link', { name: 'siti@kuala.example' })).toHaveAttribute('href', 'mailto:siti@kuala.example');
 });
 
@@ -170,14 +171,14 @@ test('filters by status and city, and sorts', async ({ page }) => {
   const list = new ClientsPage(page);
   await list.open(200);
   const total = await list.resultCount();
-  await page.getByLabel('Status').click();
+  await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Key', exact: true }).click();
   await page.keyboard.press('Escape');
   const keyCount = await list.resultCount();
   expect(keyCount).toBeGreaterThan(0);
   expect(keyCount).toBeLessThan(total);
   await expect(list.rows.first().getByText('Key', { exact: true })).toBeVisible();
-  await page.getByLabel('Sort').click();
+  await page.getByRole('combobox', { name: 'Sort' }).click();
   await page.getByRole('option', { name: 'Sort: Most overdue' }).click();
   await expect(list.rows.first()).toBeVisible();
 });
@@ -188,20 +189,19 @@ test('a failed save keeps everything typed and says why', async ({ page }) => {
   await list.newClient();
   const form = new ClientForm(page);
   await form.fill({ Name: 'Unlucky Imports', Notes: 'Met at the Hannover fair; wants a dealer price list.' });
-  // A newer version of the app upgrades the database underneath this window: writes now fail.
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const req = indexedDB.open('fieldbook', 9999);
-        req.onsuccess = () => {
-          req.result.close();
-          done();
-        };
-        req.onerror = () => done();
-      }),
-  );
+  // The disk fills up: from now on IndexedDB refuses every write the way a full disk does
+  // (a QuotaExceededError from put/add). Chromium gives no switch for a full disk, so the test
+  // injects the fault at the IndexedDB API, under Dexie and the app.
+  await page.evaluate(() => {
+    const full = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = full;
+    IDBObjectStore.prototype.add = full;
+  });
   await form.save();
-  await expect(page.getByText(/Could not save/)).toBeVisible();
+  await expect(page.getByText(/Could not save: this computer has no space left/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('save-failed.png') });
   await expect(form.field('Name')).toHaveValue('Unlucky Imports');
   await expect(form.field('Notes')).toHaveValue('Met at the Hannover fair; wants a dealer price list.');
 });

@@ -90,11 +90,11 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   // Anna keeps her own value; the choice syncs to the head's laptop.
   await conflict.getByTestId('conflict-value').filter({ hasText: 'Call Monday' }).locator('xpath=../..').getByRole('button', { name: 'Keep this' }).click();
   await expect(anna.page.getByTestId('conflict')).toHaveCount(0);
-  await expect(anna.page.getByText('Call Monday about the spring order')).toBeVisible();
+  await expect(anna.page.getByText('Call Monday about the spring order', { exact: true })).toBeVisible();
   await anna.sync.syncNow();
   await head.sync.syncNow();
   await openClient(head.list, name);
-  await expect(head.page.getByText('Call Monday about the spring order')).toBeVisible();
+  await expect(head.page.getByText('Call Monday about the spring order', { exact: true })).toBeVisible();
   await expect(head.page.getByTestId('conflict')).toHaveCount(0);
 
   // The sync screen reports the runs.

@@ -1,11 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The whole label, with the asterisk Mantine adds to required fields. */
+export const fieldLabel = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+
 /** The client form (new and edit). */
 export class ClientForm {
   constructor(readonly page: Page) {}
 
+  /**
+   * A field by its label; a required field's label ends in " *". Only the input itself: a
+   * Mantine select's option list is labelled by the same label.
+   */
   field(label: string) {
-    return this.page.getByLabel(label, { exact: true });
+    return this.page.getByLabel(fieldLabel(label)).and(this.page.locator('input, textarea'));
   }
 
   async fill(values: Record<string, string>) {

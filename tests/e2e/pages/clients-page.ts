@@ -28,7 +28,7 @@ export class ClientsPage {
   }
 
   async visibleNames(): Promise<string[]> {
-    return this.rows.locator('p:first-child').allInnerTexts();
+    return this.rows.getByTestId('client-row-name').allInnerTexts();
   }
 
   async newClient() {
