@@ -6,5 +6,9 @@ export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
+    // Integration tests run against real databases; on a busy two-core machine (CI, or several
+    // suites at once) a test can take several times its usual second. Slow is not wrong here.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

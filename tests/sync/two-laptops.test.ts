@@ -148,17 +148,22 @@ for (const backend of BACKENDS) {
       });
       const sync = a.trySync();
       let killed = 0;
-      for (let tries = 0; tries < 200 && killed === 0; tries++) {
-        await new Promise((r) => setTimeout(r, 25));
-        const rows = await other.query<{ killed: boolean }>(
-          `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
-        );
-        killed = rows.filter((r) => r.killed).length;
+      try {
+        // Bounded by time, not tries: on a busy machine the push may take a while to get there.
+        for (const deadline = Date.now() + 20_000; Date.now() < deadline && killed === 0; ) {
+          await new Promise((r) => setTimeout(r, 25));
+          const rows = await other.query<{ killed: boolean }>(
+            `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
+          );
+          killed = rows.filter((r) => r.killed).length;
+        }
+      } finally {
+        // Whatever happened, the lock goes: a holder left behind would stall every later test.
+        release();
+        await holder;
+        await other.close();
       }
-      release();
-      await holder;
-      await other.close();
       expect(killed).toBe(1);
       expect(await sync).toBe('server_error');
       const server = await serverRecords(test.db, 'clients');
@@ -168,7 +173,7 @@ for (const backend of BACKENDS) {
       expect(run.applied).toBe(3);
       const after = await serverRecords(test.db, 'clients');
       for (const id of ids) expect(after.get(id)?.name).toMatch(/^Mid-push/);
-    });
+    }, 60_000);
 
     it('a push that skips sequence numbers is refused and changes nothing', async () => {
       const a = await laptop('anna');
