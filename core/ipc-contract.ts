@@ -16,6 +16,8 @@ export const IPC_CHANNELS = {
   printToPdf: 'pdf:print',
   openExternal: 'link:open',
   appInfo: 'app:info',
+  saveSecret: 'secret:save',
+  loadSecret: 'secret:load',
 } as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
@@ -83,12 +85,27 @@ export type AppInfo = {
   serverUrl: string | null;
 };
 
+/** The secrets the app keeps in the OS keychain: only the device token so far. */
+export const SECRET_NAMES = ['device-token'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+export const saveSecretRequestSchema = z.strictObject({
+  name: z.enum(SECRET_NAMES),
+  /** null forgets the secret. */
+  value: z.string().min(1).max(4096).nullable(),
+});
+export type SaveSecretRequest = z.infer<typeof saveSecretRequestSchema>;
+
+export const loadSecretRequestSchema = z.strictObject({ name: z.enum(SECRET_NAMES) });
+
 /** Per channel: the schema main validates the payload with, and the answer's value type. */
 export const IPC_REQUEST_SCHEMAS = {
   [IPC_CHANNELS.saveFile]: saveFileRequestSchema,
   [IPC_CHANNELS.printToPdf]: printToPdfRequestSchema,
   [IPC_CHANNELS.openExternal]: openExternalRequestSchema,
   [IPC_CHANNELS.appInfo]: appInfoRequestSchema,
+  [IPC_CHANNELS.saveSecret]: saveSecretRequestSchema,
+  [IPC_CHANNELS.loadSecret]: loadSecretRequestSchema,
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_REQUEST_SCHEMAS)[C]>;
@@ -98,6 +115,9 @@ export type IpcResponses = {
   [IPC_CHANNELS.printToPdf]: SaveFileResponse;
   [IPC_CHANNELS.openExternal]: null;
   [IPC_CHANNELS.appInfo]: AppInfo;
+  /** false: this computer has no OS keychain to keep it in (nothing was stored). */
+  [IPC_CHANNELS.saveSecret]: boolean;
+  [IPC_CHANNELS.loadSecret]: string | null;
 };
 export type IpcResponse<C extends IpcChannel> = IpcResponses[C];
 
@@ -113,6 +133,13 @@ export type DesktopApi = {
   /** Open an http(s)/mailto/tel link with the operating system. */
   openExternal(url: string): Promise<Result<null>>;
   appInfo(): Promise<Result<AppInfo>>;
+  /**
+   * Keep a secret encrypted by the OS keychain (Electron safeStorage), or forget it (null).
+   * Resolves to ok(false) when the computer has no keychain: the caller keeps it elsewhere.
+   */
+  saveSecret(name: SecretName, value: string | null): Promise<Result<boolean>>;
+  /** A secret kept with saveSecret, or null. */
+  loadSecret(name: SecretName): Promise<Result<string | null>>;
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };

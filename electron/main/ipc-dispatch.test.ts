@@ -18,6 +18,9 @@ describe('parseIpcRequest', () => {
     expect(parseIpcRequest(IPC_CHANNELS.printToPdf, { suggestedName: 'Offer 2024-001' }).ok).toBe(true);
     expect(parseIpcRequest(IPC_CHANNELS.openExternal, { url: 'mailto:anna@example.com' }).ok).toBe(true);
     expect(parseIpcRequest(IPC_CHANNELS.appInfo, undefined).ok).toBe(true);
+    expect(parseIpcRequest(IPC_CHANNELS.saveSecret, { name: 'device-token', value: 'fb_token' }).ok).toBe(true);
+    expect(parseIpcRequest(IPC_CHANNELS.saveSecret, { name: 'device-token', value: null }).ok).toBe(true);
+    expect(parseIpcRequest(IPC_CHANNELS.loadSecret, { name: 'device-token' }).ok).toBe(true);
   });
 
   it.each([
@@ -46,6 +49,14 @@ describe('parseIpcRequest', () => {
     ['link:open', 'a number', { url: 1 }, 'url'],
     ['link:open', 'credentials in the URL', { url: 'https://a:b@example.com' }, 'url'],
     ['app:info', 'an argument', { anything: true }, 'takes no arguments'],
+    ['secret:save', 'an unknown secret', { name: 'ssh-key', value: 'x' }, 'name'],
+    ['secret:save', 'a path as name', { name: '../../.bashrc', value: 'x' }, 'name'],
+    ['secret:save', 'a number as value', { name: 'device-token', value: 42 }, 'value'],
+    ['secret:save', 'an empty value', { name: 'device-token', value: '' }, 'value'],
+    ['secret:save', 'an oversized value', { name: 'device-token', value: 'x'.repeat(5000) }, 'value'],
+    ['secret:save', 'no value at all', { name: 'device-token' }, 'value'],
+    ['secret:load', 'an unknown secret', { name: 'passwords' }, 'name'],
+    ['secret:load', 'an unknown field', { name: 'device-token', path: '/etc/shadow' }, 'path'],
   ] as const)('%s rejects %s', (channel, _label, payload, expected) => {
     const result = parseIpcRequest(channel, payload);
     expect(result.ok).toBe(false);

@@ -4,10 +4,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, safeStorage, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
 import { IPC_CHANNELS, type FileFilter, type IpcChannel, type SaveFileResponse } from '../../core/ipc-contract';
 import { fail, ok, type Result } from '../../core/result';
 import { dispatchIpc, type ActionHandlers, type SenderFrame } from './ipc-dispatch';
+import { SecretStore } from './secret-store';
 import { normalizeExternalUrl, type TrustedOrigins } from './security';
 
 type ActionContext = { sender: WebContents };
@@ -42,6 +43,10 @@ async function saveThroughDialog(
   return ok({ saved: true, path: choice.filePath });
 }
 
+let secrets: SecretStore | undefined;
+/** Secrets live in the data folder, encrypted by the OS keychain (created after app 'ready'). */
+const secretStore = () => (secrets ??= new SecretStore(path.join(app.getPath('userData'), 'secrets'), safeStorage));
+
 const actions: ActionHandlers<ActionContext> = {
   [IPC_CHANNELS.saveFile]: (request, { sender }) => saveThroughDialog(sender, request.suggestedName, request.filters, request.data),
 
@@ -61,6 +66,10 @@ const actions: ActionHandlers<ActionContext> = {
   },
 
   [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData'), serverUrl: startServerUrl() }),
+
+  [IPC_CHANNELS.saveSecret]: async ({ name, value }) => ok(await secretStore().save(name, value)),
+
+  [IPC_CHANNELS.loadSecret]: async ({ name }) => ok(await secretStore().load(name)),
 };
 
 function senderFrameOf(event: IpcMainInvokeEvent): SenderFrame {

@@ -14,6 +14,8 @@ const api = {
   printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, { url }),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  saveSecret: (name, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, { name, value }),
+  loadSecret: (name) => ipcRenderer.invoke(IPC_CHANNELS.loadSecret, { name }),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     // The page gets the command name only, never the IPC event (which carries `sender`).

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { DesktopApi } from '../../core/ipc-contract';
 import { MAIN_ENTRY, findElectronRuntime } from './electron-runtime';
@@ -38,7 +39,7 @@ test.describe('desktop shell', () => {
     // Node and ipcRenderer never reach the page.
     expect(await app.window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await app.window.evaluate(() => Object.keys(window.fieldbook ?? {}).sort())).toEqual(
-      ['appInfo', 'onMenuCommand', 'openExternal', 'printToPdf', 'saveFile'],
+      ['appInfo', 'loadSecret', 'onMenuCommand', 'openExternal', 'printToPdf', 'saveFile', 'saveSecret'],
     );
   });
 
@@ -97,6 +98,22 @@ test.describe('desktop shell', () => {
       expect(info.value.version).toMatch(/^\d+\.\d+\.\d+/);
       expect(info.value.dataFolder).toContain('fieldbook-electron-e2e-');
     }
+  });
+
+  test('keeps the device token encrypted in the data folder, or says there is no keychain', async () => {
+    const token = 'fb_e2e_token_0123456789abcdef';
+    const saved = await app.window.evaluate((t) => window.fieldbook!.saveSecret('device-token', t), token);
+    expect(saved.ok).toBe(true);
+    const info = await app.window.evaluate(() => window.fieldbook!.appInfo());
+    const file = info.ok ? join(info.value.dataFolder!, 'secrets', 'device-token.bin') : '';
+    if (saved.ok && saved.value) {
+      expect(readFileSync(file).toString('latin1')).not.toContain(token);
+      expect(await app.window.evaluate(() => window.fieldbook!.loadSecret('device-token'))).toEqual({ ok: true, value: token });
+    } else {
+      expect(existsSync(file)).toBe(false); // no keychain (Linux basic_text): nothing stored in clear
+    }
+    await app.window.evaluate(() => window.fieldbook!.saveSecret('device-token', null));
+    expect(await app.window.evaluate(() => window.fieldbook!.loadSecret('device-token'))).toEqual({ ok: true, value: null });
   });
 
   test('the app:// protocol refuses path traversal', async () => {

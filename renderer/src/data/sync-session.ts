@@ -12,8 +12,12 @@ import { applyRecords, applyTables, removeClients } from './sync-store';
 
 export interface SyncConnection {
   serverUrl: string;
-  /** Device token. The browser build keeps it here; the desktop build in the OS keychain. */
+  /**
+   * Device token, when kept here (the browser build). The desktop keeps it in the OS keychain
+   * and `tokenInKeychain` says so; see sync/device-token.ts. null with neither: signed out.
+   */
   token: string | null;
+  tokenInKeychain?: boolean;
   deviceId: string;
   user: { id: string; displayName: string; role: 'manager' | 'head_of_sales' | 'admin' };
 }

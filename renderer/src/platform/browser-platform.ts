@@ -56,6 +56,9 @@ export function createBrowserPlatform(): Platform {
       dataFolder: null,
       serverUrl: /^https?:$/.test(window.location.protocol) ? window.location.origin + '/' : null,
     }),
+    // A browser has no keychain the page can use: the caller keeps secrets in IndexedDB.
+    saveSecret: async () => false,
+    loadSecret: async () => null,
     onMenuCommand: () => () => {},
   };
 }

@@ -13,6 +13,15 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       if (!info.ok) throw new Error(info.error);
       return info.value;
     },
+    saveSecret: async (name, value) => {
+      const saved = await api.saveSecret(name, value);
+      if (!saved.ok) throw new Error(saved.error);
+      return saved.value;
+    },
+    loadSecret: async (name) => {
+      const loaded = await api.loadSecret(name);
+      return loaded.ok ? loaded.value : null;
+    },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

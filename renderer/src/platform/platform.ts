@@ -3,10 +3,10 @@
  * (see index.ts): desktop (the Electron preload's window.fieldbook) and browser (download links,
  * window.print, window.open). Components use this interface only — never window.fieldbook.
  */
-import type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse } from '../../../core/ipc-contract';
+import type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName } from '../../../core/ipc-contract';
 import type { Result } from '../../../core/result';
 
-export type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse };
+export type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName };
 
 export type PlatformKind = 'desktop' | 'browser';
 
@@ -20,6 +20,13 @@ export interface Platform {
   openExternal(url: string): Promise<Result<null>>;
   /** Version, and the data folder (null in the browser: data lives in browser storage). */
   appInfo(): Promise<AppInfo>;
+  /**
+   * Keep a secret in the OS keychain, or forget it (null). false: there is no keychain here
+   * (the browser build, or a desktop without one), and the caller keeps it in its own storage.
+   */
+  saveSecret(name: SecretName, value: string | null): Promise<boolean>;
+  /** A secret kept with saveSecret (null in the browser build). */
+  loadSecret(name: SecretName): Promise<string | null>;
   /** Native menu commands (desktop only; never fires in the browser). Returns unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { forgetConnection, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
 import { SyncFailure, httpTransport } from './transport';
+import { forgetToken, keepToken, tokenOf } from './device-token';
 
 export interface SyncUiState {
   online: boolean;
@@ -40,7 +41,7 @@ export async function syncNow(options: { pageSize?: number } = {}): Promise<Sync
     useSyncState.setState({ running: true, lastError: null, progress: null });
     try {
       const result = await runSync({
-        transport: httpTransport(connection.serverUrl, connection.token),
+        transport: httpTransport(connection.serverUrl, await tokenOf(connection)),
         onProgress: (progress) => useSyncState.setState({ progress }),
         ...options,
       });
@@ -68,11 +69,12 @@ async function handleFailure(e: unknown): Promise<void> {
   useSyncState.setState({ lastError: code });
   if (code === 'device_revoked') {
     // The company revoked this laptop: nothing of the client base may stay on it.
+    await forgetToken();
     await wipeLocalData();
     window.location.reload();
   } else if (code === 'unauthorized') {
     const connection = await readConnection();
-    if (connection) await saveConnection({ ...connection, token: null });
+    if (connection) await saveConnection(await keepToken(connection, null));
   }
 }
 
@@ -86,18 +88,20 @@ export interface LoginAnswer {
 export async function signIn(serverUrl: string, login: string, password: string): Promise<SyncConnection> {
   const url = new URL(serverUrl).toString();
   const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: deviceName() });
-  const connection: SyncConnection = { serverUrl: url, token: value.token, deviceId: value.deviceId, user: value.user };
+  const connection = await keepToken({ serverUrl: url, deviceId: value.deviceId, user: value.user }, value.token);
   await saveConnection(connection);
   return connection;
 }
 
 export async function signOut(): Promise<void> {
   const connection = await readConnection();
-  if (connection?.token) {
-    await httpTransport(connection.serverUrl, connection.token)
+  const token = connection ? await tokenOf(connection) : null;
+  if (connection && token) {
+    await httpTransport(connection.serverUrl, token)
       .post('/api/logout', {})
       .catch(() => undefined); // offline: the token is forgotten here; an admin can revoke the device
   }
+  await forgetToken();
   await forgetConnection();
 }
 
