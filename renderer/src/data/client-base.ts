@@ -7,6 +7,7 @@ import { liveQuery } from 'dexie';
 import { useMemo, useSyncExternalStore } from 'react';
 import { getDb } from './db';
 import { seedDemoBase } from './demo-seed';
+import { readListSnapshot, writeListSnapshot } from './list-snapshot';
 import { ClientSearch, type ClientFilters, type ClientSort, type SearchResult } from './client-search';
 
 /** Size of the demo base an empty laptop starts with. */
@@ -26,6 +27,48 @@ async function catchUp(): Promise<void> {
   const db = getDb();
   const rows = await db.clientRows.where('rev').above(clientSearch.maxRev).toArray();
   clientSearch.apply(rows);
+  scheduleSnapshot();
+  scheduleIndex();
+}
+
+let indexTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Builds the search's word-prefix lists (prefix-index.ts) in slices of a few milliseconds once
+ * the rows stop changing; until then, and between slices, searches scan as before.
+ */
+function scheduleIndex(): void {
+  clearTimeout(indexTimer);
+  if (!clientSearch.needsIndex) return;
+  const slice = () => {
+    if (!clientSearch.buildIndex(2000)) indexTimer = setTimeout(slice, 0);
+    else performance.mark('fieldbook:index-built', { detail: { rows: clientSearch.size } });
+  };
+  indexTimer = setTimeout(slice, 300);
+}
+
+/** Rows changed since the last snapshot before it is worth writing a new one. */
+const SNAPSHOT_AFTER_ROWS = 500;
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+let snapshotWriting = false;
+
+/**
+ * Saves the list as a snapshot for the next start (list-snapshot.ts) once enough rows changed,
+ * a few seconds after the last change, so a burst of writes (seeding, a sync) saves once.
+ */
+function scheduleSnapshot(): void {
+  if (clientSearch.unsavedRows < SNAPSHOT_AFTER_ROWS) return;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    if (snapshotWriting) return scheduleSnapshot();
+    snapshotWriting = true;
+    const { rows, rev } = clientSearch.snapshot();
+    writeListSnapshot(getDb(), rows, rev)
+      .then(() => performance.mark('fieldbook:snapshot-saved', { detail: { rows: rows.length, rev } }))
+      // A snapshot is only a cache: failing to save one costs the next start some time, nothing else.
+      .catch((e: unknown) => console.warn('Could not save the list snapshot', e))
+      .finally(() => (snapshotWriting = false));
+  }, 3000);
 }
 
 let started: Promise<void> | null = null;
@@ -42,14 +85,19 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
       // The client base is the person's work: ask the browser not to evict it under storage
       // pressure (Electron grants it; a browser may ask or decide by engagement).
       void navigator.storage?.persist?.();
-      const [rows, seeded] = await Promise.all([db.clientRows.toArray(), db.meta.get('demoSeeded')]);
-      performance.mark('fieldbook:rows-read', { detail: { rows: rows.length } });
+      const [snapshot, seeded] = await Promise.all([readListSnapshot(db), db.meta.get('demoSeeded')]);
+      if (snapshot) clientSearch.load(snapshot.rows, snapshot.rev);
+      // Without a snapshot this reads every row; with one, only the rows changed after it.
+      const rows = await (snapshot ? db.clientRows.where('rev').above(snapshot.rev).toArray() : db.clientRows.toArray());
+      performance.mark('fieldbook:rows-read', { detail: { rows: clientSearch.size + rows.length, snapshot: snapshot !== null } });
       clientSearch.apply(rows);
-      if (rows.length === 0 && !seeded && demoSize > 0) {
+      if (clientSearch.size === 0 && !seeded && demoSize > 0) {
         setState({ phase: 'seeding' });
         await seedDemoBase(db, demoSize, (batch) => clientSearch.apply(batch));
         performance.measure('fieldbook:bulk-load', 'fieldbook:base-start');
       }
+      scheduleSnapshot();
+      scheduleIndex();
       // Any committed write, in this window or another, bumps localRev: fetch what changed.
       liveQuery(() => db.meta.get('localRev')).subscribe({
         next: () => void catchUp(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
 import { buildHaystack, sortKey } from '../../../core/search-text';
-import type { ClientListRow } from './client-list-row';
+import { buildClientListRow, goneClientRow, type ClientListRow } from './client-list-row';
 import { ClientSearch, NO_FILTERS, type ClientFilters } from './client-search';
 
 function row(i: number, name: string, patch: Partial<ClientListRow> = {}): ClientListRow {
@@ -82,5 +83,60 @@ describe('ClientSearch', () => {
     expect(s.size).toBe(2);
     const r = s.search('uno', NO_FILTERS, 'name');
     expect(r.positions).toHaveLength(1);
+  });
+});
+
+describe('ClientSearch with word-prefix lists', () => {
+  /** Demo rows: Latin, Cyrillic and Devanagari names, contacts, phones, archived clients. */
+  const { clients, contacts } = generateClientBatch({ seed: DEMO_SEED, start: 0, count: 1500 });
+  const demo = clients.map((c) => buildClientListRow(c, contacts.filter((k) => k.clientId === c.id), 1));
+  const queries = [
+    ...['a', 'k', 'и', 'ш', 'श', 'ko', 'tr', 'ив', 'ша', 'kov', 'ugy', 'sharma', 'शर्मा', 'romashka', 'пт', 'sdn bhd', 'kft bu'],
+    ...demo.slice(0, 40).flatMap((r) => [r.name.slice(0, 1), r.name.slice(0, 4), r.name.split(' ').slice(-1)[0]!, `${r.city.slice(0, 2)} ${r.name.slice(0, 2)}`]),
+    ...['36 30', '+7 9', 'zzqq', 'a zzqq', 'a 12'],
+  ];
+  const ids = (s: ClientSearch, text: string, filters = NO_FILTERS, sort: 'name' | 'city' | 'overdue' | 'updated' = 'name') => {
+    const r = s.search(text, filters, sort);
+    return [...r.positions].map((p) => r.rows[p]!.id);
+  };
+  const pair = (rows: ClientListRow[]) => {
+    const scan = new ClientSearch();
+    scan.apply(rows);
+    const indexed = new ClientSearch();
+    indexed.apply(rows);
+    while (!indexed.buildIndex(300)); // in slices, as the app does
+    return { scan, indexed };
+  };
+
+  it('finds exactly what the full scan finds, for every query, filter and sort', () => {
+    const { scan, indexed } = pair(demo);
+    expect(indexed.needsIndex).toBe(false);
+    const filters: ClientFilters[] = [NO_FILTERS, { ...NO_FILTERS, statuses: ['key', 'active'] }, { ...NO_FILTERS, archived: true }];
+    for (const q of queries) {
+      for (const f of filters) expect(ids(indexed, q, f), `${q} ${JSON.stringify(f)}`).toEqual(ids(scan, q, f));
+      expect(ids(indexed, q, NO_FILTERS, 'overdue'), q).toEqual(ids(scan, q, NO_FILTERS, 'overdue'));
+    }
+    expect(ids(indexed, 'a').length).toBeGreaterThan(100); // the queries do find things
+  });
+
+  it('stays exact after edits, additions and removals made since the lists were built', () => {
+    const { scan, indexed } = pair(demo);
+    const changes = [
+      { ...demo[3]!, name: 'Zyxel Renamed Kft', hay: buildHaystack(['Zyxel Renamed Kft'], [], []), key: sortKey('Zyxel Renamed Kft'), rev: 2 },
+      goneClientRow(demo[10]!.id, 2),
+      goneClientRow(demo[demo.length - 1]!.id, 2),
+      row(9001, 'Ромашка Новая', { rev: 2 }),
+    ];
+    for (const s of [scan, indexed]) s.apply(changes);
+    expect(indexed.needsIndex).toBe(false); // a few changes are checked, not rebuilt
+    for (const q of [...queries, 'zyx', 'zy', 'z', 'ром', 'ro']) expect(ids(indexed, q), q).toEqual(ids(scan, q));
+  });
+
+  it('drops the lists when many rows change, until they are built again', () => {
+    const { indexed } = pair(demo);
+    indexed.apply(demo.map((r) => ({ ...r, rev: 3 })).concat(demo.slice(0, 600).map((r) => ({ ...r, id: `${r.id}-copy`, rev: 3 }))));
+    expect(indexed.needsIndex).toBe(true);
+    expect(indexed.buildIndex()).toBe(true);
+    expect(ids(indexed, 'a').length).toBeGreaterThan(100);
   });
 });

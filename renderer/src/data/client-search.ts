@@ -7,6 +7,7 @@
 import type { ClientStatus } from '../../../core/client-model';
 import { isEmptyQuery, matchesHaystack, parseQuery, type SearchQuery } from '../../../core/search-text';
 import type { ClientListRow } from './client-list-row';
+import { PrefixIndexBuilder, prefixCandidates, type PrefixLists } from './prefix-index';
 
 export interface ClientFilters {
   statuses: ClientStatus[];
@@ -69,8 +70,25 @@ function narrows(prev: SearchQuery, next: SearchQuery): boolean {
   return prev.words.every((oldAlts, i) => next.words[i]!.every((alt) => oldAlts.some((old) => alt.startsWith(old))));
 }
 
+/** Rows that may match a query: positions from prefix lists, exact when none needs checking. */
+interface Candidates {
+  lists: Int32Array[];
+  size: number;
+  exact: boolean;
+}
+
+/** Rows changed since the prefix lists were built before rebuilding them beats checking them. */
+const MAX_DIRTY_ROWS = 2000;
+
 export class ClientSearch {
   private rows: ClientListRow[] = [];
+  /**
+   * Word-prefix lists over `rows` (prefix-index.ts), built in slices by buildIndex(). Rows
+   * changed since (in place, added, or moved into a removed row's place) are in `dirty`: the
+   * lists may be wrong for exactly those positions, so searches check them on their own.
+   */
+  private index: { lists: PrefixLists; dirty: Set<number> } | null = null;
+  private builder: { version: number; builder: PrefixIndexBuilder } | null = null;
   private positionById = new Map<string, number>();
   private orders = new Map<ClientSort, Int32Array>();
   private facetCache: Facets | null = null;
@@ -80,27 +98,83 @@ export class ClientSearch {
   version = 0;
   /** Highest local revision applied (see ClientListRow.rev). */
   maxRev = 0;
+  /** Rows applied since the list was last saved as a snapshot (see list-snapshot.ts). */
+  unsavedRows = 0;
 
   get size(): number {
     return this.rows.length;
   }
 
+  /**
+   * Starts an empty list from a snapshot: rows already in name order (so the first screen
+   * needs no sort), at local revision `rev`. The list takes the array over.
+   */
+  load(rows: ClientListRow[], rev: number): void {
+    if (this.rows.length > 0) throw new Error('load() starts an empty list');
+    this.rows = rows;
+    rows.forEach((row, i) => this.positionById.set(row.id, i));
+    this.orders.set('name', Int32Array.from(rows.keys()));
+    this.maxRev = rev;
+    this.changed();
+  }
+
+  /** The rows in name order and the revision they are at: what a snapshot saves. */
+  snapshot(): { rows: ClientListRow[]; rev: number } {
+    this.unsavedRows = 0;
+    return { rows: Array.from(this.order('name'), (p) => this.rows[p]!), rev: this.maxRev };
+  }
+
   /** Adds or replaces rows (by id); a `gone` row removes its client. */
   apply(rows: readonly ClientListRow[]): void {
     if (rows.length === 0) return;
+    this.unsavedRows += rows.length;
+    const dirty = rows.length <= MAX_DIRTY_ROWS ? this.index?.dirty : undefined;
+    if (!dirty) this.index = null;
     for (const row of rows) {
       const at = this.positionById.get(row.id);
       if (row.gone) {
-        if (at !== undefined) this.removeAt(at);
+        if (at !== undefined) {
+          this.removeAt(at);
+          dirty?.add(at); // the last row moved into its place
+        }
       } else if (at === undefined) {
+        dirty?.add(this.rows.length);
         this.positionById.set(row.id, this.rows.length);
         this.rows.push(row);
       } else {
+        dirty?.add(at);
         this.rows[at] = row;
       }
       if (row.rev > this.maxRev) this.maxRev = row.rev;
     }
+    if (dirty && dirty.size > MAX_DIRTY_ROWS) this.index = null;
     this.orders.clear();
+    this.changed();
+  }
+
+  /** Whether buildIndex() has work to do. */
+  get needsIndex(): boolean {
+    return this.index === null && this.rows.length > 0;
+  }
+
+  /**
+   * Builds the word-prefix lists, `rows` rows per call (the caller spreads the calls over idle
+   * time); returns true once they are in use. Rows that change meanwhile restart the build.
+   */
+  buildIndex(rows = 10_000): boolean {
+    if (!this.needsIndex) return true;
+    if (this.builder?.version !== this.version) {
+      this.builder = { version: this.version, builder: new PrefixIndexBuilder(this.rows.map((r) => r.hay)) };
+    }
+    const { builder } = this.builder;
+    builder.step(rows);
+    if (!builder.done) return false;
+    this.index = { lists: builder.result(), dirty: new Set() };
+    this.builder = null;
+    return true;
+  }
+
+  private changed(): void {
     this.facetCache = null;
     this.last = null;
     this.version++;
@@ -146,22 +220,74 @@ export class ClientSearch {
       positions = this.order(sort).filter((p) => !rows[p]!.archived);
     } else {
       const last = this.last;
-      const scan =
+      const narrowed =
         last && last.version === this.version && last.sort === sort && last.filters === filters && narrows(last.query, query)
           ? last.positions
-          : this.order(sort);
-      const out = new Int32Array(scan.length);
-      let n = 0;
-      const empty = isEmptyQuery(query);
-      for (let i = 0; i < scan.length; i++) {
-        const p = scan[i]!;
-        const row = rows[p]!;
-        if (passesFilters(row, filters) && (empty || matchesHaystack(row.hay, query))) out[n++] = p;
-      }
-      positions = out.slice(0, n);
+          : null;
+      const candidates = this.candidates(query);
+      positions =
+        candidates && (!narrowed || candidates.size < narrowed.length)
+          ? this.collect(candidates, query, filters, sort)
+          : this.scan(narrowed ?? this.order(sort), query, filters);
     }
     this.last = { query, filters, sort, version: this.version, positions };
     return { positions, rows, query: text };
+  }
+
+  /** Every row of `scan` (positions in display order) that passes the filters and the query. */
+  private scan(scan: Int32Array, query: SearchQuery, filters: ClientFilters): Int32Array {
+    const rows = this.rows;
+    const out = new Int32Array(scan.length);
+    let n = 0;
+    const empty = isEmptyQuery(query);
+    for (let i = 0; i < scan.length; i++) {
+      const p = scan[i]!;
+      const row = rows[p]!;
+      if (passesFilters(row, filters) && (empty || matchesHaystack(row.hay, query))) out[n++] = p;
+    }
+    return out.slice(0, n);
+  }
+
+  /**
+   * The rows that may match a word query, from the prefix lists: those of the query word with
+   * the fewest (one list per way of writing it), plus every row changed since the lists were
+   * built. Null when the lists are not built yet or the query is not words (phone digits are
+   * matched anywhere in a number, not by word start).
+   */
+  private candidates(query: SearchQuery): Candidates | null {
+    const index = this.index;
+    if (!index || query.words.length === 0) return null;
+    let best: Candidates | null = null;
+    for (const alternatives of query.words) {
+      const found = alternatives.map((alt) => prefixCandidates(index.lists, alt));
+      const size = found.reduce((n, f) => n + f.rows.length, 0);
+      if (!best || size < best.size) best = { lists: found.map((f) => f.rows), size, exact: found.every((f) => f.exact) };
+    }
+    const { lists, size, exact } = best!;
+    if (index.dirty.size === 0) return { lists, size, exact: exact && query.words.length === 1 };
+    return { lists: [...lists, Int32Array.from(index.dirty)], size: size + index.dirty.size, exact: false };
+  }
+
+  /** The candidates that match and pass the filters, in the display order of `sort`. */
+  private collect(candidates: Candidates, query: SearchQuery, filters: ClientFilters, sort: ClientSort): Int32Array {
+    const rows = this.rows;
+    const seen = new Uint8Array(rows.length); // 1: a result, 2: checked and not
+    let count = 0;
+    for (const list of candidates.lists) {
+      for (const p of list) {
+        // Positions past the end belonged to rows removed since the lists were built.
+        if (p >= rows.length || seen[p] !== 0) continue;
+        const row = rows[p]!;
+        const hit = (candidates.exact || matchesHaystack(row.hay, query)) && passesFilters(row, filters);
+        seen[p] = hit ? 1 : 2;
+        if (hit) count++;
+      }
+    }
+    const out = new Int32Array(count);
+    if (count === 0) return out;
+    let n = 0;
+    for (const p of this.order(sort)) if (seen[p] === 1) out[n++] = p;
+    return out;
   }
 
   /** Values offered in the city and tag filters. */

@@ -12,6 +12,7 @@ import type { RejectedChange } from './sync-store';
 import type { SyncRun } from './sync-session';
 import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
+import type { ListSnapshotPart } from './list-snapshot';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -41,6 +42,8 @@ export class FieldbookDb extends Dexie {
   trash!: EntityTable<TrashEntry, 'key'>;
   /** One report per sync run. */
   syncRuns!: EntityTable<SyncRun, 'id'>;
+  /** The list rows saved in a few large records, read at start-up (see list-snapshot.ts). */
+  listSnapshot!: EntityTable<ListSnapshotPart, 'part'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -62,6 +65,11 @@ export class FieldbookDb extends Dexie {
       syncRuns: '++id, startedAt',
       conflicts: 'id, clientId, status',
       trash: 'key',
+    });
+    // Version 4: a start-up cache of the list rows (a cache only: clientRows stays the truth).
+    // Version 3 (attachments) comes with the sync issue's attachments.
+    this.version(4).stores({
+      listSnapshot: 'part',
     });
   }
 }

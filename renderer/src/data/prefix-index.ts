@@ -1,0 +1,81 @@
+/**
+ * Word-prefix posting lists for the client search: for every one- and two-letter word start
+ * in the haystacks (core/search-text.ts), the positions of the rows that have it.
+ *
+ * Why: the first letter or two of a query match tens of thousands of rows, and finding them
+ * by scanning 100k haystacks costs 100+ ms on a modest laptop, on exactly the keystrokes a
+ * person types first. With these lists a one- or two-letter word is answered exactly without
+ * reading a haystack, and a longer word only checks the rows that have its first two letters.
+ *
+ * A haystack word starts after a space, and a query word matches with `includes(' ' + word)`;
+ * indexing every space followed by a character, over the whole haystack (digit section too),
+ * makes a list exactly the rows that `includes` would find for that one- or two-letter word.
+ */
+
+const SPACE = 32;
+
+/** Lists of row positions, ascending, by one-letter key (its char code) and two-letter key. */
+export interface PrefixLists {
+  one: Map<number, Int32Array>;
+  two: Map<number, Int32Array>;
+}
+
+const twoKey = (a: number, b: number) => a * 65536 + b;
+
+/**
+ * Builds the lists a slice of rows at a time, so that building them for 100k rows never holds
+ * the window for long (see ClientSearch.buildIndex).
+ */
+export class PrefixIndexBuilder {
+  private next = 0;
+  private readonly one = new Map<number, number[]>();
+  private readonly two = new Map<number, number[]>();
+
+  constructor(private readonly hays: readonly string[]) {}
+
+  get done(): boolean {
+    return this.next >= this.hays.length;
+  }
+
+  /** Indexes up to `count` more rows. */
+  step(count: number): void {
+    const end = Math.min(this.hays.length, this.next + count);
+    for (let row = this.next; row < end; row++) this.addRow(row, this.hays[row]!);
+    this.next = end;
+  }
+
+  private addRow(row: number, hay: string): void {
+    const last = hay.length - 1;
+    for (let p = hay.indexOf(' '); p >= 0 && p < last; p = hay.indexOf(' ', p + 1)) {
+      const a = hay.charCodeAt(p + 1);
+      if (a === SPACE) continue;
+      push(this.one, a, row);
+      const b = p + 2 <= last ? hay.charCodeAt(p + 2) : SPACE;
+      if (b !== SPACE) push(this.two, twoKey(a, b), row);
+    }
+  }
+
+  result(): PrefixLists {
+    const typed = (m: Map<number, number[]>) => new Map([...m].map(([k, list]) => [k, Int32Array.from(list)] as const));
+    return { one: typed(this.one), two: typed(this.two) };
+  }
+}
+
+/** Appends a row to a list once: rows are added in ascending order, so a repeat is the last. */
+function push(lists: Map<number, number[]>, key: number, row: number): void {
+  const list = lists.get(key);
+  if (!list) lists.set(key, [row]);
+  else if (list[list.length - 1] !== row) list.push(row);
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * The rows that may contain `alt` (a query word with its leading space, as parseQuery makes
+ * them), and whether every one of them does: exact for words of one or two letters.
+ */
+export function prefixCandidates(lists: PrefixLists, alt: string): { rows: Int32Array; exact: boolean } {
+  const a = alt.charCodeAt(1);
+  if (alt.length === 2) return { rows: lists.one.get(a) ?? EMPTY, exact: true };
+  return { rows: lists.two.get(twoKey(a, alt.charCodeAt(2))) ?? EMPTY, exact: alt.length === 3 };
+}
