@@ -1,12 +1,11 @@
 import { memo, useEffect, useRef } from 'react';
-import { Badge, Box, Group, Text } from '@mantine/core';
+import { Box } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../data/client-list-row';
 import type { SearchResult } from '../data/client-search';
 import { formatMoney, formatPhone } from '../i18n/format';
 import { useTeamNames } from './team';
-import { StatusBadge } from './StatusBadge';
 import classes from './ClientList.module.css';
 
 const ROW_HEIGHT = 60;
@@ -75,6 +74,11 @@ interface ClientRowProps {
   onHover: (index: number) => void;
 }
 
+/**
+ * One row of the list. Plain elements and CSS-module classes rather than Mantine components:
+ * a keystroke re-renders every row on screen, and Mantine's Text, Group and Badge cost most of
+ * that render (measured with the clients benchmark); the look is the same.
+ */
 const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName, onOpen, onHover }: ClientRowProps) {
   const { t } = useTranslation();
   return (
@@ -89,35 +93,29 @@ const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName
       data-testid="client-row"
     >
       <div className={classes.cell}>
-        <Group gap={8} wrap="nowrap">
-          <Text fw={600} truncate="end" data-testid="client-row-name">
+        <div className={classes.line}>
+          <span className={classes.name} data-testid="client-row-name">
             {row.name}
-          </Text>
-          <StatusBadge status={row.status} />
-        </Group>
-        <Text size="xs" c="dimmed" truncate="end">
-          {[row.city, row.legalName].filter(Boolean).join(' · ')}
-        </Text>
+          </span>
+          <span className={classes.tag} data-status={row.status}>
+            {t(`status.${row.status}`)}
+          </span>
+        </div>
+        <span className={classes.sub}>{[row.city, row.legalName].filter(Boolean).join(' · ')}</span>
       </div>
       <div className={classes.cell}>
-        <Text size="sm" truncate="end">
-          {row.primaryContact}
-        </Text>
-        <Text size="xs" c="dimmed" truncate="end">
-          {row.primaryPhone ? formatPhone(row.primaryPhone) : ''}
-        </Text>
+        <span className={classes.text}>{row.primaryContact}</span>
+        <span className={classes.sub}>{row.primaryPhone ? formatPhone(row.primaryPhone) : ''}</span>
       </div>
       <div className={classes.cell}>
-        <Text size="sm" truncate="end">
-          {ownerName}
-        </Text>
+        <span className={classes.text}>{ownerName}</span>
       </div>
       <div className={classes.cell} style={{ alignItems: 'flex-end' }}>
-        <Text size="sm">{row.balance ? formatMoney(row.balance, row.currency) : ''}</Text>
+        <span className={classes.text}>{row.balance ? formatMoney(row.balance, row.currency) : ''}</span>
         {row.overdue > 0 && (
-          <Badge color="red" variant="light" size="sm">
+          <span className={classes.tag} data-overdue>
             {formatMoney(row.overdue, row.currency)} · {t('list.overdueDays', { count: row.overdueDays })}
-          </Badge>
+          </span>
         )}
       </div>
     </div>

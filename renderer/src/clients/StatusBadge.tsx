@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ClientStatus } from '../../../core/client-model';
 
+/** Badge colours by status; ClientList.module.css repeats them for the list rows (plain spans there). */
 const COLORS: Record<ClientStatus, string> = {
   lead: 'cyan',
   prospect: 'blue',
