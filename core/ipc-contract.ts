@@ -25,7 +25,7 @@ export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 export const MENU_COMMAND_EVENT = 'menu:command';
 
 /** Commands the native menu can ask the app to perform. */
-export const MENU_COMMANDS = ['new-client', 'search', 'clients', 'settings'] as const;
+export const MENU_COMMANDS = ['new-client', 'search', 'clients', 'settings', 'sync-now'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 

@@ -5,9 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, screen, session } from 'electron';
+import { BrowserWindow, app, dialog, screen, session } from 'electron';
+import { MENU_COMMAND_EVENT } from '../../core/ipc-contract';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { QUIT_PROMPT, quitAnswer } from './quit-prompt';
 import { installApplicationMenu } from './menu';
 import { APP_INDEX_URL, type TrustedOrigins } from './security';
 import { guardSession, guardWebContents } from './web-contents-guards';
@@ -59,6 +61,11 @@ function createMainWindow(): BrowserWindow {
   if (isMaximized) window.maximize();
   trackWindowState(window, stateFile);
   window.once('ready-to-show', () => window.show());
+  // The page refused to unload: changes are not synced (quit-prompt.ts says why this is needed).
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (quitAnswer(dialog.showMessageBoxSync(window, QUIT_PROMPT)) === 'quit') event.preventDefault();
+    else window.webContents.send(MENU_COMMAND_EVENT, 'sync-now');
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

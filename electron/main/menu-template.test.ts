@@ -27,6 +27,7 @@ describe.each([
     expect(byId('command:new-client')[0]?.accelerator).toBe('CmdOrCtrl+N');
     expect(byId('command:search')[0]?.accelerator).toBe('CmdOrCtrl+K');
     expect(byId('command:settings')[0]?.accelerator).toBe('CmdOrCtrl+,');
+    expect(byId('command:sync-now')[0]?.accelerator).toBe('CmdOrCtrl+Shift+S');
   });
 
   it('has the standard menus', () => {

@@ -44,6 +44,7 @@ export function buildMenuTemplate({ appName, isMac, isDev, onCommand }: MenuTemp
     label: 'File',
     submenu: [
       command('New client', 'new-client', 'CmdOrCtrl+N'),
+      command('Sync now', 'sync-now', 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
       ...(isMac ? [] : [settings, { type: 'separator' } as const]),
       isMac ? { role: 'close' } : { role: 'quit' },

@@ -9,6 +9,7 @@ import { useClientBaseState, clientSearch } from '../data/client-base';
 import { useClientListState } from '../clients/list-state';
 import { SyncStatus } from '../sync/SyncStatus';
 import { useQuitWarning } from '../sync/quit-warning';
+import { syncNow } from '../sync/sync-controller';
 import { useSyncAttention } from '../data/sync-session';
 
 /** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
@@ -33,6 +34,7 @@ function useGlobalCommands() {
         else if (command === 'new-client') void navigate('/clients/new');
         else if (command === 'clients') void navigate('/');
         else if (command === 'settings') void navigate('/settings');
+        else if (command === 'sync-now') void syncNow();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once
     [],
