@@ -183,6 +183,30 @@ test('filters by status and city, and sorts', async ({ page }) => {
   await expect(list.rows.first()).toBeVisible();
 });
 
+test('a reopened app starts from its list snapshot and still shows changes made after it', async ({ page }) => {
+  const list = new ClientsPage(page);
+  await list.open(1200);
+  await expect(list.count).toHaveAttribute('data-count', /^1\d{3}$/, { timeout: 60_000 });
+  // The app saves its list snapshot a few seconds after the rows stop changing.
+  await page.waitForFunction(() => performance.getEntriesByName('fieldbook:snapshot-saved').length > 0, null, { timeout: 30_000 });
+  const first = (await list.visibleNames())[0]!;
+  await list.rows.first().click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = new ClientForm(page);
+  await form.field('Name').fill('Aaa Renamed After Snapshot');
+  await form.save();
+  await form.expectSavedCard('Aaa Renamed After Snapshot');
+
+  await page.reload();
+  await page.goto('/#/');
+  await expect(list.search).toBeVisible();
+  const started = await page.evaluate(() => (performance.getEntriesByName('fieldbook:rows-read')[0] as PerformanceMark | undefined)?.detail);
+  expect(started).toMatchObject({ snapshot: true });
+  await expect(list.rows.first()).toContainText('Aaa Renamed After Snapshot');
+  await list.searchFor(first);
+  await expect(page.getByTestId('client-row-name').getByText(first, { exact: true })).toHaveCount(0);
+});
+
 test('a failed save keeps everything typed and says why', async ({ page }) => {
   const list = new ClientsPage(page);
   await list.open(5);

@@ -27,7 +27,7 @@ async function openClient(list: ClientsPage, name: string) {
 }
 
 async function editClient(page: Page, fields: Record<string, string>) {
-  await page.getByRole('button', { name: 'Edit' }).first().click(); // the card's own; contacts have theirs
+  await page.getByRole('button', { name: 'Edit', exact: true }).click(); // the card's own; contacts' say whose
   const form = new ClientForm(page);
   await form.fill(fields);
   await form.save();

@@ -38,12 +38,12 @@ function ContactCard({ contact }: { contact: Contact }) {
         </Stack>
         <Group gap={2} wrap="nowrap">
           <Tooltip label={t('card.edit')}>
-            <ActionIcon variant="subtle" aria-label={t('card.edit')} onClick={() => void navigate(`/clients/${contact.clientId}/contacts/${contact.id}/edit`)}>
+            <ActionIcon variant="subtle" aria-label={t('card.editContact', { name: contact.name })} onClick={() => void navigate(`/clients/${contact.clientId}/contacts/${contact.id}/edit`)}>
               <IconPencil size={16} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={archived ? t('form.restoreContact') : t('form.archiveContact')}>
-            <ActionIcon variant="subtle" color="gray" aria-label={archived ? t('form.restoreContact') : t('form.archiveContact')} onClick={() => void toggle()}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t(archived ? 'form.restoreContactNamed' : 'form.archiveContactNamed', { name: contact.name })} onClick={() => void toggle()}>
               {archived ? <IconArrowBackUp size={16} /> : <IconArchive size={16} />}
             </ActionIcon>
           </Tooltip>

@@ -75,6 +75,8 @@ export const en = {
   card: {
     back: 'Back to clients',
     edit: 'Edit',
+    // Named, so that a screen reader (and a test) can tell one contact's buttons from another's.
+    editContact: 'Edit {{name}}',
     archive: 'Archive',
     restore: 'Restore',
     archivedBanner: 'This client is archived on {{date}}. It is hidden from the list but nothing is deleted.',
@@ -187,6 +189,8 @@ export const en = {
     decisionRole: 'Role in decisions',
     archiveContact: 'Archive contact',
     restoreContact: 'Restore contact',
+    archiveContactNamed: 'Archive {{name}}',
+    restoreContactNamed: 'Restore {{name}}',
     leaveTitle: 'Leave without saving?',
     leaveText: 'You have changes that are not saved. If you leave now, they are lost.',
     stay: 'Stay and keep editing',
