@@ -15,6 +15,10 @@ import { revokeDevice } from './auth/devices';
 import { generatePassword } from './auth/password';
 import { createUser, listUsers, loginSchema, passwordSchema, ROLES, setPassword, UserError, type Role } from './auth/users';
 import { DEFAULTS } from './config';
+import { assignClient } from './admin/assign-client';
+import { importReceivables } from './admin/import-receivables';
+import { AdminInputError } from './admin/input-error';
+import { parseReceivablesCsv } from './admin/receivables-csv';
 
 export const CLI_USAGE = `Usage: npm run server:admin -- <command> [options]
 
@@ -25,13 +29,19 @@ Commands:
   reset-password --login <login> [--password <pw> | --password-stdin]
   list-users
   revoke-device --id <device id>
-  assign-client, import-catalog, import-prices, import-receivables   (come with sync)
+  assign-client --client <client id> --to <login>
+                                 hands the client and its contacts to a manager or head of sales
+  import-receivables --file <path.csv | ->
+                                 sets the receivables of the clients in the accounting export
+                                 (columns client_id or tax_id, balance, overdue, overdue_days;
+                                 optional currency, as_of); one bad row and nothing is written
+  import-catalog, import-prices  (come with offers)
 
 Every command takes --data-dir <dir> (FIELDBOOK_DATA_DIR, default ${DEFAULTS.dataDir})
 or --database-url <url> (DATABASE_URL).`;
 
-/** Commands that need the synced records (sync protocol): present, but not yet available. */
-export const NOT_YET = ['assign-client', 'import-catalog', 'import-prices', 'import-receivables'] as const;
+/** Commands that need the offers' records (catalog, price lists): present, but not yet available. */
+export const NOT_YET = ['import-catalog', 'import-prices'] as const;
 
 export interface CliIo {
   out(line: string): void;
@@ -115,6 +125,35 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       io.out(`Device "${device.name}" of ${device.userLogin} revoked at ${device.revokedAt?.toISOString()}; it will wipe its data at its next sync.`);
       return 0;
     }
+    case 'assign-client': {
+      const login = loginSchema.parse(need(values, 'to'));
+      const a = await assignClient(db, need(values, 'client'), login);
+      if (a.seq === null) {
+        io.out(`Client "${a.clientName}" (${a.clientId}) already belongs to ${a.to}; nothing changed.`);
+        return 0;
+      }
+      const followed = Object.entries(a.followed).map(([table, n]) => `${n} ${n === 1 ? table.replace(/s$/, '') : table}`);
+      io.out(`Client "${a.clientName}" (${a.clientId}) reassigned from ${a.from} to ${a.to}${followed.length ? `, with ${followed.join(' and ')}` : ''} (change ${a.seq}).`);
+      io.out(`${a.from}'s laptops remove it at their next sync; ${a.to}'s fetch it.`);
+      return 0;
+    }
+    case 'import-receivables': {
+      const path = need(values, 'file');
+      const what = path === '-' ? 'stdin' : path;
+      let text: string;
+      try {
+        text = path === '-' ? io.readStdin() : readFileSync(path, 'utf8');
+      } catch (e) {
+        throw new UsageError(`Cannot read ${path}: ${(e as Error).message}`);
+      }
+      const file = parseReceivablesCsv(text, what);
+      const result = await importReceivables(db, file);
+      const clients = (n: number) => `${n} ${n === 1 ? 'client' : 'clients'}`;
+      io.out(`Receivables from ${what}: ${clients(result.updated)} updated, ${clients(result.unchanged)} unchanged.`);
+      if (file.lines.some((l) => l.asOf === null)) io.out(`Dated ${result.asOf} (today) where the file has no as_of.`);
+      if (file.ignoredColumns.length) io.out(`Columns not used: ${file.ignoredColumns.join(', ')}.`);
+      return 0;
+    }
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -131,8 +170,8 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     return command ? 0 : 2;
   }
   if ((NOT_YET as readonly string[]).includes(command)) {
-    // TODO(sync): these need the synced records tables (clients, catalog, price lists, receivables).
-    io.err(`${command}: not yet available — it comes with the sync protocol.`);
+    // TODO(offers): these need the catalog and price list tables.
+    io.err(`${command}: not yet available — it comes with offers.`);
     return 2;
   }
   let values: Record<string, unknown>;
@@ -149,6 +188,9 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         password: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         id: { type: 'string' },
+        client: { type: 'string' },
+        to: { type: 'string' },
+        file: { type: 'string' },
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
       },
@@ -167,6 +209,10 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     await migrate(database);
     return await runCommand(database, command, values, io);
   } catch (e) {
+    if (e instanceof AdminInputError) {
+      for (const problem of e.problems) io.err(problem);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(e.message);
       return 2;

@@ -9,6 +9,7 @@ import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
 import { mergeFields, sameValue, type FieldWrite, type LostValue } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
+import { recordClientMove } from './client-move';
 import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, serverStamp, type StoredRow } from './records';
 import { visibleOwners } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
@@ -137,11 +138,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
     for (const w of writes) {
       const seq = await saveRow(tx, w.row);
-      if (w.move) {
-        await tx.query(`INSERT INTO record_moves (seq, client_id, from_owner, to_owner) VALUES ($1, $2::uuid, $3::uuid, $4::uuid)`, [seq, w.row.id, w.move.from, w.move.to]);
-        // Everything hanging off the client follows it to the new owner.
-        await tx.query(`UPDATE records SET owner_id = $2::uuid WHERE client_id = $1::uuid AND tbl <> 'clients'`, [w.row.id, w.move.to]);
-      }
+      // Everything hanging off the client follows it to the new owner.
+      if (w.move) await recordClientMove(tx, { seq, clientId: w.row.id, from: w.move.from, to: w.move.to });
       if (w.lost.length) await recordConflicts(tx, w, device, now);
     }
     await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);

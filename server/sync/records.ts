@@ -3,7 +3,7 @@
  * HLC stamps, who wrote each field, the effective owner and client (for scope), and the server
  * sequence of the last change. See server/db/migrations (sync tables) and docs/sync-protocol.md.
  */
-import { formatHlc, type Hlc } from '../../core/sync/hlc';
+import { formatHlc, parseHlc, type Hlc } from '../../core/sync/hlc';
 import type { Stamps } from '../../core/sync/merge';
 import type { SyncRecord } from '../../core/sync/protocol';
 import type { Sql } from './sql';
@@ -12,6 +12,18 @@ import type { Sql } from './sql';
 export const SERVER_NODE = 'ffffffffffffffff';
 
 export const serverStamp = (now = Date.now()): Hlc => formatHlc({ wall: now, counter: 0, node: SERVER_NODE });
+
+/**
+ * A server stamp later than `current`, the field's stamp now. Usually `serverStamp(now)`; but a
+ * laptop's stamp may be up to MAX_CLOCK_AHEAD_MS ahead of the server clock, and a server write
+ * stamped earlier would lose to the value it replaces instead of being the field's next edit.
+ */
+export function serverStampAfter(current: Hlc | null, now = Date.now()): Hlc {
+  const stamp = serverStamp(now);
+  if (current === null || stamp > current) return stamp;
+  const { wall, counter } = parseHlc(current);
+  return counter < 99_999 ? formatHlc({ wall, counter: counter + 1, node: SERVER_NODE }) : formatHlc({ wall: wall + 1, counter: 0, node: SERVER_NODE });
+}
 
 /**
  * Serialises the transactions that assign sequence numbers: taken just before a write commits,

@@ -1,0 +1,71 @@
+/** Parsing the accounting system's receivables export: amounts, delimiters, headers, bad rows. */
+import { describe, expect, it } from 'vitest';
+import { columnName, detectDelimiter } from './csv-table';
+import { AdminInputError } from './input-error';
+import { parseAmount, parseReceivablesCsv } from './receivables-csv';
+
+const ID = '0b6f2c8e-4a43-4d8e-9f5e-3c2a1b0d9e8f';
+
+describe('parseAmount', () => {
+  it.each([
+    ['0', 0],
+    ['1234.50', 123450],
+    ['1234.5', 123450],
+    ['1234,5', 123450],
+    ['1234', 123400],
+    ['0.01', 1],
+    ['-80', -8000],
+    ['-0.00', 0],
+    ['9999999999999.99', 999999999999999],
+  ])('%s → %i minor units', (text, minor) => {
+    expect(parseAmount(text)).toBe(minor);
+  });
+
+  it.each([
+    ['12.345', 'has more than 2 decimals'],
+    ['1,234', 'has more than 2 decimals'],
+    ['', 'is empty'],
+    ['1,234.50', 'is not an amount like 1234.50'],
+    ['1 234', 'is not an amount like 1234.50'],
+    ['+5', 'is not an amount like 1234.50'],
+    ['.5', 'is not an amount like 1234.50'],
+    ['5.', 'is not an amount like 1234.50'],
+    ['1e3', 'is not an amount like 1234.50'],
+    ['€5', 'is not an amount like 1234.50'],
+    ['12345678901234', 'is not an amount like 1234.50'],
+  ])('refuses %j: %s', (text, reason) => {
+    expect(parseAmount(text)).toBe(reason);
+  });
+});
+
+describe('reading the file', () => {
+  it('detects the delimiter from the header line', () => {
+    expect(detectDelimiter('client_id,balance,overdue\n1;2;3')).toBe(',');
+    expect(detectDelimiter('\uFEFF\nclient_id;balance;"a,b,c"\n')).toBe(';');
+    expect(detectDelimiter('client_id\tbalance\n')).toBe('\t');
+    expect(detectDelimiter('client_id\n')).toBe(',');
+  });
+
+  it('matches header names loosely', () => {
+    expect(['Client ID', ' client-id ', 'CLIENT_ID', 'Overdue  Days'].map(columnName)).toEqual(['client_id', 'client_id', 'client_id', 'overdue_days']);
+  });
+
+  it('keeps good rows, reports bad ones with their line, and names unused columns', () => {
+    const csv = `client_id\tname\tbalance\toverdue\toverdue_days\n\n${ID}\t"Tab\tCo"\t10\t0\t0\n${ID}\tX\t1\t2\n`;
+    const file = parseReceivablesCsv(csv, 'x.tsv');
+    expect(file.delimiter).toBe('\t');
+    expect(file.ignoredColumns).toEqual(['name']);
+    expect(file.lines).toEqual([{ line: 3, key: { clientId: ID }, balance: 1000, overdue: 0, overdueDays: 0, currency: null, asOf: null }]);
+    expect(file.problems).toEqual([{ line: 4, reason: '4 values, but the header has 5 columns (does a value with a tab lack quotes?)' }]);
+  });
+
+  it('refuses dates that do not exist and currencies that are not codes', () => {
+    const file = parseReceivablesCsv(`client_id,balance,overdue,overdue_days,as_of,currency\n${ID},1,0,0,2026-02-30,euro\n`, 'x.csv');
+    expect(file.problems.map((p) => p.reason)).toEqual(['currency "euro" is not a currency code like EUR', 'as_of "2026-02-30" is not a date like 2026-11-23']);
+  });
+
+  it('throws for a file that is unusable as a whole', () => {
+    expect(() => parseReceivablesCsv('  \n', 'x.csv')).toThrow(AdminInputError);
+    expect(() => parseReceivablesCsv('tax_id,balance\n', 'x.csv')).toThrow(/the header lacks overdue, overdue_days/);
+  });
+});

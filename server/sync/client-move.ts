@@ -1,0 +1,31 @@
+/**
+ * Moving a client to another owner (docs/sync-protocol.md, "Scope = permission"): the move is
+ * logged with the sequence number the client's record was saved with, which is how the old
+ * owner's next pull lists the client under `removed` and the new owner's under `addedClients`;
+ * and everything hanging off the client follows it. Shared by a push that changes a client's
+ * `ownerId` and the admin command `assign-client`, so both move a client the same way.
+ */
+import type { Sql } from './sql';
+
+export interface ClientMove {
+  /** The sequence number the client's record was just saved with (under SEQUENCE_LOCK). */
+  seq: number;
+  clientId: string;
+  from: string | null;
+  to: string;
+}
+
+/**
+ * Logs the move and hands what hangs off the client to the new owner. Call it in the transaction
+ * that saved the client with `move.seq`, while holding SEQUENCE_LOCK. Returns how many records of
+ * each table followed the client.
+ */
+export async function recordClientMove(sql: Sql, move: ClientMove): Promise<Record<string, number>> {
+  await sql.query(`INSERT INTO record_moves (seq, client_id, from_owner, to_owner) VALUES ($1, $2::uuid, $3::uuid, $4::uuid)`, [move.seq, move.clientId, move.from, move.to]);
+  // Their sequence numbers stay as they are: the new owner's laptop fetches them with a
+  // snapshot of the added client, the old owner's deletes them with the removed client.
+  const followed = await sql.query<{ tbl: string }>(`UPDATE records SET owner_id = $2::uuid WHERE client_id = $1::uuid AND tbl <> 'clients' RETURNING tbl`, [move.clientId, move.to]);
+  const counts: Record<string, number> = {};
+  for (const { tbl } of followed) counts[tbl] = (counts[tbl] ?? 0) + 1;
+  return counts;
+}
