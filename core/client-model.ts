@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalizePhone } from './phone';
+import type { AttachmentRef } from './sync/attachments';
 
 export const CLIENT_STATUSES = ['lead', 'prospect', 'active', 'key', 'dormant', 'lost'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -91,6 +92,11 @@ export interface Client extends ClientInput {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /**
+   * Files on the client card, written only by the attach/detach commands (never by the form);
+   * absent on clients made before attachments existed.
+   */
+  attachments?: AttachmentRef[];
 }
 
 const phoneEntrySchema = z.object({

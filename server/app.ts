@@ -52,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   // The desktop app calls from its own app:// origin; browsers need CORS for that. Credentials
   // are a bearer token in a header, never cookies, so no other site can ride on a session.
-  await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });
+  await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });
   if (options.appDir) await app.register(fastifyStatic, { root: path.resolve(options.appDir), index: 'index.html', wildcard: false });
   registerHealth(app, options.db);
   const syncRoutes = (api: FastifyInstance) => registerSyncRoutes(api, { db: options.db, deviceOf: requireDevice });

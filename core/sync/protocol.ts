@@ -88,6 +88,7 @@ export const REJECT_REASONS = [
   'invalid_value',
   'missing_parent', // a contact of a client that does not exist
   'incomplete', // a new record without its required fields
+  'missing_attachment', // a file reference whose content the server does not have (complete)
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

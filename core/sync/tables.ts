@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { clientInputSchema, contactFieldsSchema, receivablesSchema } from '../client-model';
+import { ATTACHMENTS_FIELD, attachmentListSchema } from './attachments';
 
 /** Fields that record when something happened on one device; never synced (derived instead). */
 export const LOCAL_ONLY_FIELDS = ['id', 'updatedAt'] as const;
@@ -64,6 +65,8 @@ export const SYNCED_TABLES = {
       receivables: receivablesSchema.nullable(),
       createdAt: isoTimestamp,
       archivedAt: nullableTimestamp,
+      /** Files on the client card (contract scans, logos); the bytes sync separately. */
+      [ATTACHMENTS_FIELD]: attachmentListSchema.default([]),
       [DELETED_FIELD]: z.boolean(),
     },
     companyFields: ['creditLimit', 'receivables'],

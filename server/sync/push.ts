@@ -9,8 +9,10 @@ import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
 import { mergeFields, sameValue, type FieldWrite, type LostValue } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
+import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove } from './client-move';
 import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, serverStamp, type StoredRow } from './records';
+import { completeAttachments } from './attachments';
 import { visibleOwners } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
 
@@ -88,6 +90,9 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     const current = await loadForUpdate(tx, req.ops);
     const parentIds = req.ops.filter((o) => o.table !== 'clients').map((o) => clientIdOf(o, current.get(`${o.table}/${o.id}`)));
     const parents = await loadClientOwners(tx, parentIds.filter((id): id is string => id !== null));
+    // Files are uploaded before the push that references them; a reference to content the server
+    // lacks would leave every other laptop with a file it can never open.
+    const uploaded = await completeAttachments(tx, req.ops.flatMap((o) => referencedHashes(o.fields[ATTACHMENTS_FIELD]?.value)));
 
     const results: OpResult[] = [];
     const writes: PendingWrite[] = [];
@@ -98,6 +103,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
         const existing = current.get(key) ?? null;
         const table: SyncedTable = SYNCED_TABLES[op.table as keyof typeof SYNCED_TABLES];
         checkFields(op, table, existing);
+        const missing = referencedHashes(op.fields[ATTACHMENTS_FIELD]?.value).find((h) => !uploaded.has(h));
+        if (missing) throw new Rejection('missing_attachment', ATTACHMENTS_FIELD, missing);
         const writesIn: Record<string, FieldWrite> = {};
         for (const [field, w] of Object.entries(op.fields)) {
           const c = clamp(w.hlc, now);
@@ -153,6 +160,12 @@ function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null 
   if (existing?.client_id) return existing.client_id;
   const v = op.fields.clientId?.value;
   return typeof v === 'string' ? v : null;
+}
+
+/** The SHA-256 of every attachment a pushed `attachments` value refers to (validated later). */
+function referencedHashes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((a: unknown) => (a as { sha256?: unknown } | null)?.sha256).filter((h): h is string => typeof h === 'string');
 }
 
 function checkFields(op: PushOp, table: SyncedTable, existing: StoredRow | null): void {

@@ -1,11 +1,13 @@
 /**
- * The sync endpoints: POST /api/sync/push, /pull, /snapshot. Each body is validated with the
+ * The sync endpoints: POST /api/sync/push, /pull, /snapshot, and the attachment endpoints
+ * (./attachments.ts). Each body is validated with the
  * protocol's zod schema (400 with the reason, nothing written), the app's schema version is
  * checked (426 when the app must be updated), and the device comes from the auth layer.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { SYNC_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, snapshotRequestSchema } from '../../core/sync/protocol';
+import { registerAttachmentRoutes } from './attachments';
 import { ScopeError, pull, snapshot } from './pull';
 import { applyPush } from './push';
 import type { SqlTransactor, SyncDevice } from './sql';
@@ -71,4 +73,6 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
       throw e;
     }
   });
+
+  registerAttachmentRoutes(app, deps);
 }

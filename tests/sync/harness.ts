@@ -58,15 +58,46 @@ export class Laptop {
     return new Laptop(app, body.token, body.user.id, name);
   }
 
+  /** `METHOD path` of every request that reached the server, in order. */
+  readonly log: string[] = [];
+
+  /** Sends one request to the server through `inject`, with the next fault applied. */
+  private async send(method: 'GET' | 'POST' | 'PUT', path: string, body?: string | Uint8Array) {
+    this.requests++;
+    const fault = this.faults.shift() ?? 'none';
+    if (fault === 'drop-request') throw new SyncFailure('offline', 'simulated: request lost');
+    this.log.push(`${method} ${path}`);
+    const res = await this.app.inject({
+      method,
+      url: path,
+      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : Buffer.from(body) }),
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/json' : 'application/octet-stream' }),
+      },
+    });
+    if (fault === 'drop-response') throw new SyncFailure('offline', 'simulated: answer lost');
+    return res;
+  }
+
   readonly transport: Transport = {
     post: async <T>(path: string, body: unknown) => {
-      this.requests++;
-      const fault = this.faults.shift() ?? 'none';
-      if (fault === 'drop-request') throw new SyncFailure('offline', 'simulated: request lost');
       const payload = JSON.stringify(body);
-      const res = await this.app.inject({ method: 'POST', url: path, payload, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` } });
-      if (fault === 'drop-response') throw new SyncFailure('offline', 'simulated: answer lost');
+      const res = await this.send('POST', path, payload);
       return { value: interpretAnswer<T>(res.statusCode, res.body), bytes: payload.length + res.body.length };
+    },
+    get: async <T>(path: string) => {
+      const res = await this.send('GET', path);
+      return { value: interpretAnswer<T>(res.statusCode, res.body), bytes: res.body.length };
+    },
+    putBytes: async <T>(path: string, body: Uint8Array) => {
+      const res = await this.send('PUT', path, body);
+      return { value: interpretAnswer<T>(res.statusCode, res.body), bytes: body.byteLength + res.body.length };
+    },
+    getBytes: async (path: string) => {
+      const res = await this.send('GET', path);
+      if (res.statusCode !== 200) interpretAnswer(res.statusCode, res.body);
+      return { value: new Uint8Array(res.rawPayload), bytes: res.rawPayload.length };
     },
   };
 

@@ -45,6 +45,7 @@ interface Acked {
 function trackAcks(laptop: Laptop, acked: Acked[]): void {
   const post = laptop.transport.post.bind(laptop.transport);
   (laptop as { transport: Laptop['transport'] }).transport = {
+    ...laptop.transport,
     post: async <T>(path: string, body: unknown) => {
       const answer = await post<T>(path, body);
       if (path === '/api/sync/push') {

@@ -30,6 +30,7 @@ import { ExternalLink } from './ExternalLink';
 import { StatusBadge } from './StatusBadge';
 import { ContactList } from './ContactList';
 import { ClientHistory } from './ClientHistory';
+import { ClientFiles } from './ClientFiles';
 import { useSaveFailedMessage } from './form-helpers';
 import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
@@ -257,6 +258,8 @@ export function ClientCardPage() {
           </SimpleGrid>
 
           <ContactList client={client} contacts={contacts ?? []} />
+
+          <ClientFiles client={client} />
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Card withBorder padding="md">

@@ -17,6 +17,8 @@ import { diffFields, type HistoryAction, type HistoryEntry } from './history';
 import { outboxTables, recordChange, recordKey } from './outbox';
 import { goneClientRow } from './client-list-row';
 import { DELETED_FIELD } from '../../../core/sync/tables';
+import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
+import type { PreparedFile } from './attachments';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
@@ -207,3 +209,52 @@ async function setContactArchived(id: string, archived: boolean, db: FieldbookDb
 export const archiveContact = (id: string, db = getDb()) => setContactArchived(id, true, db);
 /** contact-restore */
 export const restoreContact = (id: string, db = getDb()) => setContactArchived(id, false, db);
+
+/** The history line of a change to a client's files: the file names before and after. */
+const fileNames = (list: readonly AttachmentRef[]) => list.map((a) => a.name);
+
+/**
+ * file-attach: a file (already read and hashed, see prepareFile) on the client card. Its bytes
+ * are kept on this laptop and uploaded by the next sync before the change that references them;
+ * the reference, the outbox entry, the history line and the bytes are written in one transaction.
+ * Attaching the same content again is a no-op.
+ */
+export async function attachFile(clientId: string, file: PreparedFile, db = getDb()): Promise<AttachmentRef> {
+  return db.transaction('rw', [...writeTables(db), db.attachments], async () => {
+    const before = await mustGetClient(db, clientId);
+    const list = before.attachments ?? [];
+    const existing = list.find((a) => a.sha256 === file.sha256);
+    if (existing) return existing;
+    if (list.length >= MAX_ATTACHMENTS_PER_RECORD) throw new CommandError('errors.too_many_files');
+    const at = now();
+    const ref: AttachmentRef = { sha256: file.sha256, name: file.name.slice(0, 255), mime: file.mime, size: file.blob.size, addedAt: at };
+    // The same bytes may already be here (attached to another client, or downloaded): keep their state.
+    if (!(await db.attachments.get(file.sha256))) {
+      await db.attachments.add({ sha256: file.sha256, blob: file.blob, size: file.blob.size, state: 'pending', storedAt: at });
+    }
+    const after: Client = { ...before, attachments: [...list, ref], updatedAt: at };
+    await db.clients.put(after);
+    await recordChange(db, 'clients', clientId, { [ATTACHMENTS_FIELD]: after.attachments });
+    await db.history.add(history(clientId, 'client', after.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(after.attachments!) }]));
+    await refreshClientRow(db, after);
+    return ref;
+  });
+}
+
+/**
+ * file-detach: removes a file from the client card (here and, at the next sync, everywhere).
+ * The bytes stay on this laptop: an earlier change that references them may still be waiting to
+ * be sent, and its upload needs them.
+ */
+export async function detachFile(clientId: string, sha256: string, db = getDb()): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const before = await mustGetClient(db, clientId);
+    const list = before.attachments ?? [];
+    if (!list.some((a) => a.sha256 === sha256)) return;
+    const after: Client = { ...before, attachments: list.filter((a) => a.sha256 !== sha256), updatedAt: now() };
+    await db.clients.put(after);
+    await recordChange(db, 'clients', clientId, { [ATTACHMENTS_FIELD]: after.attachments });
+    await db.history.add(history(clientId, 'client', after.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(after.attachments!) }]));
+    await refreshClientRow(db, after);
+  });
+}

@@ -13,6 +13,7 @@ import type { SyncRun } from './sync-session';
 import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
 import type { ListSnapshotPart } from './list-snapshot';
+import type { StoredAttachment } from './attachments';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -44,6 +45,8 @@ export class FieldbookDb extends Dexie {
   syncRuns!: EntityTable<SyncRun, 'id'>;
   /** The list rows saved in a few large records, read at start-up (see list-snapshot.ts). */
   listSnapshot!: EntityTable<ListSnapshotPart, 'part'>;
+  /** Bytes of attached files by SHA-256: made here (to upload) or fetched when opened. */
+  attachments!: EntityTable<StoredAttachment, 'sha256'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -66,8 +69,12 @@ export class FieldbookDb extends Dexie {
       conflicts: 'id, clientId, status',
       trash: 'key',
     });
+    // Version 3: attachments. Records hold references; the bytes live here, keyed by SHA-256,
+    // with their upload state (the sync uploads the pending ones before pushing references).
+    this.version(3).stores({
+      attachments: 'sha256, state',
+    });
     // Version 4: a start-up cache of the list rows (a cache only: clientRows stays the truth).
-    // Version 3 (attachments) comes with the sync issue's attachments.
     this.version(4).stores({
       listSnapshot: 'part',
     });

@@ -43,6 +43,8 @@ export interface SyncRun {
   pulled: number;
   removed: number;
   bytes: number;
+  /** Attached files sent to the server (their bytes are in `bytes`). */
+  filesUploaded?: number;
   ms: number;
   /** Server time minus laptop time, when it is large enough to tell the person. */
   clockOffsetMs?: number;

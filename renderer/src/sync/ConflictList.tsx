@@ -9,6 +9,10 @@ import { hlcWall } from '../../../core/sync/hlc';
 
 function show(value: unknown): string {
   if (value === null || value === '' || value === undefined) return '—';
+  // A list of files: their names (the references themselves are hashes).
+  if (Array.isArray(value) && value.every((v) => typeof (v as { sha256?: unknown } | null)?.sha256 === 'string')) {
+    return value.map((v) => String((v as { name?: unknown }).name)).join(', ') || '—';
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

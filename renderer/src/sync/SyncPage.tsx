@@ -31,7 +31,7 @@ function RunHistory() {
         <Table data-testid="sync-runs" striped>
           <Table.Thead>
             <Table.Tr>
-              {(['when', 'result', 'pushed', 'applied', 'rejected', 'conflicts', 'pulled', 'bytes', 'time'] as const).map((c) => (
+              {(['when', 'result', 'pushed', 'applied', 'rejected', 'conflicts', 'pulled', 'files', 'bytes', 'time'] as const).map((c) => (
                 <Table.Th key={c}>{t(`sync.col.${c}`)}</Table.Th>
               ))}
             </Table.Tr>
@@ -54,6 +54,7 @@ function RunHistory() {
                 <Table.Td>{r.rejected}</Table.Td>
                 <Table.Td>{r.conflicts}</Table.Td>
                 <Table.Td>{r.pulled}</Table.Td>
+                <Table.Td>{r.filesUploaded ?? 0}</Table.Td>
                 <Table.Td>{bytes(r.bytes)}</Table.Td>
                 <Table.Td>{seconds(r.ms)}</Table.Td>
               </Table.Tr>

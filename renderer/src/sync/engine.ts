@@ -16,12 +16,13 @@ import {
   type SyncCursor,
   type SyncRun,
 } from '../data/sync-session';
-import { settlePush, takePushBatch } from '../data/sync-store';
+import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
 import { deviceNow } from '../data/outbox';
 import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
+import { pendingAttachmentsOf, uploadAttachment } from './attachment-sync';
 
-export type SyncPhase = 'push' | 'pull' | 'snapshot';
+export type SyncPhase = 'upload' | 'push' | 'pull' | 'snapshot';
 
 export interface SyncProgress {
   phase: SyncPhase;
@@ -52,6 +53,7 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
   for (;;) {
     const batch = await takePushBatch(MAX_PUSH_OPS, db(opts));
     if (!batch) return;
+    await uploadFiles(opts, c, batch.ops);
     const { value, bytes } = await opts.transport.post<PushResponse>('/api/sync/push', {
       schemaVersion: SYNC_SCHEMA_VERSION,
       fromSeq: batch.fromSeq,
@@ -69,6 +71,22 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
     }
     await noteClock(value.serverTime, c, opts);
     opts.onProgress?.({ phase: 'push', done: c.pushed, total: null });
+  }
+}
+
+/** Files the batch references that are only on this laptop go first: the server refuses dangling references. */
+async function uploadFiles(opts: RunOptions, c: Counters, ops: PushBatch['ops']): Promise<void> {
+  const pending = await pendingAttachmentsOf(ops, db(opts));
+  if (pending.length === 0) return;
+  const counters = { files: 0, bytes: 0 };
+  try {
+    for (const att of pending) {
+      opts.onProgress?.({ phase: 'upload', done: counters.files, total: pending.length });
+      await uploadAttachment(att, opts.transport, counters, db(opts));
+    }
+  } finally {
+    c.bytes += counters.bytes;
+    c.filesUploaded = (c.filesUploaded ?? 0) + counters.files;
   }
 }
 

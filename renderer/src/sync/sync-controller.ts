@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { forgetConnection, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
-import { SyncFailure, httpTransport } from './transport';
+import { SyncFailure, httpTransport, type Transport } from './transport';
 import { forgetToken, keepToken, tokenOf } from './device-token';
 
 export interface SyncUiState {
@@ -76,6 +76,13 @@ async function handleFailure(e: unknown): Promise<void> {
     const connection = await readConnection();
     if (connection) await saveConnection(await keepToken(connection, null));
   }
+}
+
+/** The company server as this signed-in device, or null when signed out. */
+export async function connectedTransport(): Promise<Transport | null> {
+  const connection = await readConnection();
+  const token = connection ? await tokenOf(connection) : null;
+  return connection && token ? httpTransport(connection.serverUrl, token) : null;
 }
 
 export interface LoginAnswer {

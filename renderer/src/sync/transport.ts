@@ -25,6 +25,12 @@ export class SyncFailure extends Error {
 
 export interface Transport {
   post<T>(path: string, body: unknown): Promise<{ value: T; bytes: number }>;
+  /** GET with a JSON answer (an attachment's upload status). */
+  get<T>(path: string): Promise<{ value: T; bytes: number }>;
+  /** PUT raw bytes (an attachment chunk) with a JSON answer. */
+  putBytes<T>(path: string, body: Uint8Array): Promise<{ value: T; bytes: number }>;
+  /** GET raw bytes (an attachment's content); an error answer becomes a SyncFailure as usual. */
+  getBytes(path: string): Promise<{ value: Uint8Array; bytes: number }>;
 }
 
 function parseJson(text: string): Record<string, unknown> | null {
@@ -53,26 +59,38 @@ export function interpretAnswer<T>(status: number, text: string): T {
 }
 
 export function httpTransport(serverUrl: string, token: string | null, timeoutMs = 60_000): Transport {
+  const send = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: string | Uint8Array): Promise<Response> => {
+    try {
+      return await fetch(new URL(path, serverUrl), {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/json' : 'application/octet-stream' }),
+          'x-fieldbook-schema': String(SYNC_SCHEMA_VERSION),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: body as BodyInit }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new SyncFailure('offline', e instanceof Error ? e.message : String(e));
+    }
+  };
+  const json = async <T>(response: Response, sent: number) => {
+    const text = await response.text();
+    return { value: interpretAnswer<T>(response.status, text), bytes: sent + text.length };
+  };
   return {
     async post<T>(path: string, body: unknown) {
       const payload = JSON.stringify(body);
-      let response: Response;
-      try {
-        response = await fetch(new URL(path, serverUrl), {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-fieldbook-schema': String(SYNC_SCHEMA_VERSION),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-          body: payload,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (e) {
-        throw new SyncFailure('offline', e instanceof Error ? e.message : String(e));
-      }
-      const text = await response.text();
-      return { value: interpretAnswer<T>(response.status, text), bytes: payload.length + text.length };
+      return json<T>(await send('POST', path, payload), payload.length);
+    },
+    get: async <T>(path: string) => json<T>(await send('GET', path), 0),
+    putBytes: async <T>(path: string, body: Uint8Array) => json<T>(await send('PUT', path, body), body.byteLength),
+    async getBytes(path: string) {
+      const response = await send('GET', path);
+      if (!response.ok) return json<never>(response, 0);
+      const value = new Uint8Array(await response.arrayBuffer());
+      return { value, bytes: value.byteLength };
     },
   };
 }

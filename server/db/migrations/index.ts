@@ -8,6 +8,7 @@
  */
 import { sql as usersDevices } from './001-users-devices';
 import { sql as sync } from './002-sync';
+import { sql as attachments } from './003-attachments';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'users-devices', sql: usersDevices },
   { version: 2, name: 'sync', sql: sync },
+  { version: 3, name: 'attachments', sql: attachments },
 ];

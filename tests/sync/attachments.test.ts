@@ -1,0 +1,141 @@
+/**
+ * Attachments between laptops through the company server, on both database backends: a file
+ * attached offline is uploaded in chunks before the change that references it, an interrupted
+ * upload continues from the server's offset, the same content is never sent twice, and another
+ * laptop of the same scope downloads the same bytes when the file is opened there — while a
+ * manager who cannot see the client cannot. Real laptop code, real server, real database.
+ */
+import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ATTACHMENT_CHUNK_BYTES, attachmentPath } from '../../core/sync/attachments';
+import { buildApp } from '../../server/app';
+import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
+import { attachFile, createClient, detachFile } from '../../renderer/src/data/commands';
+import { prepareFile } from '../../renderer/src/data/attachments';
+import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
+import { SyncFailure } from '../../renderer/src/sync/transport';
+import { Laptop, clientInput, createTeam, serverRecords, type TeamIds } from './harness';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const file = (bytes: Uint8Array, name: string, type = 'application/pdf') => new File([bytes as BlobPart], name, { type });
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+for (const backend of BACKENDS) {
+  describeBackend(backend)(`attachments between laptops (${backend})`, () => {
+    const test = useTestDatabase(backend);
+    let app: FastifyInstance;
+    let team: TeamIds;
+    const laptops: Laptop[] = [];
+    const laptop = async (login: string) => {
+      const l = await Laptop.signIn(app, login);
+      laptops.push(l);
+      return l;
+    };
+    const puts = (l: Laptop) => l.log.filter((r) => r.startsWith('PUT /api/attachments/'));
+
+    beforeAll(async () => {
+      team = await createTeam(test.db);
+      app = await buildApp({ db: test.db });
+    });
+    afterAll(async () => {
+      await Promise.all(laptops.map((l) => l.close()));
+      await app?.close();
+    });
+
+    it('a file attached offline on one laptop is opened, with the same bytes, on the head of sales’ laptop', async () => {
+      const a = await laptop('anna');
+      const h = await laptop('head');
+      const content = new Uint8Array(randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 12_345));
+      // Offline: a new client and a signed contract scan on its card.
+      const c = await createClient(clientInput(team.anna, { name: 'Signed Contract Kft' }), a.db);
+      const ref = await attachFile(c.id, await prepareFile(file(content, 'contract.pdf')), a.db);
+      expect(ref).toMatchObject({ sha256: sha256(content), name: 'contract.pdf', mime: 'application/pdf', size: content.length });
+      expect((await a.db.attachments.get(ref.sha256))?.state).toBe('pending');
+
+      const run = await a.sync();
+      expect(run).toMatchObject({ ok: true, filesUploaded: 1, rejected: 0 });
+      expect(run.bytes).toBeGreaterThan(content.length);
+      // Uploaded in chunks, all before the push that references the file.
+      const log = a.log.filter((r) => r.includes('/attachments/') || r.includes('/sync/push'));
+      expect(log).toEqual([
+        `GET ${attachmentPath(ref.sha256)}/status`,
+        ...[0, 1, 2].map((i) => `PUT ${attachmentPath(ref.sha256)}?offset=${i * ATTACHMENT_CHUNK_BYTES}&size=${content.length}`),
+        'POST /api/sync/push',
+      ]);
+      expect((await a.db.attachments.get(ref.sha256))?.state).toBe('uploaded');
+      expect((await serverRecords(test.db, 'clients')).get(c.id)?.attachments).toEqual([ref]);
+
+      // The head of sales syncs: the reference comes with the client, the bytes do not (lazy).
+      await h.sync();
+      expect((await h.db.clients.get(c.id))?.attachments).toEqual([ref]);
+      expect(await h.db.attachments.count()).toBe(0);
+      expect(h.log.some((r) => r.includes('/attachments/'))).toBe(false);
+      // Opened: downloaded once, kept, the same bytes.
+      const blob = await fetchAttachment(ref, h.transport, h.db);
+      expect(await bytesOf(blob)).toEqual(content);
+      expect(blob.type).toBe('application/pdf');
+      expect((await h.db.attachments.get(ref.sha256))?.state).toBe('downloaded');
+      const requests = h.requests;
+      expect(await bytesOf(await fetchAttachment(ref, null, h.db))).toEqual(content);
+      expect(h.requests).toBe(requests);
+
+      // Ben, a manager of the same team, does not see Anna's client, nor its file.
+      const b = await laptop('ben');
+      await b.sync();
+      expect(await b.db.clients.get(c.id)).toBeUndefined();
+      const refused = await fetchAttachment(ref, b.transport, b.db).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(SyncFailure);
+      expect((refused as SyncFailure).body?.error).toBe('not_found');
+      expect(await b.db.attachments.count()).toBe(0);
+    });
+
+    it('an upload cut off mid-file continues from the server’s offset at the next sync; nothing is pushed before the file is in', async () => {
+      const a = await laptop('anna');
+      const content = new Uint8Array(randomBytes(3 * ATTACHMENT_CHUNK_BYTES + 1));
+      const c = await createClient(clientInput(team.anna, { name: 'Logo Bt' }), a.db);
+      await a.sync();
+      const ref = await attachFile(c.id, await prepareFile(file(content, 'logo.png', 'image/png')), a.db);
+      // Status and the first chunk arrive; the answer to the second chunk is lost (it did arrive).
+      a.faults = ['none', 'none', 'drop-response'];
+      expect(await a.trySync()).toBe('offline');
+      expect(a.log.filter((r) => r.includes('/sync/push'))).toHaveLength(1); // only the first sync's
+      expect(await a.db.outbox.count()).toBe(1);
+      expect((await a.db.attachments.get(ref.sha256))?.state).toBe('pending');
+      const [held] = await test.db.query<{ received: number }>(`SELECT received::float8 AS received FROM attachments WHERE sha256 = $1`, [ref.sha256]);
+      expect(held!.received).toBe(2 * ATTACHMENT_CHUNK_BYTES);
+
+      a.log.length = 0;
+      const run = await a.sync();
+      expect(run).toMatchObject({ ok: true, filesUploaded: 1, rejected: 0 });
+      // Only the two chunks the server lacked were sent.
+      expect(puts(a).map((r) => r.replace(/^.*offset=(\d+).*$/, '$1'))).toEqual([String(2 * ATTACHMENT_CHUNK_BYTES), String(3 * ATTACHMENT_CHUNK_BYTES)]);
+      expect(await a.db.outbox.count()).toBe(0);
+      expect((await serverRecords(test.db, 'clients')).get(c.id)?.attachments).toEqual([ref]);
+    });
+
+    it('the same content attached on a second laptop is not sent again; a removed file leaves every laptop’s card', async () => {
+      const a = await laptop('anna');
+      const a2 = await laptop('anna');
+      const content = new Uint8Array(randomBytes(5000));
+      const c1 = await createClient(clientInput(team.anna, { name: 'First Card Kft' }), a.db);
+      await attachFile(c1.id, await prepareFile(file(content, 'price-list.pdf')), a.db);
+      await a.sync();
+      await a2.sync();
+      const c2 = await createClient(clientInput(team.anna, { name: 'Second Card Kft' }), a2.db);
+      const ref2 = await attachFile(c2.id, await prepareFile(file(content, 'prices.pdf')), a2.db);
+      a2.log.length = 0;
+      const run = await a2.sync();
+      expect(run).toMatchObject({ ok: true, filesUploaded: 1, rejected: 0 });
+      expect(puts(a2)).toEqual([]);
+      expect((await serverRecords(test.db, 'clients')).get(c2.id)?.attachments).toEqual([ref2]);
+
+      await detachFile(c1.id, ref2.sha256, a2.db);
+      await a2.sync();
+      await a.sync();
+      expect((await a.db.clients.get(c1.id))?.attachments).toEqual([]);
+      expect((await serverRecords(test.db, 'clients')).get(c1.id)?.attachments).toEqual([]);
+    });
+  });
+}
