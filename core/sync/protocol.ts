@@ -28,6 +28,13 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 /** Beyond this difference the app shows the person that their computer clock is wrong. */
 export const CLOCK_WARNING_MS = 2 * 60_000;
 
+/**
+ * A laptop clock within this of the server's is left as it is. The offset is measured from one
+ * answer, so it includes that answer's travel time (tens to hundreds of milliseconds on a busy
+ * network); applying such noise would reorder edits made a moment apart on two synced laptops.
+ */
+export const CLOCK_TRUST_MS = 2_000;
+
 export const hlcSchema = z.string().regex(HLC_PATTERN, { message: 'must be an HLC stamp' });
 export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES as [string, ...string[]]);
 const fieldNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'must be a field name' });

@@ -4,7 +4,7 @@
  * server, a pull page and its cursor are applied in one transaction, and a scope change is
  * committed only after its snapshot is in. See docs/sync-protocol.md.
  */
-import { CLOCK_WARNING_MS, MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse, type SnapshotResponse } from '../../../core/sync/protocol';
+import { CLOCK_TRUST_MS, CLOCK_WARNING_MS, MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse, type SnapshotResponse } from '../../../core/sync/protocol';
 import {
   addSyncRun,
   applyPullPage,
@@ -92,7 +92,7 @@ async function uploadFiles(opts: RunOptions, c: Counters, ops: PushBatch['ops'])
 
 async function noteClock(serverTime: string, c: Counters, opts: RunOptions): Promise<void> {
   const offset = offsetFrom(serverTime, opts);
-  await saveClockOffset(offset, db(opts));
+  await saveClockOffset(Math.abs(offset) > CLOCK_TRUST_MS ? offset : 0, db(opts));
   if (Math.abs(offset) > CLOCK_WARNING_MS) c.clockOffsetMs = offset;
 }
 
