@@ -9,7 +9,6 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   ScrollArea,
   SimpleGrid,
   Stack,
@@ -34,6 +33,7 @@ import { ClientFiles } from './ClientFiles';
 import { useSaveFailedMessage } from './form-helpers';
 import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
+import { ConfirmDialog } from './ConfirmDialog';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -282,24 +282,17 @@ export function ClientCardPage() {
         </Stack>
       </Box>
 
-      <Modal opened={confirmArchive} onClose={() => setConfirmArchive(false)} title={t('card.archiveConfirmTitle', { name: client.name })}>
-        <Text size="sm">{t('card.archiveConfirm')}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirmArchive(false)}>
-            {t('card.cancel')}
-          </Button>
-          <Button
-            color="red"
-            data-autofocus
-            onClick={() => {
-              setConfirmArchive(false);
-              void run(() => archiveClient(client.id));
-            }}
-          >
-            {t('card.archive')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={confirmArchive}
+        title={t('card.archiveConfirmTitle', { name: client.name })}
+        text={t('card.archiveConfirm')}
+        confirmLabel={t('card.archive')}
+        onCancel={() => setConfirmArchive(false)}
+        onConfirm={() => {
+          setConfirmArchive(false);
+          void run(() => archiveClient(client.id));
+        }}
+      />
     </ScrollArea>
   );
 }

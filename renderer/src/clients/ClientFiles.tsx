@@ -5,7 +5,7 @@
  * opened on this laptop; remove takes it off the card everywhere at the next sync.
  */
 import { useState, type DragEvent } from 'react';
-import { ActionIcon, Badge, Box, Button, Card, FileButton, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Card, FileButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { fetchAttachment } from '../sync/attachment-sync';
 import { connectedTransport } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
 import { formatDate, userLocale } from '../i18n/format';
+import { ConfirmDialog } from './ConfirmDialog';
 
 export function formatFileSize(bytes: number, locale = userLocale()): string {
   const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
@@ -162,25 +163,18 @@ export function ClientFiles({ client }: { client: Client }) {
         {t('files.dropHint')}
       </Text>
 
-      <Modal opened={confirmRemove !== null} onClose={() => setConfirmRemove(null)} title={t('files.removeTitle', { name: confirmRemove?.name ?? '' })}>
-        <Text size="sm">{t('files.removeText')}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirmRemove(null)}>
-            {t('card.cancel')}
-          </Button>
-          <Button
-            color="red"
-            data-autofocus
-            onClick={() => {
-              const ref = confirmRemove;
-              setConfirmRemove(null);
-              if (ref) void remove(ref);
-            }}
-          >
-            {t('files.remove')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={confirmRemove !== null}
+        title={t('files.removeTitle', { name: confirmRemove?.name ?? '' })}
+        text={t('files.removeText')}
+        confirmLabel={t('files.remove')}
+        onCancel={() => setConfirmRemove(null)}
+        onConfirm={() => {
+          const ref = confirmRemove;
+          setConfirmRemove(null);
+          if (ref) void remove(ref);
+        }}
+      />
     </Card>
   );
 }
