@@ -12,11 +12,11 @@ import type { FastifyInstance } from 'fastify';
 import { ATTACHMENT_CHUNK_BYTES, attachmentPath } from '../../core/sync/attachments';
 import { buildApp } from '../../server/app';
 import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
-import { attachFile, createClient, detachFile } from '../../renderer/src/data/commands';
+import { attachFile, createClient, detachFile, updateClient } from '../../renderer/src/data/commands';
 import { prepareFile } from '../../renderer/src/data/attachments';
 import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
 import { SyncFailure } from '../../renderer/src/sync/transport';
-import { Laptop, clientInput, createTeam, serverRecords, type TeamIds } from './harness';
+import { Laptop, clientInput, createTeam, inputOf, serverRecords, type TeamIds } from './harness';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const file = (bytes: Uint8Array, name: string, type = 'application/pdf') => new File([bytes as BlobPart], name, { type });
@@ -136,6 +136,34 @@ for (const backend of BACKENDS) {
       await a.sync();
       expect((await a.db.clients.get(c1.id))?.attachments).toEqual([]);
       expect((await serverRecords(test.db, 'clients')).get(c1.id)?.attachments).toEqual([]);
+    });
+
+    it('a client reassigned away takes its files off the old owner’s laptop; the new owner can open them', async () => {
+      const a = await laptop('anna');
+      const h = await laptop('head');
+      const content = new Uint8Array(randomBytes(3000));
+      const shared = new Uint8Array(randomBytes(2000));
+      const leaving = await createClient(clientInput(team.anna, { name: 'Leaving Files Kft' }), a.db);
+      const staying = await createClient(clientInput(team.anna, { name: 'Staying Files Kft' }), a.db);
+      const ref = await attachFile(leaving.id, await prepareFile(file(content, 'contract.pdf')), a.db);
+      const sharedRef = await attachFile(leaving.id, await prepareFile(file(shared, 'catalogue.pdf')), a.db);
+      await attachFile(staying.id, await prepareFile(file(shared, 'catalogue.pdf')), a.db);
+      await a.sync();
+      expect(await a.db.attachments.count()).toBe(2);
+
+      // The head of sales hands the client to Ben; Anna's next sync removes it, and its file.
+      await h.sync();
+      await updateClient(leaving.id, inputOf({ ...(await h.db.clients.get(leaving.id))!, ownerId: team.ben }), h.db);
+      await h.sync();
+      await a.sync();
+      expect(await a.db.clients.get(leaving.id)).toBeUndefined();
+      expect(await a.db.attachments.get(ref.sha256)).toBeUndefined();
+      // The catalogue is also on a client Anna keeps: it stays.
+      expect((await a.db.attachments.get(sharedRef.sha256))?.state).toBe('uploaded');
+
+      const b = await laptop('ben');
+      await b.sync();
+      expect(await bytesOf(await fetchAttachment(ref, b.transport, b.db))).toEqual(content);
     });
   });
 }

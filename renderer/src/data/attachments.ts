@@ -6,7 +6,8 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_ATTACHMENT_BYTES, SHA256_PATTERN, type AttachmentRef } from '../../../core/sync/attachments';
-import { getDb } from './db';
+import type { Client } from '../../../core/client-model';
+import { getDb, type FieldbookDb } from './db';
 
 /**
  * - `pending`: attached on this laptop, not yet on the company server (the next sync uploads it);
@@ -93,4 +94,22 @@ export function useLocalAttachments(hashes: readonly string[]) {
     const found = await getDb().attachments.bulkGet([...hashes]);
     return new Map(found.filter((a): a is StoredAttachment => a !== undefined).map((a) => [a.sha256, a.state]));
   }, [key]);
+}
+
+/**
+ * Drops the bytes of the files that only these clients referenced. They are leaving this laptop
+ * (reassigned to another manager, out of its scope): what a manager may no longer see must not
+ * stay on the disk either. A file still waiting for upload stays (its push needs it), and so
+ * does one that a client staying here also has. Runs inside the caller's transaction.
+ */
+export async function forgetAttachmentsOf(db: FieldbookDb, leaving: readonly Client[]): Promise<void> {
+  const hashes = new Set(leaving.flatMap((c) => (c.attachments ?? []).map((a) => a.sha256)));
+  if (hashes.size === 0) return;
+  const leavingIds = new Set(leaving.map((c) => c.id));
+  // A scan, but only when leaving clients had files: rare, and the same file on two clients rarer.
+  await db.clients
+    .filter((c) => !leavingIds.has(c.id) && (c.attachments ?? []).some((a) => hashes.has(a.sha256)))
+    .each((c) => c.attachments?.forEach((a) => hashes.delete(a.sha256)));
+  const stored = await db.attachments.bulkGet([...hashes]);
+  await db.attachments.bulkDelete(stored.flatMap((a) => (a && a.state !== 'pending' ? [a.sha256] : [])));
 }

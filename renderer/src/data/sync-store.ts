@@ -8,6 +8,7 @@ import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
+import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
 import type { Conflict } from './conflicts';
 import { nextRev } from './commands';
@@ -96,7 +97,7 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
  * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
  * cursor) must include them.
  */
-export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta] as const;
+export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta, db.attachments] as const;
 
 /**
  * Applies server records inside the caller's transaction: stores their stamps, writes the
@@ -207,6 +208,7 @@ async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, g
 export async function removeClients(db: FieldbookDb, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
   const contactIds = await db.contacts.where('clientId').anyOf(clientIds).primaryKeys();
+  await forgetAttachmentsOf(db, (await db.clients.bulkGet([...clientIds])).filter((c): c is Client => c !== undefined));
   await db.clients.bulkDelete([...clientIds]);
   await db.contacts.bulkDelete(contactIds);
   await db.stamps.bulkDelete([...clientIds.map((id) => recordKey('clients', id)), ...contactIds.map((id) => recordKey('contacts', id))]);
