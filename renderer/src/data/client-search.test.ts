@@ -89,7 +89,8 @@ describe('ClientSearch', () => {
 describe('ClientSearch with word-prefix lists', () => {
   /** Demo rows: Latin, Cyrillic and Devanagari names, contacts, phones, archived clients. */
   const { clients, contacts } = generateClientBatch({ seed: DEMO_SEED, start: 0, count: 1500 });
-  const demo = clients.map((c) => buildClientListRow(c, contacts.filter((k) => k.clientId === c.id), 1));
+  // Every seventh client archived: the usual view leaves them out, the archive view shows only them.
+  const demo = clients.map((c, i) => ({ ...buildClientListRow(c, contacts.filter((k) => k.clientId === c.id), 1), archived: i % 7 === 0 }));
   const queries = [
     ...['a', 'k', 'и', 'ш', 'श', 'ko', 'tr', 'ив', 'ша', 'kov', 'ugy', 'sharma', 'शर्मा', 'romashka', 'пт', 'sdn bhd', 'kft bu'],
     ...demo.slice(0, 40).flatMap((r) => [r.name.slice(0, 1), r.name.slice(0, 4), r.name.split(' ').slice(-1)[0]!, `${r.city.slice(0, 2)} ${r.name.slice(0, 2)}`]),

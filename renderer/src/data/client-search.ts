@@ -91,6 +91,8 @@ export class ClientSearch {
   private builder: { version: number; builder: PrefixIndexBuilder } | null = null;
   private positionById = new Map<string, number>();
   private orders = new Map<ClientSort, Int32Array>();
+  /** 1 for an archived row, by position: the usual filter, without touching row objects. */
+  private archivedCache: Uint8Array | null = null;
   private facetCache: Facets | null = null;
   private last: { query: SearchQuery; filters: ClientFilters; sort: ClientSort; version: number; positions: Int32Array } | null = null;
   private listeners = new Set<() => void>();
@@ -175,6 +177,7 @@ export class ClientSearch {
   }
 
   private changed(): void {
+    this.archivedCache = null;
     this.facetCache = null;
     this.last = null;
     this.version++;
@@ -217,7 +220,8 @@ export class ClientSearch {
     let positions: Int32Array;
     if (isEmptyQuery(query) && isUnfiltered(filters)) {
       // The common first screen: everything, no scan. Archived rows are rare; drop them.
-      positions = this.order(sort).filter((p) => !rows[p]!.archived);
+      const archived = this.archived();
+      positions = this.order(sort).filter((p) => archived[p] === 0);
     } else {
       const last = this.last;
       const narrowed =
@@ -272,13 +276,17 @@ export class ClientSearch {
   private collect(candidates: Candidates, query: SearchQuery, filters: ClientFilters, sort: ClientSort): Int32Array {
     const rows = this.rows;
     const seen = new Uint8Array(rows.length); // 1: a result, 2: checked and not
+    // Exact candidates with no filter but the archive's are decided without reading a row.
+    const archived = isUnfiltered(filters) ? this.archived() : null;
     let count = 0;
     for (const list of candidates.lists) {
       for (const p of list) {
         // Positions past the end belonged to rows removed since the lists were built.
         if (p >= rows.length || seen[p] !== 0) continue;
-        const row = rows[p]!;
-        const hit = (candidates.exact || matchesHaystack(row.hay, query)) && passesFilters(row, filters);
+        const hit =
+          archived && candidates.exact
+            ? archived[p] === 0
+            : (candidates.exact || matchesHaystack(rows[p]!.hay, query)) && passesFilters(rows[p]!, filters);
         seen[p] = hit ? 1 : 2;
         if (hit) count++;
       }
@@ -288,6 +296,11 @@ export class ClientSearch {
     let n = 0;
     for (const p of this.order(sort)) if (seen[p] === 1) out[n++] = p;
     return out;
+  }
+
+  private archived(): Uint8Array {
+    if (!this.archivedCache) this.archivedCache = Uint8Array.from(this.rows, (r) => (r.archived ? 1 : 0));
+    return this.archivedCache;
   }
 
   /** Values offered in the city and tag filters. */
