@@ -23,28 +23,57 @@ function setState(next: Partial<LoadState>) {
   for (const l of stateListeners) l();
 }
 
+/** A catch-up at least this large means a burst (a sync, an import) is probably under way. */
+const BURST_ROWS = 1000;
+/** How long the list waits after a burst before taking in more, and before reindexing. */
+const BURST_PAUSE_MS = 2000;
+let catchingUp = false;
+let catchUpAgain = false;
+
+/**
+ * Takes in the rows written since the last catch-up, one catch-up at a time. A first sync
+ * commits a page every few seconds for minutes; taking in every page at once would re-sort and
+ * re-render 100k rows per page. After a large catch-up the list pauses briefly, and every write
+ * committed meanwhile is taken in together by the next one.
+ */
 async function catchUp(): Promise<void> {
-  const db = getDb();
-  const rows = await db.clientRows.where('rev').above(clientSearch.maxRev).toArray();
-  clientSearch.apply(rows);
+  if (catchingUp) {
+    catchUpAgain = true;
+    return;
+  }
+  catchingUp = true;
+  let burst = false;
+  try {
+    do {
+      catchUpAgain = false;
+      const rows = await getDb().clientRows.where('rev').above(clientSearch.maxRev).toArray();
+      clientSearch.apply(rows);
+      if (rows.length >= BURST_ROWS) {
+        burst = true;
+        await new Promise((done) => setTimeout(done, BURST_PAUSE_MS));
+      }
+    } while (catchUpAgain);
+  } finally {
+    catchingUp = false;
+  }
   scheduleSnapshot();
-  scheduleIndex();
+  scheduleIndex(burst ? BURST_PAUSE_MS : 300);
 }
 
 let indexTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Builds the search's word-prefix lists (prefix-index.ts) in slices of a few milliseconds once
- * the rows stop changing; until then, and between slices, searches scan as before.
+ * the rows have stopped changing for `quietMs`; until then, and between slices, searches scan.
  */
-function scheduleIndex(): void {
+function scheduleIndex(quietMs = 300): void {
   clearTimeout(indexTimer);
   if (!clientSearch.needsIndex) return;
   const slice = () => {
     if (!clientSearch.buildIndex(2000)) indexTimer = setTimeout(slice, 0);
     else performance.mark('fieldbook:index-built', { detail: { rows: clientSearch.size } });
   };
-  indexTimer = setTimeout(slice, 300);
+  indexTimer = setTimeout(slice, quietMs);
 }
 
 /** Rows changed since the last snapshot before it is worth writing a new one. */
@@ -54,7 +83,8 @@ let snapshotWriting = false;
 
 /**
  * Saves the list as a snapshot for the next start (list-snapshot.ts) once enough rows changed,
- * a few seconds after the last change, so a burst of writes (seeding, a sync) saves once.
+ * after 10 s without changes, so a burst of writes (seeding, a first sync whose pages arrive
+ * every few seconds) saves once at its end rather than after every page.
  */
 function scheduleSnapshot(): void {
   if (clientSearch.unsavedRows < SNAPSHOT_AFTER_ROWS) return;
@@ -68,7 +98,7 @@ function scheduleSnapshot(): void {
       // A snapshot is only a cache: failing to save one costs the next start some time, nothing else.
       .catch((e: unknown) => console.warn('Could not save the list snapshot', e))
       .finally(() => (snapshotWriting = false));
-  }, 3000);
+  }, 10_000);
 }
 
 let started: Promise<void> | null = null;
