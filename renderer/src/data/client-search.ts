@@ -7,7 +7,7 @@
 import type { ClientStatus } from '../../../core/client-model';
 import { isEmptyQuery, matchesHaystack, parseQuery, type SearchQuery } from '../../../core/search-text';
 import type { ClientListRow } from './client-list-row';
-import { PrefixIndexBuilder, prefixCandidates, type PrefixLists } from './prefix-index';
+import { PrefixIndexBuilder, digitCandidates, prefixCandidates, type PrefixLists } from './prefix-index';
 
 export interface ClientFilters {
   statuses: ClientStatus[];
@@ -253,23 +253,29 @@ export class ClientSearch {
   }
 
   /**
-   * The rows that may match a word query, from the prefix lists: those of the query word with
-   * the fewest (one list per way of writing it), plus every row changed since the lists were
-   * built. Null when the lists are not built yet or the query is not words (phone digits are
-   * matched anywhere in a number, not by word start).
+   * The rows that may match a query, from the prefix lists: for words, those of the query word
+   * with the fewest (one list per way of writing it); for phone digits, the rows whose numbers
+   * contain them; plus every row changed since the lists were built. Null when the lists are
+   * not built yet or the query is empty.
    */
   private candidates(query: SearchQuery): Candidates | null {
     const index = this.index;
-    if (!index || query.words.length === 0) return null;
+    if (!index) return null;
     let best: Candidates | null = null;
-    for (const alternatives of query.words) {
-      const found = alternatives.map((alt) => prefixCandidates(index.lists, alt));
-      const size = found.reduce((n, f) => n + f.rows.length, 0);
-      if (!best || size < best.size) best = { lists: found.map((f) => f.rows), size, exact: found.every((f) => f.exact) };
+    if (query.digits) {
+      const rows = digitCandidates(index.lists, query.digits);
+      best = { lists: [rows], size: rows.length, exact: true };
+    } else {
+      for (const alternatives of query.words) {
+        const found = alternatives.map((alt) => prefixCandidates(index.lists, alt));
+        const size = found.reduce((n, f) => n + f.rows.length, 0);
+        if (!best || size < best.size) best = { lists: found.map((f) => f.rows), size, exact: found.every((f) => f.exact) };
+      }
+      if (best) best.exact &&= query.words.length === 1;
     }
-    const { lists, size, exact } = best!;
-    if (index.dirty.size === 0) return { lists, size, exact: exact && query.words.length === 1 };
-    return { lists: [...lists, Int32Array.from(index.dirty)], size: size + index.dirty.size, exact: false };
+    if (!best) return null;
+    if (index.dirty.size === 0) return best;
+    return { lists: [...best.lists, Int32Array.from(index.dirty)], size: best.size + index.dirty.size, exact: false };
   }
 
   /** The candidates that match and pass the filters, in the display order of `sort`. */
