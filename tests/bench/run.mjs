@@ -14,6 +14,7 @@ import { serveRenderer } from '../../scripts/serve-renderer.mjs';
 
 const GROUPS = {
   clients: () => import('./clients.mjs'),
+  sync: () => import('./sync.mjs'),
 };
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -11,6 +11,7 @@ import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../cor
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
 import type { Conflict } from './conflicts';
+import type { TrashEntry } from './trash';
 import { nextRev } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { recordKey, type OutboxEntry } from './outbox';
@@ -119,6 +120,27 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   }
   let newest: Hlc = HLC_ZERO;
   const stamps = [];
+  // Clients and contacts are read and written with one bulk request per store and page, not
+  // one awaited request per record: a first sync applies hundreds of thousands of records.
+  const clientRecords = records.filter((r) => r.table === 'clients');
+  const contactRecords = records.filter((r) => r.table === 'contacts');
+  const [localClients, localContacts] = await Promise.all([
+    clientRecords.length ? db.clients.bulkGet(clientRecords.map((r) => r.id)) : [],
+    contactRecords.length ? db.contacts.bulkGet(contactRecords.map((r) => r.id)) : [],
+  ]);
+  const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
+  // Undeleted elsewhere: the server record is whole, the trash entry goes (the trash is small).
+  const inTrash = revived.length ? new Set((await db.trash.where('key').anyOf(revived).primaryKeys()) as string[]) : new Set<string>();
+  const at = new Date().toISOString();
+  const clientPuts: Client[] = [];
+  const clientDeletes: string[] = [];
+  const trashPuts: TrashEntry[] = [];
+  const contactPuts: Contact[] = [];
+  const contactDeletes: string[] = [];
+  const localOf = new Map<SyncRecord, object | undefined>([
+    ...clientRecords.map((r, i) => [r, localClients[i]] as const),
+    ...contactRecords.map((r, i) => [r, localContacts[i]] as const),
+  ]);
   for (const record of records) {
     const key = recordKey(record.table, record.id);
     stamps.push({ key, stamps: record.stamps });
@@ -126,34 +148,41 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     if (latest && latest > newest) newest = latest;
     const keep = pending.get(key);
     if (record.table === 'clients') {
-      const local = await db.clients.get(record.id);
+      const local = localOf.get(record) as Client | undefined;
       if (record.data[DELETED_FIELD] === true) {
         if (local) {
-          await db.trash.put({ key, table: 'clients', id: record.id, record: local, at: new Date().toISOString() });
-          await db.clients.delete(record.id);
+          trashPuts.push({ key, table: 'clients', id: record.id, record: local, at });
+          clientDeletes.push(record.id);
         }
         goneClients.add(record.id);
         continue;
       }
-      await db.trash.delete(key); // undeleted elsewhere: the server record is whole
       const merged = mergeLocal(local, record.data, keep) as unknown as Client;
-      await db.clients.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
+      clientPuts.push({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
       touchedClients.add(record.id);
     } else if (record.table === 'conflicts') {
       if (record.data[DELETED_FIELD] === true) await db.conflicts.delete(record.id);
       else await db.conflicts.put({ ...(record.data as unknown as Conflict), id: record.id, updatedAt: updatedAtOf(record.stamps, '') });
     } else if (record.table === 'contacts') {
-      const local = await db.contacts.get(record.id);
+      const local = localOf.get(record) as Contact | undefined;
       const clientId = String(record.data.clientId ?? local?.clientId ?? '');
       if (clientId) touchedClients.add(clientId);
       if (record.data[DELETED_FIELD] === true) {
-        if (local) await db.contacts.delete(record.id);
+        if (local) contactDeletes.push(record.id);
         continue;
       }
       const merged = mergeLocal(local, record.data, keep) as unknown as Contact;
-      await db.contacts.put({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? new Date().toISOString()) });
+      contactPuts.push({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
     }
   }
+  await Promise.all([
+    trashPuts.length ? db.trash.bulkPut(trashPuts) : undefined,
+    inTrash.size ? db.trash.bulkDelete([...inTrash]) : undefined,
+    clientDeletes.length ? db.clients.bulkDelete(clientDeletes) : undefined,
+    clientPuts.length ? db.clients.bulkPut(clientPuts) : undefined,
+    contactDeletes.length ? db.contacts.bulkDelete(contactDeletes) : undefined,
+    contactPuts.length ? db.contacts.bulkPut(contactPuts) : undefined,
+  ]);
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);
   for (const id of goneClients) touchedClients.delete(id);
