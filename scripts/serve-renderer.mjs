@@ -2,7 +2,7 @@
 // Used by `npm start` where no Electron runtime exists, and by the end-to-end tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../out/renderer', import.meta.url)));
@@ -20,9 +20,17 @@ const TYPES = {
 /** Starts the server; resolves with its URL. */
 export function serveRenderer({ host = '127.0.0.1', port = 5173 } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path;
+    try {
+      // Either can throw on a hostile path ('//', a broken %-escape): answer, don't crash.
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('Bad request');
+      return;
+    }
     const file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(ROOT)) {
+    // ROOT + separator: a sibling folder whose name starts like ROOT's is outside it.
+    if (file !== ROOT && !file.startsWith(ROOT + sep)) {
       res.writeHead(403).end();
       return;
     }
