@@ -142,10 +142,15 @@ for (const backend of BACKENDS) {
       let release!: () => void;
       const released = new Promise<void>((done) => (release = done));
       // Another writer holds the sequence lock, so the push stops right before it commits.
+      let locked!: () => void;
+      const holding = new Promise<void>((done) => (locked = done));
       const holder = other.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+        locked();
         await released;
       });
+      // Only then the push: on a busy machine it could otherwise take the lock first and finish.
+      await holding;
       const sync = a.trySync();
       let killed = 0;
       try {
