@@ -68,7 +68,13 @@ export const pushRequestSchema = z
     toSeq: z.number().int().positive(),
     ops: z.array(pushOpSchema).min(1).max(MAX_PUSH_OPS),
   })
-  .refine((r) => r.toSeq >= r.fromSeq, { message: 'toSeq must not be below fromSeq', path: ['toSeq'] });
+  .refine((r) => r.toSeq >= r.fromSeq, { message: 'toSeq must not be below fromSeq', path: ['toSeq'] })
+  // A laptop coalesces a record's changes into one operation per push; two would be merged
+  // against the same stored record and the second would silently drop the first's fields.
+  .refine((r) => new Set(r.ops.map((o) => `${o.table}/${o.id}`)).size === r.ops.length, {
+    message: 'each record may appear once per push (coalesce its changes into one operation)',
+    path: ['ops'],
+  });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export type OpStatus = 'applied' | 'merged' | 'rejected';

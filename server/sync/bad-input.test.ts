@@ -103,6 +103,7 @@ function badRequests(): BadRequest[] {
   out.push({ url: '/api/sync/push', body: JSON.stringify({ ...push, ops: [] }), token: 'good', what: 'no operations' });
   out.push({ url: '/api/sync/push', body: JSON.stringify({ ...push, ops: Array.from({ length: 501 }, () => op) }), token: 'good', what: '501 operations' });
   out.push({ url: '/api/sync/push', body: JSON.stringify({ ...push, fromSeq: 5, toSeq: 4 }), token: 'good', what: 'toSeq below fromSeq' });
+  out.push({ url: '/api/sync/push', body: JSON.stringify({ ...push, toSeq: 2, ops: [op, op] }), token: 'good', what: 'the same record twice' });
   out.push({ url: '/api/sync/push', body: JSON.stringify({ ...push, ops: [{ ...op, fields: { name: { value: 'x'.repeat(9 * 1024 * 1024), hlc: HLC, base: null } } }] }), token: 'good', what: 'oversized body' });
   out.push({ url: '/api/sync/pull', body: JSON.stringify({ ...validPull(), limit: 100_000 }), token: 'good', what: 'page too large' });
   out.push({ url: '/api/sync/snapshot', body: JSON.stringify({ ...validSnapshot(), owners: [ID] }), token: 'good', what: 'snapshot of an owner not visible' });

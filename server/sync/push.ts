@@ -11,7 +11,7 @@ import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove } from './client-move';
-import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, serverStamp, type StoredRow } from './records';
+import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
 import { visibleOwners } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
@@ -143,10 +143,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
 
     // Write phase: sequence numbers are assigned under the lock, which the commit releases.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
-    for (const w of writes) {
-      const seq = await saveRow(tx, w.row);
+    const seqs = await saveRows(tx, writes.map((w) => w.row));
+    for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
-      if (w.move) await recordClientMove(tx, { seq, clientId: w.row.id, from: w.move.from, to: w.move.to });
+      if (w.move) await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
       if (w.lost.length) await recordConflicts(tx, w, device, now);
     }
     await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);

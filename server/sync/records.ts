@@ -85,6 +85,36 @@ export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<nu
   return saved!.seq;
 }
 
+/**
+ * Writes several records in one statement, each with its own next sequence number; returns
+ * their sequence numbers in the order given. A push holds the sequence lock while it writes, so
+ * one statement instead of one per record is what lets many laptops push at once. Each record
+ * may appear once.
+ */
+export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const saved = await sql.query<{ tbl: string; id: string; seq: number }>(
+    `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
+     SELECT t, i, o, c, d, s, a, nextval('change_seq'), now()
+       FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS x(t, i, o, c, d, s, a, n)
+      ORDER BY n
+     ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
+       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+     RETURNING tbl, id::text AS id, seq::float8 AS seq`,
+    [
+      rows.map((r) => r.tbl),
+      rows.map((r) => r.id),
+      rows.map((r) => r.owner_id),
+      rows.map((r) => r.client_id),
+      rows.map((r) => JSON.stringify(r.data)),
+      rows.map((r) => JSON.stringify(r.stamps)),
+      rows.map((r) => JSON.stringify(r.authors)),
+    ],
+  );
+  const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
+  return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);
+}
+
 export const toSyncRecord = (r: Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>): SyncRecord => ({
   table: r.tbl,
   id: r.id,
