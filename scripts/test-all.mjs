@@ -2,15 +2,19 @@
 // Typecheck per runtime, lint, unit/integration tests (vitest), build, end-to-end tests in
 // Chromium, and the Electron end-to-end suite (skipped with the reason where no runtime exists).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const REPORTS = 'test-results/reports';
+// Absolute: Playwright resolves PLAYWRIGHT_JSON_OUTPUT_NAME against its config's folder.
+const REPORTS = resolve('test-results/reports');
+// A report left by an earlier run must not count for this one.
+rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const steps = [
   { name: 'typecheck', cmd: 'npm run -s typecheck' },
   { name: 'lint', cmd: 'npm run -s lint' },
-  { name: 'unit', cmd: `npx vitest run --reporter=default --reporter=json --outputFile=${REPORTS}/vitest.json`, report: 'vitest' },
+  { name: 'unit', cmd: `npx vitest run --reporter=default --reporter=json --outputFile="${REPORTS}/vitest.json"`, report: 'vitest' },
   { name: 'build', cmd: 'npx electron-vite build' },
   {
     name: 'e2e (Chromium)',
@@ -31,18 +35,21 @@ const steps = [
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 
+/** Adds a step's test counts from its JSON report; false when the step wrote none. */
 function count(step) {
-  if (step.report === 'vitest' && existsSync(`${REPORTS}/vitest.json`)) {
-    const r = JSON.parse(readFileSync(`${REPORTS}/vitest.json`, 'utf8'));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests;
-    totals.skipped += r.numPendingTests + r.numTodoTests;
-  } else if (step.report === 'playwright' && existsSync(step.file)) {
-    const s = JSON.parse(readFileSync(step.file, 'utf8')).stats;
-    totals.passed += s.expected + s.flaky;
-    totals.failed += s.unexpected;
-    totals.skipped += s.skipped;
+  const file = step.report === 'vitest' ? `${REPORTS}/vitest.json` : step.file;
+  if (!existsSync(file)) return false;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (step.report === 'vitest') {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+  } else {
+    totals.passed += report.stats.expected + report.stats.flaky;
+    totals.failed += report.stats.unexpected;
+    totals.skipped += report.stats.skipped;
   }
+  return true;
 }
 
 for (const step of steps) {
@@ -54,8 +61,9 @@ for (const step of steps) {
   const { status } = spawnSync(cmd, { shell: true, stdio: 'inherit', env });
   console.log(`=== ${step.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (status !== 0) failedSteps.push(step.name);
-  if (step.report) count(step);
-  else if (status !== 0) totals.failed++;
+  // A step without test counts (or whose runner died before reporting) counts as one check.
+  if (step.report && count(step)) continue;
+  if (status !== 0) totals.failed++;
   else totals.passed++;
 }
 
