@@ -85,6 +85,17 @@ export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<nu
   return saved!.seq;
 }
 
+/** Records as parallel arrays, the parameters of an `unnest(...)` insert of many rows. */
+const columnsOf = (rows: readonly Omit<StoredRow, 'seq'>[]) => [
+  rows.map((r) => r.tbl),
+  rows.map((r) => r.id),
+  rows.map((r) => r.owner_id),
+  rows.map((r) => r.client_id),
+  rows.map((r) => JSON.stringify(r.data)),
+  rows.map((r) => JSON.stringify(r.stamps)),
+  rows.map((r) => JSON.stringify(r.authors)),
+];
+
 /**
  * Writes several records in one statement, each with its own next sequence number; returns
  * their sequence numbers in the order given. A push holds the sequence lock while it writes, so
@@ -101,15 +112,7 @@ export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
        stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
      RETURNING tbl, id::text AS id, seq::float8 AS seq`,
-    [
-      rows.map((r) => r.tbl),
-      rows.map((r) => r.id),
-      rows.map((r) => r.owner_id),
-      rows.map((r) => r.client_id),
-      rows.map((r) => JSON.stringify(r.data)),
-      rows.map((r) => JSON.stringify(r.stamps)),
-      rows.map((r) => JSON.stringify(r.authors)),
-    ],
+    columnsOf(rows),
   );
   const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
   return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);
@@ -136,15 +139,7 @@ export async function bulkInsertRows(sql: Sql, rows: readonly Omit<StoredRow, 's
        SELECT t, i, o, c, d, s, a, nextval('change_seq')
          FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) AS x(t, i, o, c, d, s, a)
        ON CONFLICT (tbl, id) DO NOTHING`,
-      [
-        part.map((r) => r.tbl),
-        part.map((r) => r.id),
-        part.map((r) => r.owner_id),
-        part.map((r) => r.client_id),
-        part.map((r) => JSON.stringify(r.data)),
-        part.map((r) => JSON.stringify(r.stamps)),
-        part.map((r) => JSON.stringify(r.authors)),
-      ],
+      columnsOf(part),
     );
   }
 }
