@@ -1,0 +1,177 @@
+/**
+ * Trade-fair lead capture: events (with their qualification questions), leads and follow-up
+ * tasks. These zod schemas are the one definition of a valid record for the capture form, the
+ * data layer's commands and the company server (through core/sync/tables.ts).
+ */
+import { z } from 'zod';
+import { normalizePhone } from '../phone';
+import type { AttachmentRef } from '../sync/attachments';
+
+const trimmed = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const optionalText = (max: number) => trimmed(max).default('');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const optionalDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }).default('');
+
+export const EVENT_KINDS = ['trade_fair', 'exhibition', 'presentation'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const QUESTION_KINDS = ['choice', 'multi', 'text', 'yes_no'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** The rating scale of every event, hottest first. */
+export const RATINGS = ['hot', 'warm', 'cold'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const NEXT_STEPS = ['call', 'send_offer', 'visit', 'invite'] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/**
+ * new: captured, not yet qualified. attached: belongs to an existing client (and contact).
+ * converted: became a new client and contact. discarded: with a reason (competitor, spam …).
+ */
+export const LEAD_STATUSES = ['new', 'attached', 'converted', 'discarded'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/** A qualification question of an event. Choice questions list their options. */
+export const questionSchema = z
+  .object({
+    /** Stable within the event: answers are keyed by it, so a relabelled question keeps its answers. */
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'question_id' }),
+    label: trimmed(200).min(1, { message: 'required' }),
+    kind: z.enum(QUESTION_KINDS),
+    options: z.array(trimmed(100).min(1, { message: 'required' })).max(30).default([]),
+  })
+  .refine((q) => (q.kind === 'choice' || q.kind === 'multi' ? q.options.length >= 2 : true), { message: 'options_needed', path: ['options'] });
+export type Question = z.infer<typeof questionSchema>;
+
+/** The fields a person edits on an event. */
+export const eventInputSchema = z
+  .object({
+    name: trimmed(200).min(1, { message: 'required' }),
+    kind: z.enum(EVENT_KINDS),
+    venue: optionalText(200),
+    city: optionalText(100),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    booth: optionalText(60),
+    /** User ids of the colleagues on the stand. */
+    teamIds: z.array(z.string().min(1)).max(50).default([]),
+    /** What visitors can be interested in: product groups (the catalog's, or typed for the event). */
+    productGroups: z.array(trimmed(100).min(1)).max(60).default([]),
+    questions: z.array(questionSchema).max(20).default([]),
+  })
+  .refine((e) => e.endsOn >= e.startsOn, { message: 'ends_before_start', path: ['endsOn'] });
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+export interface FieldEvent extends EventInput {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+/** An answer: one option, several options, free text, or yes/no. */
+export const answerSchema = z.union([z.string().max(2000), z.array(z.string().max(100)).max(30), z.boolean()]);
+export type Answer = z.infer<typeof answerSchema>;
+
+/**
+ * What the quick-capture form edits. Everything is optional except that a lead must say who
+ * (a person, a company, a phone or an email): a booth conversation is often cut short.
+ * The phone is normalised to E.164 against the company's country, as contacts' phones are.
+ */
+export function leadInputSchema(defaultCountry: string) {
+  return z
+    .object({
+      personName: optionalText(200),
+      position: optionalText(150),
+      phone: trimmed(40)
+        .default('')
+        .transform((v, ctx) => {
+          if (v === '') return '';
+          const e164 = normalizePhone(v, defaultCountry);
+          if (!e164) {
+            ctx.addIssue({ code: 'custom', message: 'phone' });
+            return z.NEVER;
+          }
+          return e164;
+        }),
+      email: trimmed(254).pipe(z.email({ message: 'email' }).or(z.literal(''))).default(''),
+      companyName: optionalText(200),
+      city: optionalText(100),
+      country: z.string().regex(/^([A-Z]{2})?$/, { message: 'country' }).default(''),
+      interests: z.array(trimmed(100).min(1)).max(60).default([]),
+      rating: z.enum(RATINGS).nullable().default(null),
+      answers: z.record(z.string(), answerSchema).default({}),
+      notes: optionalText(5000),
+      nextStep: z.enum(NEXT_STEPS).nullable().default(null),
+      nextStepOn: optionalDate,
+    })
+    .refine((l) => l.personName !== '' || l.companyName !== '' || l.phone !== '' || l.email !== '', { message: 'lead_empty', path: ['personName'] })
+    .refine((l) => l.nextStep === null || l.nextStepOn !== '', { message: 'next_step_date', path: ['nextStepOn'] });
+}
+export type LeadInput = z.output<ReturnType<typeof leadInputSchema>>;
+export type LeadFormValues = z.input<ReturnType<typeof leadInputSchema>>;
+
+/** A lead as stored: the phone already in E.164 (what the sync protocol validates). */
+export const leadFieldsSchema = z.object({
+  personName: trimmed(200),
+  position: trimmed(150),
+  phone: z.string().regex(/^(\+[1-9]\d{6,14})?$/, { message: 'phone' }),
+  email: z.email({ message: 'email' }).max(254).or(z.literal('')),
+  companyName: trimmed(200),
+  city: trimmed(100),
+  country: z.string().regex(/^([A-Z]{2})?$/, { message: 'country' }),
+  interests: z.array(trimmed(100).min(1)).max(60),
+  rating: z.enum(RATINGS).nullable(),
+  answers: z.record(z.string(), answerSchema),
+  notes: trimmed(5000),
+  nextStep: z.enum(NEXT_STEPS).nullable(),
+  nextStepOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }),
+  ownerId: z.string().min(1),
+  eventId: z.uuid().nullable(),
+  status: z.enum(LEAD_STATUSES),
+  /** The existing client (and contact) this lead belongs to, once attached or converted. */
+  clientId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  discardReason: trimmed(500),
+  /** Who captured it (the owner may change; the capturer does not). */
+  capturedBy: z.string().min(1),
+  capturedAt: z.iso.datetime({ offset: true }),
+});
+
+export interface Lead extends LeadInput {
+  id: string;
+  ownerId: string;
+  eventId: string | null;
+  status: LeadStatus;
+  clientId: string | null;
+  contactId: string | null;
+  discardReason: string;
+  capturedBy: string;
+  capturedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The business-card photo and other files (bytes sync separately). */
+  attachments?: AttachmentRef[];
+}
+
+export const TASK_KINDS = [...NEXT_STEPS, 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const taskFieldsSchema = z.object({
+  title: trimmed(300).min(1, { message: 'required' }),
+  kind: z.enum(TASK_KINDS),
+  dueOn: isoDate,
+  ownerId: z.string().min(1),
+  /** What the task follows up: a lead, a client, or both (a lead attached to a client). */
+  leadId: z.uuid().nullable(),
+  clientId: z.uuid().nullable(),
+  doneAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type TaskFields = z.infer<typeof taskFieldsSchema>;
+
+export interface Task extends TaskFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
