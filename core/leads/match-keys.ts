@@ -1,0 +1,286 @@
+/**
+ * Duplicate matching for lead capture: while a manager types a lead at the booth, existing
+ * clients, contacts and leads that are probably the same person or company are shown.
+ *
+ * Every record is reduced once to `MatchKeys` (normalised emails, E.164 phones, a company key
+ * and a person key) and keys are compared for equality, so checking the typed lead against a
+ * few thousand records is a loop of string comparisons. The keys fold case, diacritics and
+ * script (via any-ascii), so "ООО «Ромашка»" finds "Romashka LLC" and "Иван Петров" finds
+ * "PETROV Ivan".
+ *
+ * The rule for how much a match counts (see `matchStrength`):
+ * - strong: the same email, the same phone, or the same company key. These almost always mean
+ *   the same person or company, so the app should offer to open or merge the existing record.
+ * - medium: the same person name (all words equal, in any order). Names repeat across companies,
+ *   so this is shown but not treated as a duplicate by itself.
+ * - weak: `company_prefix`, the candidate's company key starts with what has been typed so far
+ *   (at least 3 characters), because the manager is probably still typing the name.
+ * Candidates sort by `matchRank`, a weighted count (strong 100, medium 10, weak 1), so any
+ * strong reason outranks any mix of weaker ones and more reasons of a kind rank higher.
+ * Empty keys never match: two leads without email do not "match on email".
+ */
+import { foldAscii, foldNative } from '../search-text';
+import { normalizePhone } from '../phone';
+import { CJK_LEGAL_FORMS, LEGAL_FORMS, type LegalFormPosition } from './legal-forms';
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** A word of a name, folded two ways: in its own script and as ASCII. */
+interface Token {
+  /** Lowercase, without Latin/Cyrillic diacritics, in its own script ("ооо"). */
+  native: string;
+  /** Lowercase ASCII transliteration ("ooo"); the native form when any-ascii gives nothing. */
+  key: string;
+}
+
+// Apostrophes join rather than split: "O'Brien" is "obrien" however it is typed, and the
+// transliterated soft sign ("Khmel'nyts'kyi") is not a word boundary.
+const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4]/g;
+const NON_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+
+/**
+ * Splits a name into folded words. Runs of one-character words are joined, so that dotted and
+ * spaced abbreviations compare equal to their plain form: "S.A.", "S. A." and "SA" all give
+ * "sa", "L.L.C." gives "llc", "I.B.M." gives "ibm".
+ */
+function tokenize(text: string): Token[] {
+  const words = text.normalize('NFKC').replace(APOSTROPHES, '').split(NON_WORD);
+  const tokens: Token[] = [];
+  let previousWasSingle = false;
+  for (const word of words) {
+    const native = foldNative(word);
+    if (!native) continue;
+    // Transliterate the original word, not the native fold: foldNative turns "й" into "и",
+    // which would give "Yoshkar" as "ioshkar".
+    const key = foldAscii(word).replace(/ /g, '') || native;
+    const single = [...native].length === 1;
+    const last = tokens[tokens.length - 1];
+    if (single && previousWasSingle && last) {
+      last.native += native;
+      last.key += key;
+    } else {
+      tokens.push({ native, key });
+    }
+    previousWasSingle = single;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Companies
+
+interface CompiledLegalForm {
+  words: string[];
+  at: LegalFormPosition;
+  nativeOnly: boolean;
+}
+
+// Forms go through the same tokeniser as names, so they match however the name spells them.
+// Longest first: "GmbH & Co. KG" goes as a whole before "KG" is tried alone.
+const COMPILED_FORMS: readonly CompiledLegalForm[] = LEGAL_FORMS.map((form) => {
+  const nativeOnly = form.nativeOnly === true;
+  const words = tokenize(form.text).map((t) => (nativeOnly ? t.native : t.key));
+  return { words, at: form.at, nativeOnly };
+}).sort((a, b) => b.words.length - a.words.length);
+
+function formAt(tokens: readonly Token[], from: number, form: CompiledLegalForm): boolean {
+  return form.words.every((word, i) => {
+    const token = tokens[from + i];
+    return token !== undefined && (form.nativeOnly ? token.native : token.key) === word;
+  });
+}
+
+/** Removes CJK legal forms from either end of the text; they are not separate words there. */
+function stripCjkForms(text: string): string {
+  let rest = text.normalize('NFKC').trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const form of CJK_LEGAL_FORMS) {
+      if (rest.length <= form.length) continue;
+      if (rest.startsWith(form)) rest = rest.slice(form.length).trim();
+      else if (rest.endsWith(form)) rest = rest.slice(0, -form.length).trim();
+      else continue;
+      changed = true;
+    }
+  }
+  return rest;
+}
+
+/**
+ * The company name reduced for comparison: transliterated to lowercase ASCII, without
+ * punctuation, spaces or legal forms at its start or end. "ООО «Ромашка»", "Romashka LLC" and
+ * "ROMASHKA, OOO" all give "romashka"; "Ромашка-Строй" gives "romashkastroy".
+ *
+ * Words are joined without spaces so that "Data Soft", "Data-Soft" and "DataSoft" are one
+ * company. A name made only of legal forms (a company called "AG") keeps them all rather than
+ * becoming empty, since an empty key matches nothing. Returns '' for a blank name.
+ */
+export function companyKey(name: string): string {
+  return companyTokens(name)
+    .map((t) => t.key)
+    .join('');
+}
+
+/**
+ * The words of a company name without its legal forms, as ASCII: what to search the client base
+ * for ("ООО «Ромашка Плюс»" → ["romashka", "plyus"]).
+ */
+export function companyWords(name: string): string[] {
+  return companyTokens(name).map((t) => t.key);
+}
+
+function companyTokens(name: string): Token[] {
+  const all = tokenize(name);
+  let tokens = tokenize(stripCjkForms(name));
+  if (tokens.length === 0) tokens = all;
+
+  let lo = 0;
+  let hi = tokens.length;
+  for (;;) {
+    const width = hi - lo;
+    const tail = COMPILED_FORMS.find((f) => f.at !== 'start' && f.words.length <= width && formAt(tokens, hi - f.words.length, f));
+    if (tail) {
+      hi -= tail.words.length;
+      continue;
+    }
+    const head = COMPILED_FORMS.find((f) => f.at !== 'end' && f.words.length <= width && formAt(tokens, lo, f));
+    if (head) {
+      lo += head.words.length;
+      continue;
+    }
+    break;
+  }
+  return lo < hi ? tokens.slice(lo, hi) : all;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People, emails, phones
+
+// Titles from business cards; "Dr. Hans Müller" is the contact "Hans Müller".
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'herr', 'frau']);
+
+/**
+ * A person's name reduced for comparison: ASCII words, sorted, so the order of given and family
+ * name does not matter ("Petrov Ivan", "Иван Петров" and "IVAN PETROV" all give
+ * "ivan petrov"). Leading titles are dropped. Returns '' for a blank name.
+ */
+export function personNameKey(name: string): string {
+  const words = tokenize(name).map((t) => t.key);
+  while (words.length > 1 && HONORIFICS.has(words[0] ?? '')) words.shift();
+  return words.sort().join(' ');
+}
+
+// One "@", no spaces or address-list punctuation in the local part, a domain of dot-separated
+// labels (international letters allowed), and a top-level domain of two letters or more.
+const EMAIL = /^[^\s@<>()[\],;:"]+@(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
+
+/**
+ * An email address as compared: trimmed, NFC, lowercase; null when it does not look like
+ * local@domain.tld. The local part is lowercased too: mail servers may treat it as
+ * case-sensitive, but people do not, and a false "possible duplicate" only costs a glance.
+ * Dots and "+tags" are kept: they are significant on most company mail servers.
+ */
+export function emailKey(raw: string): string | null {
+  const email = raw
+    .normalize('NFC')
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
+  return EMAIL.test(email) ? email : null;
+}
+
+/** A phone number as compared: E.164, or null when it is not a valid number. */
+export function phoneKey(raw: string, defaultCountry = ''): string | null {
+  return normalizePhone(raw, defaultCountry.trim().toUpperCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing records
+
+/** The keys of one record (the typed lead, or a client, contact or lead), computed once. */
+export interface MatchKeys {
+  /** Distinct email keys; text that is not an email is left out. */
+  emails: readonly string[];
+  /** Distinct E.164 numbers; invalid numbers are left out. */
+  phones: readonly string[];
+  /** `companyKey` of the company name; '' when there is none. */
+  company: string;
+  /** `personNameKey` of the person's name; '' when there is none. */
+  person: string;
+}
+
+export interface MatchInput {
+  personName?: string;
+  phones?: readonly string[];
+  emails?: readonly string[];
+  companyName?: string;
+  /** ISO 3166-1 alpha-2 region for numbers typed without a country code. */
+  defaultCountry?: string;
+}
+
+function distinct(keys: readonly (string | null)[]): string[] {
+  return [...new Set(keys.filter((k): k is string => k !== null))];
+}
+
+export function matchKeysOf(input: MatchInput): MatchKeys {
+  return {
+    emails: distinct((input.emails ?? []).map(emailKey)),
+    phones: distinct((input.phones ?? []).map((p) => phoneKey(p, input.defaultCountry))),
+    company: companyKey(input.companyName ?? ''),
+    person: personNameKey(input.personName ?? ''),
+  };
+}
+
+export const MATCH_REASONS = ['email', 'phone', 'company', 'person', 'company_prefix'] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
+
+export type MatchStrength = 'strong' | 'medium' | 'weak';
+
+const STRENGTH_OF: Record<MatchReason, MatchStrength> = {
+  email: 'strong',
+  phone: 'strong',
+  company: 'strong',
+  person: 'medium',
+  company_prefix: 'weak',
+};
+
+/** Typed company keys shorter than this say too little to suggest anything. */
+export const MIN_COMPANY_PREFIX = 3;
+
+const shareAny = (a: readonly string[], b: readonly string[]) => a.some((k) => b.includes(k));
+
+/**
+ * Why `candidate` may be the record being typed, strongest first; empty when it is unrelated.
+ * `typed` is the lead being entered: only its company key is taken as possibly unfinished.
+ */
+export function compareMatchKeys(typed: MatchKeys, candidate: MatchKeys): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (shareAny(typed.emails, candidate.emails)) reasons.push('email');
+  if (shareAny(typed.phones, candidate.phones)) reasons.push('phone');
+  if (typed.company !== '' && typed.company === candidate.company) reasons.push('company');
+  if (typed.person !== '' && typed.person === candidate.person) reasons.push('person');
+  if (typed.company.length >= MIN_COMPANY_PREFIX && candidate.company !== typed.company && candidate.company.startsWith(typed.company)) {
+    reasons.push('company_prefix');
+  }
+  return reasons;
+}
+
+/** The strength of the strongest reason, or null when there is none. */
+export function matchStrength(reasons: readonly MatchReason[]): MatchStrength | null {
+  const strengths = reasons.map((r) => STRENGTH_OF[r]);
+  if (strengths.includes('strong')) return 'strong';
+  if (strengths.includes('medium')) return 'medium';
+  if (strengths.includes('weak')) return 'weak';
+  return null;
+}
+
+const WEIGHT: Record<MatchStrength, number> = { strong: 100, medium: 10, weak: 1 };
+
+/**
+ * A number to sort candidates by, higher first: any strong reason outranks any number of
+ * weaker ones (at most two weaker reasons exist), then more reasons rank higher.
+ */
+export function matchRank(reasons: readonly MatchReason[]): number {
+  return reasons.reduce((sum, r) => sum + WEIGHT[STRENGTH_OF[r]], 0);
+}
