@@ -11,7 +11,7 @@ import { SYNCED_TABLE_NAMES } from './tables';
  * The laptop's data schema version, sent with every sync request. The server refuses versions
  * older than it supports with `update_required`, so an outdated app says so instead of failing.
  */
-export const SYNC_SCHEMA_VERSION = 1;
+export const SYNC_SCHEMA_VERSION = 2;
 
 /** Most operations in one push; a longer outbox goes in several batches. */
 export const MAX_PUSH_OPS = 500;
@@ -175,6 +175,8 @@ export const snapshotRequestSchema = z.strictObject({
   schemaVersion: z.number().int().positive(),
   owners: z.array(z.uuid()).max(1000).default([]),
   clientIds: z.array(z.uuid()).max(5000).default([]),
+  /** Also the records shared by the whole company (events): asked for on a laptop's first sync. */
+  shared: z.boolean().default(false),
   /** Keyset position: the last (table, id) of the previous page. */
   after: z.strictObject({ table: tableNameSchema, id: z.uuid() }).nullable(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { clientInputSchema, contactFieldsSchema, receivablesSchema } from '../client-model';
+import { eventInputSchema, leadFieldsSchema, taskFieldsSchema } from '../leads/lead-model';
 import { ATTACHMENTS_FIELD, attachmentListSchema } from './attachments';
 
 /** Fields that record when something happened on one device; never synced (derived instead). */
@@ -27,8 +28,9 @@ export const conflictValueSchema = z.object({
 export type ConflictValue = z.infer<typeof conflictValueSchema>;
 
 export const conflictFieldsSchema = z.object({
-  clientId: z.uuid(),
-  table: z.enum(['clients', 'contacts']),
+  /** The client the record hangs off; for records with their own owner, the record itself; null for shared records. */
+  clientId: z.uuid().nullable(),
+  table: z.enum(['clients', 'contacts', 'events', 'leads', 'tasks']),
   recordId: z.uuid(),
   field: z.string(),
   /** Every distinct value written concurrently; the one with the latest stamp is in the record. */
@@ -51,10 +53,13 @@ export interface SyncedTable {
   /** Fields written only when the record is created (a later write is refused). */
   createOnlyFields: readonly string[];
   /**
-   * Whose record this is, for permissions and for which laptops hold it: either the record's
-   * own owner field, or the client it hangs off (its owner is the client's owner).
+   * Whose record this is, for permissions and for which laptops hold it: the record's own owner
+   * field, or the client it hangs off (its owner is the client's owner), or nobody's: shared
+   * with the whole company (events), which every user may read and write.
+   * `handOver`: whoever may write the record may give it to any active colleague (a lead passed
+   * on at the booth), where a client's owner changes only by a head of sales' decision.
    */
-  scope: { ownerField: string } | { clientField: string };
+  scope: { ownerField: string; handOver?: true } | { clientField: string } | { shared: true };
 }
 
 export const SYNCED_TABLES = {
@@ -85,6 +90,41 @@ export const SYNCED_TABLES = {
     companyFields: [],
     createOnlyFields: ['clientId', 'createdAt'],
     scope: { clientField: 'clientId' },
+  },
+  /** Events (trade fairs, exhibitions), shared by the company: every manager captures leads at them. */
+  events: {
+    fields: {
+      ...eventInputSchema.shape,
+      createdAt: isoTimestamp,
+      archivedAt: nullableTimestamp,
+      [DELETED_FIELD]: z.boolean(),
+    },
+    companyFields: [],
+    createOnlyFields: ['createdAt'],
+    scope: { shared: true },
+  },
+  leads: {
+    fields: {
+      ...leadFieldsSchema.shape,
+      createdAt: isoTimestamp,
+      /** The business-card photo; the bytes sync separately. */
+      [ATTACHMENTS_FIELD]: attachmentListSchema.default([]),
+      [DELETED_FIELD]: z.boolean(),
+    },
+    companyFields: [],
+    createOnlyFields: ['createdAt', 'capturedBy', 'capturedAt'],
+    scope: { ownerField: 'ownerId', handOver: true },
+  },
+  /** Follow-up tasks (from a lead's next step, and later from activities). */
+  tasks: {
+    fields: {
+      ...taskFieldsSchema.shape,
+      createdAt: isoTimestamp,
+      [DELETED_FIELD]: z.boolean(),
+    },
+    companyFields: [],
+    createOnlyFields: ['createdAt'],
+    scope: { ownerField: 'ownerId', handOver: true },
   },
   /**
    * Concurrent edits of one field with different values, kept by the server (which alone

@@ -84,9 +84,9 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
       `SELECT ${RECORD_COLUMNS} FROM records
         WHERE (tbl, id) > ($1, $2::uuid)
-          AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])))
+          AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])) OR ($7 AND owner_id IS NULL))
         ORDER BY tbl, id LIMIT $6`,
-      [after.table, after.id, req.owners, req.clientIds, owners, limit + 1],
+      [after.table, after.id, req.owners, req.clientIds, owners, limit + 1, req.shared],
     );
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -87,6 +87,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     if (req.fromSeq > lastSeq + 1) throw new SequenceGap(lastSeq + 1);
 
     const writable = new Set(await visibleOwners(tx, device.user));
+    const handsOver = req.ops.some((o) => { const t: SyncedTable = SYNCED_TABLES[o.table as keyof typeof SYNCED_TABLES]; return 'ownerField' in t.scope && t.scope.handOver; });
+    const colleagues = handsOver ? new Set(await activeUserIds(tx)) : new Set<string>();
     const current = await loadForUpdate(tx, req.ops);
     const parentIds = req.ops.filter((o) => o.table !== 'clients').map((o) => clientIdOf(o, current.get(`${o.table}/${o.id}`)));
     const parents = await loadClientOwners(tx, parentIds.filter((id): id is string => id !== null));
@@ -119,7 +121,7 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
             merged.stamps[field] = serverStamp(now);
           }
         }
-        const scope = scopeOf(op, table, existing, merged.data, writable, parents, device.user.role);
+        const scope = scopeOf(op, table, existing, merged.data, { writable, colleagues }, parents, device.user.role);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
@@ -155,6 +157,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
   });
 }
 
+async function activeUserIds(tx: Sql): Promise<string[]> {
+  return (await tx.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE disabled_at IS NULL`)).map((r) => r.id);
+}
+
 function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null {
   if (op.table === 'clients') return op.id;
   if (existing?.client_id) return existing.client_id;
@@ -188,15 +194,32 @@ function scopeOf(
   table: SyncedTable,
   existing: StoredRow | null,
   merged: Record<string, unknown>,
-  writable: Set<string>,
+  users: { writable: Set<string>; colleagues: Set<string> },
   parents: Map<string, { ownerId: string; deleted: boolean }>,
   role: SyncDevice['user']['role'],
 ): { ownerId: string | null; clientId: string | null } {
+  const { writable } = users;
+  if (op.table === 'conflicts' && existing && existing.data.table !== 'clients' && existing.data.table !== 'contacts') {
+    // A conflict on a shared record (an event: no owner, no client) or on a record with its own
+    // owner (a lead, a task) has no client to take its owner from: it keeps the scope the server
+    // gave it when it made the conflict, so whoever sees it may resolve it.
+    if (existing.owner_id !== null && !writable.has(existing.owner_id)) throw new Rejection('not_permitted');
+    return { ownerId: existing.owner_id, clientId: existing.client_id };
+  }
+  if ('shared' in table.scope) {
+    if (existing && existing.owner_id !== null) throw new Rejection('not_permitted');
+    return { ownerId: null, clientId: null };
+  }
   if ('ownerField' in table.scope) {
     const field = table.scope.ownerField;
     const before = existing?.owner_id ?? null;
     const after = typeof merged[field] === 'string' ? (merged[field] as string) : before;
     if (existing && (before === null || !writable.has(before))) throw new Rejection('not_permitted');
+    if (table.scope.handOver) {
+      // A lead may be passed to any active colleague, by whoever may write it.
+      if (after === null || !(writable.has(after) || users.colleagues.has(after))) throw new Rejection('not_permitted', field);
+      return { ownerId: after, clientId: op.id };
+    }
     if (after === null || !writable.has(after)) throw new Rejection('not_permitted', field);
     // Reassigning a client is a head of sales' (or admin's) decision, not a manager's.
     if (existing && after !== before && role === 'manager') throw new Rejection('not_permitted', field);
@@ -223,7 +246,7 @@ async function recordConflicts(tx: Sql, w: PendingWrite, device: SyncDevice, now
     const incoming = [value(lost.winner.value, lost.winner.hlc, winnerAuthor), value(lost.value, lost.hlc, loserAuthor)];
     const [open] = await tx.query<StoredRow>(
       `SELECT tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors, seq::float8 AS seq
-         FROM records WHERE tbl = 'conflicts' AND client_id = $1::uuid AND data->>'recordId' = $2 AND data->>'field' = $3 AND data->>'status' = 'open'
+         FROM records WHERE tbl = 'conflicts' AND client_id IS NOT DISTINCT FROM $1::uuid AND data->>'recordId' = $2 AND data->>'field' = $3 AND data->>'status' = 'open'
          FOR UPDATE`,
       [w.row.client_id, w.row.id, lost.field],
     );

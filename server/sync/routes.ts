@@ -15,8 +15,12 @@ import type { SqlTransactor, SyncDevice } from './sql';
 /** A full push batch (500 operations of a few KB) fits; anything bigger is refused unread. */
 export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
-/** The oldest laptop schema this server still syncs with. */
-export const MIN_CLIENT_SCHEMA_VERSION = 1;
+/**
+ * The oldest laptop schema this server still syncs with. 2: events, leads and tasks. A laptop of
+ * version 1 has no tables for them: it would drop them while its cursor moved past, and never
+ * receive them after its upgrade, so it is told to update instead.
+ */
+export const MIN_CLIENT_SCHEMA_VERSION = 2;
 
 export interface SyncRouteDeps {
   db: SqlTransactor;

@@ -7,16 +7,14 @@
  */
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
 import { ATTACHMENT_CHUNK_BYTES, attachmentPath } from '../../core/sync/attachments';
-import { buildApp } from '../../server/app';
-import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
+import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { attachFile, createClient, detachFile, updateClient } from '../../renderer/src/data/commands';
 import { prepareFile } from '../../renderer/src/data/attachments';
 import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
 import { SyncFailure } from '../../renderer/src/sync/transport';
-import { Laptop, clientInput, createTeam, inputOf, serverRecords, type TeamIds } from './harness';
+import { clientInput, inputOf, serverRecords, useSyncServer, type Laptop } from './harness';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const file = (bytes: Uint8Array, name: string, type = 'application/pdf') => new File([bytes as BlobPart], name, { type });
@@ -24,32 +22,16 @@ const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
 for (const backend of BACKENDS) {
   describeBackend(backend)(`attachments between laptops (${backend})`, () => {
-    const test = useTestDatabase(backend);
-    let app: FastifyInstance;
-    let team: TeamIds;
-    const laptops: Laptop[] = [];
-    const laptop = async (login: string) => {
-      const l = await Laptop.signIn(app, login);
-      laptops.push(l);
-      return l;
-    };
+    const test = useSyncServer(backend);
+    const { laptop } = test;
     const puts = (l: Laptop) => l.log.filter((r) => r.startsWith('PUT /api/attachments/'));
-
-    beforeAll(async () => {
-      team = await createTeam(test.db);
-      app = await buildApp({ db: test.db });
-    });
-    afterAll(async () => {
-      await Promise.all(laptops.map((l) => l.close()));
-      await app?.close();
-    });
 
     it('a file attached offline on one laptop is opened, with the same bytes, on the head of sales’ laptop', async () => {
       const a = await laptop('anna');
       const h = await laptop('head');
       const content = new Uint8Array(randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 12_345));
       // Offline: a new client and a signed contract scan on its card.
-      const c = await createClient(clientInput(team.anna, { name: 'Signed Contract Kft' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Signed Contract Kft' }), a.db);
       const ref = await attachFile(c.id, await prepareFile(file(content, 'contract.pdf')), a.db);
       expect(ref).toMatchObject({ sha256: sha256(content), name: 'contract.pdf', mime: 'application/pdf', size: content.length });
       expect((await a.db.attachments.get(ref.sha256))?.state).toBe('pending');
@@ -94,7 +76,7 @@ for (const backend of BACKENDS) {
     it('an upload cut off mid-file continues from the server’s offset at the next sync; nothing is pushed before the file is in', async () => {
       const a = await laptop('anna');
       const content = new Uint8Array(randomBytes(3 * ATTACHMENT_CHUNK_BYTES + 1));
-      const c = await createClient(clientInput(team.anna, { name: 'Logo Bt' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Logo Bt' }), a.db);
       await a.sync();
       const ref = await attachFile(c.id, await prepareFile(file(content, 'logo.png', 'image/png')), a.db);
       // Status and the first chunk arrive; the answer to the second chunk is lost (it did arrive).
@@ -119,11 +101,11 @@ for (const backend of BACKENDS) {
       const a = await laptop('anna');
       const a2 = await laptop('anna');
       const content = new Uint8Array(randomBytes(5000));
-      const c1 = await createClient(clientInput(team.anna, { name: 'First Card Kft' }), a.db);
+      const c1 = await createClient(clientInput(test.team.anna, { name: 'First Card Kft' }), a.db);
       await attachFile(c1.id, await prepareFile(file(content, 'price-list.pdf')), a.db);
       await a.sync();
       await a2.sync();
-      const c2 = await createClient(clientInput(team.anna, { name: 'Second Card Kft' }), a2.db);
+      const c2 = await createClient(clientInput(test.team.anna, { name: 'Second Card Kft' }), a2.db);
       const ref2 = await attachFile(c2.id, await prepareFile(file(content, 'prices.pdf')), a2.db);
       a2.log.length = 0;
       const run = await a2.sync();
@@ -143,8 +125,8 @@ for (const backend of BACKENDS) {
       const h = await laptop('head');
       const content = new Uint8Array(randomBytes(3000));
       const shared = new Uint8Array(randomBytes(2000));
-      const leaving = await createClient(clientInput(team.anna, { name: 'Leaving Files Kft' }), a.db);
-      const staying = await createClient(clientInput(team.anna, { name: 'Staying Files Kft' }), a.db);
+      const leaving = await createClient(clientInput(test.team.anna, { name: 'Leaving Files Kft' }), a.db);
+      const staying = await createClient(clientInput(test.team.anna, { name: 'Staying Files Kft' }), a.db);
       const ref = await attachFile(leaving.id, await prepareFile(file(content, 'contract.pdf')), a.db);
       const sharedRef = await attachFile(leaving.id, await prepareFile(file(shared, 'catalogue.pdf')), a.db);
       await attachFile(staying.id, await prepareFile(file(shared, 'catalogue.pdf')), a.db);
@@ -153,7 +135,7 @@ for (const backend of BACKENDS) {
 
       // The head of sales hands the client to Ben; Anna's next sync removes it, and its file.
       await h.sync();
-      await updateClient(leaving.id, inputOf({ ...(await h.db.clients.get(leaving.id))!, ownerId: team.ben }), h.db);
+      await updateClient(leaving.id, inputOf({ ...(await h.db.clients.get(leaving.id))!, ownerId: test.team.ben }), h.db);
       await h.sync();
       await a.sync();
       expect(await a.db.clients.get(leaving.id)).toBeUndefined();

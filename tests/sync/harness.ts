@@ -6,14 +6,17 @@
  */
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { ClientInput } from '../../core/client-model';
-import type { SyncRun } from '../../renderer/src/data/sync-session';
+import { saveConnection, type SyncConnection, type SyncRun } from '../../renderer/src/data/sync-session';
 import { FieldbookDb } from '../../renderer/src/data/db';
 import { runSync } from '../../renderer/src/sync/engine';
 import { SyncFailure, interpretAnswer, type Transport } from '../../renderer/src/sync/transport';
 import { createUser } from '../../server/auth/users';
 import type { ScryptParams } from '../../server/auth/password';
-import type { SqlDb } from '../../server/db/sql-db';
+import { buildApp } from '../../server/app';
+import type { SqlBackend, SqlDb } from '../../server/db/sql-db';
+import { useTestDatabase } from '../../server/test/backends';
 
 /** Cheap password hashes: tests sign in many times. */
 export const FAST_HASH: ScryptParams = { logN: 10, r: 8, p: 1 };
@@ -31,6 +34,47 @@ export async function createTeam(db: SqlDb): Promise<TeamIds> {
   const anna = await createUser(db, { login: 'anna', displayName: 'Anna Berger', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
   const ben = await createUser(db, { login: 'ben', displayName: 'Ben Okafor', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
   return { head: head.id, anna: anna.id, ben: ben.id };
+}
+
+/**
+ * A company server for a describe block: a fresh database of the backend with createTeam's team,
+ * the real server application on it, and `laptop(login)` to sign laptops in (all closed after
+ * the block). Getters, because everything is made in the block's beforeAll.
+ */
+export function useSyncServer(backend: SqlBackend) {
+  const database = useTestDatabase(backend);
+  let app: FastifyInstance | undefined;
+  let team: TeamIds | undefined;
+  const laptops: Laptop[] = [];
+  beforeAll(async () => {
+    team = await createTeam(database.db);
+    app = await buildApp({ db: database.db });
+  });
+  afterAll(async () => {
+    await Promise.all(laptops.map((l) => l.close()));
+    await app?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The sync server is not set up (did beforeAll fail?)');
+    return value;
+  };
+  return {
+    get db() {
+      return database.db;
+    },
+    get app() {
+      return ready(app);
+    },
+    get team() {
+      return ready(team);
+    },
+    /** A new laptop (its own device and IndexedDB) signed in as `login`. */
+    laptop: async (login: string, name = login): Promise<Laptop> => {
+      const l = await Laptop.signIn(ready(app), login, name);
+      laptops.push(l);
+      return l;
+    },
+  };
 }
 
 /** What happens to the next request: it arrives and is answered, never arrives, or its answer is lost. */
@@ -54,8 +98,11 @@ export class Laptop {
   static async signIn(app: FastifyInstance, login: string, name = login): Promise<Laptop> {
     const res = await app.inject({ method: 'POST', url: '/api/login', payload: { login, password: PASSWORD, deviceName: name } });
     if (res.statusCode !== 200) throw new Error(`sign-in of ${login} failed: ${res.body}`);
-    const body = res.json() as { token: string; user: { id: string } };
-    return new Laptop(app, body.token, body.user.id, name);
+    const body = res.json() as Omit<SyncConnection, 'serverUrl'> & { token: string };
+    const laptop = new Laptop(app, body.token, body.user.id, name);
+    // Kept as the app keeps it after signing in: commands that record who acted (lead capture) read it.
+    await saveConnection({ serverUrl: 'http://sync-test.invalid', token: body.token, deviceId: body.deviceId, user: body.user }, laptop.db);
+    return laptop;
   }
 
   /** `METHOD path` of every request that reached the server, in order. */

@@ -4,44 +4,26 @@
  * reassigned between syncs, and refused changes. Real laptop code, real server, real database.
  */
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app';
-import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
+import { expect, it } from 'vitest';
+import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
 import { setDeviceClock } from '../../renderer/src/data/outbox';
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
-import { Laptop, clientInput, createTeam, inputOf, serverRecords, type TeamIds } from './harness';
+import { clientInput, inputOf, serverRecords, useSyncServer } from './harness';
 
 const DAY = 86_400_000;
 
 for (const backend of BACKENDS) {
   describeBackend(backend)(`two laptops syncing through the server (${backend})`, () => {
-    const test = useTestDatabase(backend);
-    let app: FastifyInstance;
-    let team: TeamIds;
-    const laptops: Laptop[] = [];
-    const laptop = async (login: string) => {
-      const l = await Laptop.signIn(app, login);
-      laptops.push(l);
-      return l;
-    };
-
-    beforeAll(async () => {
-      team = await createTeam(test.db);
-      app = await buildApp({ db: test.db });
-    });
-    afterAll(async () => {
-      await Promise.all(laptops.map((l) => l.close()));
-      await app?.close();
-    });
+    const test = useSyncServer(backend);
+    const { laptop } = test;
 
     it('different fields edited offline on each laptop: both edits kept everywhere', async () => {
       const a = await laptop('anna');
       const b = await laptop('anna');
-      const c = await createClient(clientInput(team.anna, { name: 'Both Edits Kft' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Both Edits Kft' }), a.db);
       await a.sync();
       await b.sync();
       expect((await b.db.clients.get(c.id))?.name).toBe('Both Edits Kft');
@@ -66,7 +48,7 @@ for (const backend of BACKENDS) {
     it('the same field on both: one deterministic winner everywhere, a conflict the person sees and resolves', async () => {
       const a = await laptop('anna');
       const h = await laptop('head');
-      const c = await createClient(clientInput(team.anna, { name: 'Same Field Zrt' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Same Field Zrt' }), a.db);
       await a.sync();
       await h.sync();
       await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, paymentTermsDays: 45 }), a.db);
@@ -84,7 +66,7 @@ for (const backend of BACKENDS) {
       expect(conflictA!.values.find((v) => v.value === 60)?.userName).toBe('Helena Head');
 
       // Anna keeps her value; the choice syncs and the conflict closes on the other laptop.
-      await resolveConflict(conflictA!.id, 45, team.anna, a.db);
+      await resolveConflict(conflictA!.id, 45, test.team.anna, a.db);
       await a.sync();
       await h.sync();
       for (const l of [a, h]) {
@@ -96,7 +78,7 @@ for (const backend of BACKENDS) {
     it('an answer lost after the server applied a push: the resend is acknowledged, not applied twice', async () => {
       const a = await laptop('anna');
       await a.sync();
-      const c = await createClient(clientInput(team.anna, { name: 'Lost Answer GmbH' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Lost Answer GmbH' }), a.db);
       await updateClient(c.id, inputOf({ ...c, notes: 'second' }), a.db);
       const seqBefore = (await test.db.query<{ seq: number }>(`SELECT max(seq)::float8 AS seq FROM records`))[0]!.seq;
       a.faults = ['drop-response'];
@@ -115,13 +97,13 @@ for (const backend of BACKENDS) {
       const a = await laptop('anna');
       const b = await laptop('anna');
       const ids: string[] = [];
-      for (let i = 0; i < 7; i++) ids.push((await createClient(clientInput(team.anna, { name: `Paged ${i}` }), a.db)).id);
+      for (let i = 0; i < 7; i++) ids.push((await createClient(clientInput(test.team.anna, { name: `Paged ${i}` }), a.db)).id);
       a.faults = ['drop-request'];
       expect(await a.trySync(3)).toBe('offline');
       await a.sync(3);
       await b.sync(3); // first sync: snapshot
       await updateClient(ids[0]!, inputOf({ ...(await a.db.clients.get(ids[0]!))!, notes: 'page test' }), a.db);
-      for (let i = 7; i < 12; i++) ids.push((await createClient(clientInput(team.anna, { name: `Paged ${i}` }), a.db)).id);
+      for (let i = 7; i < 12; i++) ids.push((await createClient(clientInput(test.team.anna, { name: `Paged ${i}` }), a.db)).id);
       await a.sync(3);
       // b: the pull's second page answer is lost; the cursor stays at the last applied page.
       b.faults = ['none', 'drop-response'];
@@ -137,7 +119,7 @@ for (const backend of BACKENDS) {
       const a = await laptop('anna');
       await a.sync();
       const ids = [];
-      for (let i = 0; i < 3; i++) ids.push((await createClient(clientInput(team.anna, { name: `Mid-push ${i}` }), a.db)).id);
+      for (let i = 0; i < 3; i++) ids.push((await createClient(clientInput(test.team.anna, { name: `Mid-push ${i}` }), a.db)).id);
       const other = openPostgres({ connectionString: test.db.url! });
       let release!: () => void;
       const released = new Promise<void>((done) => (release = done));
@@ -182,13 +164,13 @@ for (const backend of BACKENDS) {
 
     it('a push that skips sequence numbers is refused and changes nothing', async () => {
       const a = await laptop('anna');
-      const c = await createClient(clientInput(team.anna, { name: 'Gap Test' }), a.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Gap Test' }), a.db);
       const entry = (await a.db.outbox.toArray())[0]!;
-      const res = await app.inject({
+      const res = await test.app.inject({
         method: 'POST',
         url: '/api/sync/push',
         headers: { authorization: `Bearer ${a.token}` },
-        payload: { schemaVersion: 1, fromSeq: 5, toSeq: 5, ops: [{ table: 'clients', id: c.id, fields: entry.fields }] },
+        payload: { schemaVersion: 2, fromSeq: 5, toSeq: 5, ops: [{ table: 'clients', id: c.id, fields: entry.fields }] },
       });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ error: 'sequence_gap', expectedFromSeq: 1 });
@@ -202,7 +184,7 @@ for (const backend of BACKENDS) {
       const behind = await laptop('head');
       setDeviceClock(ahead.db, () => Date.now() + DAY);
       setDeviceClock(behind.db, () => Date.now() - DAY);
-      const c = await createClient(clientInput(team.anna, { name: 'Clock Skew Ltd' }), ahead.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Clock Skew Ltd' }), ahead.db);
       const first = await ahead.sync();
       expect(first.clockOffsetMs).toBeLessThan(-DAY + 60_000);
       // The server clamped the future stamps: nothing from this laptop is stamped a day ahead.
@@ -227,11 +209,11 @@ for (const backend of BACKENDS) {
     it('a revoked laptop is told to wipe on its next sync', async () => {
       const a = await laptop('anna');
       await a.sync();
-      const { devices } = (await app.inject({ method: 'GET', url: '/api/devices', headers: { authorization: `Bearer ${a.token}` } })).json() as { devices: { id: string; current: boolean }[] };
+      const { devices } = (await test.app.inject({ method: 'GET', url: '/api/devices', headers: { authorization: `Bearer ${a.token}` } })).json() as { devices: { id: string; current: boolean }[] };
       const lost = devices.find((d) => d.current)!;
       // Anna revokes her lost laptop from her other one.
       const other = await laptop('anna');
-      const res = await app.inject({ method: 'POST', url: `/api/devices/${lost.id}/revoke`, headers: { authorization: `Bearer ${other.token}` }, payload: {} });
+      const res = await test.app.inject({ method: 'POST', url: `/api/devices/${lost.id}/revoke`, headers: { authorization: `Bearer ${other.token}` }, payload: {} });
       expect(res.statusCode, res.body).toBe(200);
       expect(await a.trySync()).toBe('device_revoked');
       expect(await other.trySync()).not.toBe('device_revoked');
@@ -241,26 +223,26 @@ for (const backend of BACKENDS) {
       const anna = await laptop('anna');
       const ben = await laptop('ben');
       const head = await laptop('head');
-      const c = await createClient(clientInput(team.anna, { name: 'Reassigned Sdn Bhd' }), anna.db);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Reassigned Sdn Bhd' }), anna.db);
       await createContact(c.id, { name: 'Siti Rahman', position: 'Buyer', phones: [], emails: [], birthday: '', decisionRole: 'decision_maker', notes: '' }, anna.db);
       await anna.sync();
       await ben.sync();
       expect(await ben.db.clients.get(c.id)).toBeUndefined(); // not ben's
       await head.sync();
-      await updateClient(c.id, inputOf({ ...(await head.db.clients.get(c.id))!, ownerId: team.ben }), head.db);
+      await updateClient(c.id, inputOf({ ...(await head.db.clients.get(c.id))!, ownerId: test.team.ben }), head.db);
       await head.sync();
       await anna.sync();
       await ben.sync();
       expect(await anna.db.clients.get(c.id)).toBeUndefined();
       expect(await anna.db.contacts.where('clientId').equals(c.id).count()).toBe(0);
-      expect((await ben.db.clients.get(c.id))?.ownerId).toBe(team.ben);
+      expect((await ben.db.clients.get(c.id))?.ownerId).toBe(test.team.ben);
       expect(await ben.db.contacts.where('clientId').equals(c.id).count()).toBe(1);
     });
 
     it('changes the server refuses are kept with the reason: another manager’s client, a company field', async () => {
       const anna = await laptop('anna');
       const ben = await laptop('ben');
-      const c = await createClient(clientInput(team.ben, { name: 'Not Annas' }), anna.db); // anna creates for ben: refused
+      const c = await createClient(clientInput(test.team.ben, { name: 'Not Annas' }), anna.db); // anna creates for ben: refused
       await updateClient(c.id, inputOf({ ...c, notes: 'typed by anna' }), anna.db);
       const run = await anna.sync();
       expect(run.rejected).toBe(1);
@@ -270,13 +252,13 @@ for (const backend of BACKENDS) {
       await ben.sync();
       expect(await ben.db.clients.get(c.id)).toBeUndefined();
       // A company field sent by hand is refused too (the app never queues one).
-      const own = await createClient(clientInput(team.anna, { name: 'Own' }), anna.db);
+      const own = await createClient(clientInput(test.team.anna, { name: 'Own' }), anna.db);
       await anna.sync();
-      const res = await app.inject({
+      const res = await test.app.inject({
         method: 'POST',
         url: '/api/sync/push',
         headers: { authorization: `Bearer ${anna.token}` },
-        payload: { schemaVersion: 1, fromSeq: 100, toSeq: 100, ops: [{ table: 'clients', id: own.id, fields: { creditLimit: { value: 1, hlc: '001900000000000-00000-aaaaaaaaaaaaaaaa', base: null } } }] },
+        payload: { schemaVersion: 2, fromSeq: 100, toSeq: 100, ops: [{ table: 'clients', id: own.id, fields: { creditLimit: { value: 1, hlc: '001900000000000-00000-aaaaaaaaaaaaaaaa', base: null } } }] },
       });
       // Out of sequence for this device, so refused before anything else.
       expect(res.statusCode).toBe(409);

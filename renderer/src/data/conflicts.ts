@@ -24,17 +24,17 @@ export function useOpenConflicts(clientId?: string) {
 
 /** conflict-resolve: the chosen value becomes the field's value everywhere. */
 export async function resolveConflict(conflictId: string, chosen: unknown, userId: string, db = getDb()): Promise<void> {
-  await db.transaction('rw', [db.conflicts, db.clients, db.contacts, db.clientRows, db.history, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.conflicts, db.clients, db.contacts, db.events, db.leads, db.tasks, db.clientRows, db.history, ...outboxTables(db)], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new CommandError('errors.conflict_not_found');
     const schema = (SYNCED_TABLES[conflict.table].fields as Record<string, { safeParse(v: unknown): { success: boolean } }>)[conflict.field];
     if (!schema?.safeParse(chosen).success) throw new CommandError('errors.invalid_value');
-    const table = conflict.table === 'clients' ? db.clients : db.contacts;
+    const table = db.table<{ id: string; updatedAt: string }, string>(conflict.table);
     const record = await table.get(conflict.recordId);
     if (record) {
-      await table.put({ ...record, [conflict.field]: chosen, updatedAt: new Date().toISOString() } as never);
+      await table.put({ ...record, [conflict.field]: chosen, updatedAt: new Date().toISOString() });
       await recordChange(db, conflict.table, conflict.recordId, { [conflict.field]: chosen });
-      const client = await db.clients.get(conflict.clientId);
+      const client = conflict.clientId ? await db.clients.get(conflict.clientId) : undefined;
       if (client) await refreshClientRow(db, client);
     }
     const resolvedAt = new Date().toISOString();

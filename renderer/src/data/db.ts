@@ -14,6 +14,7 @@ import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
 import type { ListSnapshotPart } from './list-snapshot';
 import type { StoredAttachment } from './attachments';
+import type { FieldEvent, Lead, Task } from '../../../core/leads/lead-model';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -47,6 +48,12 @@ export class FieldbookDb extends Dexie {
   listSnapshot!: EntityTable<ListSnapshotPart, 'part'>;
   /** Bytes of attached files by SHA-256: made here (to upload) or fetched when opened. */
   attachments!: EntityTable<StoredAttachment, 'sha256'>;
+  /** Trade fairs, exhibitions, presentations (shared by the company). */
+  events!: EntityTable<FieldEvent, 'id'>;
+  /** Leads captured at events or elsewhere, until qualified (attached, converted, discarded). */
+  leads!: EntityTable<Lead, 'id'>;
+  /** Follow-up tasks (a lead's next step). */
+  tasks!: EntityTable<Task, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -77,6 +84,12 @@ export class FieldbookDb extends Dexie {
     // Version 4: a start-up cache of the list rows (a cache only: clientRows stays the truth).
     this.version(4).stores({
       listSnapshot: 'part',
+    });
+    // Version 5: lead capture. Leads are listed per event and per owner; tasks by due date.
+    this.version(5).stores({
+      events: 'id, startsOn',
+      leads: 'id, eventId, ownerId, capturedAt, clientId',
+      tasks: 'id, ownerId, dueOn, leadId',
     });
   }
 }

@@ -98,7 +98,13 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
  * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
  * cursor) must include them.
  */
-export const applyTables = (db: FieldbookDb) => [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta, db.attachments] as const;
+export const applyTables = (db: FieldbookDb) =>
+  [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta, db.attachments, db.events, db.leads, db.tasks] as const;
+
+/** Synced tables stored as they are, with no projection to maintain (clients and contacts have one). */
+const PLAIN_TABLES = ['events', 'leads', 'tasks'] as const;
+type PlainTable = (typeof PLAIN_TABLES)[number];
+const isPlainTable = (t: string): t is PlainTable => (PLAIN_TABLES as readonly string[]).includes(t);
 
 /**
  * Applies server records inside the caller's transaction: stores their stamps, writes the
@@ -124,9 +130,11 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   // one awaited request per record: a first sync applies hundreds of thousands of records.
   const clientRecords = records.filter((r) => r.table === 'clients');
   const contactRecords = records.filter((r) => r.table === 'contacts');
-  const [localClients, localContacts] = await Promise.all([
+  const plainRecords = records.filter((r) => isPlainTable(r.table));
+  const [localClients, localContacts, localPlain] = await Promise.all([
     clientRecords.length ? db.clients.bulkGet(clientRecords.map((r) => r.id)) : [],
     contactRecords.length ? db.contacts.bulkGet(contactRecords.map((r) => r.id)) : [],
+    Promise.all(plainRecords.map((r) => db.table(r.table).get(r.id) as Promise<object | undefined>)),
   ]);
   const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
   // Undeleted elsewhere: the server record is whole, the trash entry goes (the trash is small).
@@ -140,7 +148,15 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const localOf = new Map<SyncRecord, object | undefined>([
     ...clientRecords.map((r, i) => [r, localClients[i]] as const),
     ...contactRecords.map((r, i) => [r, localContacts[i]] as const),
+    ...plainRecords.map((r, i) => [r, localPlain[i]] as const),
   ]);
+  const plainPuts = new Map<PlainTable, object[]>();
+  const plainDeletes = new Map<PlainTable, string[]>();
+  const add = <T,>(map: Map<PlainTable, T[]>, table: PlainTable, item: T) => {
+    const list = map.get(table);
+    if (list) list.push(item);
+    else map.set(table, [item]);
+  };
   for (const record of records) {
     const key = recordKey(record.table, record.id);
     stamps.push({ key, stamps: record.stamps });
@@ -160,6 +176,13 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
       const merged = mergeLocal(local, record.data, keep) as unknown as Client;
       clientPuts.push({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
       touchedClients.add(record.id);
+    } else if (isPlainTable(record.table)) {
+      const local = localOf.get(record) as { updatedAt?: string } | undefined;
+      if (record.data[DELETED_FIELD] === true) {
+        if (local) add(plainDeletes, record.table, record.id);
+        continue;
+      }
+      add(plainPuts, record.table, { ...mergeLocal(local, record.data, keep), id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
     } else if (record.table === 'conflicts') {
       if (record.data[DELETED_FIELD] === true) await db.conflicts.delete(record.id);
       else await db.conflicts.put({ ...(record.data as unknown as Conflict), id: record.id, updatedAt: updatedAtOf(record.stamps, '') });
@@ -182,6 +205,8 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     clientPuts.length ? db.clients.bulkPut(clientPuts) : undefined,
     contactDeletes.length ? db.contacts.bulkDelete(contactDeletes) : undefined,
     contactPuts.length ? db.contacts.bulkPut(contactPuts) : undefined,
+    ...[...plainDeletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
+    ...[...plainPuts].map(([table, rows]) => db.table(table).bulkPut(rows)),
   ]);
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);

@@ -97,7 +97,7 @@ async function noteClock(serverTime: string, c: Counters, opts: RunOptions): Pro
 }
 
 /** Fetches whole records of added owners or clients; returns the first page's high-water mark. */
-async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[]; clientIds?: string[] }): Promise<number> {
+async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[]; clientIds?: string[]; shared?: boolean }): Promise<number> {
   let after: SnapshotResponse['next'] = null;
   let highWater: number | null = null;
   let done = 0;
@@ -106,6 +106,7 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
       schemaVersion: SYNC_SCHEMA_VERSION,
       owners: scope.owners ?? [],
       clientIds: scope.clientIds ?? [],
+      shared: scope.shared ?? false,
       after,
       ...(opts.pageSize ? { limit: opts.pageSize } : {}),
     });
@@ -142,7 +143,8 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
       const first = cursor.scopeHash === '';
       const added = first ? page.scope.owners : page.scope.owners.filter((o) => !cursor.owners.includes(o));
       const removed = cursor.owners.filter((o) => !page.scope!.owners.includes(o));
-      const highWater = added.length ? await snapshot(opts, c, { owners: added }) : cursor.cursor;
+      // The first snapshot also brings what the whole company shares; later ones only added owners.
+      const highWater = added.length || first ? await snapshot(opts, c, { owners: added, shared: first }) : cursor.cursor;
       const next: SyncCursor = { cursor: first ? highWater : cursor.cursor, scopeHash: page.scope.hash, owners: page.scope.owners };
       c.removed += await commitScope(next, removed, db(opts));
       cursor = next;
