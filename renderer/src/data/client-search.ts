@@ -238,6 +238,17 @@ export class ClientSearch {
     return { positions, rows, query: text };
   }
 
+  /**
+   * At most `limit` rows matching a query, in name order: for look-ups beside the list (the
+   * duplicate check of lead capture), which must not disturb the list's own narrowing.
+   */
+  lookup(text: string, filters: ClientFilters, limit: number): ClientListRow[] {
+    const last = this.last;
+    const { positions } = this.search(text, filters, 'name');
+    this.last = last;
+    return Array.from(positions.subarray(0, limit), (p) => this.rows[p]!);
+  }
+
   /** Every row of `scan` (positions in display order) that passes the filters and the query. */
   private scan(scan: Int32Array, query: SearchQuery, filters: ClientFilters): Int32Array {
     const rows = this.rows;

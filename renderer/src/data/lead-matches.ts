@@ -1,0 +1,147 @@
+/**
+ * Likely matches of a lead being typed: existing clients and contacts in the client base, and
+ * leads already captured. Candidates come from the in-memory client search (each typed piece —
+ * company, person, email, phone — is one look-up of a few rows, however big the base), then the
+ * core matching rules (core/leads/match-keys.ts) decide which really match and why, on the full
+ * records of those few candidates. Leads are few (hundreds per event): all are compared.
+ */
+import type { Client, Contact } from '../../../core/client-model';
+import type { Lead } from '../../../core/leads/lead-model';
+import { MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
+import type { ClientListRow } from './client-list-row';
+import { NO_FILTERS, type ClientSearch } from './client-search';
+import { getDb, type FieldbookDb } from './db';
+
+/** What the person has typed so far. */
+export interface LeadDraft {
+  personName: string;
+  phone: string;
+  email: string;
+  companyName: string;
+  country: string;
+}
+
+export interface LikelyMatch {
+  kind: 'client' | 'contact' | 'lead';
+  /** The client (for a client or contact match, or a lead already attached to one). */
+  clientId: string | null;
+  contactId: string | null;
+  leadId: string | null;
+  /** Client or lead company name; the person for a lead without a company. */
+  title: string;
+  /** The contact's name and position, or the lead's person. */
+  person: string;
+  status: string;
+  ownerId: string;
+  /** Client rows carry the receivables the list shows. */
+  balance: number | null;
+  overdue: number | null;
+  currency: string | null;
+  reasons: MatchReason[];
+}
+
+/** Rows fetched per typed piece: a strong match is among the first few; more only costs time. */
+const PER_LOOKUP = 12;
+/** Matches shown. */
+export const MAX_MATCHES = 6;
+
+const keysOfClient = (c: Client): MatchKeys[] => [c.name, c.legalName].filter(Boolean).map((companyName) => matchKeysOf({ companyName }));
+
+function keysOfContact(client: Client, contact: Contact): MatchKeys {
+  const country = client.addresses[0]?.country ?? '';
+  return matchKeysOf({
+    personName: contact.name,
+    companyName: client.name,
+    emails: contact.emails.map((e) => e.address),
+    phones: contact.phones.map((p) => p.number),
+    defaultCountry: country,
+  });
+}
+
+const leadKeyCache = new WeakMap<Lead, MatchKeys>();
+function keysOfLead(lead: Lead): MatchKeys {
+  let keys = leadKeyCache.get(lead);
+  if (!keys) {
+    keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], defaultCountry: lead.country });
+    leadKeyCache.set(lead, keys);
+  }
+  return keys;
+}
+
+/** The client search look-ups worth making for a draft (each narrows to a handful of rows). */
+function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
+  const out: string[] = [];
+  if (typed.company.length >= MIN_COMPANY_PREFIX) {
+    // Word by word (the client base is searched by word prefix), and joined: "Data Soft" may be "DataSoft".
+    const words = companyWords(draft.companyName);
+    out.push(words.join(' '));
+    if (words.length > 1) out.push(typed.company);
+  }
+  if (typed.emails[0]) out.push(typed.emails[0]);
+  // E.164 digits; the search matches them in every stored form of a number.
+  if (typed.phones[0]) out.push(typed.phones[0].slice(1));
+  if (draft.personName.trim().length >= 4) out.push(draft.personName);
+  return out;
+}
+
+const union = (a: readonly MatchReason[], b: readonly MatchReason[]) => [...new Set([...a, ...b])];
+
+/** Best first: stronger reasons, then more of them. */
+const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchRank(a.reasons);
+
+export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb()): Promise<LikelyMatch[]> {
+  const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone], defaultCountry: draft.country });
+  const rows = new Map<string, ClientListRow>();
+  for (const text of lookups(draft, typed)) {
+    for (const archived of [false, true]) for (const row of search.lookup(text, { ...NO_FILTERS, archived }, PER_LOOKUP)) rows.set(row.id, row);
+  }
+  const matches: LikelyMatch[] = [];
+  if (rows.size > 0) {
+    const ids = [...rows.keys()];
+    const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
+    for (const client of clients) {
+      if (!client) continue;
+      const row = rows.get(client.id)!;
+      const companyReasons = keysOfClient(client).reduce<MatchReason[]>((r, k) => union(r, compareMatchKeys(typed, k).filter((x) => x === 'company' || x === 'company_prefix')), []);
+      const base = {
+        clientId: client.id,
+        leadId: null,
+        title: client.name,
+        status: client.status,
+        ownerId: client.ownerId,
+        balance: row.balance,
+        overdue: row.overdue,
+        currency: row.currency,
+      };
+      let contactMatched = false;
+      for (const contact of contacts) {
+        if (contact.clientId !== client.id || contact.archivedAt) continue;
+        const personal = compareMatchKeys(typed, keysOfContact(client, contact)).filter((r) => r !== 'company' && r !== 'company_prefix');
+        if (personal.length === 0) continue;
+        contactMatched = true;
+        const person = [contact.name, contact.position].filter(Boolean).join(', ');
+        matches.push({ ...base, kind: 'contact', contactId: contact.id, person, reasons: union(personal, companyReasons) });
+      }
+      if (!contactMatched && companyReasons.length) matches.push({ ...base, kind: 'client', contactId: null, person: row.primaryContact, reasons: companyReasons });
+    }
+  }
+  for (const lead of leads) {
+    const reasons = compareMatchKeys(typed, keysOfLead(lead));
+    if (reasons.length === 0) continue;
+    matches.push({
+      kind: 'lead',
+      clientId: lead.clientId,
+      contactId: lead.contactId,
+      leadId: lead.id,
+      title: lead.companyName || lead.personName,
+      person: lead.companyName ? [lead.personName, lead.position].filter(Boolean).join(', ') : lead.position,
+      status: lead.status,
+      ownerId: lead.ownerId,
+      balance: null,
+      overdue: null,
+      currency: null,
+      reasons,
+    });
+  }
+  return matches.sort(byRank).slice(0, MAX_MATCHES);
+}

@@ -1,0 +1,64 @@
+/** Live queries of lead capture: events, leads, tasks (components read through these). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './db';
+import { currentUserId } from './leads';
+
+/** Every event, newest first, archived ones included (the page filters). */
+export function useEvents() {
+  return useLiveQuery(() => getDb().events.orderBy('startsOn').reverse().toArray(), []);
+}
+
+export function useEvent(id: string | undefined) {
+  return useLiveQuery(async () => (id ? ((await getDb().events.get(id)) ?? null) : null), [id]);
+}
+
+/** The id of the event this laptop is capturing at, live. */
+export function useActiveEventId() {
+  return useLiveQuery(async () => {
+    const value = (await getDb().meta.get('activeEventId'))?.value;
+    return typeof value === 'string' ? value : null;
+  }, []);
+}
+
+export function useEventLeads(eventId: string | undefined) {
+  return useLiveQuery(async () => (eventId ? getDb().leads.where('eventId').equals(eventId).toArray() : []), [eventId]);
+}
+
+export function useLead(id: string | undefined) {
+  return useLiveQuery(async () => (id ? ((await getDb().leads.get(id)) ?? null) : null), [id]);
+}
+
+/** A person's tasks by due date. */
+export function useTasksOf(ownerId: string | undefined) {
+  return useLiveQuery(async () => (ownerId ? (await getDb().tasks.where('ownerId').equals(ownerId).sortBy('dueOn')) : []), [ownerId]);
+}
+
+/** The person using this laptop (see currentUserId), live: it changes when they sign in. */
+export function useCurrentUserId() {
+  return useLiveQuery(() => currentUserId(), []);
+}
+
+/** How many leads each event has (by event id), for the events list. */
+export function useLeadCountsByEvent() {
+  return useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    // Keys only: counting needs no lead record read from disk.
+    const eventIds = await getDb().leads.orderBy('eventId').keys();
+    for (const id of eventIds) if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  }, []);
+}
+
+/** Leads by id (the ones a task list refers to), as a map; missing ids are left out. */
+export function useLeadsById(ids: readonly string[]) {
+  const key = [...new Set(ids)].sort().join(',');
+  return useLiveQuery(async () => {
+    const list = key ? await getDb().leads.bulkGet(key.split(',')) : [];
+    return new Map(list.filter((l) => l !== undefined).map((l) => [l.id, l]));
+  }, [key]);
+}
+
+/** Every lead on this laptop (hundreds to a few thousand): the duplicate check compares them all. */
+export function useAllLeads() {
+  return useLiveQuery(() => getDb().leads.toArray(), []);
+}

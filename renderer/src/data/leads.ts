@@ -1,0 +1,286 @@
+/**
+ * Lead capture commands: events, leads and their follow-up tasks. Like every write in the app
+ * (see commands.ts), each is one transaction that validates with the core schema, writes the
+ * records and appends their changes to the sync outbox — so a lead saved at a booth with no
+ * network is on disk and queued for the company before the form clears.
+ */
+import {
+  eventInputSchema,
+  leadInputSchema,
+  type EventInput,
+  type FieldEvent,
+  type Lead,
+  type LeadFormValues,
+  type NextStep,
+  type Task,
+} from '../../../core/leads/lead-model';
+import type { Client, Contact } from '../../../core/client-model';
+import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
+import { DELETED_FIELD } from '../../../core/sync/tables';
+import { CommandError, createClient, createContact } from './commands';
+import { getDb, type FieldbookDb } from './db';
+import { outboxTables, recordChange } from './outbox';
+import { readConnection } from './sync-session';
+import type { PreparedFile } from './attachments';
+
+const now = () => new Date().toISOString();
+
+/** The person using this laptop: the signed-in user, or (not yet signed in) the first manager. */
+export async function currentUserId(db = getDb()): Promise<string> {
+  const connection = await readConnection(db);
+  if (connection) return connection.user.id;
+  const team = await db.team.toArray();
+  return team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? 'local';
+}
+
+const eventTables = (db: FieldbookDb) => [db.events, ...outboxTables(db)] as const;
+const leadTables = (db: FieldbookDb) => [db.leads, db.tasks, db.attachments, db.events, db.team, ...outboxTables(db)] as const;
+
+/** event-create */
+export async function createEvent(input: EventInput, db = getDb()): Promise<FieldEvent> {
+  const data = eventInputSchema.parse(input);
+  const at = now();
+  const event: FieldEvent = { ...data, id: crypto.randomUUID(), createdAt: at, updatedAt: at, archivedAt: null };
+  await db.transaction('rw', eventTables(db), async () => {
+    await db.events.add(event);
+    await recordChange(db, 'events', event.id, { ...event, [DELETED_FIELD]: false });
+  });
+  return event;
+}
+
+/** event-update: only the fields that changed are queued, so two managers' edits merge per field. */
+export async function updateEvent(id: string, input: EventInput, db = getDb()): Promise<FieldEvent> {
+  const data = eventInputSchema.parse(input);
+  return db.transaction('rw', eventTables(db), async () => {
+    const before = await db.events.get(id);
+    if (!before) throw new CommandError('errors.event_not_found');
+    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof EventInput])));
+    if (Object.keys(changed).length === 0) return before;
+    const after: FieldEvent = { ...before, ...data, updatedAt: now() };
+    await db.events.put(after);
+    await recordChange(db, 'events', id, changed);
+    return after;
+  });
+}
+
+/** The event whose leads this laptop is capturing now (a setting of this laptop, not synced). */
+export async function setActiveEvent(eventId: string | null, db = getDb()): Promise<void> {
+  if (eventId === null) await db.meta.delete('activeEventId');
+  else await db.meta.put({ key: 'activeEventId', value: eventId });
+}
+
+export async function activeEventId(db = getDb()): Promise<string | null> {
+  const value = (await db.meta.get('activeEventId'))?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/** A follow-up task's title from the next step ("Call Anna Kovács (Example Kft)"). */
+export type TaskTitle = (step: NextStep, who: string) => string;
+
+function followUpTask(lead: Lead, title: TaskTitle, at: string): Task | null {
+  if (!lead.nextStep || !lead.nextStepOn) return null;
+  const who = [lead.personName, lead.companyName && lead.personName ? `(${lead.companyName})` : lead.companyName].filter(Boolean).join(' ');
+  return {
+    id: crypto.randomUUID(),
+    title: title(lead.nextStep, who),
+    kind: lead.nextStep,
+    dueOn: lead.nextStepOn,
+    ownerId: lead.ownerId,
+    leadId: lead.id,
+    clientId: lead.clientId,
+    doneAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+async function keepPhoto(db: FieldbookDb, photo: PreparedFile, at: string): Promise<AttachmentRef> {
+  if (!(await db.attachments.get(photo.sha256))) {
+    await db.attachments.add({ sha256: photo.sha256, blob: photo.blob, size: photo.blob.size, state: 'pending', storedAt: at });
+  }
+  return { sha256: photo.sha256, name: photo.name.slice(0, 255), mime: photo.mime, size: photo.blob.size, addedAt: at };
+}
+
+export interface CaptureOptions {
+  /** Tagged with the active event unless given. */
+  eventId?: string | null;
+  /** Attached to this client and contact at once (a visitor who is already a client). */
+  attachTo?: { clientId: string; contactId: string | null } | null;
+  photo?: PreparedFile | null;
+  taskTitle: TaskTitle;
+}
+
+/**
+ * lead-capture: the lead, its business-card photo and the follow-up task of its next step, in one
+ * transaction. Never waits for the network: the sync sends it later.
+ */
+export async function captureLead(values: LeadFormValues, options: CaptureOptions, db = getDb()): Promise<Lead> {
+  const data = leadInputSchema(values.country ?? '').parse(values);
+  return db.transaction('rw', leadTables(db), async () => {
+    const me = await currentUserId(db);
+    const at = now();
+    const eventId = options.eventId === undefined ? await activeEventId(db) : options.eventId;
+    const lead: Lead = {
+      ...data,
+      id: crypto.randomUUID(),
+      ownerId: me,
+      eventId,
+      status: options.attachTo ? 'attached' : 'new',
+      clientId: options.attachTo?.clientId ?? null,
+      contactId: options.attachTo?.contactId ?? null,
+      discardReason: '',
+      capturedBy: me,
+      capturedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (options.photo) lead.attachments = [await keepPhoto(db, options.photo, at)];
+    await db.leads.add(lead);
+    await recordChange(db, 'leads', lead.id, { ...lead, [DELETED_FIELD]: false });
+    const task = followUpTask(lead, options.taskTitle, at);
+    if (task) {
+      await db.tasks.add(task);
+      await recordChange(db, 'tasks', task.id, { ...task, [DELETED_FIELD]: false });
+    }
+    return lead;
+  });
+}
+
+async function mustGetLead(db: FieldbookDb, id: string): Promise<Lead> {
+  const lead = await db.leads.get(id);
+  if (!lead) throw new CommandError('errors.lead_not_found');
+  return lead;
+}
+
+/** Writes the changed fields of a lead (and queues exactly those). */
+async function patchLead(db: FieldbookDb, id: string, patch: Partial<Lead>): Promise<Lead> {
+  const before = await mustGetLead(db, id);
+  const after: Lead = { ...before, ...patch, updatedAt: now() };
+  await db.leads.put(after);
+  await recordChange(db, 'leads', id, patch);
+  return after;
+}
+
+/** lead-update: what the person corrected after the conversation. */
+export async function updateLead(id: string, values: LeadFormValues, db = getDb()): Promise<Lead> {
+  const data = leadInputSchema(values.country ?? '').parse(values);
+  return db.transaction('rw', leadTables(db), async () => {
+    const before = await mustGetLead(db, id);
+    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Lead])));
+    return Object.keys(changed).length ? patchLead(db, id, changed) : before;
+  });
+}
+
+/** lead-photo-add: a business-card photo (camera or dropped file) on a saved lead. */
+export async function addLeadPhoto(id: string, photo: PreparedFile, db = getDb()): Promise<void> {
+  await db.transaction('rw', leadTables(db), async () => {
+    const lead = await mustGetLead(db, id);
+    const list = lead.attachments ?? [];
+    if (list.some((a) => a.sha256 === photo.sha256)) return;
+    if (list.length >= MAX_ATTACHMENTS_PER_RECORD) throw new CommandError('errors.too_many_files');
+    await patchLead(db, id, { [ATTACHMENTS_FIELD]: [...list, await keepPhoto(db, photo, now())] });
+  });
+}
+
+/** Open tasks follow their lead: to its new owner, or to the client it became. */
+async function moveOpenTasks(db: FieldbookDb, leadId: string, patch: Partial<Pick<Task, 'ownerId' | 'clientId'>>): Promise<void> {
+  const tasks = await db.tasks.where('leadId').equals(leadId).filter((t) => t.doneAt === null).toArray();
+  for (const task of tasks) {
+    await db.tasks.put({ ...task, ...patch, updatedAt: now() });
+    await recordChange(db, 'tasks', task.id, patch);
+  }
+}
+
+/** lead-assign: hands leads to a colleague (bulk, from the event's lead list), with their open tasks. */
+export async function assignLeads(ids: readonly string[], ownerId: string, db = getDb()): Promise<void> {
+  await db.transaction('rw', leadTables(db), async () => {
+    if (!(await db.team.get(ownerId))) throw new CommandError('errors.unknown_colleague');
+    for (const id of ids) {
+      const lead = await mustGetLead(db, id);
+      if (lead.ownerId === ownerId) continue;
+      await patchLead(db, id, { ownerId });
+      await moveOpenTasks(db, id, { ownerId });
+    }
+  });
+}
+
+/** lead-discard: not a prospect (a competitor, a student, a duplicate), with the reason. */
+export async function discardLead(id: string, reason: string, db = getDb()): Promise<void> {
+  const text = reason.trim();
+  if (!text) throw new CommandError('errors.reason_required');
+  await db.transaction('rw', leadTables(db), async () => {
+    await patchLead(db, id, { status: 'discarded', discardReason: text.slice(0, 500) });
+  });
+}
+
+/** lead-attach: the visitor is an existing client (and contact): link instead of duplicating. */
+export async function attachLead(id: string, clientId: string, contactId: string | null, db = getDb()): Promise<void> {
+  await db.transaction('rw', [...leadTables(db), db.clients], async () => {
+    if (!(await db.clients.get(clientId))) throw new CommandError('errors.client_not_found');
+    await patchLead(db, id, { status: 'attached', clientId, contactId });
+    await moveOpenTasks(db, id, { clientId });
+  });
+}
+
+/**
+ * lead-convert: a new client (the lead's company, or the person when there is none) with the
+ * person as its contact, in one transaction with the lead's new status.
+ */
+export async function convertLead(id: string, db = getDb()): Promise<{ client: Client; contact: Contact | null }> {
+  return db.transaction('rw', [...leadTables(db), db.clients, db.contacts, db.clientRows, db.history], async () => {
+    const lead = await mustGetLead(db, id);
+    if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
+    const client = await createClient(
+      {
+        name: lead.companyName || lead.personName || lead.email || lead.phone,
+        legalName: '',
+        taxId: '',
+        status: 'prospect',
+        ownerId: lead.ownerId,
+        segment: '',
+        industry: '',
+        website: '',
+        addresses: lead.city || lead.country ? [{ kind: 'office', street: '', city: lead.city, postcode: '', region: '', country: lead.country }] : [],
+        priceType: 'retail',
+        discountPct: 0,
+        paymentTermsDays: 14,
+        currency: 'EUR',
+        contractNumber: '',
+        contractDate: '',
+        contractTerms: '',
+        notes: lead.notes,
+        tags: lead.interests.slice(0, 30),
+      },
+      db,
+    );
+    const contact = lead.personName
+      ? await createContact(
+          client.id,
+          {
+            name: lead.personName,
+            position: lead.position,
+            phones: lead.phone ? [{ kind: 'work', number: lead.phone }] : [],
+            emails: lead.email ? [{ address: lead.email }] : [],
+            birthday: '',
+            decisionRole: 'other',
+            notes: '',
+          },
+          db,
+        )
+      : null;
+    await patchLead(db, id, { status: 'converted', clientId: client.id, contactId: contact?.id ?? null });
+    await moveOpenTasks(db, id, { clientId: client.id });
+    return { client, contact };
+  });
+}
+
+/** task-complete / task-reopen */
+export async function setTaskDone(id: string, done: boolean, db = getDb()): Promise<void> {
+  await db.transaction('rw', [db.tasks, ...outboxTables(db)], async () => {
+    const task = await db.tasks.get(id);
+    if (!task) throw new CommandError('errors.task_not_found');
+    const doneAt = done ? now() : null;
+    await db.tasks.put({ ...task, doneAt, updatedAt: now() });
+    await recordChange(db, 'tasks', id, { doneAt });
+  });
+}
