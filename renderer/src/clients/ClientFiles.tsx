@@ -17,13 +17,8 @@ import { getPlatform } from '../platform';
 import { fetchAttachment } from '../sync/attachment-sync';
 import { connectedTransport } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
-import { formatDate, userLocale } from '../i18n/format';
+import { formatDate, formatFileSize } from '../i18n/format';
 import { ConfirmDialog } from './ConfirmDialog';
-
-export function formatFileSize(bytes: number, locale = userLocale()): string {
-  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-}
 
 // A file name the save dialog accepts (core/ipc-contract.ts): no path separators or reserved characters.
 // eslint-disable-next-line no-control-regex

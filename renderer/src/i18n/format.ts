@@ -36,3 +36,9 @@ export function formatPercent(value: number, locale = userLocale()): string {
 }
 
 export const formatPhone = formatPhoneInternational;
+
+/** A file size in the person's units ("1.2 MB"). */
+export function formatFileSize(bytes: number, locale = userLocale()): string {
+  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
