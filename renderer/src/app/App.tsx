@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
+import '@mantine/charts/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createHashRouter, RouterProvider } from 'react-router';
@@ -12,6 +13,11 @@ import { ClientFormPage } from '../clients/ClientFormPage';
 import { ContactFormPage } from '../clients/ContactFormPage';
 import { SettingsPage } from './SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
+import { CapturePage } from '../leads/CapturePage';
+import { EventsPage } from '../leads/EventsPage';
+import { EventFormPage } from '../leads/EventFormPage';
+import { EventLeadsPage } from '../leads/EventLeadsPage';
+import { TasksPage } from '../leads/TasksPage';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
@@ -25,6 +31,12 @@ const router = createHashRouter([
       { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
       { path: 'clients/:clientId/contacts/new', element: <ContactFormPage /> },
       { path: 'clients/:clientId/contacts/:contactId/edit', element: <ContactFormPage /> },
+      { path: 'capture', element: <CapturePage /> },
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/new', element: <EventFormPage /> },
+      { path: 'events/:eventId/edit', element: <EventFormPage /> },
+      { path: 'events/:eventId', element: <EventLeadsPage /> },
+      { path: 'tasks', element: <TasksPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

@@ -1,5 +1,10 @@
 /** English UI text. Every string the app shows comes from here (through i18next). */
+import { enCapture } from './en-capture';
+import { enEvents } from './en-events';
+
 export const en = {
+  ...enCapture,
+  ...enEvents,
   app: {
     name: 'Fieldbook',
     loading: 'Opening your client base…',
@@ -23,7 +28,7 @@ export const en = {
     language: 'Language',
     locale: 'Number and date format',
   },
-  nav: { sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
+  nav: { capture: 'Capture lead', events: 'Events', tasks: 'Tasks', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
   status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', key: 'Key', dormant: 'Dormant', lost: 'Lost' },
   segment: {
     enterprise: 'Enterprise',
@@ -242,6 +247,17 @@ export const en = {
     file_too_large: '{{name}} is larger than {{max}}, the most a file may have. Nothing was added; try a smaller scan or a compressed copy.',
     too_many_files: 'This client already has the most files it may have. Remove one first.',
     file_corrupt: 'The file that arrived does not match the one attached. Try again.',
+    lead_empty: 'Enter at least a name, a company, a phone or an email.',
+    next_step_date: 'When? A next step needs a date.',
+    ends_before_start: 'The event cannot end before it starts.',
+    options_needed: 'A choice question needs at least two options.',
+    question_id: 'Not a valid question id.',
+    event_not_found: 'This event no longer exists.',
+    lead_not_found: 'This lead no longer exists on this laptop.',
+    task_not_found: 'This task no longer exists.',
+    unknown_colleague: 'That colleague is not in your team list (sync to update it).',
+    reason_required: 'Say why, in a few words.',
+    lead_already_linked: 'This lead already belongs to a client.',
     file_no_crypto: 'This browser cannot check files here (it needs a secure connection, https). Use the desktop app or an https address.',
   },
   sync: {

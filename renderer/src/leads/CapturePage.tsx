@@ -1,0 +1,484 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Kbd,
+  List,
+  Modal,
+  NativeSelect,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
+import { emailKey } from '../../../core/leads/match-keys';
+import { normalizePhone } from '../../../core/phone';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
+import { parseScanPayload, parseVcfFile, type ScannedCard } from '../../../core/leads/scan-payload';
+import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments';
+import { clientSearch } from '../data/client-base';
+import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
+import { useActiveEventId, useAllLeads, useEvents } from '../data/lead-queries';
+import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
+import { countryOptions, useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
+import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
+import { CardScanner } from './CardScanner';
+import { LikelyMatches } from './LikelyMatches';
+import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
+import { emptyCapture, fillFromCard, nextWorkingDay, type CaptureValues } from './capture-values';
+import { listenForScans } from './scanner-input';
+
+/**
+ * The likely matches beside the form. Its own component, watching only the identifying fields,
+ * so a keystroke re-renders this panel and not the whole form; the search runs after the
+ * keystroke has been painted (a deferred value), so typing never waits for it.
+ */
+function MatchesPanel(props: {
+  control: Control<CaptureValues>;
+  leads: Lead[] | undefined;
+  excludeLeadId: string | null;
+  region: string;
+  onAttach: (m: LikelyMatch) => void;
+  onOpenLead: (leadId: string) => void;
+}) {
+  const { control, leads, excludeLeadId, region } = props;
+  const watched = useWatch({ control, name: ['personName', 'phone', 'email', 'companyName', 'country'] });
+  const [personName, phone, email, companyName, country] = useDeferredValue(watched);
+  const [found, setFound] = useState<{ key: string; matches: LikelyMatch[] }>({ key: '', matches: [] });
+  const key = [personName, phone, email, companyName, country].join('\u0001');
+  useEffect(() => {
+    let current = true;
+    const draft = { personName, phone, email, companyName, country: country || region };
+    void findLikelyMatches(draft, clientSearch, (leads ?? []).filter((l) => l.id !== excludeLeadId)).then((matches) => {
+      if (current) setFound({ key, matches });
+    });
+    return () => {
+      current = false;
+    };
+  }, [personName, phone, email, companyName, country, region, leads, excludeLeadId, key]);
+  return (
+    <Box data-matched-for={found.key}>
+      <LikelyMatches matches={found.matches} onAttach={props.onAttach} onOpenLead={props.onOpenLead} />
+    </Box>
+  );
+}
+
+/** Single-key shortcuts of the capture form (Alt + key, by physical key so any layout works). */
+const RATING_KEYS: Record<string, Rating> = { Digit1: 'hot', Digit2: 'warm', Digit3: 'cold' };
+const NEXT_STEP_KEYS: Record<string, NextStep> = { KeyC: 'call', KeyO: 'send_offer', KeyS: 'visit', KeyI: 'invite' };
+
+/** The region of the person's locale ("de-AT" → "AT"): how phone numbers without a country code are read. */
+const localeRegion = () => /-([A-Z]{2})\b/.exec(userLocale())?.[1] ?? '';
+
+/** Answers cleared in the form are absent, not empty. */
+function withoutBlankAnswers(values: CaptureValues): CaptureValues {
+  const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  return { ...values, answers };
+}
+
+function toValues(lead: Lead): CaptureValues {
+  return {
+    personName: lead.personName,
+    position: lead.position,
+    phone: lead.phone ? formatPhone(lead.phone) : '',
+    email: lead.email,
+    companyName: lead.companyName,
+    city: lead.city,
+    country: lead.country,
+    interests: lead.interests,
+    rating: lead.rating,
+    answers: lead.answers,
+    notes: lead.notes,
+    nextStep: lead.nextStep,
+    nextStepOn: lead.nextStepOn,
+  };
+}
+
+/**
+ * An imported card's values as a lead: a phone or email the lead schema would refuse goes to the
+ * notes instead, so one odd field never loses a whole contact.
+ */
+function importable(values: CaptureValues, region: string): CaptureValues {
+  const out = { ...values };
+  const extra: string[] = [];
+  if (out.phone && !normalizePhone(out.phone, out.country || region)) {
+    extra.push(out.phone);
+    out.phone = '';
+  }
+  if (out.email && !emailKey(out.email)) {
+    extra.push(out.email);
+    out.email = '';
+  }
+  if (extra.length) out.notes = [out.notes, ...extra].filter(Boolean).join('\n');
+  return out;
+}
+
+const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'email' | 'phone'>) => v.personName || v.companyName || v.email || v.phone;
+
+/**
+ * Quick capture: one keyboard-first screen for a lead at the booth. Ctrl+Enter saves and leaves an
+ * empty form with the focus in the first field; the save is local (the sync sends it later).
+ */
+export function CapturePage() {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const saveFailed = useSaveFailedMessage();
+  const events = useEvents();
+  const activeId = useActiveEventId();
+  const leads = useAllLeads();
+  const region = localeRegion();
+  const locale = userLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+  const liveEvents = (events ?? []).filter((e) => !e.archivedAt);
+  const event = liveEvents.find((e) => e.id === activeId) ?? null;
+  const eventLeadCount = leads && event ? leads.filter((l) => l.eventId === event.id).length : 0;
+
+  const resolver = useCallback<Resolver<CaptureValues, unknown, LeadInput>>(
+    (values, context, options) =>
+      (zodResolver(leadInputSchema(values.country || region)) as unknown as Resolver<CaptureValues, unknown, LeadInput>)(withoutBlankAnswers(values), context, options),
+    [region],
+  );
+  const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
+  const { control, register, handleSubmit, reset, setValue, getValues, formState } = form;
+  const { errors, isSubmitting } = formState;
+
+  const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
+  const [editing, setEditing] = useState<Lead | null>(null);
+  const [photo, setPhoto] = useState<PreparedFile | null>(null);
+  const photoUrl = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
+  useEffect(() => () => (photoUrl ? URL.revokeObjectURL(photoUrl) : undefined), [photoUrl]);
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
+  const [vcf, setVcf] = useState<{ file: string; cards: ScannedCard[] } | null>(null);
+  const firstField = useRef<HTMLInputElement | null>(null);
+  const { ref: personNameRef, ...personNameField } = register('personName');
+
+  const taskTitle: TaskTitle = (step, who) => t(`capture.taskTitle.${step}`, { who });
+
+  const startOver = () => {
+    reset(emptyCapture());
+    setAttachTo(null);
+    setEditing(null);
+    setPhoto(null);
+    firstField.current?.focus();
+  };
+
+  const onValid = async (values: LeadInput) => {
+    try {
+      const input = withoutBlankAnswers(getValues());
+      if (editing) await updateLead(editing.id, input);
+      else await captureLead(input, { photo, attachTo, taskTitle });
+      setLastSaved(t(editing ? 'capture.updated' : 'capture.saved', { name: displayName(values) }));
+      startOver();
+      performance.mark('fieldbook:capture-ready');
+    } catch (e) {
+      notifications.show({ color: 'red', message: saveFailed(e) });
+    }
+  };
+  const save = (e?: React.BaseSyntheticEvent) => handleSubmit(onValid)(e);
+
+  const setNextStep = (step: NextStep | null) => {
+    setValue('nextStep', step, { shouldDirty: true });
+    if (step && !getValues('nextStepOn')) setValue('nextStepOn', nextWorkingDay(), { shouldDirty: true });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'Enter' || e.key.toLowerCase() === 's')) {
+      e.preventDefault();
+      void save();
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (RATING_KEYS[e.code]) {
+        e.preventDefault();
+        setValue('rating', RATING_KEYS[e.code]!, { shouldDirty: true });
+      } else if (NEXT_STEP_KEYS[e.code]) {
+        e.preventDefault();
+        setNextStep(NEXT_STEP_KEYS[e.code]!);
+      } else if (e.code === 'KeyQ') {
+        e.preventDefault();
+        document.getElementById(FIRST_QUESTION_ID)?.focus();
+      }
+    }
+  };
+
+  const fill = (card: ScannedCard) => {
+    const next = fillFromCard(getValues(), card, locale);
+    for (const [key, value] of Object.entries(next) as [keyof CaptureValues, CaptureValues[keyof CaptureValues]][]) {
+      if (JSON.stringify(value) !== JSON.stringify(getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    }
+  };
+
+  const readPayload = (text: string) => {
+    const parsed = parseScanPayload(text);
+    if (!parsed.ok) {
+      notifications.show({ color: 'orange', message: t(parsed.error === 'empty' ? 'capture.scan.empty' : 'capture.scan.unreadable') });
+      return;
+    }
+    fill(parsed.value.cards[0]!);
+    notifications.show({ message: t('capture.scan.read', { format: parsed.value.format }) });
+    firstField.current?.focus();
+  };
+
+  // A USB scanner types like a keyboard, anywhere on this screen. The listener stays for the
+  // page's life and calls the newest readPayload (which sees the current form).
+  const onScan = useRef(readPayload);
+  useEffect(() => {
+    onScan.current = readPayload;
+  });
+  useEffect(() => listenForScans(window, (text) => onScan.current(text)), []);
+
+  const onVcf = (text: string, file: string) => {
+    const parsed = parseVcfFile(text);
+    if (!parsed.ok) notifications.show({ color: 'orange', message: t('capture.scan.vcfUnreadable', { file }) });
+    else if (parsed.value.cards.length === 1) fill(parsed.value.cards[0]!);
+    else setVcf({ file, cards: parsed.value.cards });
+  };
+
+  const importAll = async () => {
+    if (!vcf) return;
+    const failed: string[] = [];
+    let saved = 0;
+    for (const card of vcf.cards) {
+      const values = importable(fillFromCard(emptyCapture(), card, locale), region);
+      try {
+        await captureLead(values, { taskTitle });
+        saved++;
+      } catch {
+        failed.push(displayName(values) || '?');
+      }
+    }
+    notifications.show({ message: t('capture.scan.vcfImported', { count: saved, file: vcf.file }) });
+    if (failed.length) notifications.show({ color: 'red', autoClose: false, message: t('capture.scan.vcfFailed', { count: failed.length, names: failed.join(', ') }) });
+    setVcf(null);
+  };
+
+  const onPhoto = async (file: File) => {
+    if (!file.type.startsWith('image/')) {
+      notifications.show({ color: 'orange', message: t('capture.scan.photoNotImage', { file: file.name }) });
+      return;
+    }
+    const problem = fileProblem(file);
+    if (problem) {
+      notifications.show({ color: 'red', message: t(problem, { name: file.name, max: formatFileSize(MAX_ATTACHMENT_BYTES) }) });
+      return;
+    }
+    setPhoto(await prepareFile(file));
+  };
+
+  const openLead = (leadId: string) => {
+    const lead = leads?.find((l) => l.id === leadId);
+    if (!lead) return;
+    reset(toValues(lead));
+    setEditing(lead);
+    setAttachTo(null);
+    firstField.current?.focus();
+  };
+
+  const attach = (m: LikelyMatch) => {
+    if (!m.clientId) return;
+    setAttachTo({ clientId: m.clientId, contactId: m.contactId, name: m.kind === 'contact' && m.person ? `${m.person} (${m.title})` : m.title });
+  };
+
+  return (
+    <ScrollArea h="100%" onKeyDown={onKeyDown}>
+      <Box p="md" maw={1200}>
+        <Group justify="space-between" mb="sm">
+          <Title order={2}>{t('capture.title')}</Title>
+          <Group gap="xs">
+            <Select
+              aria-label={t('capture.event')}
+              placeholder={t('capture.noEvent')}
+              data={liveEvents.map((e) => ({ value: e.id, label: e.name }))}
+              value={event?.id ?? null}
+              onChange={(id) => void setActiveEvent(id)}
+              clearable
+              w={260}
+            />
+            {event && (
+              <Text size="sm" c="dimmed" data-testid="event-lead-count">
+                {t('capture.capturedHere', { count: eventLeadCount })}
+              </Text>
+            )}
+          </Group>
+        </Group>
+        {!event && activeId !== undefined && (
+          <Alert color="yellow" mb="sm" py={6}>
+            {t('capture.noEventHint')}
+          </Alert>
+        )}
+        {editing && (
+          <Alert color="blue" mb="sm" py={6}>
+            <Group justify="space-between">
+              <Text size="sm">{t('capture.editing', { when: formatDateTime(editing.capturedAt) })}</Text>
+              <Button size="compact-xs" variant="subtle" onClick={startOver}>
+                {t('capture.stopEditing')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {attachTo && (
+          <Alert color="green" mb="sm" py={6}>
+            <Group justify="space-between">
+              <Text size="sm">{t('capture.matches.attachedTo', { name: attachTo.name })}</Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => setAttachTo(null)}>
+                {t('capture.matches.detach')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={8}>
+            <form onSubmit={(e) => void save(e)} noValidate aria-label={t('capture.title')}>
+              <Stack gap="sm">
+                <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+                  <TextInput
+                    label={t('capture.personName')}
+                    autoFocus
+                    {...personNameField}
+                    ref={(el) => {
+                      personNameRef(el);
+                      firstField.current = el;
+                    }}
+                    error={fieldError(errors.personName)}
+                  />
+                  <TextInput label={t('capture.companyName')} {...register('companyName')} error={fieldError(errors.companyName)} />
+                  <TextInput label={t('capture.phone')} type="tel" {...register('phone')} error={fieldError(errors.phone)} />
+                  <TextInput label={t('capture.email')} type="email" {...register('email')} error={fieldError(errors.email)} />
+                  <TextInput label={t('capture.position')} {...register('position')} error={fieldError(errors.position)} />
+                  <SimpleGrid cols={2} spacing="sm">
+                    <TextInput label={t('capture.city')} {...register('city')} error={fieldError(errors.city)} />
+                    <Controller
+                      control={control}
+                      name="country"
+                      render={({ field }) => (
+                        <Select label={t('capture.country')} data={countries} searchable clearable value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldError(errors.country)} />
+                      )}
+                    />
+                  </SimpleGrid>
+                </SimpleGrid>
+                <Controller
+                  control={control}
+                  name="interests"
+                  render={({ field }) => (
+                    <TagsInput label={t('capture.interests')} placeholder={t('capture.interestsPlaceholder')} data={event?.productGroups ?? []} value={field.value} onChange={field.onChange} />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="rating"
+                  render={({ field }) => (
+                    <Stack gap={2}>
+                      <Text size="sm" fw={500} id="capture-rating-label">
+                        {t('capture.rating')}
+                      </Text>
+                      <SegmentedControl
+                        aria-labelledby="capture-rating-label"
+                        data={[{ value: '', label: t('capture.noRating') }, ...RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))]}
+                        value={field.value ?? ''}
+                        onChange={(v) => field.onChange(v === '' ? null : v)}
+                        color={field.value === 'hot' ? 'red' : field.value === 'warm' ? 'orange' : field.value === 'cold' ? 'blue' : 'gray'}
+                      />
+                    </Stack>
+                  )}
+                />
+                {event && <QuestionFields questions={event.questions} control={control} />}
+                <SimpleGrid cols={2} spacing="sm">
+                  <Controller
+                    control={control}
+                    name="nextStep"
+                    render={({ field }) => (
+                      <NativeSelect
+                        id="capture-next-step"
+                        label={t('capture.nextStep')}
+                        data={[{ value: '', label: t('capture.noNextStep') }, ...NEXT_STEPS.map((s) => ({ value: s, label: t(`nextStep.${s}`) }))]}
+                        value={field.value ?? ''}
+                        onChange={(e) => setNextStep((e.currentTarget.value || null) as NextStep | null)}
+                      />
+                    )}
+                  />
+                  <TextInput label={t('capture.nextStepOn')} type="date" {...register('nextStepOn')} error={fieldError(errors.nextStepOn)} />
+                </SimpleGrid>
+                <Textarea label={t('capture.notes')} autosize minRows={2} maxRows={6} {...register('notes')} error={fieldError(errors.notes)} />
+                <Group justify="space-between">
+                  <Text size="sm" c="green" aria-live="polite" data-testid="capture-saved">
+                    {lastSaved}
+                  </Text>
+                  <Group gap="xs">
+                    <Button variant="default" onClick={startOver}>
+                      {t('capture.clear')}
+                    </Button>
+                    <Button type="submit" loading={isSubmitting} rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>}>
+                      {t('capture.saveNext')}
+                    </Button>
+                  </Group>
+                </Group>
+              </Stack>
+            </form>
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Stack gap="md">
+              <MatchesPanel control={control} leads={leads} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
+              <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
+              <Card withBorder padding="xs">
+                <Text size="xs" fw={600} mb={4}>
+                  {t('capture.keysTitle')}
+                </Text>
+                <List size="xs" spacing={2}>
+                  <List.Item>
+                    <Kbd size="xs">Ctrl+Enter</Kbd> {t('capture.keys.saveNext')}
+                  </List.Item>
+                  <List.Item>
+                    <Kbd size="xs">Alt+1/2/3</Kbd> {t('capture.keys.rating')}
+                  </List.Item>
+                  <List.Item>
+                    <Kbd size="xs">Alt+Q</Kbd> {t('capture.keys.questions')}
+                  </List.Item>
+                  <List.Item>
+                    <Kbd size="xs">Alt+C/O/S/I</Kbd> {t('capture.keys.nextStep')}
+                  </List.Item>
+                </List>
+              </Card>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Box>
+      {vcf && (
+        <Modal opened onClose={() => setVcf(null)} title={t('capture.scan.vcfMany', { count: vcf.cards.length, file: vcf.file })}>
+          <Stack>
+            <List size="sm" spacing={2}>
+              {vcf.cards.slice(0, 12).map((c, i) => (
+                <List.Item key={i}>{[c.personName, c.companyName].filter(Boolean).join(' — ') || c.emails[0] || c.phones[0]}</List.Item>
+              ))}
+              {vcf.cards.length > 12 && <List.Item>…</List.Item>}
+            </List>
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() => {
+                  fill(vcf.cards[0]!);
+                  setVcf(null);
+                }}
+              >
+                {t('capture.scan.vcfFillFirst')}
+              </Button>
+              <Button onClick={() => void importAll()}>{t('capture.scan.vcfImportAll', { count: vcf.cards.length })}</Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,334 @@
+import { useEffect } from 'react';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  MultiSelect,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useFieldArray, useForm, useWatch, type FieldError, type Resolver } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { EVENT_KINDS, QUESTION_KINDS, eventInputSchema, type FieldEvent } from '../../../core/leads/lead-model';
+import type { TeamMember } from '../../../core/client-model';
+import { createEvent, updateEvent } from '../data/leads';
+import { useCurrentUserId, useEvent } from '../data/lead-queries';
+import { useTeam } from '../data/queries';
+import { formKeys, useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
+import { UnsavedChangesGuard, useLeaveAfterSave } from '../clients/unsaved-changes';
+import { newQuestionId, today } from './event-stats';
+
+type FormValues = z.input<typeof eventInputSchema>;
+type Output = z.output<typeof eventInputSchema>;
+type QuestionValues = NonNullable<FormValues['questions']>[number];
+
+const hasOptions = (kind: QuestionValues['kind']) => kind === 'choice' || kind === 'multi';
+
+/**
+ * Before validation: a question added in this form gets its id (from its label, once), and a
+ * question that is no longer a choice drops the options it had.
+ */
+function withQuestionIds(values: FormValues): FormValues {
+  const taken = (values.questions ?? []).map((q) => q.id).filter(Boolean);
+  const questions = (values.questions ?? []).map((q) => {
+    const id = q.id || newQuestionId(q.label ?? '', taken);
+    taken.push(id);
+    return { ...q, id, options: hasOptions(q.kind) ? q.options : [] };
+  });
+  return { ...values, questions };
+}
+
+/** The error of a list field: its own (e.g. too few options) or its first item's. */
+function firstError(error: unknown): FieldError | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('message' in error && typeof error.message === 'string') return error as FieldError;
+  if (Array.isArray(error)) return error.find((e: unknown): e is FieldError => !!e && typeof (e as FieldError).message === 'string');
+  return undefined;
+}
+
+const resolver: Resolver<FormValues, unknown, Output> = (values, context, options) =>
+  zodResolver(eventInputSchema)(withQuestionIds(values), context, options);
+
+function toFormValues(event: FieldEvent | null, me: string | undefined, team: TeamMember[]): FormValues {
+  if (event) {
+    const { name, kind, venue, city, startsOn, endsOn, booth, teamIds, productGroups, questions } = event;
+    return { name, kind, venue, city, startsOn, endsOn, booth, teamIds, productGroups, questions };
+  }
+  const day = today();
+  return {
+    name: '',
+    kind: 'trade_fair',
+    venue: '',
+    city: '',
+    startsOn: day,
+    endsOn: day,
+    booth: '',
+    teamIds: me && team.some((m) => m.id === me) ? [me] : [],
+    productGroups: [],
+    questions: [],
+  };
+}
+
+/** Create or edit an event: where and when, who is on the stand, what to ask visitors. */
+export function EventFormPage() {
+  const { eventId } = useParams();
+  const event = useEvent(eventId);
+  const team = useTeam();
+  const me = useCurrentUserId();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  if ((eventId && event === undefined) || team === undefined || me === undefined) {
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
+  }
+  if (eventId && event === null) {
+    return (
+      <Center h="100%">
+        <Stack align="center">
+          <Text>{t('eventLeads.notFound')}</Text>
+          <Button variant="subtle" onClick={() => void navigate('/events')}>
+            {t('eventLeads.backToEvents')}
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+  return <EventForm key={eventId ?? 'new'} event={event ?? null} team={team} me={me} />;
+}
+
+function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMember[]; me: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const fieldError = useFieldError();
+  const saveFailed = useSaveFailedMessage();
+  // Checked on save, then live as the person fixes: validating on blur would put "Required." under an
+  // untouched name the moment the person clicks "Add question", and the shifting layout would eat that click.
+  const form = useForm<FormValues, unknown, Output>({ resolver, defaultValues: toFormValues(event, me, team), mode: 'onSubmit', reValidateMode: 'onChange' });
+  const { register, control, handleSubmit, formState, getValues, setValue } = form;
+  const { errors, isDirty, isSubmitting } = formState;
+  const { leaving, leaveTo } = useLeaveAfterSave();
+  const questions = useFieldArray({ control, name: 'questions' });
+  const kinds = useWatch({ control, name: 'questions' }) ?? [];
+
+  const onSubmit = handleSubmit(
+    async (values) => {
+      try {
+        const saved = event ? await updateEvent(event.id, values) : await createEvent(values);
+        form.reset(values);
+        notifications.show({ color: 'green', message: t('eventForm.saved') });
+        leaveTo(`/events/${saved.id}`, !event);
+      } catch (e) {
+        // Every typed value stays in the form; the person can fix the cause and save again.
+        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
+      }
+    },
+    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+  );
+
+  useEffect(() => {
+    form.setFocus('name');
+  }, [form]);
+
+  const close = () => void navigate(event ? `/events/${event.id}` : '/events');
+  const startsOn = register('startsOn');
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
+      <UnsavedChangesGuard when={isDirty && !leaving} />
+      <ScrollArea h="100%">
+        <Box px="lg" py="md" maw={1000}>
+          <Group justify="space-between" mb="md">
+            <Title order={2}>{event ? t('eventForm.editTitle', { name: event.name }) : t('eventForm.newTitle')}</Title>
+            <Group gap="xs">
+              <Button variant="default" onClick={close}>
+                {t('form.cancel')}
+              </Button>
+              <Button type="submit" loading={isSubmitting}>
+                {t('form.save')}
+              </Button>
+            </Group>
+          </Group>
+          <Stack gap="md">
+            <Card withBorder>
+              <Title order={5} mb="sm">
+                {t('eventForm.sectionEvent')}
+              </Title>
+              <SimpleGrid cols={2}>
+                <TextInput label={t('eventForm.name')} withAsterisk {...register('name')} error={fieldError(errors.name)} />
+                <Controller
+                  control={control}
+                  name="kind"
+                  render={({ field }) => (
+                    <Select
+                      label={t('eventForm.kind')}
+                      data={EVENT_KINDS.map((k) => ({ value: k, label: t(`eventKind.${k}`) }))}
+                      value={field.value}
+                      onChange={(v) => field.onChange(v ?? 'trade_fair')}
+                      allowDeselect={false}
+                    />
+                  )}
+                />
+                <TextInput label={t('eventForm.venue')} {...register('venue')} error={fieldError(errors.venue)} />
+                <TextInput label={t('eventForm.city')} {...register('city')} error={fieldError(errors.city)} />
+                <TextInput
+                  label={t('eventForm.startsOn')}
+                  type="date"
+                  withAsterisk
+                  {...startsOn}
+                  onChange={(e) => {
+                    void startsOn.onChange(e);
+                    // A one-day event is the usual case: the end follows the start unless it is later already.
+                    const start = e.currentTarget.value;
+                    const end = getValues('endsOn');
+                    if (start && (!end || end < start)) setValue('endsOn', start, { shouldDirty: true });
+                  }}
+                  error={fieldError(errors.startsOn)}
+                />
+                <TextInput label={t('eventForm.endsOn')} type="date" withAsterisk {...register('endsOn')} error={fieldError(errors.endsOn)} />
+                <TextInput label={t('eventForm.booth')} {...register('booth')} error={fieldError(errors.booth)} />
+                <Controller
+                  control={control}
+                  name="teamIds"
+                  render={({ field }) => (
+                    <MultiSelect
+                      label={t('eventForm.team')}
+                      placeholder={t('eventForm.teamPlaceholder')}
+                      data={team.map((m) => ({ value: m.id, label: m.name }))}
+                      value={field.value ?? []}
+                      onChange={field.onChange}
+                      searchable
+                      clearable
+                    />
+                  )}
+                />
+              </SimpleGrid>
+              <Controller
+                control={control}
+                name="productGroups"
+                render={({ field }) => (
+                  <TagsInput
+                    mt="sm"
+                    label={t('eventForm.productGroups')}
+                    description={t('eventForm.productGroupsHint')}
+                    value={field.value ?? []}
+                    onChange={field.onChange}
+                    clearable
+                    error={fieldError(firstError(errors.productGroups))}
+                  />
+                )}
+              />
+            </Card>
+
+            <Card withBorder>
+              <Group justify="space-between" mb="xs">
+                <Title order={5}>{t('eventForm.sectionQuestions')}</Title>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={() => questions.append({ id: '', label: '', kind: 'choice', options: [] }, { focusName: `questions.${questions.fields.length}.label` })}
+                >
+                  {t('eventForm.addQuestion')}
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('eventForm.questionsHint')}
+              </Text>
+              <Stack gap="sm">
+                {questions.fields.map((f, i) => {
+                  const kind = kinds[i]?.kind ?? f.kind;
+                  const qErrors = errors.questions?.[i];
+                  return (
+                    <Card key={f.id} withBorder padding="sm" role="group" aria-label={t('eventForm.questionN', { n: i + 1 })} data-testid="question">
+                      <Group align="flex-start" wrap="nowrap" gap="xs">
+                        <TextInput
+                          style={{ flex: 1 }}
+                          label={t('eventForm.questionN', { n: i + 1 })}
+                          withAsterisk
+                          placeholder={t('eventForm.questionPlaceholder')}
+                          {...register(`questions.${i}.label`)}
+                          error={fieldError(qErrors?.label)}
+                        />
+                        <Controller
+                          control={control}
+                          name={`questions.${i}.kind`}
+                          render={({ field }) => (
+                            <Select
+                              w={190}
+                              label={t('eventForm.answerKind')}
+                              data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`questionKind.${k}`) }))}
+                              value={field.value}
+                              onChange={(v) => field.onChange(v ?? 'choice')}
+                              allowDeselect={false}
+                            />
+                          )}
+                        />
+                        <Group gap={2} mt={26} wrap="nowrap">
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('eventForm.moveUp')} disabled={i === 0} onClick={() => questions.move(i, i - 1)}>
+                            <IconArrowUp size={16} />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={t('eventForm.moveDown')}
+                            disabled={i === questions.fields.length - 1}
+                            onClick={() => questions.move(i, i + 1)}
+                          >
+                            <IconArrowDown size={16} />
+                          </ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('eventForm.removeQuestion')} onClick={() => questions.remove(i)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Group>
+                      </Group>
+                      {hasOptions(kind) && (
+                        <Controller
+                          control={control}
+                          name={`questions.${i}.options`}
+                          render={({ field }) => (
+                            <TagsInput
+                              mt="xs"
+                              label={t('eventForm.options')}
+                              description={t('eventForm.optionsHint')}
+                              value={field.value ?? []}
+                              onChange={field.onChange}
+                              onBlur={field.onBlur}
+                              error={fieldError(firstError(qErrors?.options))}
+                            />
+                          )}
+                        />
+                      )}
+                    </Card>
+                  );
+                })}
+                {questions.fields.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('eventForm.noQuestions')}
+                  </Text>
+                )}
+              </Stack>
+            </Card>
+          </Stack>
+        </Box>
+      </ScrollArea>
+    </form>
+  );
+}

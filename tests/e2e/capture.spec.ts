@@ -1,0 +1,119 @@
+/**
+ * Quick lead capture in the browser build, against the demo client base: a USB barcode scanner
+ * (a burst of typed keys) fills the form, a visitor who is already a client is recognised and
+ * the lead attached to them, and a whole lead takes only a few keystrokes beyond its data.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { CapturePage } from './pages/capture-page';
+import { ClientsPage } from './pages/clients-page';
+import { EventForm, EventLeadsPage, EventsPage } from './pages/events-page';
+
+/** The leads this browser holds, read from its IndexedDB (what the app saved, not what it shows). */
+async function storedLeads(page: Page): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('leads').objectStore('leads').getAll();
+          request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+test('a USB scanner’s burst fills the form, and what the person had typed is not mixed in', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await page.keyboard.type('An', { delay: 80 }); // a person, at a person's pace
+  // The scanner: a MeCard at machine speed, ending with Enter.
+  await capture.scan('MECARD:N:Petrov,Ivan;ORG:OOO Romashka;TEL:+79123456789;EMAIL:ivan@romashka.ru;;\n');
+  await expect(capture.field('Name')).toHaveValue('Ivan Petrov');
+  await expect(capture.field('Company name')).toHaveValue('OOO Romashka');
+  await expect(capture.field('Phone')).toHaveValue('+79123456789');
+  await expect(capture.field('Email')).toHaveValue('ivan@romashka.ru');
+  // The scanner's Enter did not save a half-read lead.
+  expect(await storedLeads(page)).toHaveLength(0);
+});
+
+test('a visitor who is already a client is recognised, and the lead is attached to that client', async ({ page }) => {
+  const list = new ClientsPage(page);
+  await page.goto('/#/');
+  await expect(list.rows.first()).toBeVisible();
+  const name = (await list.visibleNames())[0]!;
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').fill('Maria Schmidt');
+  await capture.field('Company name').fill(`${name} Ltd.`);
+  const match = capture.matches().filter({ hasText: name }).first();
+  await expect(match).toBeVisible();
+  await expect(match).toContainText('Owner:');
+  await match.getByRole('button', { name: /Attach to this|This is the person/ }).click();
+  await expect(page.getByText(`Will be attached to`)).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Maria Schmidt');
+  const [lead] = await storedLeads(page);
+  expect(lead).toMatchObject({ personName: 'Maria Schmidt', status: 'attached' });
+  expect(lead!.clientId).toEqual(expect.any(String));
+});
+
+test('a lead with a rating, an answer and a next step, keyboard only, in at most 8 keystrokes beyond its data', async ({ page }) => {
+  const events = new EventsPage(page);
+  await events.open();
+  await events.newEvent();
+  await new EventForm(page).create({
+    name: 'Hannover Messe',
+    startsOn: '2026-04-20',
+    endsOn: '2026-04-24',
+    questions: [{ label: 'Budget', options: ['Under 10k', '10–50k', 'Over 50k'] }],
+  });
+  await new EventLeadsPage(page).captureHere();
+
+  const capture = new CapturePage(page);
+  await expect(capture.field('Name')).toBeFocused();
+  await capture.type('Lena Fischer');
+  await capture.press('Tab');
+  await capture.type('Fischer Armaturen GmbH');
+  await capture.press('Tab');
+  await capture.type('+49 30 1234567');
+  await capture.press('Tab');
+  await capture.type('lena@fischer-armaturen.de');
+  await capture.press('Alt+1'); // hot
+  await capture.press('Alt+Q'); // to the first question…
+  await capture.press('O'); // …"Over 50k"
+  await capture.press('Alt+C'); // next step: call, on the next working day
+  await capture.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Lena Fischer');
+  await capture.expectEmptyAndFocused();
+  expect(capture.extraKeystrokes).toBeLessThanOrEqual(8);
+  const [lead] = await storedLeads(page);
+  expect(lead).toMatchObject({
+    personName: 'Lena Fischer',
+    companyName: 'Fischer Armaturen GmbH',
+    phone: '+49301234567',
+    email: 'lena@fischer-armaturen.de',
+    rating: 'hot',
+    answers: { [Object.keys(lead!.answers as object)[0]!]: 'Over 50k' },
+    nextStep: 'call',
+  });
+  expect(Object.keys(lead!.answers as object)).toHaveLength(1);
+  expect(lead!.nextStepOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(lead!.eventId).toEqual(expect.any(String));
+});
+
+test('a lead that says nothing about who is refused with a message, and nothing typed is lost', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Notes').fill('Asked about pumps, will come back');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Enter at least a name, a company, a phone or an email.')).toBeVisible();
+  await expect(capture.field('Notes')).toHaveValue('Asked about pumps, will come back');
+  await capture.field('Phone').fill('12');
+  await capture.field('Name').fill('Jo');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/Not a valid phone number/)).toBeVisible();
+  expect(await storedLeads(page)).toHaveLength(0);
+});

@@ -1,0 +1,70 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The quick lead capture screen. `press` counts the keystrokes that are not typed data
+ * (Tab, shortcuts, picking an option), which is what the keyboard-first promise is about.
+ */
+export class CapturePage {
+  /** Keystrokes beyond the typed data since the page model was made. */
+  extraKeystrokes = 0;
+
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/#/capture');
+    await expect(this.page.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
+  }
+
+  field(label: string): Locator {
+    return this.page.getByRole('form', { name: 'Capture lead' }).getByLabel(label, { exact: true });
+  }
+
+  /** Data the person types (not counted). */
+  async type(text: string) {
+    await this.page.keyboard.type(text);
+  }
+
+  /** A key that is not data: Tab, Alt+1, Ctrl+Enter, an option's first letter. Counted. */
+  async press(key: string) {
+    this.extraKeystrokes++;
+    await this.page.keyboard.press(key);
+  }
+
+  /**
+   * A USB barcode scanner reading `text`: its keys arrive 4 ms apart by the device's clock, as a
+   * scanner sends them, whatever the test machine's load (each key carries its own timestamp, and
+   * the keys are sent without waiting for the page to handle each one). A line break is Enter.
+   */
+  async scan(text: string) {
+    const session = await this.page.context().newCDPSession(this.page);
+    let at = Date.now() / 1000;
+    const sends: Promise<unknown>[] = [];
+    for (const ch of text) {
+      at += 0.004;
+      const key = ch === '\n' ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : { key: ch, text: ch };
+      sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, timestamp: at }));
+      sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, ...('code' in key ? { code: key.code, windowsVirtualKeyCode: 13 } : {}), timestamp: at + 0.001 }));
+    }
+    await Promise.all(sends);
+    await session.detach();
+  }
+
+  async expectEmptyAndFocused() {
+    await expect(this.field('Name')).toBeFocused();
+    for (const label of ['Name', 'Company name', 'Phone', 'Email']) await expect(this.field(label)).toHaveValue('');
+  }
+
+  /** The saved-lead line under the form. */
+  saved(): Locator {
+    return this.page.getByTestId('capture-saved');
+  }
+
+  matches(): Locator {
+    return this.page.getByTestId('likely-match');
+  }
+
+  async chooseEvent(name: string) {
+    await this.page.getByRole('textbox', { name: 'Event' }).click();
+    await this.page.getByRole('option', { name }).click();
+  }
+}
