@@ -110,8 +110,8 @@ describe('isTrustedSender', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  const app = 'app://fieldbook/index.html';
-  it('allows the camera for the app', () =>
+  const app = 'app://fieldbook/index.html#/capture';
+  it('allows the camera for the app’s lead capture screen', () =>
     expect(isPermissionAllowed({ permission: 'media', mediaTypes: ['video'], requestingUrl: app })).toBe(true));
   it.each([
     ['microphone', { permission: 'media', mediaTypes: ['audio'], requestingUrl: app }],
@@ -121,6 +121,10 @@ describe('isPermissionAllowed', () => {
     ['camera for another origin', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'https://evil.example/' }],
     ['camera for a look-alike host', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'app://fieldbook.evil.com/' }],
     ['camera without origin', { permission: 'media', mediaTypes: ['video'] }],
+    ['camera for another screen of the app', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'app://fieldbook/index.html#/clients' }],
+    ['camera for the app without a route', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'app://fieldbook/index.html' }],
+    ['camera for a look-alike route', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'app://fieldbook/index.html#/capture-evil' }],
+    ['camera for the route on a look-alike host', { permission: 'media', mediaTypes: ['video'], requestingUrl: 'app://fieldbook.evil.com/#/capture' }],
     ['geolocation', { permission: 'geolocation', requestingUrl: app }],
     ['notifications', { permission: 'notifications', requestingUrl: app }],
     ['clipboard read', { permission: 'clipboard-read', requestingUrl: app }],

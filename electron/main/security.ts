@@ -54,10 +54,13 @@ export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | n
 /** Navigation inside the window is only ever to the app itself. */
 export const isAllowedNavigation = (raw: unknown, trusted: TrustedOrigins = {}): boolean => isAppUrl(raw, trusted);
 
+/** The screen that may use the camera (badge QR codes, card photos): the lead capture route. */
+export const CAMERA_ROUTE = '#/capture';
+
 /**
- * Permissions: everything is denied except the camera for lead capture (business-card photos),
- * and only for the app's own pages. Microphone, screen capture, geolocation, notifications,
- * HID/USB/serial and the rest are refused.
+ * Permissions: everything is denied except the camera for lead capture (badge codes and
+ * business-card photos), and only for the app's own lead capture screen. Microphone, screen
+ * capture, geolocation, notifications, HID/USB/serial and the rest are refused.
  */
 export function isPermissionAllowed(
   request: { permission: string; mediaTypes?: readonly string[] | undefined; requestingUrl?: string | undefined },
@@ -66,7 +69,9 @@ export function isPermissionAllowed(
   if (request.permission !== 'media') return false;
   const types = request.mediaTypes ?? [];
   if (types.length === 0 || !types.every((type) => type === 'video')) return false;
-  return isAppUrl(request.requestingUrl, trusted);
+  if (!isAppUrl(request.requestingUrl, trusted)) return false;
+  const hash = new URL(request.requestingUrl as string).hash;
+  return hash === CAMERA_ROUTE || hash.startsWith(`${CAMERA_ROUTE}?`) || hash.startsWith(`${CAMERA_ROUTE}/`);
 }
 
 type PathApi = Pick<typeof path, 'resolve' | 'sep' | 'isAbsolute'>;

@@ -43,9 +43,10 @@ export function guardSession(session: Session, trusted: TrustedOrigins): void {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(isPermissionAllowed({ permission, mediaTypes, requestingUrl: details.requestingUrl }, trusted));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+  session.setPermissionCheckHandler((_contents, permission, _requestingOrigin, details) => {
     const mediaType = 'mediaType' in details ? details.mediaType : undefined;
-    return isPermissionAllowed({ permission, mediaTypes: mediaType ? [mediaType] : [], requestingUrl: requestingOrigin }, trusted);
+    // The frame's URL, not just the origin: the camera is for one screen only.
+    return isPermissionAllowed({ permission, mediaTypes: mediaType ? [mediaType] : [], requestingUrl: details.requestingUrl }, trusted);
   });
   // WebHID/USB/serial; screen capture stays denied because no display-media handler is set.
   session.setDevicePermissionHandler(() => false);
