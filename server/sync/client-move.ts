@@ -29,3 +29,12 @@ export async function recordClientMove(sql: Sql, move: ClientMove): Promise<Reco
   for (const { tbl } of followed) counts[tbl] = (counts[tbl] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * Logs a move of a record that has its own owner (a lead or task handed to a colleague): the old
+ * owner's next pull lists it under `removed`, and the new owner's pull brings the record itself
+ * (its new sequence number is after their cursor). Nothing hangs off such records.
+ */
+export async function recordOwnerMove(sql: Sql, move: { seq: number; table: string; id: string; from: string | null; to: string }): Promise<void> {
+  await sql.query(`INSERT INTO record_moves (seq, client_id, from_owner, to_owner, tbl) VALUES ($1, $2::uuid, $3::uuid, $4::uuid, $5)`, [move.seq, move.id, move.from, move.to, move.table]);
+}

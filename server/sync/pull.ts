@@ -38,8 +38,8 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     // so moves that involve no visible record still reach the laptop.
     const [top] = await tx.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`);
     const end = hasMore ? Number(page[page.length - 1]!.seq) : Math.max(req.cursor, Number(top!.max));
-    const moves = await tx.query<{ client_id: string; from_owner: string | null; to_owner: string }>(
-      `SELECT client_id::text AS client_id, from_owner::text AS from_owner, to_owner::text AS to_owner FROM record_moves
+    const moves = await tx.query<{ tbl: string; client_id: string; from_owner: string | null; to_owner: string }>(
+      `SELECT tbl, client_id::text AS client_id, from_owner::text AS from_owner, to_owner::text AS to_owner FROM record_moves
         WHERE seq > $1 AND seq <= $2 AND (from_owner = ANY($3::uuid[]) OR to_owner = ANY($3::uuid[])) ORDER BY seq`,
       [req.cursor, end, owners],
     );
@@ -49,12 +49,15 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     for (const m of moves) {
       const wasVisible = m.from_owner !== null && visible.has(m.from_owner);
       const isVisible = visible.has(m.to_owner);
+      const key = `${m.tbl}/${m.client_id}`;
       if (wasVisible && !isVisible) {
-        removed.set(m.client_id, { table: 'clients', id: m.client_id });
+        removed.set(key, { table: m.tbl, id: m.client_id });
         added.delete(m.client_id);
       } else if (!wasVisible && isVisible) {
-        added.add(m.client_id);
-        removed.delete(m.client_id);
+        // A moved-in client comes with a snapshot of what hangs off it; a moved-in lead or task
+        // is in this pull already (it was saved with the move's sequence number).
+        if (m.tbl === 'clients') added.add(m.client_id);
+        removed.delete(key);
       }
     }
     return {

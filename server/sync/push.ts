@@ -10,7 +10,7 @@ import { mergeFields, sameValue, type FieldWrite, type LostValue } from '../../c
 import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
-import { recordClientMove } from './client-move';
+import { recordClientMove, recordOwnerMove } from './client-move';
 import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
 import { visibleOwners } from './scope';
@@ -130,7 +130,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
         for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) authors[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
           const row = { tbl: op.table, id: op.id, owner_id: scope.ownerId, client_id: scope.clientId, data: merged.data, stamps: merged.stamps, authors };
-          const moved = op.table === 'clients' && existing && existing.owner_id !== scope.ownerId;
+          // A client, lead or task given to another owner leaves the old owner's laptops.
+          const moved = 'ownerField' in table.scope && existing && existing.owner_id !== scope.ownerId;
           writes.push({ row, authorsBefore: existing?.authors ?? {}, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
           current.set(key, { ...row, seq: 0 });
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
@@ -148,7 +149,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     const seqs = await saveRows(tx, writes.map((w) => w.row));
     for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
-      if (w.move) await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
+      if (w.move && w.table === 'clients') await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
+      else if (w.move) await recordOwnerMove(tx, { seq: seqs[i]!, table: w.table, id: w.row.id, from: w.move.from, to: w.move.to });
       if (w.lost.length) await recordConflicts(tx, w, device, now);
     }
     await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);

@@ -192,7 +192,7 @@ for (const backend of BACKENDS) {
       }
     });
 
-    it('a manager hands a lead to a colleague: it reaches the colleague with its open task and photo; the giver keeps a stale copy that no longer syncs', async () => {
+    it('a manager hands a lead to a colleague: it reaches the colleague with its open task and photo, and leaves the giver’s laptop', async () => {
       const a = await laptop('anna');
       const b = await laptop('ben');
       await a.sync(); // the team comes with the first sync: assigning needs to know the colleagues
@@ -214,20 +214,16 @@ for (const backend of BACKENDS) {
       expect(await b.db.tasks.get(task!.id)).toMatchObject({ ownerId: test.team.ben, leadId: lead.id, doneAt: null, dueOn: '2026-04-02' });
       expect(await bytesOf(await fetchAttachment(lead.attachments![0]!, b.transport, b.db))).toEqual(content);
 
-      // Current behaviour on Anna's laptop: nothing removes a lead that left her scope (only clients
-      // move with a `removed` notice). Her copy stays, with Ben as owner, and Ben's later changes
-      // never reach it; an edit of it there is refused by the server and kept as a rejected change.
+      // Anna's laptop lets go in the same sync: the lead, its open task and the photo's bytes.
+      expect(await a.db.leads.get(lead.id)).toBeUndefined();
+      expect(await a.db.tasks.get(task!.id)).toBeUndefined();
+      expect(await a.db.attachments.get(lead.attachments![0]!.sha256)).toBeUndefined();
+      // Ben's later changes are his alone; nothing comes back to Anna.
       await discardLead(lead.id, 'a competitor', b.db);
       await b.sync();
       await a.sync();
-      expect(await a.db.leads.get(lead.id)).toMatchObject({ ownerId: test.team.ben, status: 'new' });
-      expect(await a.db.tasks.get(task!.id)).toMatchObject({ ownerId: test.team.ben });
+      expect(await a.db.leads.get(lead.id)).toBeUndefined();
       expect((await serverRecords(test.db, 'leads')).get(lead.id)).toMatchObject({ status: 'discarded', discardReason: 'a competitor' });
-      await updateLead(lead.id, visitor({ personName: 'Handed Over', notes: 'edited after the hand-over' }), a.db);
-      const stale = await a.sync();
-      expect(stale.rejected).toBe(1);
-      expect(await a.db.rejected.toArray()).toEqual([expect.objectContaining({ table: 'leads', recordId: lead.id, reason: 'not_permitted' })]);
-      expect((await serverRecords(test.db, 'leads')).get(lead.id)?.notes).toBe('wants a quote before April');
 
       // The existing rule stands: a manager may hand over a lead, not reassign a client.
       const client = await createClient(clientInput(test.team.anna, { name: 'Stays Annas Kft' }), a.db);
@@ -239,7 +235,7 @@ for (const backend of BACKENDS) {
       expect(await ownerOnServer('clients', client.id)).toBe(test.team.anna);
     });
 
-    it('the head of sales assigns a team member’s lead to another manager: the new owner gets it with its task; the old owner’s laptop keeps it as hers (stale)', async () => {
+    it('the head of sales assigns a team member’s lead to another manager: the new owner gets it with its task, the old owner’s laptop lets go', async () => {
       const a = await laptop('anna');
       const b = await laptop('ben');
       const h = await laptop('head');
@@ -259,9 +255,8 @@ for (const backend of BACKENDS) {
       expect(await b.db.tasks.get(task!.id)).toMatchObject({ ownerId: test.team.ben, kind: 'send_offer' });
       expect(await h.db.leads.get(lead.id)).toMatchObject({ ownerId: test.team.ben });
       expect(await h.db.tasks.get(task!.id)).toMatchObject({ ownerId: test.team.ben });
-      // Current behaviour: Anna is not told; her laptop still lists the lead and task as hers.
-      expect(await a.db.leads.get(lead.id)).toMatchObject({ ownerId: test.team.anna });
-      expect(await a.db.tasks.get(task!.id)).toMatchObject({ ownerId: test.team.anna });
+      expect(await a.db.leads.get(lead.id)).toBeUndefined();
+      expect(await a.db.tasks.get(task!.id)).toBeUndefined();
     });
 
     it('a lead given to someone who is not an active user is refused (not_permitted) and kept on the laptop as a rejected change', async () => {
@@ -300,7 +295,7 @@ for (const backend of BACKENDS) {
       expect((await serverRecords(test.db, 'leads')).has(op.id)).toBe(false);
     });
 
-    it('a delegation ends: the substitute’s laptop drops the colleague’s clients but (current behaviour, a gap) keeps her leads and tasks', async () => {
+    it('a delegation ends: the substitute’s laptop drops the colleague’s clients, leads and tasks', async () => {
       const a = await laptop('anna');
       const client = await createClient(clientInput(test.team.anna, { name: 'Delegated Kft' }), a.db);
       const lead = await captureLead(visitor({ personName: 'Delegated Lead', nextStep: 'call', nextStepOn: '2026-03-21' }), { taskTitle, eventId: null }, a.db);
@@ -317,10 +312,8 @@ for (const backend of BACKENDS) {
       await test.db.query(`DELETE FROM delegations WHERE from_user = $1::uuid AND to_user = $2::uuid`, [test.team.anna, test.team.ben]);
       await b.sync();
       expect(await b.db.clients.get(client.id)).toBeUndefined();
-      // commitScope (renderer/src/data/sync-session.ts) removes only the clients of owners who left
-      // the scope; leads and tasks stay on the laptop, no longer updated (the server refuses edits).
-      expect(await b.db.leads.get(lead.id)).toBeDefined();
-      expect(await b.db.tasks.get(task!.id)).toBeDefined();
+      expect(await b.db.leads.get(lead.id)).toBeUndefined();
+      expect(await b.db.tasks.get(task!.id)).toBeUndefined();
     });
 
     it('a laptop that synced before an event existed receives it, and its later edits, through pull (no snapshot)', async () => {

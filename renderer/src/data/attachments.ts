@@ -6,7 +6,6 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_ATTACHMENT_BYTES, SHA256_PATTERN, type AttachmentRef } from '../../../core/sync/attachments';
-import type { Client } from '../../../core/client-model';
 import { getDb, type FieldbookDb } from './db';
 
 /**
@@ -96,20 +95,29 @@ export function useLocalAttachments(hashes: readonly string[]) {
   }, [key]);
 }
 
+/** A record that may reference attachments (a client, a lead). */
+interface WithAttachments {
+  id: string;
+  attachments?: AttachmentRef[];
+}
+
 /**
- * Drops the bytes of the files that only these clients referenced. They are leaving this laptop
- * (reassigned to another manager, out of its scope): what a manager may no longer see must not
- * stay on the disk either. A file still waiting for upload stays (its push needs it), and so
- * does one that a client staying here also has. Runs inside the caller's transaction.
+ * Drops the bytes of the files that only these records referenced. They are leaving this laptop
+ * (a client reassigned to another manager, a lead handed to a colleague, out of its scope): what
+ * a manager may no longer see must not stay on the disk either. A file still waiting for upload
+ * stays (its push needs it), and so does one that a client or lead staying here also has. Runs
+ * inside the caller's transaction, which must include clients, leads and attachments.
  */
-export async function forgetAttachmentsOf(db: FieldbookDb, leaving: readonly Client[]): Promise<void> {
-  const hashes = new Set(leaving.flatMap((c) => (c.attachments ?? []).map((a) => a.sha256)));
+export async function forgetAttachmentsOf(db: FieldbookDb, leaving: readonly WithAttachments[]): Promise<void> {
+  const hashes = new Set(leaving.flatMap((r) => (r.attachments ?? []).map((a) => a.sha256)));
   if (hashes.size === 0) return;
-  const leavingIds = new Set(leaving.map((c) => c.id));
-  // A scan, but only when leaving clients had files: rare, and the same file on two clients rarer.
-  await db.clients
-    .filter((c) => !leavingIds.has(c.id) && (c.attachments ?? []).some((a) => hashes.has(a.sha256)))
-    .each((c) => c.attachments?.forEach((a) => hashes.delete(a.sha256)));
+  const leavingIds = new Set(leaving.map((r) => r.id));
+  // A scan, but only when leaving records had files: rare, and the same file on two records rarer.
+  const keep = (r: WithAttachments) => {
+    if (!leavingIds.has(r.id)) r.attachments?.forEach((a) => hashes.delete(a.sha256));
+  };
+  await db.clients.filter((c) => (c.attachments ?? []).length > 0).each(keep);
+  await db.leads.filter((l) => (l.attachments ?? []).length > 0).each(keep);
   const stored = await db.attachments.bulkGet([...hashes]);
   await db.attachments.bulkDelete(stored.flatMap((a) => (a && a.state !== 'pending' ? [a.sha256] : [])));
 }

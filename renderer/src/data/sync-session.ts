@@ -8,7 +8,7 @@ import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type Sync
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
 import { deviceNow } from './outbox';
 import { getDb, type FieldbookDb } from './db';
-import { applyRecords, applyTables, removeClients } from './sync-store';
+import { applyRecords, applyTables, removeClients, removeOwnedRecords } from './sync-store';
 
 export interface SyncConnection {
   serverUrl: string;
@@ -88,6 +88,9 @@ export async function applyPullPage(page: PullResponse, current: SyncCursor, db 
     await removeClients(db, removedClients);
     const removedContacts = page.removed.filter((r) => r.table === 'contacts').map((r) => r.id);
     if (removedContacts.length) await db.contacts.bulkDelete(removedContacts);
+    for (const table of ['leads', 'tasks'] as const) {
+      await removeOwnedRecords(db, table, page.removed.filter((r) => r.table === table).map((r) => r.id));
+    }
     await db.meta.put({ key: 'syncCursor', value: { ...current, cursor: page.cursor } satisfies SyncCursor });
   });
 }
@@ -114,6 +117,11 @@ export async function commitScope(next: SyncCursor, removedOwners: readonly stri
   return db.transaction('rw', applyTables(db), async () => {
     const gone = removedOwners.length ? await db.clients.where('ownerId').anyOf([...removedOwners]).primaryKeys() : [];
     await removeClients(db, gone);
+    // A colleague's leads and tasks go with their clients (a delegation that ended, say).
+    for (const table of ['leads', 'tasks'] as const) {
+      const owned = removedOwners.length ? await db.table(table).where('ownerId').anyOf([...removedOwners]).primaryKeys() : [];
+      await removeOwnedRecords(db, table, owned as string[]);
+    }
     await db.meta.put({ key: 'syncCursor', value: next });
     return gone.length;
   });

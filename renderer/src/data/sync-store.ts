@@ -255,6 +255,17 @@ async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, g
 }
 
 /**
+ * Removes leads or tasks that left this laptop's scope (handed to a colleague this user does not
+ * see), with a lead's card photos. Unsent edits stay in the outbox, as for clients.
+ */
+export async function removeOwnedRecords(db: FieldbookDb, table: 'leads' | 'tasks', ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (table === 'leads') await forgetAttachmentsOf(db, (await db.leads.bulkGet([...ids])).filter((l) => l !== undefined));
+  await db.table(table).bulkDelete([...ids]);
+  await db.stamps.bulkDelete(ids.map((id) => recordKey(table, id)));
+}
+
+/**
  * Removes records that left this laptop's scope (a client reassigned to someone this user does
  * not see), with everything that hangs off them. Unsent edits stay in the outbox: the next push
  * reports them as rejected, with their values, rather than losing them here.

@@ -9,6 +9,7 @@
 import { sql as usersDevices } from './001-users-devices';
 import { sql as sync } from './002-sync';
 import { sql as attachments } from './003-attachments';
+import { sql as recordMovesTable } from './004-record-moves-table';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'users-devices', sql: usersDevices },
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'attachments', sql: attachments },
+  { version: 4, name: 'record-moves-table', sql: recordMovesTable },
 ];
