@@ -1,14 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import {
   ActionIcon,
-  Box,
   Button,
   Card,
   Center,
   Group,
   Loader,
   NumberInput,
-  ScrollArea,
   Select,
   SimpleGrid,
   Stack,
@@ -37,8 +35,9 @@ import {
 import { createClient, updateClient } from '../data/commands';
 import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
-import { CURRENCIES, countryOptions, formKeys, useFieldError, useSaveFailedMessage } from './form-helpers';
-import { UnsavedChangesGuard, useLeaveAfterSave } from './unsaved-changes';
+import { CURRENCIES, countryOptions, useFieldError, useSaveFailedMessage } from './form-helpers';
+import { useLeaveAfterSave } from './unsaved-changes';
+import { FormPage } from './FormPage';
 import { useConnection } from '../data/sync-session';
 
 type FormValues = z.input<typeof clientInputSchema>;
@@ -125,21 +124,7 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
   const close = () => void navigate(client ? `/clients/${client.id}` : '/');
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
-      <UnsavedChangesGuard when={isDirty && !leaving} />
-      <ScrollArea h="100%">
-        <Box px="lg" py="md" maw={1000}>
-          <Group justify="space-between" mb="md">
-            <Title order={2}>{client ? t('form.editClient', { name: client.name }) : t('form.newClient')}</Title>
-            <Group gap="xs">
-              <Button variant="default" onClick={close}>
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" loading={isSubmitting}>
-                {t('form.save')}
-              </Button>
-            </Group>
-          </Group>
+    <FormPage title={client ? t('form.editClient', { name: client.name }) : t('form.newClient')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>
           <Stack gap="md">
             <Card withBorder>
               <Title order={5} mb="sm">
@@ -336,8 +321,6 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
               />
             </Card>
           </Stack>
-        </Box>
-      </ScrollArea>
-    </form>
+    </FormPage>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { ActionIcon, Box, Button, Card, Center, Group, Loader, ScrollArea, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -18,8 +18,9 @@ import {
 import { createContact, updateContact } from '../data/commands';
 import { useClient, useContact } from '../data/queries';
 import { formatPhone } from '../i18n/format';
-import { formKeys, useFieldError, useSaveFailedMessage } from './form-helpers';
-import { UnsavedChangesGuard, useLeaveAfterSave } from './unsaved-changes';
+import { useFieldError, useSaveFailedMessage } from './form-helpers';
+import { useLeaveAfterSave } from './unsaved-changes';
+import { FormPage } from './FormPage';
 
 function toFormValues(contact: Contact | null): ContactFormValues {
   if (!contact) {
@@ -92,21 +93,7 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
   const close = () => void navigate(cardUrl);
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
-      <UnsavedChangesGuard when={isDirty && !leaving} />
-      <ScrollArea h="100%">
-        <Box px="lg" py="md" maw={900}>
-          <Group justify="space-between" mb="md">
-            <Title order={2}>{contact ? t('form.editContact', { name: contact.name }) : t('form.newContact', { client: client.name })}</Title>
-            <Group gap="xs">
-              <Button variant="default" onClick={close}>
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" loading={isSubmitting}>
-                {t('form.save')}
-              </Button>
-            </Group>
-          </Group>
+    <FormPage title={contact ? t('form.editContact', { name: contact.name }) : t('form.newContact', { client: client.name })} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting} maxWidth={900}>
           <Card withBorder>
             <SimpleGrid cols={2}>
               <TextInput label={t('form.contactName')} withAsterisk {...register('name')} error={fieldError(errors.name)} />
@@ -189,8 +176,6 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
 
             <Textarea mt="md" label={t('form.notes')} autosize minRows={2} {...register('notes')} error={fieldError(errors.notes)} />
           </Card>
-        </Box>
-      </ScrollArea>
-    </form>
+    </FormPage>
   );
 }

@@ -1,14 +1,12 @@
 import { useEffect } from 'react';
 import {
   ActionIcon,
-  Box,
   Button,
   Card,
   Center,
   Group,
   Loader,
   MultiSelect,
-  ScrollArea,
   Select,
   SimpleGrid,
   Stack,
@@ -29,8 +27,9 @@ import type { TeamMember } from '../../../core/client-model';
 import { createEvent, updateEvent } from '../data/leads';
 import { useCurrentUserId, useEvent } from '../data/lead-queries';
 import { useTeam } from '../data/queries';
-import { formKeys, useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
-import { UnsavedChangesGuard, useLeaveAfterSave } from '../clients/unsaved-changes';
+import { useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
+import { useLeaveAfterSave } from '../clients/unsaved-changes';
+import { FormPage } from '../clients/FormPage';
 import { newQuestionId, today } from './event-stats';
 
 type FormValues = z.input<typeof eventInputSchema>;
@@ -151,21 +150,7 @@ function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMe
   const startsOn = register('startsOn');
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} onKeyDown={formKeys(() => void onSubmit(), close)} noValidate style={{ height: '100%' }}>
-      <UnsavedChangesGuard when={isDirty && !leaving} />
-      <ScrollArea h="100%">
-        <Box px="lg" py="md" maw={1000}>
-          <Group justify="space-between" mb="md">
-            <Title order={2}>{event ? t('eventForm.editTitle', { name: event.name }) : t('eventForm.newTitle')}</Title>
-            <Group gap="xs">
-              <Button variant="default" onClick={close}>
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" loading={isSubmitting}>
-                {t('form.save')}
-              </Button>
-            </Group>
-          </Group>
+    <FormPage title={event ? t('eventForm.editTitle', { name: event.name }) : t('eventForm.newTitle')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>
           <Stack gap="md">
             <Card withBorder>
               <Title order={5} mb="sm">
@@ -327,8 +312,6 @@ function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMe
               </Stack>
             </Card>
           </Stack>
-        </Box>
-      </ScrollArea>
-    </form>
+    </FormPage>
   );
 }
