@@ -6,9 +6,7 @@ import {
   Box,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   ScrollArea,
   SimpleGrid,
   Stack,
@@ -21,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageLoading, PageNotFound } from '../app/PageStates';
 import type { Client } from '../../../core/client-model';
 import { archiveClient, restoreClient } from '../data/commands';
 import { useClient, useContacts } from '../data/queries';
@@ -123,23 +122,10 @@ export function ClientCardPage() {
   ]);
 
   if (client === undefined) {
-    return (
-      <Center h="100%">
-        <Loader />
-      </Center>
-    );
+    return <PageLoading />;
   }
   if (client === null) {
-    return (
-      <Center h="100%">
-        <Stack align="center">
-          <Text>{t('card.notFound')}</Text>
-          <Button variant="subtle" onClick={() => void navigate('/')}>
-            {t('card.back')}
-          </Button>
-        </Stack>
-      </Center>
-    );
+    return <PageNotFound message={t('card.notFound')} backLabel={t('card.back')} onBack={() => void navigate('/')} />;
   }
 
   const run = async (action: () => Promise<void>) => {

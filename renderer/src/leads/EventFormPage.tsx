@@ -3,9 +3,7 @@ import {
   ActionIcon,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   MultiSelect,
   Select,
   SimpleGrid,
@@ -21,6 +19,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError, type Resolver } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageLoading, PageNotFound } from '../app/PageStates';
 import type { z } from 'zod';
 import { EVENT_KINDS, QUESTION_KINDS, eventInputSchema, type FieldEvent } from '../../../core/leads/lead-model';
 import type { TeamMember } from '../../../core/client-model';
@@ -92,23 +91,10 @@ export function EventFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   if ((eventId && event === undefined) || team === undefined || me === undefined) {
-    return (
-      <Center h="100%">
-        <Loader />
-      </Center>
-    );
+    return <PageLoading />;
   }
   if (eventId && event === null) {
-    return (
-      <Center h="100%">
-        <Stack align="center">
-          <Text>{t('eventLeads.notFound')}</Text>
-          <Button variant="subtle" onClick={() => void navigate('/events')}>
-            {t('eventLeads.backToEvents')}
-          </Button>
-        </Stack>
-      </Center>
-    );
+    return <PageNotFound message={t('eventLeads.notFound')} backLabel={t('eventLeads.backToEvents')} onBack={() => void navigate('/events')} />;
   }
   return <EventForm key={eventId ?? 'new'} event={event ?? null} team={team} me={me} />;
 }
