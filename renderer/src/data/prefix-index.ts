@@ -1,11 +1,13 @@
 /**
- * Word-prefix posting lists for the client search: for every one- and two-letter word start
- * in the haystacks (core/search-text.ts), the positions of the rows that have it.
+ * Word-prefix posting lists for the client search: for every one-, two- and three-letter word
+ * start in the haystacks (core/search-text.ts), the positions of the rows that have it.
  *
- * Why: the first letter or two of a query match tens of thousands of rows, and finding them
- * by scanning 100k haystacks costs 100+ ms on a modest laptop, on exactly the keystrokes a
- * person types first. With these lists a one- or two-letter word is answered exactly without
- * reading a haystack, and a longer word only checks the rows that have its first two letters.
+ * Why: the first letters of a query match tens of thousands of rows, and finding them by
+ * scanning 100k haystacks costs 100+ ms on a modest laptop, on exactly the keystrokes a person
+ * types first. With these lists a word of up to three letters is answered exactly without
+ * reading a haystack, and a longer word only checks the rows that have its first three letters
+ * (with two-letter lists only, a three-letter word like "din" still checked ~47k haystacks of
+ * the 100k demo base: the slowest keystrokes of the benchmark).
  *
  * A haystack word starts after a space, and a query word matches with `includes(' ' + word)`;
  * indexing every space followed by a character, over the whole haystack (digit section too),
@@ -18,6 +20,7 @@ const SPACE = 32;
 export interface PrefixLists {
   one: Map<number, Int32Array>;
   two: Map<number, Int32Array>;
+  three: Map<number, Int32Array>;
   /**
    * For phone and tax-id queries, matched anywhere inside a number rather than at a word start:
    * every row's ASCII digit runs, the rows joined with '|'. All ASCII, so the browser keeps it as
@@ -32,6 +35,8 @@ export interface PrefixLists {
 const DIGIT_RUNS = /[0-9]+/g;
 
 const twoKey = (a: number, b: number) => a * 65536 + b;
+// Char codes are below 2^16, so the key stays below 2^48: exact as a JS number.
+const threeKey = (a: number, b: number, c: number) => twoKey(a, b) * 65536 + c;
 
 /**
  * Builds the lists a slice of rows at a time, so that building them for 100k rows never holds
@@ -41,6 +46,7 @@ export class PrefixIndexBuilder {
   private next = 0;
   private readonly one = new Map<number, number[]>();
   private readonly two = new Map<number, number[]>();
+  private readonly three = new Map<number, number[]>();
   private readonly digitParts: string[] = [];
 
   constructor(private readonly hays: readonly string[]) {}
@@ -64,7 +70,10 @@ export class PrefixIndexBuilder {
       if (a === SPACE) continue;
       push(this.one, a, row);
       const b = p + 2 <= last ? hay.charCodeAt(p + 2) : SPACE;
-      if (b !== SPACE) push(this.two, twoKey(a, b), row);
+      if (b === SPACE) continue;
+      push(this.two, twoKey(a, b), row);
+      const c = p + 3 <= last ? hay.charCodeAt(p + 3) : SPACE;
+      if (c !== SPACE) push(this.three, threeKey(a, b, c), row);
     }
   }
 
@@ -77,7 +86,7 @@ export class PrefixIndexBuilder {
       at += part.length + 1;
     });
     digitStarts[this.digitParts.length] = at;
-    return { one: typed(this.one), two: typed(this.two), digits: this.digitParts.join('|'), digitStarts };
+    return { one: typed(this.one), two: typed(this.two), three: typed(this.three), digits: this.digitParts.join('|'), digitStarts };
   }
 }
 
@@ -92,12 +101,14 @@ const EMPTY = new Int32Array(0);
 
 /**
  * The rows that may contain `alt` (a query word with its leading space, as parseQuery makes
- * them), and whether every one of them does: exact for words of one or two letters.
+ * them), and whether every one of them does: exact for words of up to three letters.
  */
 export function prefixCandidates(lists: PrefixLists, alt: string): { rows: Int32Array; exact: boolean } {
   const a = alt.charCodeAt(1);
   if (alt.length === 2) return { rows: lists.one.get(a) ?? EMPTY, exact: true };
-  return { rows: lists.two.get(twoKey(a, alt.charCodeAt(2))) ?? EMPTY, exact: alt.length === 3 };
+  const b = alt.charCodeAt(2);
+  if (alt.length === 3) return { rows: lists.two.get(twoKey(a, b)) ?? EMPTY, exact: true };
+  return { rows: lists.three.get(threeKey(a, b, alt.charCodeAt(3))) ?? EMPTY, exact: alt.length === 4 };
 }
 
 /** The rows whose digit runs contain `digits` (all ASCII digits), ascending. Exact. */
