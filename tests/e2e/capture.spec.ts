@@ -117,3 +117,26 @@ test('a lead that says nothing about who is refused with a message, and nothing 
   await expect(page.getByText(/Not a valid phone number/)).toBeVisible();
   expect(await storedLeads(page)).toHaveLength(0);
 });
+
+test('a .vcf file with several contacts becomes several leads; one odd phone goes to the notes', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  const vcf = [
+    ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Anna Kovács', 'ORG:Példa Kft.', 'TEL;VALUE=uri:tel:+36-30-123-4567', 'EMAIL:anna@pelda.hu', 'END:VCARD'],
+    ['BEGIN:VCARD', 'VERSION:3.0', 'N:Петров;Иван;;;', 'FN:Иван Петров', 'ORG:ООО «Ромашка»', 'TEL:12', 'END:VCARD'],
+    ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Priya Nair', 'ORG:Nair Pumps Pvt Ltd', 'EMAIL:priya@nairpumps.in', 'END:VCARD'],
+  ]
+    .map((card) => card.join('\r\n'))
+    .join('\r\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import .vcf' }).click();
+  await (await chooser).setFiles({ name: 'fair-contacts.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) });
+  const dialog = page.getByRole('dialog', { name: '3 contacts in fair-contacts.vcf' });
+  await expect(dialog).toContainText('Иван Петров — ООО «Ромашка»');
+  await dialog.getByRole('button', { name: 'Capture all 3 as leads' }).click();
+  await expect(page.getByText('3 leads captured from fair-contacts.vcf')).toBeVisible();
+  const leads = await storedLeads(page);
+  expect(leads.map((l) => l.personName).sort()).toEqual(['Anna Kovács', 'Priya Nair', 'Иван Петров']);
+  expect(leads.find((l) => l.personName === 'Anna Kovács')).toMatchObject({ phone: '+36301234567', email: 'anna@pelda.hu', companyName: 'Példa Kft.' });
+  expect(leads.find((l) => l.personName === 'Иван Петров')).toMatchObject({ phone: '', notes: '12' });
+});
