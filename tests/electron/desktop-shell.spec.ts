@@ -124,3 +124,33 @@ test.describe('desktop shell', () => {
     expect(statuses).toEqual([404, 404, 404, 404]);
   });
 });
+
+test.describe('camera permission', () => {
+  test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
+
+  test('the camera is granted to the lead capture screen only, and the microphone never', async () => {
+    const app = await FieldbookApp.launch(runtime.available ? runtime.executablePath : '', ['--use-fake-device-for-media-stream']);
+    try {
+      /** What getUserMedia gives on the current screen: 'granted' or the error's name. */
+      const ask = (constraints: MediaStreamConstraints) =>
+        app.window.evaluate(async (c) => {
+          try {
+            const stream = await navigator.mediaDevices.getUserMedia(c);
+            stream.getTracks().forEach((t) => t.stop());
+            return 'granted';
+          } catch (e) {
+            return (e as Error).name;
+          }
+        }, constraints);
+      await app.window.evaluate(() => (window.location.hash = '#/'));
+      expect(await ask({ video: true })).toBe('NotAllowedError');
+      await app.window.evaluate(() => (window.location.hash = '#/capture'));
+      await expect(app.window.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
+      expect(await ask({ video: true })).toBe('granted');
+      expect(await ask({ audio: true })).toBe('NotAllowedError');
+      expect(await ask({ video: true, audio: true })).toBe('NotAllowedError');
+    } finally {
+      await app.close();
+    }
+  });
+});

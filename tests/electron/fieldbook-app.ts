@@ -15,12 +15,13 @@ export class FieldbookApp {
     private readonly dataFolder: string,
   ) {}
 
-  static async launch(executablePath: string): Promise<FieldbookApp> {
+  /** `chromiumArgs`: Chromium switches for the run, e.g. a fake camera. */
+  static async launch(executablePath: string, chromiumArgs: readonly string[] = []): Promise<FieldbookApp> {
     const dataFolder = mkdtempSync(path.join(tmpdir(), 'fieldbook-electron-e2e-'));
     const env = { ...process.env, FIELDBOOK_USER_DATA_DIR: dataFolder } as Record<string, string>;
     // The built app, not the dev server: make sure a stray dev URL does not leak in.
     delete env.ELECTRON_RENDERER_URL;
-    const electronApp = await _electron.launch({ executablePath, args: [MAIN_ENTRY], cwd: REPO_ROOT, env });
+    const electronApp = await _electron.launch({ executablePath, args: [...chromiumArgs, MAIN_ENTRY], cwd: REPO_ROOT, env });
     const window = await electronApp.firstWindow();
     await window.waitForLoadState('domcontentloaded');
     return new FieldbookApp(electronApp, window, dataFolder);
