@@ -15,38 +15,12 @@ import {
   sortEvents,
   taskSections,
 } from './event-stats';
+import { testLead } from './test-fixtures';
 
 let seq = 0;
-function lead(fields: Partial<Lead>): Lead {
-  seq++;
-  return {
-    id: `lead-${seq}`,
-    personName: `Person ${seq}`,
-    position: '',
-    phone: '',
-    email: '',
-    companyName: '',
-    city: '',
-    country: '',
-    interests: [],
-    rating: null,
-    answers: {},
-    notes: '',
-    nextStep: null,
-    nextStepOn: '',
-    ownerId: 'anna',
-    eventId: 'ev',
-    status: 'new',
-    clientId: null,
-    contactId: null,
-    discardReason: '',
-    capturedBy: 'anna',
-    capturedAt: '2026-11-23T10:00:00.000Z',
-    createdAt: '2026-11-23T10:00:00.000Z',
-    updatedAt: '2026-11-23T10:00:00.000Z',
-    ...fields,
-  };
-}
+/** Event-stats leads: a person's name, Anna's, at event `ev`, captured in the morning. */
+const lead = (fields: Partial<Lead>): Lead =>
+  testLead({ personName: `Person ${++seq}`, ownerId: 'anna', eventId: 'ev', capturedBy: 'anna', capturedAt: '2026-11-23T10:00:00.000Z', createdAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', ...fields });
 
 function event(fields: Partial<FieldEvent>): FieldEvent {
   return {

@@ -2,36 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Lead, Question } from '../../../core/leads/lead-model';
 import { LEAD_CSV_COLUMNS, csvFileName, leadsToCsv, localDateTime, neutralizeFormula, type LeadCsvText } from './lead-csv';
+import { testLead } from './test-fixtures';
 
-function lead(fields: Partial<Lead>): Lead {
-  return {
-    id: crypto.randomUUID(),
-    personName: '',
-    position: '',
-    phone: '',
-    email: '',
-    companyName: '',
-    city: '',
-    country: '',
-    interests: [],
-    rating: null,
-    answers: {},
-    notes: '',
-    nextStep: null,
-    nextStepOn: '',
-    ownerId: 'u1',
-    eventId: null,
-    status: 'new',
-    clientId: null,
-    contactId: null,
-    discardReason: '',
-    capturedBy: 'u1',
-    capturedAt: '2026-11-23T09:30:00.000Z',
-    createdAt: '2026-11-23T09:30:00.000Z',
-    updatedAt: '2026-11-23T09:30:00.000Z',
-    ...fields,
-  };
-}
+const lead = (fields: Partial<Lead>): Lead => testLead({ id: crypto.randomUUID(), ...fields });
 
 const text: LeadCsvText = {
   columns: Object.fromEntries(LEAD_CSV_COLUMNS.map((c) => [c, `col:${c}`])) as LeadCsvText['columns'],

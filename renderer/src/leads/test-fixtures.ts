@@ -1,0 +1,36 @@
+/** Test data for the lead screens' unit tests (not used by the app). */
+import type { Lead } from '../../../core/leads/lead-model';
+
+let seq = 0;
+
+/** A stored lead with every field empty or default, the given ones set. */
+export function testLead(fields: Partial<Lead> = {}): Lead {
+  seq++;
+  return {
+    id: `lead-${seq}`,
+    personName: '',
+    position: '',
+    phone: '',
+    email: '',
+    companyName: '',
+    city: '',
+    country: '',
+    interests: [],
+    rating: null,
+    answers: {},
+    notes: '',
+    nextStep: null,
+    nextStepOn: '',
+    ownerId: 'u1',
+    eventId: null,
+    status: 'new',
+    clientId: null,
+    contactId: null,
+    discardReason: '',
+    capturedBy: 'u1',
+    capturedAt: '2026-11-23T09:30:00.000Z',
+    createdAt: '2026-11-23T09:30:00.000Z',
+    updatedAt: '2026-11-23T09:30:00.000Z',
+    ...fields,
+  };
+}
