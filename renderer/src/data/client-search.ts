@@ -239,14 +239,27 @@ export class ClientSearch {
   }
 
   /**
-   * At most `limit` rows matching a query, in name order: for look-ups beside the list (the
-   * duplicate check of lead capture), which must not disturb the list's own narrowing.
+   * Some rows matching a query, archived ones included, at most `limit`, in no particular order:
+   * the duplicate check of lead capture, which ranks them itself. It stops at `limit` instead of
+   * finding and sorting every match (a company word can match thousands of rows), and leaves
+   * the list's own search state alone.
    */
-  lookup(text: string, filters: ClientFilters, limit: number): ClientListRow[] {
-    const last = this.last;
-    const { positions } = this.search(text, filters, 'name');
-    this.last = last;
-    return Array.from(positions.subarray(0, limit), (p) => this.rows[p]!);
+  lookup(text: string, limit: number): ClientListRow[] {
+    const query = parseQuery(text);
+    if (isEmptyQuery(query)) return [];
+    const out: ClientListRow[] = [];
+    const take = (p: number) => {
+      const row = this.rows[p];
+      if (row && matchesHaystack(row.hay, query) && !out.includes(row)) out.push(row);
+      return out.length >= limit;
+    };
+    const candidates = this.candidates(query);
+    if (!candidates) {
+      for (let p = 0; p < this.rows.length; p++) if (take(p)) break;
+      return out;
+    }
+    for (const list of candidates.lists) for (const p of list) if (take(p)) return out;
+    return out;
   }
 
   /** Every row of `scan` (positions in display order) that passes the filters and the query. */

@@ -9,7 +9,7 @@ import type { Client, Contact } from '../../../core/client-model';
 import type { Lead } from '../../../core/leads/lead-model';
 import { MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
 import type { ClientListRow } from './client-list-row';
-import { NO_FILTERS, type ClientSearch } from './client-search';
+import type { ClientSearch } from './client-search';
 import { getDb, type FieldbookDb } from './db';
 
 /** What the person has typed so far. */
@@ -93,7 +93,7 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
   const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone], defaultCountry: draft.country });
   const rows = new Map<string, ClientListRow>();
   for (const text of lookups(draft, typed)) {
-    for (const archived of [false, true]) for (const row of search.lookup(text, { ...NO_FILTERS, archived }, PER_LOOKUP)) rows.set(row.id, row);
+    for (const row of search.lookup(text, PER_LOOKUP)) rows.set(row.id, row);
   }
   const matches: LikelyMatch[] = [];
   if (rows.size > 0) {
