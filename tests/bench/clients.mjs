@@ -8,7 +8,7 @@
 // `contacts.clientId`).
 /* global document, window, indexedDB, requestAnimationFrame, MutationObserver */
 import { buildQueryMix } from './client-queries.mjs';
-import { launchProfile, median, percentile, round, sleep } from './lib.mjs';
+import { launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
 
 const SIZE = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 64);
@@ -111,53 +111,6 @@ function installSearchRecorder() {
       channel.port2.postMessage(null);
     });
   }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
-}
-
-/** Counts the stores and samples `n` clients spread over the base, with their contacts. */
-async function sampleBase(n) {
-  const db = await new Promise((resolve, reject) => {
-    const req = indexedDB.open('fieldbook');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  const ask = (req) =>
-    new Promise((resolve, reject) => {
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-  try {
-    const tx = db.transaction(['clients', 'contacts'], 'readonly');
-    const [clients, contacts] = await Promise.all([ask(tx.objectStore('clients').count()), ask(tx.objectStore('contacts').count())]);
-    const step = Math.max(1, Math.floor(clients / n));
-    const active = await new Promise((resolve, reject) => {
-      let n = 0;
-      const req = db.transaction('clients', 'readonly').objectStore('clients').openCursor();
-      req.onsuccess = () => {
-        const cursor = req.result;
-        if (!cursor) return resolve(n);
-        if (!cursor.value.archivedAt) n++;
-        cursor.continue();
-      };
-      req.onerror = () => reject(req.error);
-    });
-    const picked = await new Promise((resolve, reject) => {
-      const out = [];
-      const req = db.transaction('clients', 'readonly').objectStore('clients').openCursor();
-      req.onsuccess = () => {
-        const cursor = req.result;
-        if (!cursor || out.length >= n) return resolve(out);
-        out.push(cursor.value);
-        cursor.advance(step);
-      };
-      req.onerror = () => reject(req.error);
-    });
-    const byClient = db.transaction('contacts', 'readonly').objectStore('contacts').index('clientId');
-    const lists = await Promise.all(picked.map((c) => ask(byClient.getAll(c.id))));
-    picked.forEach((c, i) => (c.contacts = lists[i]));
-    return { clients, contacts, active, sample: picked };
-  } finally {
-    db.close();
-  }
 }
 
 /**

@@ -21,13 +21,16 @@ const CONTEXT_OPTIONS = {
   timezoneId: 'UTC',
 };
 
-/** A headless Chromium with a fresh, throw-away profile (real on-disk IndexedDB). */
-export async function launchProfile() {
+/**
+ * A headless Chromium with a fresh, throw-away profile (real on-disk IndexedDB). `args` are
+ * added to CHROMIUM_ARGS (e.g. the fake camera of the capture group).
+ */
+export async function launchProfile({ args = [] } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'fieldbook-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
     ...CONTEXT_OPTIONS,
   });
   return {
@@ -56,4 +59,54 @@ export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 export function round(value, decimals = 1) {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
+}
+
+// In-page code shared by the groups (runs in Chromium; keep it self-contained).
+/* global indexedDB */
+
+/** Counts the stores and samples `n` clients spread over the base, with their contacts. */
+export async function sampleBase(n) {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('fieldbook');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const ask = (req) =>
+    new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  try {
+    const tx = db.transaction(['clients', 'contacts'], 'readonly');
+    const [clients, contacts] = await Promise.all([ask(tx.objectStore('clients').count()), ask(tx.objectStore('contacts').count())]);
+    const step = Math.max(1, Math.floor(clients / n));
+    const active = await new Promise((resolve, reject) => {
+      let n = 0;
+      const req = db.transaction('clients', 'readonly').objectStore('clients').openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return resolve(n);
+        if (!cursor.value.archivedAt) n++;
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const picked = await new Promise((resolve, reject) => {
+      const out = [];
+      const req = db.transaction('clients', 'readonly').objectStore('clients').openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor || out.length >= n) return resolve(out);
+        out.push(cursor.value);
+        cursor.advance(step);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const byClient = db.transaction('contacts', 'readonly').objectStore('contacts').index('clientId');
+    const lists = await Promise.all(picked.map((c) => ask(byClient.getAll(c.id))));
+    picked.forEach((c, i) => (c.contacts = lists[i]));
+    return { clients, contacts, active, sample: picked };
+  } finally {
+    db.close();
+  }
 }

@@ -15,6 +15,7 @@ import { serveRenderer } from '../../scripts/serve-renderer.mjs';
 const GROUPS = {
   clients: () => import('./clients.mjs'),
   sync: () => import('./sync.mjs'),
+  capture: () => import('./capture.mjs'),
 };
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
