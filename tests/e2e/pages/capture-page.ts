@@ -19,9 +19,12 @@ export class CapturePage {
     return this.page.getByRole('form', { name: 'Capture lead' }).getByLabel(label, { exact: true });
   }
 
-  /** Data the person types (not counted). */
+  /**
+   * Data the person types (not counted), at a person's pace: keys a few milliseconds apart ending
+   * with Tab are what a USB scanner sends, and the form takes them for a scan.
+   */
   async type(text: string) {
-    await this.page.keyboard.type(text);
+    await this.page.keyboard.type(text, { delay: 45 });
   }
 
   /** A key that is not data: Tab, Alt+1, Ctrl+Enter, an option's first letter. Counted. */
