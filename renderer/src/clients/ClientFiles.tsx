@@ -14,8 +14,7 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentRef } from '../../../core/sync/att
 import { AttachmentError, prepareFile, useLocalAttachments } from '../data/attachments';
 import { CommandError, attachFile, detachFile } from '../data/commands';
 import { getPlatform } from '../platform';
-import { fetchAttachment } from '../sync/attachment-sync';
-import { connectedTransport } from '../sync/sync-controller';
+import { attachmentBytes } from '../sync/attachment-bytes';
 import { SyncFailure } from '../sync/transport';
 import { formatDate, formatFileSize } from '../i18n/format';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -23,11 +22,6 @@ import { ConfirmDialog } from './ConfirmDialog';
 // A file name the save dialog accepts (core/ipc-contract.ts): no path separators or reserved characters.
 // eslint-disable-next-line no-control-regex
 const saveName = (name: string) => name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+$/, 'file').slice(0, 200) || 'file';
-
-/** Bytes of a file on this laptop, or from the company server when it is not here yet. */
-async function fileBytes(ref: AttachmentRef): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await (await fetchAttachment(ref, await connectedTransport())).arrayBuffer());
-}
 
 export function ClientFiles({ client }: { client: Client }) {
   const { t } = useTranslation();
@@ -68,7 +62,7 @@ export function ClientFiles({ client }: { client: Client }) {
 
   const open = async (ref: AttachmentRef) => {
     try {
-      const result = await getPlatform().saveFile({ suggestedName: saveName(ref.name), data: await fileBytes(ref) });
+      const result = await getPlatform().saveFile({ suggestedName: saveName(ref.name), data: await attachmentBytes(ref) });
       if (!result.ok) notifications.show({ color: 'red', message: t('files.failed', { name: ref.name, error: result.error }) });
     } catch (e) {
       notifications.show({ color: 'red', message: explain(e, ref.name) });

@@ -25,6 +25,7 @@ import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
 import { emailKey } from '../../../core/leads/match-keys';
 import { normalizePhone } from '../../../core/phone';
@@ -286,6 +287,18 @@ export function CapturePage() {
     setAttachTo(null);
     firstField.current?.focus();
   };
+
+  // "Edit in capture form" from a lead's details opens #/capture?lead=<id>: load it once the
+  // leads are read, then drop the parameter so "Save and next" continues with an empty form.
+  const [params, setParams] = useSearchParams();
+  const leadParam = params.get('lead');
+  useEffect(() => {
+    if (!leadParam || leads === undefined) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- once per link, not per render
+    openLead(leadParam);
+    setParams({}, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- openLead reads these same leads
+  }, [leadParam, leads, setParams]);
 
   const attach = (m: LikelyMatch) => {
     if (!m.clientId) return;

@@ -28,14 +28,15 @@ import {
   IconDots,
   IconDownload,
   IconExternalLink,
+  IconEye,
   IconLink,
   IconPencil,
   IconTargetArrow,
   IconUserPlus,
 } from '@tabler/icons-react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LEAD_STATUSES, RATINGS, type FieldEvent, type Lead, type LeadStatus, type Rating } from '../../../core/leads/lead-model';
+import { LEAD_STATUSES, RATINGS, type FieldEvent, type Lead, type LeadStatus } from '../../../core/leads/lead-model';
 import { CommandError } from '../data/commands';
 import { assignLeads, attachLead, convertLead, discardLead, setActiveEvent } from '../data/leads';
 import { useActiveEventId, useEvent, useEventLeads } from '../data/lead-queries';
@@ -49,6 +50,8 @@ import { useTeamNames } from '../clients/team';
 import { ANSWERED, NO_LEAD_FILTERS, answerFilterValues, byCapturedDesc, filterLeads, type LeadFilters } from './event-stats';
 import { LEAD_CSV_COLUMNS, csvFileName, leadsToCsv, type LeadCsvText } from './lead-csv';
 import { EventSummary } from './EventSummary';
+import { LeadDetails } from './LeadDetails';
+import { RATING_COLORS, STATUS_COLORS, leadWho } from './lead-display';
 import { formatEventDates } from './EventsPage';
 
 /**
@@ -61,15 +64,10 @@ export function useCommandFailed() {
   return (e: unknown) => (e instanceof CommandError ? t(e.message, { defaultValue: t('errors.invalid') }) : saveFailed(e));
 }
 
-export const RATING_COLORS: Record<Rating, string> = { hot: 'red', warm: 'orange', cold: 'blue' };
-const STATUS_COLORS: Record<LeadStatus, string> = { new: 'gray', attached: 'teal', converted: 'green', discarded: 'dark' };
-
-/** Who a lead is, in a few words: the person, or else the company, email, phone. */
-export function leadWho(lead: Pick<Lead, 'personName' | 'companyName' | 'email' | 'phone'>): string {
-  return lead.personName || lead.companyName || lead.email || lead.phone;
-}
-
-/** An event's page: its leads (filters, bulk assign, convert/attach/discard, CSV) and its summary. */
+/**
+ * An event's page: its leads (filters, bulk assign, convert/attach/discard, CSV) and its summary.
+ * `?lead=<id>` opens that lead's details, so a lead can be linked to and the drawer survives a reload.
+ */
 export function EventLeadsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -106,6 +104,11 @@ function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {
   const [tab, setTab] = useState<string | null>('leads');
   const [filters, setFilters] = useState<LeadFilters>(NO_LEAD_FILTERS);
   const shown = useMemo(() => filterLeads([...leads].sort(byCapturedDesc), filters), [leads, filters]);
+  const [params, setParams] = useSearchParams();
+  // From all the event's leads, not the filtered ones: the open lead stays open (and live) when a
+  // filter or an edit elsewhere would hide its row.
+  const openLead = leads.find((l) => l.id === params.get('lead')) ?? null;
+  const showLead = (id: string | null) => setParams(id ? { lead: id } : {}, { replace: true });
   const place = [event.venue, event.city].filter(Boolean).join(', ');
 
   const captureHere = async () => {
@@ -157,13 +160,14 @@ function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {
           </Tabs.List>
           <Tabs.Panel value="leads">
             <LeadFilterBar event={event} filters={filters} onChange={setFilters} />
-            <LeadTable event={event} leads={shown} total={leads.length} />
+            <LeadTable event={event} leads={shown} total={leads.length} onOpen={showLead} />
           </Tabs.Panel>
           <Tabs.Panel value="summary">
             <EventSummary event={event} leads={leads} />
           </Tabs.Panel>
         </Tabs>
       </Box>
+      <LeadDetails lead={openLead} event={event} onClose={() => showLead(null)} />
     </ScrollArea>
   );
 }
@@ -240,7 +244,10 @@ function LeadFilterBar({ event, filters, onChange }: { event: FieldEvent; filter
   );
 }
 
-function LeadTable({ event, leads, total }: { event: FieldEvent; leads: Lead[]; total: number }) {
+/** Clicks on the row's own controls (checkbox, menu, links) are theirs, not "open the lead". */
+const isControl = (target: EventTarget) => target instanceof Element && target.closest('button, input, a, label, [role="menuitem"], [role="menu"]') !== null;
+
+function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: Lead[]; total: number; onOpen: (leadId: string) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const owners = useTeamNames();
@@ -379,7 +386,15 @@ function LeadTable({ event, leads, total }: { event: FieldEvent; leads: Lead[]; 
             {leads.map((lead) => {
               const who = leadWho(lead);
               return (
-                <Table.Tr key={lead.id} data-testid="lead-row" data-lead-id={lead.id} bg={selected.has(lead.id) ? 'blue.0' : undefined}>
+                <Table.Tr
+                  key={lead.id}
+                  data-testid="lead-row"
+                  data-lead-id={lead.id}
+                  bg={selected.has(lead.id) ? 'blue.0' : undefined}
+                  style={{ cursor: 'pointer' }}
+                  // The "Open" item of the row's menu is the keyboard way to the same details.
+                  onClick={(e) => !isControl(e.target) && onOpen(lead.id)}
+                >
                   <Table.Td>
                     <Checkbox aria-label={t('eventLeads.select', { name: who })} checked={selected.has(lead.id)} onChange={(e) => toggle(lead.id, e.currentTarget.checked)} />
                   </Table.Td>
@@ -446,6 +461,9 @@ function LeadTable({ event, leads, total }: { event: FieldEvent; leads: Lead[]; 
                         </ActionIcon>
                       </Menu.Target>
                       <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconEye size={14} />} onClick={() => onOpen(lead.id)}>
+                          {t('eventLeads.open')}
+                        </Menu.Item>
                         {lead.clientId ? (
                           <Menu.Item leftSection={<IconExternalLink size={14} />} onClick={() => void navigate(`/clients/${lead.clientId}`)}>
                             {t('eventLeads.openClient')}

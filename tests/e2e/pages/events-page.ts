@@ -277,6 +277,39 @@ export class EventLeadsPage {
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 
+  /** The open lead's details (a drawer beside the list). */
+  details(): Locator {
+    return this.page.getByTestId('lead-details');
+  }
+
+  /** Opens a lead's details by clicking its row (the row's menu has "Open" too). */
+  async openDetails(who: string) {
+    await this.row(who).getByTestId('lead-person').click();
+    await expect(this.page.getByRole('dialog', { name: who, exact: true })).toBeVisible();
+    await expect(this.details()).toBeVisible();
+  }
+
+  /** Opens a lead's details from its row's action menu, the keyboard's way. */
+  async openDetailsFromMenu(who: string) {
+    await this.action(who, /^Open$/);
+    await expect(this.page.getByRole('dialog', { name: who, exact: true })).toBeVisible();
+  }
+
+  async closeDetails() {
+    await this.page.keyboard.press('Escape');
+    await expect(this.details()).toBeHidden();
+  }
+
+  /** The business-card photos shown in the open details (images once their bytes are here). */
+  photos(): Locator {
+    return this.details().getByTestId('lead-photo');
+  }
+
+  /** Why a photo cannot be shown (offline and not on this laptop, not on the server yet …). */
+  photoProblem(): Locator {
+    return this.details().getByTestId('lead-photo-error');
+  }
+
   async captureHere() {
     await this.page.getByRole('button', { name: 'Capture leads here' }).click();
     await expect(this.page).toHaveURL(/#\/capture$/);
