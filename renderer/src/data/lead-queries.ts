@@ -62,3 +62,8 @@ export function useLeadsById(ids: readonly string[]) {
 export function useAllLeads() {
   return useLiveQuery(() => getDb().leads.toArray(), []);
 }
+
+/** Leads on this laptop at one event, live (the capture screen's counter). */
+export function useEventLeadCount(eventId: string) {
+  return useLiveQuery(() => getDb().leads.where('eventId').equals(eventId).count(), [eventId]);
+}

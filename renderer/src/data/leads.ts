@@ -146,6 +146,9 @@ export async function captureLead(values: LeadFormValues, options: CaptureOption
   });
 }
 
+/** One lead, or undefined when it is not on this laptop. */
+export const getLead = (id: string, db = getDb()) => db.leads.get(id);
+
 async function mustGetLead(db: FieldbookDb, id: string): Promise<Lead> {
   const lead = await db.leads.get(id);
   if (!lead) throw new CommandError('errors.lead_not_found');

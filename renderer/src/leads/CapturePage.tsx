@@ -34,8 +34,8 @@ import { parseScanPayload, parseVcfFile, type ScannedCard } from '../../../core/
 import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments';
 import { clientSearch } from '../data/client-base';
 import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
-import { useActiveEventId, useAllLeads, useEvents } from '../data/lead-queries';
-import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
+import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/lead-queries';
+import { captureLead, getLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
 import { countryOptions, useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
 import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
 import { CardScanner } from './CardScanner';
@@ -51,13 +51,13 @@ import { listenForScans } from './scanner-input';
  */
 function MatchesPanel(props: {
   control: Control<CaptureValues>;
-  leads: Lead[] | undefined;
   excludeLeadId: string | null;
   region: string;
   onAttach: (m: LikelyMatch) => void;
   onOpenLead: (leadId: string) => void;
 }) {
-  const { control, leads, excludeLeadId, region } = props;
+  const { control, excludeLeadId, region } = props;
+  const leads = useAllLeads();
   const watched = useWatch({ control, name: ['personName', 'phone', 'email', 'companyName', 'country'] });
   const [personName, phone, email, companyName, country] = useDeferredValue(watched);
   const [found, setFound] = useState<{ key: string; matches: LikelyMatch[] }>({ key: '', matches: [] });
@@ -76,6 +76,17 @@ function MatchesPanel(props: {
     <Box data-matched-for={found.key}>
       <LikelyMatches matches={found.matches} onAttach={props.onAttach} onOpenLead={props.onOpenLead} />
     </Box>
+  );
+}
+
+/** How many leads this laptop has for the event: its own component, so a save re-renders only it. */
+function EventLeadCount({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const count = useEventLeadCount(eventId);
+  return (
+    <Text size="sm" c="dimmed" data-testid="event-lead-count">
+      {t('capture.capturedHere', { count: count ?? 0 })}
+    </Text>
   );
 }
 
@@ -141,13 +152,11 @@ export function CapturePage() {
   const saveFailed = useSaveFailedMessage();
   const events = useEvents();
   const activeId = useActiveEventId();
-  const leads = useAllLeads();
   const region = localeRegion();
   const locale = userLocale();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const liveEvents = (events ?? []).filter((e) => !e.archivedAt);
   const event = liveEvents.find((e) => e.id === activeId) ?? null;
-  const eventLeadCount = leads && event ? leads.filter((l) => l.eventId === event.id).length : 0;
 
   const resolver = useCallback<Resolver<CaptureValues, unknown, LeadInput>>(
     (values, context, options) =>
@@ -156,7 +165,7 @@ export function CapturePage() {
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
   const { control, register, handleSubmit, reset, setValue, getValues, formState } = form;
-  const { errors, isSubmitting } = formState;
+  const { errors } = formState;
 
   const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
   const [editing, setEditing] = useState<Lead | null>(null);
@@ -171,14 +180,20 @@ export function CapturePage() {
   const taskTitle: TaskTitle = (step, who) => t(`capture.taskTitle.${step}`, { who });
 
   const startOver = () => {
-    reset(emptyCapture());
+    // keepFieldsRef: the inputs are emptied now, not at the form's next render, so the person sees
+    // an empty form with the focus in it at once after "save and next".
+    reset(emptyCapture(), { keepFieldsRef: true });
     setAttachTo(null);
     setEditing(null);
     setPhoto(null);
     firstField.current?.focus();
   };
 
+  // One save at a time: a second Ctrl+Enter while the first is writing must not save twice.
+  const saving = useRef(false);
   const onValid = async (values: LeadInput) => {
+    if (saving.current) return;
+    saving.current = true;
     try {
       const input = withoutBlankAnswers(getValues());
       if (editing) await updateLead(editing.id, input);
@@ -188,6 +203,8 @@ export function CapturePage() {
       performance.mark('fieldbook:capture-ready');
     } catch (e) {
       notifications.show({ color: 'red', message: saveFailed(e) });
+    } finally {
+      saving.current = false;
     }
   };
   const save = (e?: React.BaseSyntheticEvent) => handleSubmit(onValid)(e);
@@ -279,8 +296,8 @@ export function CapturePage() {
     setPhoto(await prepareFile(file));
   };
 
-  const openLead = (leadId: string) => {
-    const lead = leads?.find((l) => l.id === leadId);
+  const openLead = async (leadId: string) => {
+    const lead = await getLead(leadId);
     if (!lead) return;
     reset(toValues(lead));
     setEditing(lead);
@@ -288,17 +305,17 @@ export function CapturePage() {
     firstField.current?.focus();
   };
 
-  // "Edit in capture form" from a lead's details opens #/capture?lead=<id>: load it once the
-  // leads are read, then drop the parameter so "Save and next" continues with an empty form.
+  // "Edit in capture form" from a lead's details opens #/capture?lead=<id>: load it, then drop
+  // the parameter so "Save and next" continues with an empty form.
   const [params, setParams] = useSearchParams();
   const leadParam = params.get('lead');
   useEffect(() => {
-    if (!leadParam || leads === undefined) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- once per link, not per render
-    openLead(leadParam);
-    setParams({}, { replace: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- openLead reads these same leads
-  }, [leadParam, leads, setParams]);
+    if (!leadParam) return;
+    // openLead sets state only after reading the lead (asynchronously), once per link.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void openLead(leadParam).then(() => setParams({}, { replace: true }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per link: openLead is a new function every render
+  }, [leadParam, setParams]);
 
   const attach = (m: LikelyMatch) => {
     if (!m.clientId) return;
@@ -320,11 +337,7 @@ export function CapturePage() {
               clearable
               w={260}
             />
-            {event && (
-              <Text size="sm" c="dimmed" data-testid="event-lead-count">
-                {t('capture.capturedHere', { count: eventLeadCount })}
-              </Text>
-            )}
+            {event && <EventLeadCount eventId={event.id} />}
           </Group>
         </Group>
         {!event && activeId !== undefined && (
@@ -433,7 +446,7 @@ export function CapturePage() {
                     <Button variant="default" onClick={startOver}>
                       {t('capture.clear')}
                     </Button>
-                    <Button type="submit" loading={isSubmitting} rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>}>
+                    <Button type="submit" rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>}>
                       {t('capture.saveNext')}
                     </Button>
                   </Group>
@@ -443,7 +456,7 @@ export function CapturePage() {
           </Grid.Col>
           <Grid.Col span={4}>
             <Stack gap="md">
-              <MatchesPanel control={control} leads={leads} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
+              <MatchesPanel control={control} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
               <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
               <Card withBorder padding="xs">
                 <Text size="xs" fw={600} mb={4}>
