@@ -113,6 +113,32 @@ for (const backend of BACKENDS) {
       expect((await b.db.clients.get(ids[0]!))?.notes).toBe('page test');
     });
 
+    it('a first sync cut mid-snapshot: the next one fetches it again and builds every list row once, with its contacts', async () => {
+      const a = await laptop('anna');
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const c = await createClient(clientInput(test.team.anna, { name: `Snapshot ${i}` }), a.db);
+        ids.push(c.id);
+        for (const role of ['user', 'decision_maker'] as const) {
+          await createContact(c.id, { name: `${role} of ${i}`, position: '', phones: [], emails: [], birthday: '', decisionRole: role, notes: '' }, a.db);
+        }
+      }
+      await a.sync();
+      const b = await laptop('anna');
+      // Pull (scope), snapshot page 1 and page 2 arrive; page 3's answer is lost.
+      b.faults = ['none', 'none', 'none', 'drop-response'];
+      expect(await b.trySync(3)).toBe('offline');
+      expect((await b.db.meta.get('syncCursor'))?.value).toBeUndefined();
+      await b.sync(3);
+      for (const [i, id] of ids.entries()) {
+        const row = await b.db.clientRows.get(id);
+        expect(row, id).toMatchObject({ name: `Snapshot ${i}`, primaryContact: `decision_maker of ${i}` });
+        expect(row!.hay).toBe((await a.db.clientRows.get(id))!.hay);
+      }
+      // Built once, after the snapshot: one revision for all of them.
+      expect(new Set((await b.db.clientRows.bulkGet(ids)).map((r) => r!.rev)).size).toBe(1);
+    });
+
     // Stopping the database server under a push is only possible with a real PostgreSQL: its
     // connection is terminated while the push waits to commit.
     it.runIf(backend === 'postgres')('the server stopped in the middle of a push: nothing half-applied, the resend applies once', async () => {

@@ -103,9 +103,13 @@ export async function replaceTeam(team: readonly TeamMemberInfo[], db = getDb())
   await db.team.bulkPut([...team]);
 }
 
-/** Writes one snapshot page (records only; the cursor moves when the whole snapshot is in). */
-export async function applySnapshotPage(page: SnapshotResponse, db = getDb()): Promise<void> {
-  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[]));
+/**
+ * Writes one snapshot page (records only; the cursor moves when the whole snapshot is in). The
+ * list rows of the clients it touches are left to `buildClientRows` once the snapshot is in:
+ * their ids are added to `rows`.
+ */
+export async function applySnapshotPage(page: SnapshotResponse, rows: Set<string>, db = getDb()): Promise<void> {
+  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[], rows));
 }
 
 /**

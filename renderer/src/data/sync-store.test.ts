@@ -6,7 +6,7 @@ import type { SyncRecord } from '../../../core/sync/protocol';
 import { ClientSearch } from './client-search';
 import { createClient, createContact, updateClient } from './commands';
 import { FieldbookDb } from './db';
-import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
+import { applyRecords, buildClientRows, removeClients, settlePush, takePushBatch } from './sync-store';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Ромашка ООО', legalName: '', taxId: '', status: 'active', ownerId: 'u1', segment: '', industry: '', website: '',
@@ -91,6 +91,61 @@ describe('applyRecords', () => {
     const last = (await db.outbox.orderBy('seq').last())!;
     expect(last.fields.notes!.hlc > future).toBe(true);
     expect(last.fields.notes!.base).toBe(future);
+  });
+
+  const serverContact = (id: string, clientId: string, name: string): SyncRecord => ({
+    table: 'contacts', id, seq: 1, stamps: { '*': S(1_763_856_000_000) },
+    data: { clientId, name, position: '', phones: [], emails: [], birthday: '', decisionRole: 'decision_maker', notes: '', createdAt: '2026-11-01T10:00:00.000Z', archivedAt: null },
+  });
+  const ids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID()).sort();
+
+  it('deferred list rows: pages only collect client ids; buildClientRows builds each row once, with all its contacts', async () => {
+    const chunk = 50;
+    const clients = ids(chunk + 3); // more than one chunk
+    const rows = new Set<string>();
+    // As a snapshot sends them: all clients, then contacts in their own id order, over pages.
+    await db.transaction('rw', db.tables, () => applyRecords(db, clients.map((id) => serverClient(id, { name: `C ${id}` })), rows));
+    const contacts = clients.map((clientId) => serverContact(crypto.randomUUID(), clientId, `Contact of ${clientId}`)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (let at = 0; at < contacts.length; at += 20) {
+      await db.transaction('rw', db.tables, () => applyRecords(db, contacts.slice(at, at + 20), rows));
+    }
+    expect(await db.clientRows.count()).toBe(0);
+    expect([...rows].sort()).toEqual(clients);
+    const revBefore = (await db.meta.get('localRev'))?.value as number | undefined;
+
+    await buildClientRows(db, rows, chunk);
+    const built = await db.clientRows.toArray();
+    expect(built).toHaveLength(clients.length);
+    for (const row of built) expect(row.primaryContact).toBe(`Contact of ${row.id}`);
+    // One revision per chunk, not one per page or per client.
+    expect(new Set(built.map((r) => r.rev)).size).toBe(2);
+    expect((await db.meta.get('localRev'))?.value).toBe((revBefore ?? 0) + 2);
+  });
+
+  it('deferred list rows of a few clients among many: only theirs are rebuilt, with their contacts', async () => {
+    const clients = ids(30);
+    await db.transaction('rw', db.tables, () => applyRecords(db, clients.map((id) => serverClient(id))));
+    const rev = (await db.clientRows.get(clients[0]!))!.rev;
+    const rows = new Set<string>();
+    const picked = [clients[0]!, clients[29]!]; // their id range holds all 30 clients
+    await db.transaction('rw', db.tables, () => applyRecords(db, picked.map((id) => serverContact(crypto.randomUUID(), id, 'Новый')), rows));
+    expect([...rows].sort()).toEqual(picked);
+    expect((await db.clientRows.get(picked[0]!))!.primaryContact).toBe('');
+    await buildClientRows(db, rows);
+    const after = await db.clientRows.toArray();
+    for (const row of after) {
+      const isPicked = picked.includes(row.id);
+      expect(row.primaryContact).toBe(isPicked ? 'Новый' : '');
+      expect(row.rev > rev).toBe(isPicked);
+    }
+  });
+
+  it('deferred list rows: a client deleted in the same snapshot gets its marker row at once and is not rebuilt', async () => {
+    const c = await createClient(input(), db);
+    const rows = new Set<string>([c.id]);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })], rows));
+    expect(rows.has(c.id)).toBe(false);
+    expect((await db.clientRows.get(c.id))?.gone).toBe(true);
   });
 
   it('a tombstone removes the client from the list; removal of a scope drops its contacts', async () => {

@@ -3,11 +3,12 @@
  * settling it with the server's answer, and applying pulled records — each in one transaction.
  * The network side (requests, phases, progress) is in renderer/src/sync/.
  */
+import type { EntityTable, IDType } from 'dexie';
 import type { Client, Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
-import { DELETED_FIELD, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
+import { DELETED_FIELD, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
 import type { Conflict } from './conflicts';
@@ -95,24 +96,37 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
 };
 
 /**
+ * Synced tables stored as they are (each in the Dexie table of its name): all but clients and
+ * contacts, which have a list projection to maintain, and conflicts, which are kept as given.
+ */
+type PlainTable = Exclude<SyncedTableName, 'clients' | 'contacts' | 'conflicts'>;
+const isPlainTable = (t: string): t is PlainTable => isSyncedTable(t) && t !== 'clients' && t !== 'contacts' && t !== 'conflicts';
+
+/**
  * The tables `applyRecords` writes. The caller's transaction (e.g. one that also moves the pull
  * cursor) must include them.
  */
-export const applyTables = (db: FieldbookDb) =>
-  [db.clients, db.contacts, db.conflicts, db.trash, db.clientRows, db.stamps, db.outbox, db.meta, db.attachments, db.events, db.leads, db.tasks] as const;
-
-/** Synced tables stored as they are, with no projection to maintain (clients and contacts have one). */
-const PLAIN_TABLES = ['events', 'leads', 'tasks'] as const;
-type PlainTable = (typeof PLAIN_TABLES)[number];
-const isPlainTable = (t: string): t is PlainTable => (PLAIN_TABLES as readonly string[]).includes(t);
+export const applyTables = (db: FieldbookDb) => [
+  db.clients,
+  db.contacts,
+  db.conflicts,
+  db.trash,
+  db.clientRows,
+  db.stamps,
+  db.outbox,
+  db.meta,
+  db.attachments,
+  ...SYNCED_TABLE_NAMES.filter(isPlainTable).map((t) => db.table(t)),
+];
 
 /**
  * Applies server records inside the caller's transaction: stores their stamps, writes the
  * domain rows, and keeps the local value of every field that has an unsent edit (the edit will
  * reach the server with its base stamp, where the merge decides). Tombstones remove the row
- * but keep its stamps, so a later undelete applies. List rows of touched clients are rebuilt.
+ * but keep its stamps, so a later undelete applies. List rows of touched clients are rebuilt —
+ * or, with `deferRows`, their ids are added to it and `buildClientRows` builds them later.
  */
-export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[]): Promise<void> {
+export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[], deferRows?: Set<string>): Promise<void> {
   if (records.length === 0) return;
   const touchedClients = new Set<string>();
   const goneClients = new Set<string>();
@@ -132,8 +146,8 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const contactRecords = records.filter((r) => r.table === 'contacts');
   const plainRecords = records.filter((r) => isPlainTable(r.table));
   const [localClients, localContacts, localPlain] = await Promise.all([
-    clientRecords.length ? db.clients.bulkGet(clientRecords.map((r) => r.id)) : [],
-    contactRecords.length ? db.contacts.bulkGet(contactRecords.map((r) => r.id)) : [],
+    readLocal(db.clients, clientRecords.map((r) => r.id)),
+    readLocal(db.contacts, contactRecords.map((r) => r.id)),
     Promise.all(plainRecords.map((r) => db.table(r.table).get(r.id) as Promise<object | undefined>)),
   ]);
   const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
@@ -211,7 +225,33 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);
   for (const id of goneClients) touchedClients.delete(id);
-  await rebuildClientRows(db, touchedClients, goneClients);
+  if (!deferRows) return rebuildClientRows(db, touchedClients, goneClients);
+  for (const id of goneClients) deferRows.delete(id);
+  for (const id of touchedClients) deferRows.add(id);
+  // A client that left still needs its marker row now, or the list would keep showing it.
+  await rebuildClientRows(db, [], goneClients);
+}
+
+/**
+ * The local copies of `ids` (undefined where there is none), read with as few requests as the
+ * ids allow. A snapshot page holds consecutive ids: on a first sync nothing in their key range
+ * exists yet (one count, no reads), on a repeated one the range is read in one request. Ids
+ * spread over the whole table (a pull page) are read one by one.
+ */
+async function readLocal<T extends { id: string }>(table: EntityTable<T, 'id'>, ids: readonly string[]): Promise<(T | undefined)[]> {
+  if (ids.length === 0) return [];
+  let low = ids[0]!;
+  let high = low;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const range = table.where(':id').between(low, high, true, true);
+  const inRange = await range.count();
+  if (inRange === 0) return ids.map(() => undefined);
+  if (inRange > ids.length * 2) return table.bulkGet(ids as IDType<T, 'id'>[]);
+  const byId = new Map((await range.toArray()).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id));
 }
 
 /** Server values, except fields with an unsent local edit; the tombstone flag stays server-side. */
@@ -243,15 +283,57 @@ async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, g
   if (ids.length === 0 && gone.length === 0) return;
   const rev = await nextRev(db);
   await db.clientRows.bulkPut(gone.map((id) => goneClientRow(id, rev)));
+  if (ids.length === 0) return;
   const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
+  await writeClientRows(db, clients.filter((c): c is Client => c !== undefined), contacts, rev);
+}
+
+/**
+ * Clients whose list rows `buildClientRows` builds in one transaction: large, because each
+ * commit makes every window's list catch up, and small enough not to hold the stores for long.
+ */
+export const ROW_BUILD_CHUNK = 5000;
+
+/**
+ * Builds the list rows of the given clients once each, `chunkSize` per transaction of its own:
+ * after a snapshot written with `applyRecords(…, deferRows)`. A snapshot brings all clients
+ * first and then all contacts in id order, so building rows per page rebuilt every client once
+ * per page that held one of its contacts, each time reading all of them back. Clients are taken
+ * in id order: where a chunk's clients are most of those in its id range (a first sync), its
+ * clients and contacts are read as two key ranges instead of one lookup per id.
+ */
+export async function buildClientRows(db: FieldbookDb, clientIds: Iterable<string>, chunkSize = ROW_BUILD_CHUNK): Promise<void> {
+  const ids = [...clientIds].sort();
+  for (let at = 0; at < ids.length; at += chunkSize) {
+    const chunk = ids.slice(at, at + chunkSize);
+    await db.transaction('rw', [db.clients, db.contacts, db.clientRows, db.meta], async () => {
+      const first = chunk[0]!;
+      const last = chunk[chunk.length - 1]!;
+      const inRange = await db.clients.where(':id').between(first, last, true, true).count();
+      const dense = inRange <= chunk.length * 2;
+      const wanted = new Set(chunk);
+      const [clients, contacts] = dense
+        ? await Promise.all([
+            db.clients.where(':id').between(first, last, true, true).toArray(),
+            db.contacts.where('clientId').between(first, last, true, true).toArray(),
+          ])
+        : await Promise.all([db.clients.bulkGet(chunk), db.contacts.where('clientId').anyOf(chunk).toArray()]);
+      const found = clients.filter((c): c is Client => c !== undefined && wanted.has(c.id));
+      if (found.length) await writeClientRows(db, found, contacts.filter((c) => wanted.has(c.clientId)), await nextRev(db));
+    });
+  }
+}
+
+/** Writes the list rows of `clients` (all their contacts among `contacts`) at revision `rev`. */
+async function writeClientRows(db: FieldbookDb, clients: readonly Client[], contacts: readonly Contact[], rev: number): Promise<void> {
+  if (clients.length === 0) return;
   const byClient = new Map<string, Contact[]>();
   for (const c of contacts) {
     const list = byClient.get(c.clientId);
     if (list) list.push(c);
     else byClient.set(c.clientId, [c]);
   }
-  const rows = clients.filter((c): c is Client => c !== undefined).map((c) => buildClientListRow(c, byClient.get(c.id) ?? [], rev));
-  await db.clientRows.bulkPut(rows);
+  await db.clientRows.bulkPut(clients.map((c) => buildClientListRow(c, byClient.get(c.id) ?? [], rev)));
 }
 
 /**

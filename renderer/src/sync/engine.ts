@@ -4,7 +4,7 @@
  * server, a pull page and its cursor are applied in one transaction, and a scope change is
  * committed only after its snapshot is in. See docs/sync-protocol.md.
  */
-import { CLOCK_TRUST_MS, CLOCK_WARNING_MS, MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse, type SnapshotResponse } from '../../../core/sync/protocol';
+import { CLOCK_TRUST_MS, CLOCK_WARNING_MS, MAX_PAGE_SIZE, MAX_PUSH_OPS, SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse, type SnapshotResponse } from '../../../core/sync/protocol';
 import {
   addSyncRun,
   applyPullPage,
@@ -16,8 +16,9 @@ import {
   type SyncCursor,
   type SyncRun,
 } from '../data/sync-session';
-import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
+import { buildClientRows, settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
 import { deviceNow } from '../data/outbox';
+import { holdingCatchUp } from '../data/client-base';
 import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 import { pendingAttachmentsOf, uploadAttachment } from './attachment-sync';
@@ -35,7 +36,11 @@ export interface SyncProgress {
 export interface RunOptions {
   transport: Transport;
   onProgress?: (p: SyncProgress) => void;
-  /** Page size for pull and snapshot (tests use small pages to exercise paging). */
+  /**
+   * Page size for pull and snapshot (tests use small pages to exercise paging). Without it, pull
+   * pages are the server's default and snapshot pages the largest it serves: fewer, larger
+   * transactions for a first sync.
+   */
   pageSize?: number;
   /** The laptop database (tests simulate several laptops in one process). */
   db?: FieldbookDb;
@@ -96,28 +101,42 @@ async function noteClock(serverTime: string, c: Counters, opts: RunOptions): Pro
   if (Math.abs(offset) > CLOCK_WARNING_MS) c.clockOffsetMs = offset;
 }
 
-/** Fetches whole records of added owners or clients; returns the first page's high-water mark. */
+/**
+ * Fetches whole records of added owners or clients and builds their list rows; returns the
+ * first page's high-water mark. The caller commits the scope or cursor only after this, so an
+ * interruption anywhere in here means the next sync fetches the snapshot again, rows included.
+ */
 async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[]; clientIds?: string[]; shared?: boolean }): Promise<number> {
-  let after: SnapshotResponse['next'] = null;
-  let highWater: number | null = null;
-  let done = 0;
-  do {
-    const { value, bytes }: { value: SnapshotResponse; bytes: number } = await opts.transport.post<SnapshotResponse>('/api/sync/snapshot', {
+  const fetchPage = (after: SnapshotResponse['next']) =>
+    opts.transport.post<SnapshotResponse>('/api/sync/snapshot', {
       schemaVersion: SYNC_SCHEMA_VERSION,
       owners: scope.owners ?? [],
       clientIds: scope.clientIds ?? [],
       shared: scope.shared ?? false,
       after,
-      ...(opts.pageSize ? { limit: opts.pageSize } : {}),
+      limit: opts.pageSize ?? MAX_PAGE_SIZE,
     });
+  let highWater: number | null = null;
+  let done = 0;
+  const rows = new Set<string>();
+  let request = fetchPage(null);
+  for (;;) {
+    const { value, bytes } = await request;
+    // The next page is on its way while this one is written: the server's time and ours overlap.
+    // Pages are still written one after the other, in order.
+    const next = value.next ? fetchPage(value.next) : null;
+    // Should writing this page fail, the sync fails with that error, not the request's.
+    next?.catch(() => undefined);
     c.bytes += bytes;
     highWater ??= value.highWater;
-    await applySnapshotPage(value, db(opts));
+    await applySnapshotPage(value, rows, db(opts));
     done += value.records.length;
     c.pulled += value.records.length;
     opts.onProgress?.({ phase: 'snapshot', done, total: null });
-    after = value.next;
-  } while (after);
+    if (!next) break;
+    request = next;
+  }
+  await holdingCatchUp(() => buildClientRows(db(opts), rows));
   return highWater ?? 0;
 }
 
