@@ -134,7 +134,7 @@ describe('applyRecords', () => {
     await buildClientRows(db, rows);
     const after = await db.clientRows.toArray();
     for (const row of after) {
-      const isPicked = picked.includes(row.id);
+      const isPicked = (picked as string[]).includes(row.id);
       expect(row.primaryContact).toBe(isPicked ? 'Новый' : '');
       expect(row.rev > rev).toBe(isPicked);
     }
