@@ -77,5 +77,5 @@ test('an event’s leads are qualified, handed over, converted, discarded, expor
   const title = 'Call Anna Kovács (Példa Kft.)';
   await expect(tasks.row(title)).toBeVisible();
   await tasks.toggle(title);
-  expect(await tasks.titles('done')).toContain(title);
+  await expect.poll(() => tasks.titles('done')).toContain(title);
 });

@@ -36,19 +36,19 @@ export class CapturePage {
   /**
    * A USB barcode scanner reading `text`: its keys arrive 4 ms apart by the device's clock, as a
    * scanner sends them, whatever the test machine's load (each key carries its own timestamp, and
-   * the keys are sent without waiting for the page to handle each one). A line break is Enter.
+   * the page's handling speed does not change the keys' timestamps). A line break is Enter.
    */
   async scan(text: string) {
     const session = await this.page.context().newCDPSession(this.page);
     let at = Date.now() / 1000;
-    const sends: Promise<unknown>[] = [];
     for (const ch of text) {
       at += 0.004;
       const key = ch === '\n' ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : { key: ch, text: ch };
-      sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, timestamp: at }));
-      sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, ...('code' in key ? { code: key.code, windowsVirtualKeyCode: 13 } : {}), timestamp: at + 0.001 }));
+      // In order, one after the other (concurrent sends may arrive out of order); the device's
+      // timing is in the timestamps, not in how fast the test sends.
+      await session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, timestamp: at });
+      await session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, ...('code' in key ? { code: key.code, windowsVirtualKeyCode: 13 } : {}), timestamp: at + 0.001 });
     }
-    await Promise.all(sends);
     await session.detach();
   }
 
