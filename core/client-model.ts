@@ -84,6 +84,30 @@ export const clientInputSchema = z.object({
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 
+/** A new client before the person fills it in: a prospect on the usual retail terms. */
+export function blankClientInput(ownerId: string): ClientInput {
+  return {
+    name: '',
+    legalName: '',
+    taxId: '',
+    status: 'prospect',
+    ownerId,
+    segment: '',
+    industry: '',
+    website: '',
+    addresses: [],
+    priceType: 'retail',
+    discountPct: 0,
+    paymentTermsDays: 14,
+    currency: 'EUR',
+    contractNumber: '',
+    contractDate: '',
+    contractTerms: '',
+    notes: '',
+    tags: [],
+  };
+}
+
 export interface Client extends ClientInput {
   id: string;
   /** Credit limit in minor units of `currency`; set by the company, read-only for a manager. */

@@ -12,9 +12,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { build } from 'vite';
 import { qrVideo } from '../e2e/fixtures/qr-video.mjs';
-import { launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
+import { bundle, launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
 
 const SIZE = Number(process.env.BENCH_CAPTURE_CLIENTS ?? 100_000);
 const SAVES = Number(process.env.BENCH_CAPTURE_SAVES ?? 40);
@@ -378,24 +377,8 @@ function leadsToSave(visitors, n) {
   return out;
 }
 
-/** core/leads/match-keys.ts as one IIFE script defining `window.__naiveMatch` (vite, as the sync group bundles PouchDB). */
-async function matchRulesScript(root) {
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    mode: 'production',
-    build: {
-      write: false,
-      minify: false,
-      reportCompressedSize: false,
-      lib: { entry: join(root, 'core/leads/match-keys.ts'), formats: ['iife'], name: '__naiveMatch', fileName: () => 'match-keys.js' },
-    },
-  });
-  const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).find((o) => o.type === 'chunk');
-  if (!chunk) throw new Error('bundling the match rules gave no script');
-  return chunk.code;
-}
+/** core/leads/match-keys.ts as one IIFE script defining `window.__naiveMatch`. */
+const matchRulesScript = (root) => bundle(root, join(root, 'core/leads/match-keys.ts'), '__naiveMatch');
 
 /** Runs `work` under the page's CPU profiler when BENCH_CAPTURE_PROFILE is set (diagnosis only). */
 async function profiled(ctx, cdp, name, work) {

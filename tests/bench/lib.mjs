@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { build } from 'vite';
 
 /** The system Chromium (same as the end-to-end tests; `CHROMIUM_PATH` overrides). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,4 +110,25 @@ export async function sampleBase(n) {
   } finally {
     db.close();
   }
+}
+
+/** Bundles a module for a page (vite, production mode) into one IIFE script. */
+export async function bundle(root, entry, name) {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    build: {
+      write: false,
+      minify: false,
+      reportCompressedSize: false,
+      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunk = outputs.find((o) => o.type === 'chunk');
+  if (!chunk) throw new Error(`bundling ${entry} gave no script`);
+  return chunk.code;
 }

@@ -14,8 +14,7 @@ import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'vite';
-import { launchProfile, median, percentile, round, sleep } from './lib.mjs';
+import { bundle, launchProfile, median, percentile, round, sleep } from './lib.mjs';
 
 /** Sizes; the metric names stay the same when they are shrunk, so such numbers are not results. */
 const BIG = Number(process.env.BENCH_SYNC_CLIENTS ?? 100_000);
@@ -128,26 +127,6 @@ async function pouchReplicate({ remote, batchSize }) {
 // ---------------------------------------------------------------------------------------------
 // Node side.
 
-/** Bundles a module for a page (vite, production mode) into one IIFE script. */
-async function bundle(root, entry, name) {
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    build: {
-      write: false,
-      minify: false,
-      reportCompressedSize: false,
-      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  const chunk = outputs.find((o) => o.type === 'chunk');
-  if (!chunk) throw new Error(`bundling ${entry} gave no script`);
-  return chunk.code;
-}
 
 /** The server side, in a child process; resolves with what it set up. */
 function startServerSide(root, log) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   ActionIcon,
   Button,
@@ -16,7 +16,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -28,6 +27,7 @@ import {
   CLIENT_STATUSES,
   PRICE_TYPES,
   SEGMENTS,
+  blankClientInput,
   clientInputSchema,
   type Client,
   type TeamMember,
@@ -35,9 +35,8 @@ import {
 import { createClient, updateClient } from '../data/commands';
 import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
-import { CURRENCIES, countryOptions, useFieldError, useSaveFailedMessage } from './form-helpers';
-import { useLeaveAfterSave } from './unsaved-changes';
-import { FormPage } from './FormPage';
+import { CURRENCIES, countryOptions, useFieldError } from './form-helpers';
+import { FormPage, useSaveAndLeave } from './FormPage';
 import { useConnection } from '../data/sync-session';
 
 type FormValues = z.input<typeof clientInputSchema>;
@@ -49,26 +48,8 @@ function toFormValues(client: Client | null, team: TeamMember[], me: string | un
     const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
     return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
   }
-  return {
-    name: '',
-    legalName: '',
-    taxId: '',
-    status: 'prospect',
-    ownerId: (me && team.some((m) => m.id === me) ? me : undefined) ?? team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '',
-    segment: '',
-    industry: '',
-    website: '',
-    addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country: '' }],
-    priceType: 'retail',
-    discountPct: 0,
-    paymentTermsDays: 14,
-    currency: 'EUR',
-    contractNumber: '',
-    contractDate: '',
-    contractTerms: '',
-    notes: '',
-    tags: [],
-  };
+  const owner = (me && team.some((m) => m.id === me) ? me : undefined) ?? team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '';
+  return { ...blankClientInput(owner), addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country: '' }] };
 }
 
 export function ClientFormPage() {
@@ -90,36 +71,24 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
-  const saveFailed = useSaveFailedMessage();
   const countries = useMemo(() => countryOptions(userLocale()), []);
   const form = useForm<FormValues, unknown, Output>({
     resolver: zodResolver(clientInputSchema),
     defaultValues: toFormValues(client, team, me),
     mode: 'onTouched',
   });
-  const { register, control, handleSubmit, formState } = form;
+  const { register, control, formState } = form;
   const { errors, isDirty, isSubmitting } = formState;
-  const { leaving, leaveTo } = useLeaveAfterSave();
   const addresses = useFieldArray({ control, name: 'addresses' });
 
-  const onSubmit = handleSubmit(
+  const { onSubmit, leaving } = useSaveAndLeave(
+    form,
     async (values) => {
-      try {
-        const saved = client ? await updateClient(client.id, values) : await createClient(values);
-        form.reset(values);
-        notifications.show({ color: 'green', message: t('form.saved') });
-        leaveTo(`/clients/${saved.id}`, !client);
-      } catch (e) {
-        // The form keeps every value; the person can fix the cause and save again.
-        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
-      }
+      const saved = client ? await updateClient(client.id, values) : await createClient(values);
+      return { to: `/clients/${saved.id}`, replace: !client };
     },
-    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+    t('form.saved'),
   );
-
-  useEffect(() => {
-    form.setFocus('name');
-  }, [form]);
 
   const close = () => void navigate(client ? `/clients/${client.id}` : '/');
 

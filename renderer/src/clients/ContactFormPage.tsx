@@ -1,6 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { ActionIcon, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -18,9 +17,8 @@ import {
 import { createContact, updateContact } from '../data/commands';
 import { useClient, useContact } from '../data/queries';
 import { formatPhone } from '../i18n/format';
-import { useFieldError, useSaveFailedMessage } from './form-helpers';
-import { useLeaveAfterSave } from './unsaved-changes';
-import { FormPage } from './FormPage';
+import { useFieldError } from './form-helpers';
+import { FormPage, useSaveAndLeave } from './FormPage';
 
 function toFormValues(contact: Contact | null): ContactFormValues {
   if (!contact) {
@@ -56,7 +54,6 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
-  const saveFailed = useSaveFailedMessage();
   const country = client.addresses[0]?.country ?? '';
   const schema = useMemo(() => contactInputSchema(country), [country]);
   const form = useForm<ContactFormValues, unknown, ContactInput>({
@@ -64,31 +61,21 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
     defaultValues: toFormValues(contact),
     mode: 'onTouched',
   });
-  const { register, control, handleSubmit, formState } = form;
+  const { register, control, formState } = form;
   const { errors, isDirty, isSubmitting } = formState;
-  const { leaving, leaveTo } = useLeaveAfterSave();
   const phones = useFieldArray({ control, name: 'phones' });
   const emails = useFieldArray({ control, name: 'emails' });
   const cardUrl = `/clients/${client.id}`;
 
-  const onSubmit = handleSubmit(
+  const { onSubmit, leaving } = useSaveAndLeave(
+    form,
     async (values) => {
-      try {
-        if (contact) await updateContact(contact.id, values);
-        else await createContact(client.id, values);
-        form.reset(form.getValues());
-        notifications.show({ color: 'green', message: t('form.saved') });
-        leaveTo(cardUrl);
-      } catch (e) {
-        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
-      }
+      if (contact) await updateContact(contact.id, values);
+      else await createContact(client.id, values);
+      return { to: cardUrl };
     },
-    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+    t('form.saved'),
   );
-
-  useEffect(() => {
-    form.setFocus('name');
-  }, [form]);
 
   const close = () => void navigate(cardUrl);
 

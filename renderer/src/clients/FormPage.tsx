@@ -1,8 +1,44 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Box, Button, Group, ScrollArea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formKeys } from './form-helpers';
-import { UnsavedChangesGuard } from './unsaved-changes';
+import { formKeys, useSaveFailedMessage } from './form-helpers';
+import { UnsavedChangesGuard, useLeaveAfterSave } from './unsaved-changes';
+
+/**
+ * Saving a full-page form and leaving it: `save` writes and says where to go; the form is then
+ * clean (so the guard lets the navigation through), the person is told it is saved, and the
+ * page changes. A failed save keeps every typed value and says why; an invalid form says so.
+ * The first field, `name`, has the focus when the form opens.
+ */
+export function useSaveAndLeave<V extends FieldValues, O>(
+  form: UseFormReturn<V, unknown, O>,
+  save: (values: O) => Promise<{ to: string; replace?: boolean }>,
+  savedMessage: string,
+) {
+  const { t } = useTranslation();
+  const saveFailed = useSaveFailedMessage();
+  const { leaving, leaveTo } = useLeaveAfterSave();
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      try {
+        const { to, replace } = await save(values);
+        form.reset(form.getValues());
+        notifications.show({ color: 'green', message: savedMessage });
+        leaveTo(to, replace);
+      } catch (e) {
+        // Every typed value stays in the form; the person can fix the cause and save again.
+        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
+      }
+    },
+    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+  );
+  useEffect(() => {
+    form.setFocus('name' as Path<V>);
+  }, [form]);
+  return { onSubmit, leaving };
+}
 
 /**
  * The frame of every full-page form (client, contact, event): the title with Cancel and Save,

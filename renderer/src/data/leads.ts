@@ -14,7 +14,7 @@ import {
   type NextStep,
   type Task,
 } from '../../../core/leads/lead-model';
-import type { Client, Contact } from '../../../core/client-model';
+import { blankClientInput, type Client, type Contact } from '../../../core/client-model';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { CommandError, createClient, createContact } from './commands';
@@ -235,22 +235,9 @@ export async function convertLead(id: string, db = getDb()): Promise<{ client: C
     if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
     const client = await createClient(
       {
+        ...blankClientInput(lead.ownerId),
         name: lead.companyName || lead.personName || lead.email || lead.phone,
-        legalName: '',
-        taxId: '',
-        status: 'prospect',
-        ownerId: lead.ownerId,
-        segment: '',
-        industry: '',
-        website: '',
         addresses: lead.city || lead.country ? [{ kind: 'office', street: '', city: lead.city, postcode: '', region: '', country: lead.country }] : [],
-        priceType: 'retail',
-        discountPct: 0,
-        paymentTermsDays: 14,
-        currency: 'EUR',
-        contractNumber: '',
-        contractDate: '',
-        contractTerms: '',
         notes: lead.notes,
         tags: lead.interests.slice(0, 30),
       },

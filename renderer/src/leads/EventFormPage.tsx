@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import {
   ActionIcon,
   Button,
@@ -13,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError, type Resolver } from 'react-hook-form';
@@ -26,9 +24,8 @@ import type { TeamMember } from '../../../core/client-model';
 import { createEvent, updateEvent } from '../data/leads';
 import { useCurrentUserId, useEvent } from '../data/lead-queries';
 import { useTeam } from '../data/queries';
-import { useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
-import { useLeaveAfterSave } from '../clients/unsaved-changes';
-import { FormPage } from '../clients/FormPage';
+import { useFieldError } from '../clients/form-helpers';
+import { FormPage, useSaveAndLeave } from '../clients/FormPage';
 import { newQuestionId, today } from './event-stats';
 
 type FormValues = z.input<typeof eventInputSchema>;
@@ -103,34 +100,22 @@ function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMe
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
-  const saveFailed = useSaveFailedMessage();
   // Checked on save, then live as the person fixes: validating on blur would put "Required." under an
   // untouched name the moment the person clicks "Add question", and the shifting layout would eat that click.
   const form = useForm<FormValues, unknown, Output>({ resolver, defaultValues: toFormValues(event, me, team), mode: 'onSubmit', reValidateMode: 'onChange' });
-  const { register, control, handleSubmit, formState, getValues, setValue } = form;
+  const { register, control, formState, getValues, setValue } = form;
   const { errors, isDirty, isSubmitting } = formState;
-  const { leaving, leaveTo } = useLeaveAfterSave();
   const questions = useFieldArray({ control, name: 'questions' });
   const kinds = useWatch({ control, name: 'questions' }) ?? [];
 
-  const onSubmit = handleSubmit(
+  const { onSubmit, leaving } = useSaveAndLeave(
+    form,
     async (values) => {
-      try {
-        const saved = event ? await updateEvent(event.id, values) : await createEvent(values);
-        form.reset(values);
-        notifications.show({ color: 'green', message: t('eventForm.saved') });
-        leaveTo(`/events/${saved.id}`, !event);
-      } catch (e) {
-        // Every typed value stays in the form; the person can fix the cause and save again.
-        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
-      }
+      const saved = event ? await updateEvent(event.id, values) : await createEvent(values);
+      return { to: `/events/${saved.id}`, replace: !event };
     },
-    () => notifications.show({ color: 'orange', message: t('form.invalid') }),
+    t('eventForm.saved'),
   );
-
-  useEffect(() => {
-    form.setFocus('name');
-  }, [form]);
 
   const close = () => void navigate(event ? `/events/${event.id}` : '/events');
   const startsOn = register('startsOn');

@@ -1,10 +1,12 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { matchStrength } from '../../../core/leads/match-keys';
 import type { LikelyMatch } from '../data/lead-matches';
 import { useTeamNames } from '../clients/team';
 import { formatMoney } from '../i18n/format';
 
-const STRENGTH_COLOR = { email: 'red', phone: 'red', company: 'red', person: 'orange', company_prefix: 'gray' } as const;
+/** A reason's badge colour follows its strength (core/leads/match-keys.ts). */
+const STRENGTH_COLOR = { strong: 'red', medium: 'orange', weak: 'gray' } as const;
 
 /**
  * The clients, contacts and leads the typed lead may be: each with its status, owner and
@@ -50,7 +52,7 @@ export function LikelyMatches({ matches, onAttach, onOpenLead }: { matches: read
           <Group justify="space-between" mt={4} gap={4}>
             <Group gap={4}>
               {m.reasons.map((r) => (
-                <Badge key={r} size="xs" color={STRENGTH_COLOR[r]} variant="outline">
+                <Badge key={r} size="xs" color={STRENGTH_COLOR[matchStrength([r])!]} variant="outline">
                   {t(`capture.matches.reason.${r}`)}
                 </Badge>
               ))}

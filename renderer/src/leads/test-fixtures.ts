@@ -1,5 +1,6 @@
 /** Test data for the lead screens' unit tests (not used by the app). */
 import type { Lead } from '../../../core/leads/lead-model';
+import { emptyCapture } from './capture-values';
 
 let seq = 0;
 
@@ -8,19 +9,7 @@ export function testLead(fields: Partial<Lead> = {}): Lead {
   seq++;
   return {
     id: `lead-${seq}`,
-    personName: '',
-    position: '',
-    phone: '',
-    email: '',
-    companyName: '',
-    city: '',
-    country: '',
-    interests: [],
-    rating: null,
-    answers: {},
-    notes: '',
-    nextStep: null,
-    nextStepOn: '',
+    ...emptyCapture(),
     ownerId: 'u1',
     eventId: null,
     status: 'new',
