@@ -134,4 +134,26 @@ describe('ScanBurstDetector', () => {
     expect(detector.flush(t + 31)?.text).toBe('12345678');
     expect(detector.flush(t + 200)).toBeNull(); // closed once
   });
+
+  it('keeps an unfinished run open through a late delivery, so a burst the browser delivers unevenly is still one scan', () => {
+    const detector = new ScanBurstDetector();
+    let t = 0;
+    for (const k of keysOf('MECARD:N:Petrov')) detector.key(k, (t += 4));
+    // The keyboard looks quiet (the rest of the burst is still on its way): nothing is closed.
+    expect(detector.flush(t + 500)).toBeNull();
+    let scan = null;
+    for (const k of [...keysOf(',Ivan;;'), 'Enter']) scan ??= detector.key(k, (t += 4)).scan;
+    expect(scan).toBeNull();
+    expect(detector.flush(t + 100)?.text).toBe('MECARD:N:Petrov,Ivan;;');
+  });
+
+  it('drops an unfinished run once the next key comes after a pause', () => {
+    const detector = new ScanBurstDetector();
+    let t = 0;
+    for (const k of keysOf('12345678')) detector.key(k, (t += 4));
+    expect(detector.flush(t + 500)).toBeNull();
+    detector.key('9', (t += 500));
+    detector.key('Enter', (t += 150));
+    expect(detector.flush(t + 100)).toBeNull(); // "9" and Enter typed by a person are not a scan
+  });
 });

@@ -87,10 +87,22 @@ export class ScanBurstDetector {
     return { scan, startsRun, inBurst: this.isSuspect() };
   }
 
-  /** Closes the current run if the keyboard has been quiet since; returns it if it was a scan. */
+  /**
+   * Closes the current run if the keyboard has been quiet since and the run ended with Enter or
+   * Tab; returns it if it was a scan. A run that has not ended stays open: its next keys may
+   * still be on their way (a busy browser delivers a burst late and unevenly, while their
+   * timestamps keep the device's rhythm), and the next key's gap decides whether it continues.
+   */
   flush(now: number): ScanBurst | null {
     if (this.keys.length === 0 || now - this.lastAt <= this.options.maxGapMs) return null;
+    const last = this.keys[this.keys.length - 1];
+    if (last !== 'Enter' && last !== 'Tab') return null;
     return this.close();
+  }
+
+  /** True while the current run's last key is too recent for the keyboard to count as quiet. */
+  isMidRun(now: number): boolean {
+    return this.keys.length > 0 && now - this.lastAt <= this.options.maxGapMs;
   }
 
   reset(): void {
@@ -173,7 +185,14 @@ export function listenForScans(
     if (verdict.startsRun) runTarget = focusedField();
     if (verdict.inBurst && (event.key === 'Enter' || event.key === 'Tab')) event.preventDefault();
     clearTimeout(timer);
-    timer = setTimeout(() => emit(detector.flush(performance.now()), runTarget), endPauseMs);
+    timer = setTimeout(closeWhenQuiet, endPauseMs);
+  };
+  const closeWhenQuiet = () => {
+    const now = performance.now();
+    // The keys' timestamps, not this timer, say when the keyboard went quiet: look again later
+    // while the last key is still within a scan's gap of now.
+    if (detector.isMidRun(now)) timer = setTimeout(closeWhenQuiet, endPauseMs);
+    else emit(detector.flush(now), runTarget);
   };
 
   // Capture phase: the detector must see keys before a field's own handler stops them.
