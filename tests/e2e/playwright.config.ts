@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// Ports can be moved (E2E_PORT, E2E_SERVER_PORT) so two checkouts can run their tests at once:
+// outside CI a server already on the port is reused, and it would serve the other checkout's build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** The company server for the sync tests (tests/e2e/company-server.ts). */
-export const COMPANY_SERVER_URL = 'http://127.0.0.1:4180/';
+export const COMPANY_SERVER_URL = `http://127.0.0.1:${process.env.E2E_SERVER_PORT ?? 4180}/`;
 
 // End-to-end tests drive the real renderer in Debian's Chromium (no browser download).
 // The app must be built first (`npm test` does it): this serves out/renderer.
