@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normalizePhone } from './phone';
 import type { AttachmentRef } from './sync/attachments';
+import type { ClientGroupDiscount } from './pricing/catalog-model';
 
 export const CLIENT_STATUSES = ['lead', 'prospect', 'active', 'key', 'dormant', 'lost'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -121,6 +122,8 @@ export interface Client extends ClientInput {
    * absent on clients made before attachments existed.
    */
   attachments?: AttachmentRef[];
+  /** The client's negotiated discounts per product group; set by the company, read-only here. */
+  groupDiscounts?: ClientGroupDiscount[];
 }
 
 const phoneEntrySchema = z.object({
@@ -200,4 +203,9 @@ export interface TeamMember {
   id: string;
   name: string;
   role: 'manager' | 'head_of_sales' | 'admin';
+  /**
+   * The largest manual discount this person may give on an offer line without approval, in
+   * basis points (1 000 = 10 %); absent on data synced before offers existed (treated as 0).
+   */
+  discountLimitBp?: number;
 }

@@ -75,7 +75,7 @@ async function topSeq(db: SqlDb): Promise<number> {
 
 /** One pull from `cursor`, as the user's laptop makes it once it holds its scope. */
 async function pullFrom(db: SqlDb, u: SyncUser, cursor: number) {
-  return pull(db, u, { schemaVersion: 2, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 });
+  return pull(db, u, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 });
 }
 
 function csvFile(name: string, text: string): string {
@@ -220,7 +220,7 @@ for (const backend of BACKENDS) {
       expect(bens.removed).toEqual([]);
       expect(bens.records.find((x) => x.id === clientId)?.data.ownerId).toBe(team.ben.id);
       // Ben's laptop fetches the added client whole, with what hangs off it.
-      const fetched = await snapshot(test.db, team.ben, { schemaVersion: 2, owners: [], clientIds: [clientId], shared: false, after: null });
+      const fetched = await snapshot(test.db, team.ben, { schemaVersion: 3, owners: [], clientIds: [clientId], shared: false, after: null });
       expect(fetched.records.map((x) => `${x.table}/${x.id}`).sort()).toEqual([`clients/${clientId}`, `contacts/${contactId}`].sort());
 
       // The head of sales sees both managers: the client stays on her laptop, updated.
@@ -231,7 +231,7 @@ for (const backend of BACKENDS) {
 
       // Ben may now edit it (an edit based on the pulled owner stamp is sequential); Anna may not.
       const edit = (u: SyncUser, deviceId: string) =>
-        applyPush(test.db, { id: deviceId, user: u }, { schemaVersion: 2, fromSeq: 1, toSeq: 1, ops: [{ table: 'clients', id: clientId, fields: { notes: { value: `by ${u.displayName}`, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'bbbbbbbbbbbbbbbb' }), base: OLD_STAMP } } }] });
+        applyPush(test.db, { id: deviceId, user: u }, { schemaVersion: 3, fromSeq: 1, toSeq: 1, ops: [{ table: 'clients', id: clientId, fields: { notes: { value: `by ${u.displayName}`, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'bbbbbbbbbbbbbbbb' }), base: OLD_STAMP } } }] });
       const bensPush = await edit(team.ben, (await createDevice(test.db, team.ben.id, 'ben laptop')).deviceId);
       expect(bensPush.ok && bensPush.response.results[0]!.status).toBe('applied');
       const annasPush = await edit(team.anna, (await createDevice(test.db, team.anna.id, 'anna laptop')).deviceId);

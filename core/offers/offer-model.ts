@@ -108,3 +108,43 @@ export const offerSchema = z.object({
   updatedAt: z.string(),
 });
 export type Offer = z.infer<typeof offerSchema>;
+
+/**
+ * An offer as it syncs: it hangs off its client (whoever may write the client may write its
+ * offers). Ids are UUIDs, as every synced record's; what the server checks beyond the field
+ * schemas (approval, frozen content) is in offer-write-rules.ts.
+ */
+export const offerFieldsSchema = offerSchema.omit({ id: true, updatedAt: true }).extend({
+  clientId: z.uuid(),
+  leadId: z.uuid().nullable(),
+  previousVersionId: z.uuid().nullable(),
+});
+
+/**
+ * A request to logistics for an item a client wants and the warehouse lacks: the product, how
+ * many, by when, and the offer it is for. Logistics answers in the company's own system; the
+ * status comes back with the sync.
+ */
+export const STOCK_REQUEST_STATUSES = ['open', 'planned', 'done', 'cancelled'] as const;
+export type StockRequestStatus = (typeof STOCK_REQUEST_STATUSES)[number];
+
+export const stockRequestFieldsSchema = z.object({
+  clientId: z.uuid(),
+  productId: z.uuid(),
+  /** Copied from the catalog, so logistics reads the request without looking the product up. */
+  sku: z.string().max(60),
+  productName: z.string().max(300),
+  qty: qtySchema.refine((q) => q > 0, { message: 'quantity' }),
+  /** The day the client needs it by (YYYY-MM-DD). */
+  neededBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
+  offerId: z.uuid().nullable(),
+  note: z.string().trim().max(1000, { message: 'too_long' }).default(''),
+  status: z.enum(STOCK_REQUEST_STATUSES),
+  requestedBy: z.string().min(1),
+  createdAt: z.string(),
+});
+export type StockRequestFields = z.infer<typeof stockRequestFieldsSchema>;
+export interface StockRequest extends StockRequestFields {
+  id: string;
+  updatedAt: string;
+}

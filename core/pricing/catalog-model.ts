@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { currencySchema, PRICE_TYPES } from '../client-model';
+import type { AttachmentRef } from '../sync/attachments';
 import { BP_100 } from './money';
 
 /** Quantities have at most three decimals (kg, m, l); internally they are integer thousandths. */
@@ -77,3 +78,128 @@ export const groupDiscountSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('price_type'), priceType: z.enum(PRICE_TYPES), groupId: z.string().min(1), discountBp: bpSchema }),
 ]);
 export type GroupDiscount = z.infer<typeof groupDiscountSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The catalog as it syncs: set by the company (imported from its accounting system's CSV exports
+// on the server), read-only on every laptop. Each is a synced table (core/sync/tables.ts).
+
+const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+
+/** A product group ("Fasteners", "Power tools"): group discounts and interests refer to it. */
+export const productGroupFieldsSchema = z.object({
+  name: text(200).min(1, { message: 'required' }),
+  /** The group's place in the accounting system's tree; null at the top. */
+  parentId: z.uuid().nullable(),
+});
+export type ProductGroupFields = z.infer<typeof productGroupFieldsSchema>;
+export interface ProductGroup extends ProductGroupFields {
+  id: string;
+  updatedAt: string;
+}
+
+/** One characteristic of a product as the catalog states it ("Voltage": "18 V"). */
+export const characteristicSchema = z.object({ name: text(100).min(1), value: text(300) });
+export type Characteristic = z.infer<typeof characteristicSchema>;
+
+/**
+ * A product as it syncs: the part pricing needs (`productSchema`) and what the offer builder
+ * shows. `analogueIds` are products that can replace this one when it is out of stock, in the
+ * order the company recommends them. A discontinued product stays (old offers refer to it) but
+ * is not offered any more.
+ */
+export const productFieldsSchema = productSchema.omit({ id: true }).extend({
+  description: text(4000).default(''),
+  characteristics: z.array(characteristicSchema).max(40).default([]),
+  analogueIds: z.array(z.uuid()).max(20).default([]),
+  discontinued: z.boolean().default(false),
+});
+export type ProductFields = z.infer<typeof productFieldsSchema>;
+export interface CatalogProduct extends Product, Omit<ProductFields, keyof Omit<Product, 'id'>> {
+  updatedAt: string;
+  /** The product's picture (the bytes sync as an attachment, fetched when first shown). */
+  attachments?: AttachmentRef[];
+}
+
+/** A delivery on its way: `qty` expected on `on`. */
+export const incomingStockSchema = z.object({ on: isoDate, qty: qtySchema });
+export type IncomingStock = z.infer<typeof incomingStockSchema>;
+
+/**
+ * A product's stock, one record per product with the product's id (a separate table, so the
+ * daily stock export re-sends a few numbers per product instead of whole product records).
+ */
+export const stockFieldsSchema = z.object({
+  productId: z.uuid(),
+  /** Available to promise now, in the product's unit. */
+  available: qtySchema,
+  /** Expected arrivals, earliest first. */
+  incoming: z.array(incomingStockSchema).max(20).default([]),
+  /** When the company's system counted it (ISO-8601 UTC). */
+  asOf: z.string(),
+});
+export type StockFields = z.infer<typeof stockFieldsSchema>;
+export interface StockLevel extends StockFields {
+  id: string;
+  updatedAt: string;
+}
+
+/** A price list entry as it syncs (one product, one price type, one currency). */
+export interface PriceListRecord extends PriceListEntry {
+  id: string;
+  updatedAt: string;
+}
+
+/** A price type's discount on a product group, as it syncs (a client's own ones are on the client). */
+export const priceTypeGroupDiscountFieldsSchema = z.object({
+  priceType: z.enum(PRICE_TYPES),
+  groupId: z.uuid(),
+  discountBp: bpSchema,
+});
+export interface PriceTypeGroupDiscount extends z.infer<typeof priceTypeGroupDiscountFieldsSchema> {
+  id: string;
+  updatedAt: string;
+}
+
+/** A client's own negotiated discount on a product group (a company field of the client). */
+export const clientGroupDiscountSchema = z.object({ groupId: z.uuid(), discountBp: bpSchema });
+export type ClientGroupDiscount = z.infer<typeof clientGroupDiscountSchema>;
+
+/** The group discounts in the shape the pricing engine takes. */
+export function groupDiscountsOf(priceTypeDiscounts: readonly PriceTypeGroupDiscount[], clients: readonly { id: string; groupDiscounts?: readonly ClientGroupDiscount[] }[]): GroupDiscount[] {
+  return [
+    ...priceTypeDiscounts.map((d): GroupDiscount => ({ scope: 'price_type', priceType: d.priceType, groupId: d.groupId, discountBp: d.discountBp })),
+    ...clients.flatMap((c) => (c.groupDiscounts ?? []).map((d): GroupDiscount => ({ scope: 'client', clientId: c.id, groupId: d.groupId, discountBp: d.discountBp }))),
+  ];
+}
+
+/**
+ * The company's own details for its documents (the offer PDF's letterhead): one record, set by
+ * an admin on the server. The logo is a small image kept in the record itself as a data URL, so
+ * every laptop has it offline without a separate download.
+ */
+export const COMPANY_PROFILE_ID = '00000000-0000-4000-8000-00000000c0de';
+export const MAX_LOGO_DATA_URL = 300_000;
+export const companyProfileFieldsSchema = z.object({
+  name: text(200).min(1, { message: 'required' }),
+  legalName: text(300).default(''),
+  taxId: text(40).default(''),
+  address: text(500).default(''),
+  phone: text(40).default(''),
+  email: text(254).default(''),
+  website: text(200).default(''),
+  bankDetails: text(500).default(''),
+  /** A PNG or JPEG as a `data:` URL, at most ~220 KB of image. */
+  logo: z
+    .string()
+    .max(MAX_LOGO_DATA_URL, { message: 'too_long' })
+    .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*)?$/, { message: 'logo' })
+    .default(''),
+  /** Printed at the foot of every offer (registration, terms of business). */
+  offerFooter: text(1000).default(''),
+});
+export type CompanyProfileFields = z.infer<typeof companyProfileFieldsSchema>;
+export interface CompanyProfile extends CompanyProfileFields {
+  id: string;
+  updatedAt: string;
+}

@@ -11,7 +11,7 @@ import { SYNCED_TABLE_NAMES } from './tables';
  * The laptop's data schema version, sent with every sync request. The server refuses versions
  * older than it supports with `update_required`, so an outdated app says so instead of failing.
  */
-export const SYNC_SCHEMA_VERSION = 2;
+export const SYNC_SCHEMA_VERSION = 3;
 
 /** Most operations in one push; a longer outbox goes in several batches. */
 export const MAX_PUSH_OPS = 500;
@@ -102,6 +102,7 @@ export const REJECT_REASONS = [
   'missing_parent', // a contact of a client that does not exist
   'incomplete', // a new record without its required fields
   'missing_attachment', // a file reference whose content the server does not have (complete)
+  'offer_rule', // an offer write its writer may not make (approval, frozen content); detail says which
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -152,6 +153,8 @@ export interface TeamMemberInfo {
   id: string;
   name: string;
   role: 'manager' | 'head_of_sales' | 'admin';
+  /** The person's discount limit on offers (basis points): above it, an offer needs approval. */
+  discountLimitBp: number;
 }
 
 export interface PullResponse {

@@ -2,11 +2,22 @@
  * What syncs: each synced table, the schema of each field a device may send, and the fields a
  * device may never write. The server validates every pushed field against these schemas and
  * authorises it against these lists; the laptop uses the same lists to build its outbox.
- * Later issues (leads, activities, offers) add their tables here.
+ * Each feature adds its tables here (and the laptop a Dexie table of the same name).
  */
 import { z } from 'zod';
 import { clientInputSchema, contactFieldsSchema, receivablesSchema } from '../client-model';
 import { eventInputSchema, leadFieldsSchema, taskFieldsSchema } from '../leads/lead-model';
+import { activityFieldsSchema } from '../activities/activity-model';
+import { offerFieldsSchema, stockRequestFieldsSchema } from '../offers/offer-model';
+import {
+  clientGroupDiscountSchema,
+  companyProfileFieldsSchema,
+  priceListEntrySchema,
+  priceTypeGroupDiscountFieldsSchema,
+  productFieldsSchema,
+  productGroupFieldsSchema,
+  stockFieldsSchema,
+} from '../pricing/catalog-model';
 import { ATTACHMENTS_FIELD, attachmentListSchema } from './attachments';
 
 /** Fields that record when something happened on one device; never synced (derived instead). */
@@ -30,7 +41,7 @@ export type ConflictValue = z.infer<typeof conflictValueSchema>;
 export const conflictFieldsSchema = z.object({
   /** The client the record hangs off; for records with their own owner, the record itself; null for shared records. */
   clientId: z.uuid().nullable(),
-  table: z.enum(['clients', 'contacts', 'events', 'leads', 'tasks']),
+  table: z.enum(['clients', 'contacts', 'events', 'leads', 'tasks', 'offers', 'activities', 'stockRequests']),
   recordId: z.uuid(),
   field: z.string(),
   /** Every distinct value written concurrently; the one with the latest stamp is in the record. */
@@ -60,6 +71,17 @@ export interface SyncedTable {
    * on at the booth), where a client's owner changes only by a head of sales' decision.
    */
   scope: { ownerField: string; handOver?: true } | { clientField: string } | { shared: true };
+  /** Written only by the company (imports on the server): every device write is refused. */
+  companyOnly?: true;
+}
+
+/**
+ * A table of the company's reference data (the catalog, the company profile): shared with every
+ * user, every field set by the company's imports, nothing written by a device.
+ */
+function companyTable(fields: Record<string, z.ZodType>) {
+  const all = { ...fields, [DELETED_FIELD]: z.boolean() };
+  return { fields: all, companyFields: Object.keys(all), createOnlyFields: [], scope: { shared: true }, companyOnly: true } as const satisfies SyncedTable;
 }
 
 export const SYNCED_TABLES = {
@@ -72,10 +94,12 @@ export const SYNCED_TABLES = {
       archivedAt: nullableTimestamp,
       /** Files on the client card (contract scans, logos); the bytes sync separately. */
       [ATTACHMENTS_FIELD]: attachmentListSchema.default([]),
+      /** The client's own negotiated discounts per product group (the company's terms). */
+      groupDiscounts: z.array(clientGroupDiscountSchema).max(200).default([]),
       [DELETED_FIELD]: z.boolean(),
     },
-    companyFields: ['creditLimit', 'receivables'],
-    companyDefaults: { creditLimit: 0, receivables: null },
+    companyFields: ['creditLimit', 'receivables', 'groupDiscounts'],
+    companyDefaults: { creditLimit: 0, receivables: null, groupDiscounts: [] },
     createOnlyFields: ['createdAt'],
     scope: { ownerField: 'ownerId' },
   },
@@ -126,6 +150,34 @@ export const SYNCED_TABLES = {
     createOnlyFields: ['createdAt'],
     scope: { ownerField: 'ownerId', handOver: true },
   },
+  /** Commercial proposals to a client; approval and frozen content are checked on the server (core/offers/offer-write-rules.ts). */
+  offers: {
+    fields: { ...offerFieldsSchema.shape, [DELETED_FIELD]: z.boolean() },
+    companyFields: [],
+    createOnlyFields: ['clientId', 'leadId', 'ownerId', 'number', 'version', 'previousVersionId', 'createdAt'],
+    scope: { clientField: 'clientId' },
+  },
+  /** Calls, meetings, visits, emails, notes with a client. */
+  activities: {
+    fields: { ...activityFieldsSchema.shape, createdAt: isoTimestamp, [DELETED_FIELD]: z.boolean() },
+    companyFields: [],
+    createOnlyFields: ['clientId', 'createdAt'],
+    scope: { clientField: 'clientId' },
+  },
+  /** Requests to logistics for items a client wants that are not in stock. */
+  stockRequests: {
+    fields: { ...stockRequestFieldsSchema.shape, [DELETED_FIELD]: z.boolean() },
+    companyFields: [],
+    createOnlyFields: ['clientId', 'productId', 'requestedBy', 'createdAt'],
+    scope: { clientField: 'clientId' },
+  },
+  // The catalog and the company profile: reference data every laptop holds, set by the company.
+  productGroups: companyTable(productGroupFieldsSchema.shape),
+  products: companyTable({ ...productFieldsSchema.shape, [ATTACHMENTS_FIELD]: attachmentListSchema.default([]) }),
+  stock: companyTable(stockFieldsSchema.shape),
+  prices: companyTable(priceListEntrySchema.shape),
+  groupDiscounts: companyTable(priceTypeGroupDiscountFieldsSchema.shape),
+  company: companyTable(companyProfileFieldsSchema.shape),
   /**
    * Concurrent edits of one field with different values, kept by the server (which alone
    * creates them) until a person chooses. Devices may only mark them resolved.

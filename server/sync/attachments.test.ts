@@ -74,7 +74,7 @@ for (const backend of BACKENDS) {
         method: 'POST',
         url: '/api/sync/push',
         headers: auth(who),
-        payload: { schemaVersion: 2, fromSeq: seq, toSeq: seq, ops: [{ table: 'clients', id, fields: Object.fromEntries(Object.entries(values).map(([f, v]) => [f, { value: v, hlc, base: null }])) }] },
+        payload: { schemaVersion: 3, fromSeq: seq, toSeq: seq, ops: [{ table: 'clients', id, fields: Object.fromEntries(Object.entries(values).map(([f, v]) => [f, { value: v, hlc, base: null }])) }] },
       });
       expect(res.statusCode, res.body).toBe(200);
       return { id, result: (res.json() as { results: { status: string; reason?: string }[] }).results[0]! };

@@ -15,11 +15,11 @@ const HLC = '001763856000000-00000-aaaaaaaaaaaaaaaa';
 const ID = '11111111-1111-4111-8111-111111111111';
 
 const validOp = (id = ID) => ({ table: 'contacts', id, fields: { name: { value: 'X', hlc: HLC, base: null } } });
-const validPush = () => ({ schemaVersion: 2, fromSeq: 1, toSeq: 1, ops: [validOp()] });
+const validPush = () => ({ schemaVersion: 3, fromSeq: 1, toSeq: 1, ops: [validOp()] });
 /** A batch whose first operation is fine: one bad operation must fail the request whole. */
-const validPush2 = () => ({ schemaVersion: 2, fromSeq: 1, toSeq: 2, ops: [validOp('22222222-2222-4222-8222-222222222222'), validOp()] });
-const validPull = () => ({ schemaVersion: 2, cursor: 0, scopeHash: '', limit: 10 });
-const validSnapshot = () => ({ schemaVersion: 2, owners: [], clientIds: [], after: null, limit: 10 });
+const validPush2 = () => ({ schemaVersion: 3, fromSeq: 1, toSeq: 2, ops: [validOp('22222222-2222-4222-8222-222222222222'), validOp()] });
+const validPull = () => ({ schemaVersion: 3, cursor: 0, scopeHash: '', limit: 10 });
+const validSnapshot = () => ({ schemaVersion: 3, owners: [], clientIds: [], after: null, limit: 10 });
 
 /** Values of the wrong type or out of range, to put in place of each field. */
 const WRONG: unknown[] = [

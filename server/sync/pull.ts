@@ -22,7 +22,7 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     const serverTime = new Date(now).toISOString();
     const owners = await visibleOwners(tx, user);
     const hash = scopeHash(owners);
-    const team = await tx.query<TeamMemberInfo>(`SELECT id::text AS id, display_name AS name, role FROM users WHERE disabled_at IS NULL ORDER BY display_name`);
+    const team = await tx.query<TeamMemberInfo>(`SELECT id::text AS id, display_name AS name, role, round(discount_limit_pct * 100)::int AS "discountLimitBp" FROM users WHERE disabled_at IS NULL ORDER BY display_name`);
     if (req.scopeHash !== hash) {
       // The set of visible owners changed (or this is the first sync): the laptop snapshots the
       // added owners and drops the removed ones, then pulls again with the new hash.

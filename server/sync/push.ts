@@ -13,6 +13,8 @@ import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
 import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
+import { offerWriteError } from '../../core/offers/offer-write-rules';
+import type { Offer } from '../../core/offers/offer-model';
 import { visibleOwners } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
 
@@ -95,6 +97,7 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     // Files are uploaded before the push that references them; a reference to content the server
     // lacks would leave every other laptop with a file it can never open.
     const uploaded = await completeAttachments(tx, req.ops.flatMap((o) => referencedHashes(o.fields[ATTACHMENTS_FIELD]?.value)));
+    const limits = req.ops.some((o) => o.table === 'offers') ? await discountLimits(tx) : new Map<string, number>();
 
     const results: OpResult[] = [];
     const writes: PendingWrite[] = [];
@@ -126,6 +129,7 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
         }
+        if (op.table === 'offers') checkOffer(existing, merged.data, device, limits);
         const authors = { ...(existing?.authors ?? {}) };
         for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) authors[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
@@ -176,8 +180,28 @@ function referencedHashes(value: unknown): string[] {
   return value.map((a: unknown) => (a as { sha256?: unknown } | null)?.sha256).filter((h): h is string => typeof h === 'string');
 }
 
+/** Each active user's discount limit on offers, in basis points. */
+async function discountLimits(tx: Sql): Promise<Map<string, number>> {
+  const rows = await tx.query<{ id: string; bp: number }>(`SELECT id::text AS id, round(discount_limit_pct * 100)::int AS bp FROM users`);
+  return new Map(rows.map((r) => [r.id, Number(r.bp)]));
+}
+
+/**
+ * An offer write must be one its writer may make (core/offers/offer-write-rules.ts): approvals
+ * by a head of sales or an admin only, nothing above the owner's discount limit sent without
+ * one, and no change to what a sent offer says. The limit is the owner's as the server knows it
+ * now, not what the laptop believed.
+ */
+function checkOffer(existing: StoredRow | null, merged: Record<string, unknown>, device: SyncDevice, limits: Map<string, number>): void {
+  const after = merged as unknown as Offer;
+  const error = offerWriteError(existing ? (existing.data as unknown as Offer) : null, after, device.user, limits.get(after.ownerId) ?? 0);
+  if (error) throw new Rejection('offer_rule', 'status', error);
+}
+
 function checkFields(op: PushOp, table: SyncedTable, existing: StoredRow | null): void {
   const schemas = fieldSchemas(table);
+  // Reference data (the catalog) comes from the company's imports only.
+  if (table.companyOnly) throw new Rejection('company_field', Object.keys(op.fields)[0]);
   if (op.table === 'conflicts' && !existing) throw new Rejection('not_permitted', undefined, 'conflicts are created by the server');
   for (const [field, w] of Object.entries(op.fields)) {
     const schema = schemas[field];

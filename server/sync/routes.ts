@@ -16,11 +16,12 @@ import type { SqlTransactor, SyncDevice } from './sql';
 export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 /**
- * The oldest laptop schema this server still syncs with. 2: events, leads and tasks. A laptop of
- * version 1 has no tables for them: it would drop them while its cursor moved past, and never
- * receive them after its upgrade, so it is told to update instead.
+ * The oldest laptop schema this server still syncs with. 3: the catalog, offers, activities and
+ * stock requests (2 added events, leads and tasks). An older laptop has no tables for them: it
+ * would drop them while its cursor moved past, and never receive them after its upgrade, so it
+ * is told to update instead.
  */
-export const MIN_CLIENT_SCHEMA_VERSION = 2;
+export const MIN_CLIENT_SCHEMA_VERSION = 3;
 
 export interface SyncRouteDeps {
   db: SqlTransactor;

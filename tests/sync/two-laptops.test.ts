@@ -196,7 +196,7 @@ for (const backend of BACKENDS) {
         method: 'POST',
         url: '/api/sync/push',
         headers: { authorization: `Bearer ${a.token}` },
-        payload: { schemaVersion: 2, fromSeq: 5, toSeq: 5, ops: [{ table: 'clients', id: c.id, fields: entry.fields }] },
+        payload: { schemaVersion: 3, fromSeq: 5, toSeq: 5, ops: [{ table: 'clients', id: c.id, fields: entry.fields }] },
       });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ error: 'sequence_gap', expectedFromSeq: 1 });
@@ -284,7 +284,7 @@ for (const backend of BACKENDS) {
         method: 'POST',
         url: '/api/sync/push',
         headers: { authorization: `Bearer ${anna.token}` },
-        payload: { schemaVersion: 2, fromSeq: 100, toSeq: 100, ops: [{ table: 'clients', id: own.id, fields: { creditLimit: { value: 1, hlc: '001900000000000-00000-aaaaaaaaaaaaaaaa', base: null } } }] },
+        payload: { schemaVersion: 3, fromSeq: 100, toSeq: 100, ops: [{ table: 'clients', id: own.id, fields: { creditLimit: { value: 1, hlc: '001900000000000-00000-aaaaaaaaaaaaaaaa', base: null } } }] },
       });
       // Out of sequence for this device, so refused before anything else.
       expect(res.statusCode).toBe(409);

@@ -5,10 +5,13 @@
  * transaction, so it syncs like any other change.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { SYNCED_TABLES, type ConflictFields } from '../../../core/sync/tables';
+import { SYNCED_TABLES, conflictFieldsSchema, type ConflictFields } from '../../../core/sync/tables';
 import { getDb } from './db';
 import { CommandError, refreshClientRow } from './commands';
 import { outboxTables, recordChange } from './outbox';
+
+/** The tables a conflict can be about (the server makes them for these). */
+const CONFLICT_TABLES = conflictFieldsSchema.shape.table.options;
 
 export interface Conflict extends Omit<ConflictFields, '_deleted'> {
   id: string;
@@ -24,7 +27,7 @@ export function useOpenConflicts(clientId?: string) {
 
 /** conflict-resolve: the chosen value becomes the field's value everywhere. */
 export async function resolveConflict(conflictId: string, chosen: unknown, userId: string, db = getDb()): Promise<void> {
-  await db.transaction('rw', [db.conflicts, db.clients, db.contacts, db.events, db.leads, db.tasks, db.clientRows, db.history, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.conflicts, ...CONFLICT_TABLES.map((t) => db.table(t)), db.clientRows, db.history, ...outboxTables(db)], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new CommandError('errors.conflict_not_found');
     const schema = (SYNCED_TABLES[conflict.table].fields as Record<string, { safeParse(v: unknown): { success: boolean } }>)[conflict.field];

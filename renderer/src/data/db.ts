@@ -15,6 +15,9 @@ import type { TrashEntry } from './trash';
 import type { ListSnapshotPart } from './list-snapshot';
 import type { StoredAttachment } from './attachments';
 import type { FieldEvent, Lead, Task } from '../../../core/leads/lead-model';
+import type { Offer, StockRequest } from '../../../core/offers/offer-model';
+import type { Activity } from '../../../core/activities/activity-model';
+import type { CatalogProduct, CompanyProfile, PriceListRecord, PriceTypeGroupDiscount, ProductGroup, StockLevel } from '../../../core/pricing/catalog-model';
 
 /** Small key/value facts about this database (the local revision counter, seeding state). */
 export interface MetaEntry {
@@ -54,6 +57,21 @@ export class FieldbookDb extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
   /** Follow-up tasks (a lead's next step). */
   tasks!: EntityTable<Task, 'id'>;
+  /** Offers to clients, every version (a revision is a new record). */
+  offers!: EntityTable<Offer, 'id'>;
+  /** Calls, meetings, visits, emails and notes with clients. */
+  activities!: EntityTable<Activity, 'id'>;
+  /** Requests to logistics for items out of stock. */
+  stockRequests!: EntityTable<StockRequest, 'id'>;
+  // The catalog and the company profile: the company's reference data, read-only here.
+  productGroups!: EntityTable<ProductGroup, 'id'>;
+  products!: EntityTable<CatalogProduct, 'id'>;
+  /** One record per product, with the product's id. */
+  stock!: EntityTable<StockLevel, 'id'>;
+  prices!: EntityTable<PriceListRecord, 'id'>;
+  /** Discounts of a price type on a product group (a client's own ones are on the client). */
+  groupDiscounts!: EntityTable<PriceTypeGroupDiscount, 'id'>;
+  company!: EntityTable<CompanyProfile, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -90,6 +108,18 @@ export class FieldbookDb extends Dexie {
       events: 'id, startsOn',
       leads: 'id, eventId, ownerId, capturedAt, clientId',
       tasks: 'id, ownerId, dueOn, leadId',
+    });
+    // Version 6: offers and the catalog they are priced from; activities; requests to logistics.
+    this.version(6).stores({
+      offers: 'id, clientId, ownerId, status, number, updatedAt',
+      activities: 'id, clientId, at, offerId',
+      stockRequests: 'id, clientId, offerId, productId',
+      productGroups: 'id',
+      products: 'id, sku, groupId',
+      stock: 'id',
+      prices: 'id, productId',
+      groupDiscounts: 'id',
+      company: 'id',
     });
   }
 }

@@ -8,7 +8,7 @@ import type { Client, Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
-import { DELETED_FIELD, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
+import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
 import type { Conflict } from './conflicts';
@@ -148,7 +148,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const [localClients, localContacts, localPlain] = await Promise.all([
     readLocal(db.clients, clientRecords.map((r) => r.id)),
     readLocal(db.contacts, contactRecords.map((r) => r.id)),
-    Promise.all(plainRecords.map((r) => db.table(r.table).get(r.id) as Promise<object | undefined>)),
+    readPlain(db, plainRecords),
   ]);
   const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
   // Undeleted elsewhere: the server record is whole, the trash entry goes (the trash is small).
@@ -254,6 +254,27 @@ async function readLocal<T extends { id: string }>(table: EntityTable<T, 'id'>, 
   return ids.map((id) => byId.get(id));
 }
 
+/**
+ * The local copies of plain records, in the order given: one bulk read per table (a first sync
+ * brings the whole catalog, tens of thousands of products in a few pages).
+ */
+async function readPlain(db: FieldbookDb, records: readonly SyncRecord[]): Promise<(object | undefined)[]> {
+  const byTable = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const list = byTable.get(r.table);
+    if (list) list.push(i);
+    else byTable.set(r.table, [i]);
+  });
+  const out: (object | undefined)[] = new Array(records.length);
+  await Promise.all(
+    [...byTable].map(async ([table, at]) => {
+      const found = (await db.table(table).bulkGet(at.map((i) => records[i]!.id))) as (object | undefined)[];
+      at.forEach((i, k) => (out[i] = found[k]));
+    }),
+  );
+  return out;
+}
+
 /** Server values, except fields with an unsent local edit; the tombstone flag stays server-side. */
 function mergeLocal(local: object | undefined, server: Record<string, unknown>, keepLocal: Set<string> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(local ?? {}), ...server };
@@ -354,10 +375,17 @@ export async function removeOwnedRecords(db: FieldbookDb, table: 'leads' | 'task
  */
 export async function removeClients(db: FieldbookDb, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
-  const contactIds = await db.contacts.where('clientId').anyOf(clientIds).primaryKeys();
   await forgetAttachmentsOf(db, (await db.clients.bulkGet([...clientIds])).filter((c): c is Client => c !== undefined));
   await db.clients.bulkDelete([...clientIds]);
-  await db.contacts.bulkDelete(contactIds);
-  await db.stamps.bulkDelete([...clientIds.map((id) => recordKey('clients', id)), ...contactIds.map((id) => recordKey('contacts', id))]);
+  const stampKeys = clientIds.map((id) => recordKey('clients', id));
+  for (const table of HANGING_OFF_CLIENTS) {
+    const ids = (await db.table(table).where('clientId').anyOf(clientIds).primaryKeys()) as string[];
+    await db.table(table).bulkDelete(ids);
+    for (const id of ids) stampKeys.push(recordKey(table, id));
+  }
+  await db.stamps.bulkDelete(stampKeys);
   await rebuildClientRows(db, [], clientIds);
 }
+
+/** Synced tables whose records hang off a client (contacts, offers, activities …): they leave with it. */
+const HANGING_OFF_CLIENTS = SYNCED_TABLE_NAMES.filter((t) => t !== 'conflicts' && 'clientField' in SYNCED_TABLES[t].scope);
