@@ -18,6 +18,8 @@ import { EventsPage } from '../leads/EventsPage';
 import { EventFormPage } from '../leads/EventFormPage';
 import { EventLeadsPage } from '../leads/EventLeadsPage';
 import { TasksPage } from '../leads/TasksPage';
+import { OffersPage } from '../offers/OffersPage';
+import { OfferPage } from '../offers/OfferPage';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
@@ -37,6 +39,8 @@ const router = createHashRouter([
       { path: 'events/:eventId/edit', element: <EventFormPage /> },
       { path: 'events/:eventId', element: <EventLeadsPage /> },
       { path: 'tasks', element: <TasksPage /> },
+      { path: 'offers', element: <OffersPage /> },
+      { path: 'offers/:offerId', element: <OfferPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

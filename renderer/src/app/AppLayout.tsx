@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AppShell, Badge, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconId, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconFileInvoice, IconId, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
@@ -11,6 +11,7 @@ import { SyncStatus } from '../sync/SyncStatus';
 import { useQuitWarning } from '../sync/quit-warning';
 import { syncNow } from '../sync/sync-controller';
 import { useSyncAttention } from '../data/sync-session';
+import { useAwaitingApprovalCount } from '../data/offer-queries';
 
 /** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
 function useGlobalCommands() {
@@ -56,6 +57,16 @@ function SyncAttentionBadge() {
   const count = useSyncAttention();
   return count ? (
     <Badge size="sm" color="orange" data-testid="sync-attention">
+      {count}
+    </Badge>
+  ) : null;
+}
+
+/** Offers waiting for a head of sales' approval (on a head's laptop: the team's). */
+function AwaitingApprovalBadge() {
+  const count = useAwaitingApprovalCount();
+  return count ? (
+    <Badge size="sm" color="orange" variant="light" data-testid="awaiting-approval">
       {count}
     </Badge>
   ) : null;
@@ -116,6 +127,13 @@ export function AppLayout() {
             leftSection={<IconChecklist size={16} />}
             active={location.pathname === '/tasks'}
             onClick={() => void navigate('/tasks')}
+          />
+          <NavLink
+            label={t('nav.offers')}
+            leftSection={<IconFileInvoice size={16} />}
+            active={location.pathname.startsWith('/offers')}
+            onClick={() => void navigate('/offers')}
+            rightSection={<AwaitingApprovalBadge />}
           />
           <NavLink
             label={t('nav.sync')}

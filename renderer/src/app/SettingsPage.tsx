@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Box, Card, Table, Title } from '@mantine/core';
+import { Box, Card, ScrollArea, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
 import { clientSearch } from '../data/client-base';
 import { userLocale } from '../i18n/format';
 import { ConnectionSettings } from '../sync/ConnectionSettings';
+import { DocumentSettings } from '../offers/DocumentSettings';
 
 interface Facts {
   version: string;
@@ -42,11 +43,13 @@ export function SettingsPage() {
       ]
     : [];
   return (
-    <Box px="lg" py="md" maw={800}>
+    <ScrollArea h="100%">
+    <Box px="lg" py="md" maw={1000}>
       <Title order={2} mb="md">
         {t('settings.title')}
       </Title>
       {facts && <ConnectionSettings defaultServerUrl={facts.serverUrl ?? ''} />}
+      <DocumentSettings />
       <Card withBorder mt="md">
         <Title order={5} mb="sm">
           {t('settings.about')}
@@ -65,5 +68,6 @@ export function SettingsPage() {
         </Table>
       </Card>
     </Box>
+    </ScrollArea>
   );
 }

@@ -33,6 +33,7 @@ import { useSaveFailedMessage } from './form-helpers';
 import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ClientActivities, ClientOffers } from '../offers/ClientOffers';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -244,6 +245,11 @@ export function ClientCardPage() {
           </SimpleGrid>
 
           <ContactList client={client} contacts={contacts ?? []} />
+
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <ClientOffers client={client} />
+            <ClientActivities clientId={client.id} />
+          </SimpleGrid>
 
           <ClientFiles client={client} />
 

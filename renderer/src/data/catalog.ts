@@ -62,6 +62,9 @@ export function useProductSearch(query: string, options: ProductSearchOptions = 
   return useLiveQuery(() => searchProducts(query, { groupId, inStockOnly, includeDiscontinued, limit }), [query, groupId, inStockOnly, includeDiscontinued, limit]);
 }
 
+/** A product's stock now (undefined when the company has not reported any). */
+export const stockOf = (productId: string, db = getDb()) => db.stock.get(productId);
+
 /** A product by its SKU, exactly as a scanner reads it (case-insensitive). */
 export async function findProductBySku(sku: string, db = getDb()): Promise<CatalogProduct | undefined> {
   const wanted = sku.trim();
@@ -83,17 +86,26 @@ export async function loadPricingCatalog(productIds: readonly string[], client: 
   });
 }
 
-/** The products and their stock by id, live (for an offer's lines). */
+/** The pricing part of the catalog for an offer's products and client, live. */
+export function usePricingCatalog(productIds: readonly string[], client: Client | null | undefined): PricingCatalog | undefined {
+  const key = [...new Set(productIds)].sort().join(',');
+  return useLiveQuery(async () => (client ? loadPricingCatalog(key ? key.split(',') : [], client) : undefined), [key, client]);
+}
+
+/**
+ * The products and their stock by id, live (for an offer's lines), with the analogues of each
+ * product too (an out-of-stock line offers them as replacements).
+ */
 export function useProductsAndStock(productIds: readonly string[]) {
   const key = [...new Set(productIds)].sort().join(',');
   return useLiveQuery(async () => {
     const ids = key ? key.split(',') : [];
     const db = getDb();
-    const [products, stock] = await Promise.all([db.products.bulkGet(ids), db.stock.bulkGet(ids)]);
-    return {
-      products: new Map(products.filter((p) => p !== undefined).map((p) => [p.id, p])),
-      stock: new Map(stock.filter((s) => s !== undefined).map((s) => [s.id, s])),
-    };
+    const products = (await db.products.bulkGet(ids)).filter((p) => p !== undefined);
+    const analogueIds = [...new Set(products.flatMap((p) => p.analogueIds))].filter((id) => !ids.includes(id));
+    const all = [...products, ...(await db.products.bulkGet(analogueIds)).filter((p) => p !== undefined)];
+    const stock = (await db.stock.bulkGet(all.map((p) => p.id))).filter((s) => s !== undefined);
+    return { products: new Map(all.map((p) => [p.id, p])), stock: new Map(stock.map((s) => [s.id, s])) };
   }, [key]);
 }
 

@@ -70,6 +70,7 @@ describe('offers', () => {
     const second = await createOffer({ clientId: ACME, paymentText }, db);
     expect(second.number).toMatch(/-2$/);
     const [entry] = await outboxOf('offers');
+    expect(entry!.id).toBe(offer.id);
     expect(Object.keys(entry!.fields)).toEqual(expect.arrayContaining(['clientId', 'number', 'status', 'lines', 'terms', '_deleted']));
   });
 

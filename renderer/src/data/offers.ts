@@ -102,9 +102,10 @@ async function mustGetClient(db: FieldbookDb, id: string): Promise<Client> {
 
 /** Writes a new offer and queues all its fields. */
 async function insertOffer(db: FieldbookDb, offer: Offer): Promise<void> {
-  const { id, updatedAt: _updatedAt, ...fields } = offerFieldsSchema.parse(offer) as Offer;
+  // Validated as the server will: a record it would refuse must not be queued.
+  const fields = offerFieldsSchema.parse(offer);
   await db.offers.add(offer);
-  await recordChange(db, 'offers', id, { ...fields, [DELETED_FIELD]: false });
+  await recordChange(db, 'offers', offer.id, { ...fields, [DELETED_FIELD]: false });
 }
 
 /** Writes a changed offer and queues the fields that changed. */
@@ -114,6 +115,9 @@ async function replaceOffer(db: FieldbookDb, before: Offer, after: Offer): Promi
   await db.offers.put(after);
   await recordChange(db, 'offers', after.id, changed);
 }
+
+/** The offer as stored now (after a save that a live query has not delivered yet). */
+export const getOffer = (id: string, db = getDb()) => db.offers.get(id);
 
 /** The client's payment terms as the offer's payment text ("14 days net"). */
 export type PaymentText = (days: number) => string;
@@ -320,7 +324,7 @@ async function insertActivity(db: FieldbookDb, input: ActivityInput): Promise<Ac
 
 /** activity-record: a call, meeting, visit, email or note with a client. */
 export async function recordActivity(input: ActivityInput, db = getDb()): Promise<Activity> {
-  return db.transaction('rw', [db.activities, db.team, ...outboxTables(db)], () => insertActivity(db, input));
+  return db.transaction('rw', [db.activities, db.team, ...outboxTables(db)], async () => await insertActivity(db, input));
 }
 
 /**

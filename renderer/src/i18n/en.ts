@@ -1,10 +1,12 @@
 /** English UI text. Every string the app shows comes from here (through i18next). */
 import { enCapture } from './en-capture';
 import { enEvents } from './en-events';
+import { enOffers } from './en-offers';
 
 export const en = {
   ...enCapture,
   ...enEvents,
+  ...enOffers,
   app: {
     name: 'Fieldbook',
     loading: 'Opening your client base…',
@@ -28,7 +30,7 @@ export const en = {
     language: 'Language',
     locale: 'Number and date format',
   },
-  nav: { capture: 'Capture lead', events: 'Events', tasks: 'Tasks', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
+  nav: { capture: 'Capture lead', events: 'Events', tasks: 'Tasks', offers: 'Offers', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
   status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', key: 'Key', dormant: 'Dormant', lost: 'Lost' },
   segment: {
     enterprise: 'Enterprise',
@@ -258,6 +260,9 @@ export const en = {
     unknown_colleague: 'That colleague is not in your team list (sync to update it).',
     reason_required: 'Say why, in a few words.',
     lead_already_linked: 'This lead already belongs to a client.',
+    quantity: 'A quantity above 0, at most three decimals.',
+    percent_range: 'A percentage between 0 and 100, at most two decimals.',
+    product_not_found: 'This product is no longer in the catalog.',
     file_no_crypto: 'This browser cannot check files here (it needs a secure connection, https). Use the desktop app or an https address.',
   },
   sync: {
@@ -303,11 +308,13 @@ export const en = {
       missing_parent: 'The client this belongs to does not exist on the server.',
       incomplete: 'The record was incomplete.',
       missing_attachment: 'A file of this change has not reached the company server. Sync again; if it repeats, attach the file again.',
+      offer_rule: 'The company server did not accept this change of an offer (only a head of sales approves; an offer above your discount limit needs approval; a sent offer cannot change).',
       rejected: 'Refused by the server.',
     },
     reapply: 'Apply again',
     dismiss: 'Dismiss',
     openClient: 'Open client',
+    openOffer: 'Open offer',
     conflictsTitle: 'Conflicts to resolve',
     noConflicts: 'No conflicts.',
     conflictHint: 'Two people changed {{field}} at the same time. Choose the value to keep:',

@@ -42,3 +42,13 @@ export function formatFileSize(bytes: number, locale = userLocale()): string {
   const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
+
+/** A country's name in the person's language ("HU" → "Hungary"); the code when it has none. */
+export function formatCountry(code: string, locale = userLocale()): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -20,6 +20,7 @@ import { ExternalLink } from '../clients/ExternalLink';
 import { useTeamNames } from '../clients/team';
 import { answerLines, answerText } from './lead-answers';
 import { RATING_COLORS, STATUS_COLORS, leadWho } from './lead-display';
+import { useStartOffer } from '../offers/ClientOffers';
 
 /**
  * The drawer of one lead. `lead` null closes it; the last lead stays rendered while the drawer
@@ -186,7 +187,7 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
       <Section title={t('leadDetails.outcome')}>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
           <Field label={t('leadDetails.discardReason')}>{lead.status === 'discarded' && lead.discardReason}</Field>
-          {lead.clientId && <LinkedClient clientId={lead.clientId} contactId={lead.contactId} />}
+          {lead.clientId && <LinkedClient clientId={lead.clientId} contactId={lead.contactId} leadId={lead.id} />}
           <Field label={t('eventLeads.colOwner')} testId="lead-details-owner">
             {name(lead.ownerId)}
           </Field>
@@ -213,10 +214,11 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
   );
 }
 
-/** The client (and contact) a lead was attached to or converted into, with a link to the card. */
-function LinkedClient({ clientId, contactId }: { clientId: string; contactId: string | null }) {
+/** The client (and contact) a lead was attached to or converted into, with a link to the card and an offer to start. */
+function LinkedClient({ clientId, contactId, leadId }: { clientId: string; contactId: string | null; leadId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const startOffer = useStartOffer();
   // Null when the client is not on this laptop (another manager's, out of this person's scope).
   const client = useClient(clientId);
   const contact = useContact(contactId ?? undefined);
@@ -234,6 +236,11 @@ function LinkedClient({ clientId, contactId }: { clientId: string; contactId: st
         </Anchor>
       </Field>
       <Field label={t('leadDetails.contact')}>{contact?.name}</Field>
+      {client && (
+        <Button size="xs" variant="light" onClick={() => void startOffer(clientId, leadId)} data-testid="lead-offer">
+          {t('offers.new')}
+        </Button>
+      )}
     </>
   );
 }

@@ -89,13 +89,21 @@ function RejectedChanges() {
           <Text size="sm" c="dimmed">{t('sync.rejectedHint')}</Text>
           {rejected.map((r) => (
             <Card key={r.id} withBorder bg="red.0" data-testid="rejected-change">
-              <Text fw={600}>{String(r.fields.name ?? r.recordId)}</Text>
-              <Text size="sm">{t(`sync.reason.${r.reason}`, { defaultValue: t('sync.reason.rejected') })}{r.field ? ` (${r.field})` : ''}</Text>
+              <Text fw={600}>{String(r.fields.name ?? r.fields.number ?? r.recordId)}</Text>
+              <Text size="sm">
+                {r.reason === 'offer_rule' && r.detail
+                  ? t(`offers.errors.${r.detail}`, { defaultValue: t('sync.reason.offer_rule') })
+                  : t(`sync.reason.${r.reason}`, { defaultValue: t('sync.reason.rejected') })}
+                {r.field ? ` (${r.field})` : ''}
+              </Text>
               <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
                 {Object.entries(r.fields).map(([f, v]) => `${f}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
               </Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>
+                {r.table === 'offers' && (
+                  <Button size="xs" variant="default" onClick={() => void navigate(`/offers/${r.recordId}`)}>{t('sync.openOffer')}</Button>
+                )}
                 {r.table === 'clients' && (
                   <Button size="xs" variant="default" onClick={() => void navigate(`/clients/${r.recordId}`)}>{t('sync.openClient')}</Button>
                 )}

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Button, Group, Menu, Modal, ScrollArea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconSend, IconArrowBackUp, IconGitBranch } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Client, Contact } from '../../../core/client-model';
+import type { Offer } from '../../../core/offers/offer-model';
+import type { OfferAction } from '../../../core/offers/lifecycle';
+import { priceOffer } from '../../../core/pricing/price';
+import { copyOfferToClient, getOffer, offerAction, reviseOffer, sendOffer } from '../data/offers';
+import { useCompanyProfile } from '../data/catalog';
+import { useCurrentUserId } from '../data/lead-queries';
+import { useMyDetails } from '../data/my-details';
+import { useTeam } from '../data/queries';
+import { getPlatform } from '../platform';
+import { formatDate, formatMoney } from '../i18n/format';
+import { CommentDialog, CopyOfferDialog, SendOfferDialog } from './OfferDialogs';
+import { OfferDocument, type DocumentManager } from './OfferDocument';
+import { usePrintDocument } from './print-document';
+
+type CommentStep = Extract<OfferAction, 'approve' | 'return_to_draft' | 'decline'>;
+
+/**
+ * What can be done with the offer now, by this person: the lifecycle's next steps (approval
+ * for a head of sales), sending, revising, copying and the PDF. A draft is saved first.
+ */
+export function OfferActions({ offer, client, contacts, flush, onFailed }: { offer: Offer; client: Client; contacts: Contact[]; flush: () => Promise<boolean>; onFailed: (e: unknown) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useCurrentUserId();
+  const team = useTeam();
+  const company = useCompanyProfile();
+  const myDetails = useMyDetails();
+  const { print, portal, printing } = usePrintDocument();
+  const [commentFor, setCommentFor] = useState<CommentStep | null>(null);
+  const [sending, setSending] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const [preview, setPreview] = useState(false);
+  const role = team?.find((m) => m.id === me)?.role ?? 'manager';
+  const approver = role === 'head_of_sales' || role === 'admin';
+  const s = offer.status;
+
+  /** Saves a draft, then runs `work`; refusals and failures become a message. */
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    if (!(await flush())) return;
+    try {
+      await work();
+      if (done) notifications.show({ color: 'green', message: done });
+    } catch (e) {
+      onFailed(e);
+    }
+  };
+  const step = (action: OfferAction, comment = '') => run(() => offerAction(offer.id, action, comment), t(`offers.done.${action}`));
+
+  const documentManager = (): DocumentManager => ({ name: team?.find((m) => m.id === offer.ownerId)?.name ?? '', ...(myDetails ?? { position: '', phone: '', email: '' }) });
+  /** The stored offer (a draft saved just now, with today's prices) as the PDF. */
+  const exportPdf = (contact: Contact | null = null) =>
+    run(async () => {
+      const stored = (await getOffer(offer.id)) ?? offer;
+      const result = await print(<OfferDocument offer={stored} client={client} contact={contact} company={company ?? null} manager={documentManager()} />, `${offer.number}${offer.version > 1 ? `-v${offer.version}` : ''}.pdf`);
+      if (!result.ok) onFailed(new Error(result.error));
+      else if (result.value.saved) notifications.show({ color: 'green', message: t('offers.done.pdfSaved') });
+    });
+  useHotkeys([['mod+P', () => void exportPdf()]], []);
+
+  const emailDraft = (contact: Contact, address: string) => {
+    const total = priceOffer({ from: 'snapshot', currency: offer.currency, pricesIncludeVat: offer.pricesIncludeVat, lines: offer.lines, discountLimitBp: 10_000 }).gross;
+    const vars = { number: offer.number, date: formatDate(offer.terms.validUntil), total: formatMoney(total, offer.currency), name: contact.name, me: documentManager().name };
+    const subject = company ? t('offers.send.subject', { number: offer.number, company: company.name }) : t('offers.send.subjectPlain', { number: offer.number });
+    const body = t('offers.send.body', vars);
+    void getPlatform().openExternal(`mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`);
+  };
+
+  const primary: React.ReactNode[] = [];
+  if (s === 'draft') {
+    primary.push(
+      <Button key="submit" variant="default" onClick={() => void step('submit_for_approval')} data-testid="action-submit">
+        {t('offers.actions.submit')}
+      </Button>,
+      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => void run(async () => setSending(true))} data-testid="action-send">
+        {t('offers.actions.send')}
+      </Button>,
+    );
+  }
+  if (s === 'awaiting_approval' && approver) {
+    primary.push(
+      <Button key="return" variant="default" onClick={() => setCommentFor('return_to_draft')} data-testid="action-return">
+        {t('offers.actions.returnToDraft')}
+      </Button>,
+      <Button key="approve" color="teal" leftSection={<IconCheck size={16} />} onClick={() => setCommentFor('approve')} data-testid="action-approve">
+        {t('offers.actions.approve')}
+      </Button>,
+    );
+  }
+  if (s === 'awaiting_approval' || s === 'approved') {
+    primary.push(
+      <Button key="recall" variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => void step('recall')} data-testid="action-recall">
+        {t('offers.actions.recall')}
+      </Button>,
+    );
+  }
+  if (s === 'approved') {
+    primary.push(
+      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => setSending(true)} data-testid="action-send">
+        {t('offers.actions.send')}
+      </Button>,
+    );
+  }
+  if (s === 'sent') {
+    primary.push(
+      <Button key="decline" variant="default" color="red" onClick={() => setCommentFor('decline')} data-testid="action-decline">
+        {t('offers.actions.decline')}
+      </Button>,
+      <Button key="accept" color="green" leftSection={<IconCheck size={16} />} onClick={() => void step('accept')} data-testid="action-accept">
+        {t('offers.actions.accept')}
+      </Button>,
+    );
+  }
+  if (s === 'sent' || s === 'rejected' || s === 'expired') {
+    primary.push(
+      <Button key="revise" variant="default" leftSection={<IconGitBranch size={16} />} onClick={() => void run(async () => navigate(`/offers/${(await reviseOffer(offer.id)).id}`), t('offers.done.revised', { version: offer.version + 1, old: offer.version }))} data-testid="action-revise">
+        {t('offers.actions.revise')}
+      </Button>,
+    );
+  }
+
+  return (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        {primary}
+        <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={printing} onClick={() => void exportPdf()} data-testid="action-pdf">
+          {t('offers.actions.pdf')}
+        </Button>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="subtle" rightSection={<IconChevronDown size={14} />} data-testid="action-more">
+              {t('offers.actions.more')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconEye size={14} />} onClick={() => void run(async () => setPreview(true))}>
+              {t('offers.actions.preview')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => setCopying(true)} data-testid="action-copy">
+              {t('offers.actions.copy')}
+            </Menu.Item>
+            {(s === 'sent' || s === 'approved') && <Menu.Item onClick={() => void step('expire')}>{t('offers.actions.expire')}</Menu.Item>}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+
+      <CommentDialog
+        opened={commentFor !== null}
+        title={commentFor ? t(commentFor === 'approve' ? 'offers.comment.approveTitle' : commentFor === 'decline' ? 'offers.comment.declineTitle' : 'offers.comment.returnTitle', { number: offer.number }) : ''}
+        placeholder={commentFor ? t(commentFor === 'approve' ? 'offers.comment.approvePlaceholder' : commentFor === 'decline' ? 'offers.comment.declinePlaceholder' : 'offers.comment.returnPlaceholder') : ''}
+        confirmLabel={commentFor ? t(commentFor === 'approve' ? 'offers.actions.approve' : commentFor === 'decline' ? 'offers.actions.decline' : 'offers.actions.returnToDraft') : ''}
+        required={commentFor === 'return_to_draft'}
+        onCancel={() => setCommentFor(null)}
+        onConfirm={(comment) => {
+          const action = commentFor!;
+          setCommentFor(null);
+          void step(action, comment);
+        }}
+      />
+      <SendOfferDialog
+        opened={sending}
+        number={offer.number}
+        contacts={contacts}
+        onCancel={() => setSending(false)}
+        onSavePdf={() => void exportPdf()}
+        onOpenEmail={emailDraft}
+        onMarkSent={(how, contact) => {
+          setSending(false);
+          const subject = t(how === 'email' ? 'offers.send.activityEmail' : 'offers.send.activityHandedOver', { number: offer.number });
+          void run(() => sendOffer(offer.id, { kind: how, subject, contactId: contact?.id ?? null }), t('offers.done.send'));
+        }}
+      />
+      <CopyOfferDialog
+        opened={copying}
+        number={offer.number}
+        excludeClientId={offer.clientId}
+        onCancel={() => setCopying(false)}
+        onConfirm={(clientId) => {
+          setCopying(false);
+          void run(async () => {
+            const copy = await copyOfferToClient(offer.id, clientId, (days) => t('offers.terms.paymentDays', { count: days }));
+            void navigate(`/offers/${copy.id}`);
+          });
+        }}
+      />
+      <Modal opened={preview} onClose={() => setPreview(false)} size={860} title={t('offers.actions.preview')} scrollAreaComponent={ScrollArea.Autosize}>
+        <div style={{ padding: '14mm', boxShadow: '0 0 0 1px var(--mantine-color-gray-3)', background: '#fff' }} data-testid="offer-preview">
+          <OfferDocument offer={offer} client={client} contact={null} company={company ?? null} manager={documentManager()} />
+        </div>
+      </Modal>
+      {portal}
+    </>
+  );
+}

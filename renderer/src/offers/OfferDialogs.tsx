@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../core/client-model';
+import { useClientSearch } from '../data/client-base';
+import { NO_FILTERS } from '../data/client-search';
+
+/** A comment for an approval step (optional, or required when returning an offer). */
+export function CommentDialog(props: { opened: boolean; title: string; placeholder: string; confirmLabel: string; required?: boolean; onCancel: () => void; onConfirm: (comment: string) => void }) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const confirm = () => {
+    if (props.required && !comment.trim()) return setError(t('offers.comment.required'));
+    props.onConfirm(comment);
+    setComment('');
+    setError(null);
+  };
+  return (
+    <Modal opened={props.opened} onClose={props.onCancel} title={props.title} data-testid="comment-dialog">
+      <Textarea label={t('offers.comment.label')} placeholder={props.placeholder} autosize minRows={3} value={comment} error={error} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <Button onClick={confirm}>{props.confirmLabel}</Button>
+      </Group>
+    </Modal>
+  );
+}
+
+/** Quantity, date and note of a request to logistics for an item that is out of stock. */
+export function StockRequestDialog(props: { product: { name: string; unit: string } | null; defaultQty: number; defaultDate: string; onCancel: () => void; onConfirm: (r: { qty: number; neededBy: string; note: string }) => void }) {
+  const { t } = useTranslation();
+  const [qty, setQty] = useState<number | string>(props.defaultQty);
+  const [neededBy, setNeededBy] = useState(props.defaultDate);
+  const [note, setNote] = useState('');
+  const valid = typeof qty === 'number' && qty > 0 && /^\d{4}-\d{2}-\d{2}$/.test(neededBy);
+  return (
+    <Modal opened={props.product !== null} onClose={props.onCancel} title={props.product ? t('offers.request.title', { product: props.product.name }) : ''} data-testid="stock-request-dialog">
+      <Stack gap="sm">
+        <Group grow>
+          <NumberInput label={t('offers.request.qty')} min={0} decimalScale={3} value={qty} onChange={setQty} rightSection={<Text size="xs" c="dimmed">{props.product?.unit}</Text>} error={typeof qty === 'number' && qty > 0 ? undefined : t('errors.quantity')} />
+          <TextInput type="date" label={t('offers.request.neededBy')} value={neededBy} onChange={(e) => setNeededBy(e.currentTarget.value)} error={/^\d{4}-\d{2}-\d{2}$/.test(neededBy) ? undefined : t('errors.date')} />
+        </Group>
+        <Textarea label={t('offers.request.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      </Stack>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <Button disabled={!valid} onClick={() => valid && props.onConfirm({ qty: qty as number, neededBy, note })}>
+          {t('offers.request.send')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
+/**
+ * Sending an offer: save the PDF, open an email draft to a contact of the client (a `mailto:`
+ * link cannot carry the PDF, so the person attaches the file they saved), then mark it sent —
+ * or mark it handed over in person. Marking it sent records the activity on the client.
+ */
+export function SendOfferDialog(props: {
+  opened: boolean;
+  number: string;
+  contacts: Contact[];
+  onCancel: () => void;
+  onSavePdf: () => void;
+  onOpenEmail: (contact: Contact, address: string) => void;
+  onMarkSent: (how: 'email' | 'visit', contact: Contact | null) => void;
+}) {
+  const { t } = useTranslation();
+  const withEmail = props.contacts.filter((c) => c.emails.length > 0 && !c.archivedAt);
+  const options = withEmail.flatMap((c) => c.emails.map((e) => ({ value: `${c.id}|${e.address}`, label: `${c.name} <${e.address}>` })));
+  const [choice, setChoice] = useState<string | null>(options[0]?.value ?? null);
+  const chosen = choice ? withEmail.find((c) => c.id === choice.split('|')[0]) ?? null : null;
+  return (
+    <Modal opened={props.opened} onClose={props.onCancel} title={t('offers.send.title', { number: props.number })} size="lg" data-testid="send-dialog">
+      <Stack gap="sm">
+        {options.length ? (
+          <Select label={t('offers.send.contact')} data={options} value={choice} onChange={setChoice} allowDeselect={false} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('offers.send.noEmail')}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('offers.send.attachHint')}
+        </Text>
+        <Group gap="xs">
+          <Button variant="default" onClick={props.onSavePdf}>
+            {t('offers.send.savePdf')}
+          </Button>
+          <Button variant="default" disabled={!chosen} onClick={() => chosen && choice && props.onOpenEmail(chosen, choice.split('|')[1]!)}>
+            {t('offers.send.openEmail')}
+          </Button>
+        </Group>
+      </Stack>
+      <Group justify="space-between" mt="lg">
+        <Button variant="subtle" onClick={() => props.onMarkSent('visit', null)}>
+          {t('offers.send.handedOver')}
+        </Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={props.onCancel}>
+            {t('form.cancel')}
+          </Button>
+          <Button onClick={() => props.onMarkSent('email', chosen)} data-testid="mark-sent">
+            {t('offers.send.markSent')}
+          </Button>
+        </Group>
+      </Group>
+    </Modal>
+  );
+}
+
+/** Picks another client to copy an offer to (searching the whole base). */
+export function CopyOfferDialog(props: { opened: boolean; number: string; excludeClientId: string; onCancel: () => void; onConfirm: (clientId: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [clientId, setClientId] = useState<string | null>(null);
+  const result = useClientSearch(query, NO_FILTERS, 'name');
+  const data = Array.from(result.positions.subarray(0, 31), (p) => result.rows[p]!)
+    .filter((r) => r.id !== props.excludeClientId)
+    .slice(0, 30)
+    .map((r) => ({ value: r.id, label: [r.name, r.city].filter(Boolean).join(' · ') }));
+  return (
+    <Modal opened={props.opened} onClose={props.onCancel} title={t('offers.copy.title', { number: props.number })} data-testid="copy-dialog">
+      <Select
+        label={t('offers.copy.client')}
+        placeholder={t('offers.copy.placeholder')}
+        searchable
+        searchValue={query}
+        onSearchChange={setQuery}
+        filter={({ options }) => options}
+        data={data}
+        value={clientId}
+        onChange={setClientId}
+        nothingFoundMessage="—"
+        data-autofocus
+      />
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('offers.copy.hint')}
+      </Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={props.onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <Button disabled={!clientId} onClick={() => clientId && props.onConfirm(clientId)}>
+          {t('offers.copy.copy')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}

@@ -1,0 +1,160 @@
+import { useTranslation } from 'react-i18next';
+import type { Client, Contact } from '../../../core/client-model';
+import type { Offer } from '../../../core/offers/offer-model';
+import type { CompanyProfile } from '../../../core/pricing/catalog-model';
+import { priceOffer } from '../../../core/pricing/price';
+import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
+import classes from './OfferDocument.module.css';
+
+export interface DocumentManager {
+  name: string;
+  position: string;
+  phone: string;
+  email: string;
+}
+
+/**
+ * The offer as the client receives it: letterhead, client, lines, totals with VAT, terms,
+ * validity and the manager's contacts. Priced from the lines' stored snapshots, so the document
+ * shows exactly what was offered (a draft is saved — and so priced — before it is printed).
+ */
+export function OfferDocument({ offer, client, contact, company, manager }: { offer: Offer; client: Client; contact: Contact | null; company: CompanyProfile | null; manager: DocumentManager }) {
+  const { t } = useTranslation();
+  const totals = priceOffer({ from: 'snapshot', currency: offer.currency, pricesIncludeVat: offer.pricesIncludeVat, lines: offer.lines, discountLimitBp: 10_000 });
+  const money = (minor: number) => formatMoney(minor, offer.currency);
+  const address = client.addresses.find((a) => a.kind === 'legal') ?? client.addresses[0];
+  const addressText = address ? [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.region, formatCountry(address.country)].filter(Boolean).join(', ') : '';
+  const results = new Map(totals.lines.map((l) => [l.id, l]));
+  const issued = offer.history.find((h) => h.status === 'sent')?.at ?? offer.updatedAt;
+
+  return (
+    <article className={classes.doc} data-testid="offer-document">
+      <header className={classes.letterhead}>
+        <div>
+          {company?.logo ? <img className={classes.logo} src={company.logo} alt={company.name} /> : null}
+          <div className={classes.companyName}>{company?.name ?? ''}</div>
+          {company?.legalName && company.legalName !== company.name && <div>{company.legalName}</div>}
+        </div>
+        {company && (
+          <div className={classes.companyDetails}>
+            {[company.address, [company.phone, company.email].filter(Boolean).join(' · '), company.website, company.taxId && `${t('document.taxId')} ${company.taxId}`].filter(Boolean).join('\n')}
+          </div>
+        )}
+      </header>
+
+      <div className={classes.titleRow}>
+        <div>
+          <h1 className={classes.title}>{t('document.title')}</h1>
+          <div className={classes.number}>
+            {t('document.number', { number: offer.number })}
+            {offer.version > 1 && ` · ${t('document.version', { version: offer.version })}`}
+          </div>
+        </div>
+        <dl className={classes.facts}>
+          <div>
+            <dt>{t('document.date')}</dt>
+            <dd>{formatDate(issued)}</dd>
+          </div>
+          <div>
+            <dt>{t('document.validUntil')}</dt>
+            <dd>{formatDate(offer.terms.validUntil)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      <section className={classes.parties}>
+        <div>
+          <div className={classes.label}>{t('document.to')}</div>
+          <div className={classes.partyName}>{client.legalName || client.name}</div>
+          <div className={classes.party}>{[addressText, client.taxId && `${t('document.taxId')} ${client.taxId}`].filter(Boolean).join('\n')}</div>
+        </div>
+        {contact && (
+          <div>
+            <div className={classes.label}>{t('document.contact')}</div>
+            <div className={classes.party}>{[contact.name, contact.position, contact.emails[0]?.address].filter(Boolean).join('\n')}</div>
+          </div>
+        )}
+      </section>
+
+      <table className={classes.lines}>
+        <thead>
+          <tr>
+            <th className={classes.num}>{t('document.line.no')}</th>
+            <th>{t('document.line.sku')}</th>
+            <th>{t('document.line.product')}</th>
+            <th className={classes.num}>{t('document.line.qty')}</th>
+            <th className={classes.num}>{t('document.line.unitPrice')}</th>
+            <th className={classes.num}>{t('document.line.discount')}</th>
+            <th className={classes.num}>{t('document.line.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {offer.lines.map((line, i) => {
+            const r = results.get(line.id);
+            const priced = r?.status === 'priced' ? r : null;
+            return (
+              <tr key={line.id}>
+                <td className={classes.num}>{i + 1}</td>
+                <td>{line.sku}</td>
+                <td>
+                  {line.name}
+                  {line.stockNote && <div className={classes.note}>{line.stockNote}</div>}
+                </td>
+                <td className={classes.num}>
+                  {line.qty.toLocaleString()} {line.unit}
+                </td>
+                <td className={classes.num}>{priced ? money(priced.listUnitPrice) : '—'}</td>
+                <td className={classes.num}>{priced && priced.effectiveDiscountBp > 0 ? formatPercent(priced.effectiveDiscountBp / 100) : ''}</td>
+                <td className={classes.num}>{priced ? money(offer.pricesIncludeVat ? priced.gross : priced.net) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className={classes.basis}>{offer.pricesIncludeVat ? t('document.pricesGross', { currency: offer.currency }) : t('document.pricesNet', { currency: offer.currency })}</div>
+
+      <table className={classes.totals}>
+        <tbody>
+          <tr>
+            <td>{t('document.net')}</td>
+            <td className={classes.num}>{money(totals.net)}</td>
+          </tr>
+          {totals.vatByRate.map((g) => (
+            <tr key={g.vatRateBp}>
+              <td>{t('document.vat', { rate: formatPercent(g.vatRateBp / 100) })}</td>
+              <td className={classes.num}>{money(g.vat)}</td>
+            </tr>
+          ))}
+          <tr className={classes.grand}>
+            <td>{t('document.gross')}</td>
+            <td className={classes.num}>{money(totals.gross)}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <dl className={classes.terms}>
+        {(['delivery', 'payment', 'specialConditions', 'notes'] as const)
+          .filter((k) => offer.terms[k])
+          .map((k) => (
+            <Term key={k} label={t(`document.${k}`)} text={offer.terms[k]} />
+          ))}
+      </dl>
+
+      <section className={classes.manager}>
+        <div className={classes.label}>{t('document.yourManager')}</div>
+        {[manager.name, manager.position, manager.phone, manager.email].filter(Boolean).join('\n')}
+      </section>
+
+      {company?.offerFooter && <footer className={classes.footer}>{company.offerFooter}</footer>}
+    </article>
+  );
+}
+
+function Term({ label, text }: { label: string; text: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{text}</dd>
+    </>
+  );
+}

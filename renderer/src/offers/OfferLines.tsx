@@ -1,0 +1,275 @@
+import { memo } from 'react';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
+import type { StockRequest } from '../../../core/offers/offer-model';
+import { formatDate, formatMoney, formatPercent } from '../i18n/format';
+import { useFieldError } from '../clients/form-helpers';
+import type { OfferFormLine, OfferFormValues } from './offer-form';
+import { useLinePrice } from './offer-pricing';
+import { StockBadge } from './StockInfo';
+
+export interface LineActions {
+  remove: (index: number) => void;
+  swap: (index: number, analogue: CatalogProduct) => void;
+  requestStock: (line: OfferFormLine) => void;
+}
+
+interface LinesProps {
+  form: UseFormReturn<OfferFormValues>;
+  /** The field array's items (`key` is React's key, the line's own `id` is kept). */
+  fields: (OfferFormLine & { key: string })[];
+  editable: boolean;
+  currency: string;
+  pricesIncludeVat: boolean;
+  limitBp: number;
+  products: Map<string, CatalogProduct>;
+  stock: Map<string, StockLevel>;
+  requests: StockRequest[];
+  actions: LineActions;
+}
+
+/** An offer's lines: editable inputs on a draft, the figures as given on anything later. */
+export function OfferLines(props: LinesProps) {
+  const { t } = useTranslation();
+  if (props.fields.length === 0) {
+    return (
+      <Text c="dimmed" size="sm" py="md" ta="center" data-testid="offer-no-lines">
+        {t('offers.lines.empty')}
+      </Text>
+    );
+  }
+  return (
+    <Table verticalSpacing={6} highlightOnHover data-testid="offer-lines" style={{ tableLayout: 'fixed' }}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={36}>#</Table.Th>
+          <Table.Th>{t('offers.lines.product')}</Table.Th>
+          <Table.Th w={112} ta="right">
+            {t('offers.lines.qty')}
+          </Table.Th>
+          <Table.Th w={118} ta="right">
+            {t('offers.lines.unitPrice')}
+          </Table.Th>
+          <Table.Th w={96} ta="right">
+            {t('offers.lines.discount')}
+          </Table.Th>
+          <Table.Th w={112} ta="right">
+            {t('offers.lines.amount')}
+          </Table.Th>
+          <Table.Th w={props.editable ? 40 : 0} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.fields.map((field, index) => (
+          <LineRow
+            key={field.key}
+            index={index}
+            line={field}
+            form={props.form}
+            editable={props.editable}
+            currency={props.currency}
+            pricesIncludeVat={props.pricesIncludeVat}
+            limitBp={props.limitBp}
+            product={props.products.get(field.productId)}
+            stock={props.stock.get(field.productId)}
+            analogues={(props.products.get(field.productId)?.analogueIds ?? []).map((id) => props.products.get(id)).filter((p) => p !== undefined)}
+            analogueStock={props.stock}
+            request={props.requests.find((r) => r.productId === field.productId && r.status !== 'cancelled')}
+            actions={props.actions}
+          />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+interface RowProps {
+  index: number;
+  line: OfferFormLine;
+  form: UseFormReturn<OfferFormValues>;
+  editable: boolean;
+  currency: string;
+  pricesIncludeVat: boolean;
+  limitBp: number;
+  product: CatalogProduct | undefined;
+  stock: StockLevel | undefined;
+  analogues: CatalogProduct[];
+  analogueStock: Map<string, StockLevel>;
+  request: StockRequest | undefined;
+  actions: LineActions;
+}
+
+/**
+ * One line. Typing in its inputs re-renders nothing else: the inputs are uncontrolled
+ * (`register`), and the price comes from the pricing store by line id.
+ */
+const LineRow = memo(function LineRow({ index, line, form, editable, currency, pricesIncludeVat, limitBp, product, stock, analogues, analogueStock, request, actions }: RowProps) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const price = useLinePrice(line.id);
+  const { errors } = useFormState({ control: form.control, name: `lines.${index}` });
+  const lineErrors = errors.lines?.[index];
+  const money = (minor: number) => formatMoney(minor, currency);
+  // The row's own quantity, live (the stock it needs changes as it is typed).
+  const typedQty = useWatch({ control: form.control, name: `lines.${index}.qty` });
+  const qty = Number.isFinite(typedQty) ? typedQty : line.qty;
+  const outOfStock = (stock?.available ?? 0) < qty;
+
+  return (
+    <Table.Tr data-testid="offer-line" data-sku={line.sku}>
+      <Table.Td c="dimmed" valign="top" pt={14}>
+        {index + 1}
+      </Table.Td>
+      <Table.Td valign="top">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} lineClamp={2} data-testid="line-name">
+            {line.name}
+          </Text>
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              {line.sku}
+            </Text>
+            {product && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
+            {request && (
+              <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
+                {t('offers.stock.requested', { qty: request.qty, date: formatDate(request.neededBy) })}
+              </Badge>
+            )}
+          </Group>
+          {editable && outOfStock && (
+            <Group gap={6}>
+              {analogues.length > 0 && (
+                <Menu position="bottom-start" withinPortal>
+                  <Menu.Target>
+                    <Button size="compact-xs" variant="light" leftSection={<IconArrowsExchange size={12} />} data-testid="show-analogues">
+                      {t('offers.stock.analoguesCount', { count: analogues.length })}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>{t('offers.stock.swap')}</Menu.Label>
+                    {analogues.map((a) => (
+                      <Menu.Item key={a.id} onClick={() => actions.swap(index, a)} data-testid="swap-analogue">
+                        <Group gap={6} wrap="nowrap">
+                          <Text size="sm">{a.name}</Text>
+                          <StockBadge stock={analogueStock.get(a.id)} qty={qty} unit={a.unit} />
+                        </Group>
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
+              )}
+              {!request && (
+                <Button size="compact-xs" variant="subtle" leftSection={<IconTruckDelivery size={12} />} onClick={() => actions.requestStock(line)} data-testid="request-stock">
+                  {t('offers.stock.request')}
+                </Button>
+              )}
+            </Group>
+          )}
+          {editable ? (
+            <TextInput size="xs" placeholder={t('offers.lines.stockNote')} aria-label={t('offers.lines.stockNote')} {...form.register(`lines.${index}.stockNote`)} error={fieldError(lineErrors?.stockNote)} />
+          ) : (
+            line.stockNote && (
+              <Text size="xs" c="dimmed">
+                {line.stockNote}
+              </Text>
+            )
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td valign="top" ta="right">
+        {editable ? (
+          <TextInput
+            size="sm"
+            type="number"
+            step="any"
+            min={0}
+            aria-label={t('offers.lines.qty')}
+            rightSection={<Text size="xs" c="dimmed">{line.unit}</Text>}
+            rightSectionWidth={44}
+            styles={{ input: { textAlign: 'right' } }}
+            {...form.register(`lines.${index}.qty`, { valueAsNumber: true })}
+            error={fieldError(lineErrors?.qty)}
+          />
+        ) : (
+          <Text size="sm" pt={6}>
+            {line.qty.toLocaleString()} {line.unit}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td valign="top" ta="right" pt={12}>
+        {price?.status === 'priced' ? (
+          <Stack gap={0} align="flex-end">
+            <Text size="sm" data-testid="line-unit-price">
+              {money(price.unitPrice)}
+            </Text>
+            {price.unitPrice !== price.listUnitPrice && (
+              <Text size="xs" c="dimmed" td="line-through">
+                {money(price.listUnitPrice)}
+              </Text>
+            )}
+            {price.autoDiscountBp > 0 && (
+              <Text size="xs" c="teal.7">
+                {t('offers.lines.clientDiscount', { pct: formatPercent(price.autoDiscountBp / 100) })}
+              </Text>
+            )}
+          </Stack>
+        ) : price ? (
+          <Text size="xs" c="red.7" data-testid="line-unpriced">
+            {t(`offers.lines.unpriced.${price.reason}`, { currency })}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td valign="top" ta="right">
+        {editable ? (
+          <TextInput
+            size="sm"
+            type="number"
+            step="any"
+            min={0}
+            max={100}
+            aria-label={t('offers.lines.discount')}
+            rightSection={<Text size="xs" c="dimmed">%</Text>}
+            styles={{ input: { textAlign: 'right' } }}
+            {...form.register(`lines.${index}.discountPct`, { valueAsNumber: true })}
+            error={fieldError(lineErrors?.discountPct)}
+          />
+        ) : (
+          <Text size="sm" pt={6}>
+            {line.discountPct ? formatPercent(line.discountPct) : '—'}
+          </Text>
+        )}
+        {price?.exceedsLimit && (
+          <Tooltip label={t('offers.lines.overLimit', { limit: formatPercent(limitBp / 100) })}>
+            <Badge color="orange" size="xs" mt={4} data-testid="over-limit">
+              {t('offers.lines.aboveLimit')}
+            </Badge>
+          </Tooltip>
+        )}
+      </Table.Td>
+      <Table.Td valign="top" ta="right" pt={12}>
+        <Text size="sm" fw={600} data-testid="line-amount">
+          {price?.status === 'priced' ? money(pricesIncludeVat ? price.gross : price.net) : '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td valign="top" pt={10}>
+        {editable && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('offers.actions.more')} data-testid="line-menu">
+                <IconDotsVertical size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => actions.remove(index)}>
+                {t('offers.lines.remove')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+});

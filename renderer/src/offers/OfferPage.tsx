@@ -1,0 +1,266 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ActionIcon, Alert, Anchor, Box, Card, Grid, Group, Loader, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconCheck, IconAlertCircle } from '@tabler/icons-react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../core/client-model';
+import type { Offer } from '../../../core/offers/offer-model';
+import type { CatalogProduct } from '../../../core/pricing/catalog-model';
+import { PageLoading, PageNotFound } from '../app/PageStates';
+import { useClient, useContacts, useTeam } from '../data/queries';
+import { useOffer, useOfferStockRequests, useOfferVersions } from '../data/offer-queries';
+import { stockOf, usePricingCatalog, useProductsAndStock } from '../data/catalog';
+import { addDays, localToday, requestStock } from '../data/offers';
+import { UnsavedChangesGuard } from '../clients/unsaved-changes';
+import { useSaveFailedMessage } from '../clients/form-helpers';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useTeamNames } from '../clients/team';
+import { newLine, offerFormSchema, toFormValues, type OfferFormLine, type OfferFormValues } from './offer-form';
+import { PricingEngine, PricingProvider } from './offer-pricing';
+import { OfferLines, type LineActions } from './OfferLines';
+import { OfferTotals } from './OfferTotals';
+import { OfferTerms } from './OfferTerms';
+import { ProductPicker } from './ProductPicker';
+import { OfferStatusBadge } from './OfferStatusBadge';
+import { StockRequestDialog } from './OfferDialogs';
+import { OfferActions } from './OfferActions';
+import { useDefaultStockNote } from './StockInfo';
+import { useDraftAutosave, type SaveState } from './use-draft-autosave';
+
+/** The offer builder (a draft) and the offer as given (every later status), at `/offers/:offerId`. */
+export function OfferPage() {
+  const { t } = useTranslation();
+  const { offerId } = useParams();
+  const navigate = useNavigate();
+  const offer = useOffer(offerId);
+  const client = useClient(offer?.clientId);
+  if (offer === undefined || (offer && client === undefined)) return <PageLoading />;
+  if (offer === null || client === null || client === undefined) {
+    return <PageNotFound message={t('offers.notFound')} backLabel={t('offers.back')} onBack={() => void navigate('/offers')} />;
+  }
+  return (
+    <PricingProvider key={offer.id}>
+      <OfferEditor offer={offer} client={client} />
+    </PricingProvider>
+  );
+}
+
+function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const saveFailed = useSaveFailedMessage();
+  const team = useTeam();
+  const contacts = useContacts(client.id);
+  const editable = offer.status === 'draft';
+  const form = useForm<OfferFormValues>({ defaultValues: toFormValues(offer), resolver: zodResolver(offerFormSchema), mode: 'onChange' });
+  const lines = useFieldArray({ control: form.control, name: 'lines', keyName: 'key' });
+  const autosave = useDraftAutosave(form, offer);
+  const [currency, pricesIncludeVat] = useWatch({ control: form.control, name: ['currency', 'pricesIncludeVat'] });
+  const productIds = useMemo(() => lines.fields.map((f) => f.productId), [lines.fields]);
+  const catalogData = useProductsAndStock(productIds);
+  const pricingCatalog = usePricingCatalog(productIds, client);
+  const requests = useOfferStockRequests(offer.id) ?? [];
+  const limitBp = team?.find((m) => m.id === offer.ownerId)?.discountLimitBp ?? 0;
+  const defaultNote = useDefaultStockNote();
+  const [requestFor, setRequestFor] = useState<OfferFormLine | null>(null);
+
+  const back = useCallback(() => void navigate(`/clients/${client.id}`), [navigate, client.id]);
+  useHotkeys([['mod+S', () => void autosave.flush()]], []);
+
+  const actions: LineActions = useMemo(
+    () => ({
+      remove: (index) => lines.remove(index),
+      swap: (index, analogue) => {
+        const old = form.getValues(`lines.${index}`);
+        const stock = catalogData?.stock.get(analogue.id);
+        lines.update(index, { ...newLine(analogue, old.qty, defaultNote(stock, old.qty)), id: old.id, discountPct: old.discountPct });
+        notifications.show({ message: t('offers.stock.swapped', { old: old.name, new: analogue.name }) });
+      },
+      requestStock: (line) => setRequestFor(line),
+    }),
+    [lines, form, catalogData, defaultNote, t],
+  );
+
+  const addProduct = async (product: CatalogProduct) => {
+    const existing = form.getValues('lines').findIndex((l) => l.productId === product.id);
+    if (existing >= 0) {
+      // The same product again (scanned twice): one more on its line, not a second line.
+      form.setValue(`lines.${existing}.qty`, Number(form.getValues(`lines.${existing}.qty`)) + 1, { shouldDirty: true, shouldValidate: true });
+      return;
+    }
+    const stock = await stockOf(product.id);
+    lines.append(newLine(product, 1, defaultNote(stock, 1)), { shouldFocus: false });
+  };
+
+  const versions = useOfferVersions(offer.number);
+  const current = versions?.filter((v) => v.status !== 'superseded').sort((a, b) => b.version - a.version)[0];
+  const previous = versions?.find((v) => v.id === offer.previousVersionId);
+
+  return (
+    <ScrollArea h="100%">
+      <UnsavedChangesGuard when={autosave.state === 'invalid' || autosave.state === 'failed'} />
+      <Box px="lg" py="md" maw={1400}>
+        <Group justify="space-between" mb="md" wrap="nowrap" align="flex-start">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Tooltip label={t('offers.back')}>
+              <ActionIcon variant="subtle" onClick={back} aria-label={t('offers.back')}>
+                <IconArrowLeft size={20} />
+              </ActionIcon>
+            </Tooltip>
+            <Box style={{ minWidth: 0 }}>
+              <Group gap="sm">
+                <Title order={2} data-testid="offer-title">
+                  {t('offers.numberVersion', { number: offer.number, version: offer.version })}
+                </Title>
+                <OfferStatusBadge status={offer.status} size="lg" />
+              </Group>
+              <Text size="sm" c="dimmed">
+                <Anchor size="sm" href={`#/clients/${client.id}`} data-testid="offer-client">
+                  {client.name}
+                </Anchor>
+                {' · '}
+                {t(`priceType.${client.priceType}`)}
+              </Text>
+            </Box>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {editable && <SaveIndicator state={autosave.state} />}
+            <OfferActions offer={offer} client={client} contacts={contacts ?? []} flush={autosave.flush} onFailed={(e) => notifications.show({ color: 'red', message: saveFailed(e) })} />
+          </Group>
+        </Group>
+
+        <Stack gap="md">
+          {offer.status === 'superseded' && current && current.id !== offer.id && (
+            <Alert color="gray" data-testid="superseded-banner">
+              {t('offers.olderVersion', { version: current.version })}{' '}
+              <Anchor href={`#/offers/${current.id}`}>{t('offers.openCurrent')}</Anchor>
+            </Alert>
+          )}
+          {previous && (
+            <Text size="sm" c="dimmed">
+              {t('offers.previousVersion', { version: previous.version })} · <Anchor href={`#/offers/${previous.id}`}>{t('offers.openPrevious', { version: previous.version })}</Anchor>
+            </Text>
+          )}
+          {!editable && offer.status !== 'superseded' && <Text size="sm" c="dimmed">{t('offers.readOnly')}</Text>}
+          {(offer.status === 'sent' || offer.status === 'approved') && localToday() > offer.terms.validUntil && (
+            <Alert color="orange">{t('offers.validityPassed', { date: formatDate(offer.terms.validUntil) })}</Alert>
+          )}
+
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Card withBorder padding="md">
+                <Group justify="space-between" mb="sm">
+                  <Title order={5}>{t('offers.lines.title')}</Title>
+                  <Text size="xs" c="dimmed">
+                    {t('offers.lines.count', { count: lines.fields.length })}
+                  </Text>
+                </Group>
+                {editable && (
+                  <Box mb="md">
+                    <ProductPicker onPick={(p) => void addProduct(p)} autoFocus={lines.fields.length === 0} />
+                  </Box>
+                )}
+                {catalogData === undefined ? (
+                  <Loader size="sm" />
+                ) : (
+                  <OfferLines
+                    form={form}
+                    fields={lines.fields}
+                    editable={editable}
+                    currency={currency}
+                    pricesIncludeVat={pricesIncludeVat}
+                    limitBp={limitBp}
+                    products={catalogData.products}
+                    stock={catalogData.stock}
+                    requests={requests}
+                    actions={actions}
+                  />
+                )}
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Stack gap="md">
+                <OfferTotals currency={currency} limitBp={limitBp} showApproval={editable} />
+                <OfferTerms form={form} editable={editable} offer={offer} />
+                <OfferHistory offer={offer} />
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      </Box>
+
+      <PricingEngine control={form.control} offer={offer} client={client} catalog={pricingCatalog} discountLimitBp={limitBp} />
+      {requestFor && (
+        <StockRequestDialog
+          product={{ name: requestFor.name, unit: requestFor.unit }}
+          defaultQty={Number(requestFor.qty) || 1}
+          defaultDate={laterOf(form.getValues('terms.validUntil'), addDays(localToday(), 1))}
+          onCancel={() => setRequestFor(null)}
+          onConfirm={async (r) => {
+            const line = requestFor;
+            setRequestFor(null);
+            try {
+              await requestStock({ clientId: client.id, productId: line.productId, offerId: offer.id, ...r });
+              notifications.show({ color: 'green', message: t('offers.request.sent') });
+            } catch (e) {
+              notifications.show({ color: 'red', message: saveFailed(e) });
+            }
+          }}
+        />
+      )}
+    </ScrollArea>
+  );
+}
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  if (state === 'saving') return <Text size="xs" c="dimmed" data-testid="save-state" data-state={state}>{t('offers.saving')}</Text>;
+  if (state === 'saved')
+    return (
+      <Group gap={4} data-testid="save-state" data-state={state}>
+        <IconCheck size={14} color="var(--mantine-color-teal-6)" />
+        <Text size="xs" c="dimmed">
+          {t('offers.saved')}
+        </Text>
+      </Group>
+    );
+  return (
+    <Group gap={4} data-testid="save-state" data-state={state}>
+      <IconAlertCircle size={14} color="var(--mantine-color-red-6)" />
+      <Text size="xs" c="red.7">
+        {t('offers.unsaved')}
+      </Text>
+    </Group>
+  );
+}
+
+function OfferHistory({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const names = useTeamNames();
+  return (
+    <Card withBorder padding="md">
+      <Title order={5} mb="xs">
+        {t('offers.history.title')}
+      </Title>
+      <Stack gap={6}>
+        {[...offer.history].reverse().map((h, i) => (
+          <Box key={i}>
+            <Text size="sm">{t('offers.history.entry', { status: t(`offers.status.${h.status}`), who: names.get(h.by) ?? h.by, when: formatDateTime(h.at) })}</Text>
+            {h.comment && (
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                “{h.comment}”
+              </Text>
+            )}
+          </Box>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
