@@ -23,7 +23,7 @@ const paymentText = (days: number) => `${days} days net`;
 /** The test catalog as the company's import writes it: shared records nobody owns. */
 async function seedCatalog(db: SqlDb): Promise<void> {
   const stamp = serverStamp();
-  const row = (tbl: string, { id, updatedAt: _u, ...data }: { id: string; updatedAt: string } & Record<string, unknown>) => ({
+  const row = (tbl: string, { id, updatedAt: _u, ...data }: { id: string; updatedAt: string }) => ({
     tbl,
     id,
     owner_id: null,

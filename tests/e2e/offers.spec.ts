@@ -1,0 +1,140 @@
+/**
+ * A client-specific offer end to end, against the real company server and its demo catalog:
+ * offline at the client's, a manager builds an offer for a wholesale client with a standing
+ * discount, swaps an out-of-stock product for its analogue and gives a discount above their
+ * limit, so the offer waits for approval; after a sync the head of sales (a second laptop)
+ * approves it; after the next sync the manager exports the PDF — whose text is checked and whose
+ * first page is rendered — and sends the offer, which records the activity on the client.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { COMPANY_SERVER_URL } from './playwright.config';
+import { OfferBuilder } from './pages/offer-builder';
+import { SyncPanel } from './pages/sync-panel';
+
+test.use({ baseURL: COMPANY_SERVER_URL });
+
+async function laptop(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sync = new SyncPanel(page);
+  await sync.signIn(login);
+  return { page, sync, offer: new OfferBuilder(page) };
+}
+
+interface Scenario {
+  client: { id: string; name: string; legalName: string; currency: string; discountPct: number };
+  missing: { sku: string; name: string };
+  analogue: { sku: string; name: string };
+  other: { sku: string; name: string };
+}
+
+/**
+ * A wholesale client of this manager with a standing discount, a product out of stock with an
+ * analogue in stock, and another product in stock — all priced for wholesale in the client's
+ * currency — read from what this laptop synced (the demo data, whatever the generator made).
+ */
+async function pickScenario(page: Page): Promise<Scenario> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('fieldbook');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    type Row = Record<string, unknown> & { id: string };
+    const [meta, clients, products, stock, prices] = await Promise.all([all<{ key: string; value: { user?: { id: string } } }>('meta'), all<Row>('clients'), all<Row>('products'), all<Row>('stock'), all<Row>('prices')]);
+    const me = meta.find((m) => m.key === 'syncConnection')!.value.user!.id;
+    const available = new Map(stock.map((s) => [s.id, s.available as number]));
+    const client = clients.find((c) => c.ownerId === me && c.priceType === 'wholesale' && (c.discountPct as number) > 0 && !c.archivedAt)!;
+    const priced = new Set(prices.filter((p) => p.priceType === 'wholesale' && p.currency === client.currency).map((p) => p.productId as string));
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const ok = (p: Row | undefined) => p !== undefined && !p.discontinued && priced.has(p.id);
+    const missing = products.find((p) => ok(p) && (available.get(p.id) ?? 0) === 0 && (p.analogueIds as string[]).some((a) => ok(byId.get(a)) && (available.get(a) ?? 0) >= 20))!;
+    const analogue = byId.get((missing.analogueIds as string[]).find((a) => ok(byId.get(a)) && (available.get(a) ?? 0) >= 20)!)!;
+    const other = products.find((p) => ok(p) && p.id !== analogue.id && (available.get(p.id) ?? 0) >= 50)!;
+    const pick = (p: Row) => ({ sku: p.sku as string, name: p.name as string });
+    return {
+      client: { id: client.id, name: client.name as string, legalName: client.legalName as string, currency: client.currency as string, discountPct: client.discountPct as number },
+      missing: pick(missing),
+      analogue: pick(analogue),
+      other: pick(other),
+    };
+  });
+}
+
+test('an offer built offline is approved by the head of sales through the sync, exported as PDF and sent', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+  const s = await pickScenario(anna.page);
+
+  // At the client's, offline.
+  await anna.page.context().setOffline(true);
+  await anna.page.goto(`/#/clients/${s.client.id}`);
+  await anna.page.getByTestId('new-offer').click();
+  const offer = anna.offer;
+  await expect(offer.status()).toHaveText('Draft');
+  await offer.addBySku(s.missing.sku);
+  await expect(offer.line(s.missing.sku).getByTestId('stock-badge')).not.toHaveAttribute('data-stock', 'in_stock');
+  await offer.setQty(s.missing.sku, '5');
+  await offer.swapForAnalogue(s.missing.sku, s.analogue.name);
+  await expect(offer.line(s.analogue.sku)).toBeVisible();
+  await expect(offer.line(s.missing.sku)).toHaveCount(0);
+  await expect(offer.line(s.analogue.sku).getByTestId('stock-badge')).toHaveAttribute('data-stock', 'in_stock');
+  await offer.addBySearch(s.other.name, s.other.sku);
+  await offer.setQty(s.other.sku, '10');
+  // The client's standing discount is in the price; 15 % more is above Anna's 10 % limit.
+  await expect(offer.line(s.other.sku).getByText(/Client terms −/)).toBeVisible();
+  await offer.setDiscount(s.other.sku, '15');
+  await expect(anna.page.getByTestId('needs-approval')).toBeVisible();
+  await offer.expectSaved();
+  await offer.action('send');
+  await expect(anna.page.getByText('A discount is above your limit: send the offer for approval first.')).toBeVisible();
+  await offer.action('submit');
+  await expect(offer.status()).toHaveText('Awaiting approval');
+  const number = (await offer.title().textContent())!.split(' · ')[0]!;
+  const net = await offer.total('net').textContent();
+  const gross = await offer.total('gross').textContent();
+
+  // Evening: Anna syncs; the head of sales gets the offer to approve.
+  await anna.page.context().setOffline(false);
+  await anna.sync.syncNow();
+  await anna.sync.expectPending(0);
+  await head.sync.syncNow();
+  await head.page.goto('/#/offers');
+  await expect(head.page.getByTestId('awaiting-approval')).toHaveText('1');
+  await head.page.getByTestId('offer-row').filter({ hasText: number }).click();
+  await head.offer.approve('Fine for a 10-box order.');
+  await expect(head.offer.status()).toHaveText('Approved');
+  await head.sync.syncNow();
+
+  // Next sync: approved on Anna's laptop, with the comment; she exports the PDF.
+  await anna.sync.syncNow();
+  await expect(offer.status()).toHaveText('Approved');
+  await expect(anna.page.getByText('“Fine for a 10-box order.”')).toBeVisible();
+  const pdf = await offer.exportPdf();
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-offer-pdf-'));
+  const file = join(dir, 'offer.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  for (const expected of [number, s.client.legalName || s.client.name, s.analogue.sku, s.other.sku, net!, gross!]) expect(text).toContain(expected);
+  expect(text).not.toContain(s.missing.sku);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+  await testInfo.attach('offer-page-1', { path: join(dir, 'page-1.png'), contentType: 'image/png' });
+
+  // Sent, by hand: the activity is on the client card.
+  await offer.action('send');
+  await anna.page.getByTestId('mark-sent').click();
+  await expect(offer.status()).toHaveText('Sent');
+  await anna.page.goto(`/#/clients/${s.client.id}`);
+  await expect(anna.page.getByTestId('activity').first()).toContainText(`Offer ${number} sent by email`);
+});
