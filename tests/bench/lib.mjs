@@ -132,3 +132,17 @@ export async function bundle(root, entry, name) {
   if (!chunk) throw new Error(`bundling ${entry} gave no script`);
   return chunk.code;
 }
+
+/**
+ * Adds a script to the app's page. The app's CSP allows scripts from its own origin only, so the
+ * script is served from there for this one request (the route is removed right after).
+ */
+export async function injectScript(page, pageUrl, code) {
+  const url = new URL('/__bench-page-script.js', pageUrl).href;
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: code }));
+  try {
+    await page.addScriptTag({ url });
+  } finally {
+    await page.unroute(url);
+  }
+}
