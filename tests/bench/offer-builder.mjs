@@ -17,7 +17,7 @@ export const offerBuilderGoals = {
 };
 
 // In-page code (runs in Chromium; self-contained).
-/* global document, window, performance, requestAnimationFrame, MutationObserver, indexedDB */
+/* global document, window, requestAnimationFrame, MutationObserver, indexedDB */
 
 /** How many products the laptop holds (the demo catalog is seeded with the demo base). */
 function productCount() {
