@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { DesktopApi } from '../../core/ipc-contract';
@@ -149,6 +151,37 @@ test.describe('camera permission', () => {
       expect(await ask({ video: true })).toBe('granted');
       expect(await ask({ audio: true })).toBe('NotAllowedError');
       expect(await ask({ video: true, audio: true })).toBe('NotAllowedError');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+test.describe('offer PDF', () => {
+  test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
+
+  test('an offer is printed with printToPDF and saved where the save dialog says', async () => {
+    const app = await FieldbookApp.launch(runtime.available ? runtime.executablePath : '');
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'fieldbook-electron-pdf-')), 'offer.pdf');
+      await app.answerSaveDialogs(file);
+      const page = app.window;
+      // The offline demo: its first client, a new offer, the catalog's first product for "a".
+      await page.getByTestId('client-row').first().click();
+      await page.getByTestId('new-offer').click();
+      const number = (await page.getByTestId('offer-title').textContent())!.split(' · ')[0]!;
+      const picker = page.getByTestId('product-picker');
+      await picker.fill('a');
+      await page.getByRole('option').first().waitFor();
+      await picker.press('Enter');
+      await page.getByTestId('offer-line').first().waitFor();
+      await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+      await page.getByTestId('action-pdf').click();
+      await page.getByText('PDF saved.').waitFor();
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Commercial offer');
+      expect(text).toContain(number);
     } finally {
       await app.close();
     }

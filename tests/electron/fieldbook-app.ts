@@ -42,6 +42,13 @@ export class FieldbookApp {
     return this.electronApp.evaluate(() => (globalThis as { __externalOpens?: string[] }).__externalOpens ?? []);
   }
 
+  /** Makes the native save dialog answer `filePath` (as if the person chose it) without showing it. */
+  async answerSaveDialogs(filePath: string): Promise<void> {
+    await this.electronApp.evaluate(({ dialog }, chosen) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as typeof dialog.showSaveDialog;
+    }, filePath);
+  }
+
   windowCount(): Promise<number> {
     return this.electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
   }
