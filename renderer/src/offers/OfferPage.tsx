@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Box, Card, Grid, Group, Loader, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,7 +13,8 @@ import type { CatalogProduct } from '../../../core/pricing/catalog-model';
 import { PageLoading, PageNotFound } from '../app/PageStates';
 import { useClient, useContacts, useTeam } from '../data/queries';
 import { useOffer, useOfferStockRequests, useOfferVersions } from '../data/offer-queries';
-import { stockOf, usePricingCatalog, useProductsAndStock } from '../data/catalog';
+import { findProductBySku, stockOf, usePricingCatalog, useProductsAndStock } from '../data/catalog';
+import { listenForScans } from '../leads/scanner-input';
 import { addDays, localToday, requestStock } from '../data/offers';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { useSaveFailedMessage } from '../clients/form-helpers';
@@ -95,6 +96,21 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
     const stock = await stockOf(product.id);
     lines.append(newLine(product, 1, defaultNote(stock, 1)), { shouldFocus: false });
   };
+
+  // A USB scanner anywhere on the builder adds the scanned product (the product box handles its
+  // own keys, so a scan typed there is not taken twice).
+  const addScanned = (code: string, field: Element | null) => {
+    if (!editable || field?.getAttribute('data-testid') === 'product-picker') return;
+    void findProductBySku(code).then((p) => {
+      if (p && !p.discontinued) void addProduct(p);
+      else notifications.show({ color: 'orange', message: t('offers.lines.skuNotFound', { sku: code }) });
+    });
+  };
+  const onScan = useRef(addScanned);
+  useEffect(() => {
+    onScan.current = addScanned;
+  });
+  useEffect(() => listenForScans(window, (code, info) => onScan.current(code.trim(), info.field)), []);
 
   const versions = useOfferVersions(offer.number);
   const current = versions?.filter((v) => v.status !== 'superseded').sort((a, b) => b.version - a.version)[0];
