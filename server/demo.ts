@@ -32,7 +32,8 @@ export const DEMO_USERS: readonly Omit<NewUser, 'password'>[] = [
     login: loginOf(m.name, m.role),
     displayName: m.name,
     role: m.role,
-    ...(m.role === 'manager' ? { head: 'head', discountLimitPct: 10 } : { discountLimitPct: 25 }),
+    discountLimitPct: (m.discountLimitBp ?? 0) / 100,
+    ...(m.role === 'manager' ? { head: 'head' } : {}),
   })),
 ];
 

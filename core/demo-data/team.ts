@@ -5,10 +5,14 @@
  */
 import type { TeamMember } from '../client-model';
 
+/** Discount limits on offers: a manager gives up to 10 % on a line, a head of sales up to 25 %. */
+const LIMIT_BP: Record<TeamMember['role'], number> = { manager: 1000, head_of_sales: 2500, admin: 2500 };
+
 const member = (n: number, name: string, role: TeamMember['role']): TeamMember => ({
   id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
   name,
   role,
+  discountLimitBp: LIMIT_BP[role],
 });
 
 const TEAM: readonly TeamMember[] = [
