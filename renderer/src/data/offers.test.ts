@@ -4,7 +4,7 @@ import { blankClientInput, type Client } from '../../../core/client-model';
 import type { OfferLine } from '../../../core/offers/offer-model';
 import { DRILL, DRILL_ANALOGUE, FASTENERS, GLOVES, SCREWS, testGroupDiscounts, testGroups, testPrices, testProducts, testStock } from '../../../core/offers/test-catalog';
 import { FieldbookDb } from './db';
-import { copyOfferToClient, createOffer, offerAction, OfferActionError, requestStock, reviseOffer, saveOfferDraft, sendOffer } from './offers';
+import { copyOfferToClient, createOffer, offerAction, OfferActionError, requestStock, reviseOffer, saveOfferDraft, sendOffer, whyNot } from './offers';
 
 const AT = '2026-11-01T00:00:00.000Z';
 const paymentText = (days: number) => `${days} days net`;
@@ -91,6 +91,7 @@ describe('offers', () => {
   it('an offer above the manager’s limit goes for approval; only a head of sales approves it, then it can be sent', async () => {
     const offer = await createOffer({ clientId: ACME, paymentText }, db);
     await saveOfferDraft(offer.id, { ...offer, lines: [line('1', DRILL_ANALOGUE, 5, 1500)] }, db);
+    expect(await whyNot(offer.id, 'send', db)).toBe('offers.errors.needs_approval');
     await expect(sendOffer(offer.id, { kind: 'email', subject: 'Offer', contactId: null }, db)).rejects.toMatchObject({ reason: 'needs_approval' });
     expect((await offerAction(offer.id, 'submit_for_approval', '', db)).status).toBe('awaiting_approval');
     await expect(offerAction(offer.id, 'approve', '', db)).rejects.toBeInstanceOf(OfferActionError);

@@ -10,7 +10,7 @@
  * core/offers/offer-write-rules.ts.
  */
 import { clientTerms, priceOffer, type OfferTotals, type PricedLine } from '../../../core/pricing/price';
-import { applyTransition, copyToClient, isEditable, revise, type OfferAction, type TransitionContext, type TransitionError } from '../../../core/offers/lifecycle';
+import { applyTransition, copyToClient, isEditable, revise, transition, type OfferAction, type TransitionContext, type TransitionError } from '../../../core/offers/lifecycle';
 import { offerFieldsSchema, offerLineSchema, offerTermsSchema, stockRequestFieldsSchema, type Offer, type OfferLine, type OfferTerms, type StockRequest } from '../../../core/offers/offer-model';
 import { activityFieldsSchema, type Activity, type ActivityKind } from '../../../core/activities/activity-model';
 import type { Client, TeamMember } from '../../../core/client-model';
@@ -213,6 +213,19 @@ export async function offerAction(id: string, action: OfferAction, comment = '',
   // An async scope: Dexie follows native awaits inside a transaction only when the scope function
   // itself is async (a plain arrow returning step's promise commits early).
   return db.transaction('rw', offerTables(db), async () => await step(db, id, action, comment));
+}
+
+/**
+ * Why `action` would be refused now (a key under `offers.errors.`), or null: asked before a step
+ * that needs more from the person first (sending opens a dialog; a refusal should come before it).
+ */
+export async function whyNot(id: string, action: OfferAction, db = getDb()): Promise<string | null> {
+  return db.transaction('r', offerTables(db), async () => {
+    const offer = await mustGet(db, id);
+    const current = offer.status === 'draft' ? { ...offer, lines: await priceLines(db, offer, await mustGetClient(db, offer.clientId), offer.lines) } : offer;
+    const result = transition(current, action, await transitionContext(db, current));
+    return result.ok ? null : `offers.errors.${result.error}`;
+  });
 }
 
 /** One lifecycle step inside the caller's transaction. */

@@ -9,7 +9,7 @@ import type { Client, Contact } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
 import type { OfferAction } from '../../../core/offers/lifecycle';
 import { priceOffer } from '../../../core/pricing/price';
-import { copyOfferToClient, getOffer, offerAction, reviseOffer, sendOffer } from '../data/offers';
+import { copyOfferToClient, getOffer, offerAction, reviseOffer, sendOffer, whyNot } from '../data/offers';
 import { useCompanyProfile } from '../data/catalog';
 import { useCurrentUserId } from '../data/lead-queries';
 import { useMyDetails } from '../data/my-details';
@@ -52,6 +52,13 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       onFailed(e);
     }
   };
+  /** Opens the send dialog, unless sending would be refused: then says why at once. */
+  const startSending = () =>
+    run(async () => {
+      const refusal = await whyNot(offer.id, 'send');
+      if (refusal) notifications.show({ color: 'orange', message: t(refusal) });
+      else setSending(true);
+    });
   const step = (action: OfferAction, comment = '') => run(() => offerAction(offer.id, action, comment), t(`offers.done.${action}`));
 
   const documentManager = (): DocumentManager => ({ name: team?.find((m) => m.id === offer.ownerId)?.name ?? '', ...(myDetails ?? { position: '', phone: '', email: '' }) });
@@ -79,7 +86,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       <Button key="submit" variant="default" onClick={() => void step('submit_for_approval')} data-testid="action-submit">
         {t('offers.actions.submit')}
       </Button>,
-      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => void run(async () => setSending(true))} data-testid="action-send">
+      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => void startSending()} data-testid="action-send">
         {t('offers.actions.send')}
       </Button>,
     );
@@ -103,7 +110,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   }
   if (s === 'approved') {
     primary.push(
-      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => setSending(true)} data-testid="action-send">
+      <Button key="send" leftSection={<IconSend size={16} />} onClick={() => void startSending()} data-testid="action-send">
         {t('offers.actions.send')}
       </Button>,
     );
