@@ -57,12 +57,13 @@ export function PricingEngine({ control, offer, client, catalog, discountLimitBp
   const store = useContext(PricingContext)!;
   const [lines, currency, pricesIncludeVat] = useWatch({ control, name: ['lines', 'currency', 'pricesIncludeVat'] });
   const totals = useMemo(() => {
-    const input = (lines ?? []).map((l) => ({ id: l.id, productId: l.productId, qty: Number(l.qty), manualDiscountBp: percentToBp(Number(l.discountPct)) ?? -1, pricing: l.pricing ?? null }));
+    // Anything but a draft is what was offered: the stored lines with their price snapshots.
+    if (offer.status !== 'draft') return priceOffer({ from: 'snapshot', currency: offer.currency, pricesIncludeVat: offer.pricesIncludeVat, lines: offer.lines, discountLimitBp });
+    const input = (lines ?? []).map((l) => ({ id: l.id, productId: l.productId, qty: Number(l.qty), manualDiscountBp: percentToBp(Number(l.discountPct)) ?? -1 }));
     const base = { currency, pricesIncludeVat, lines: input, discountLimitBp };
-    if (offer.status !== 'draft') return priceOffer({ ...base, from: 'snapshot' });
     if (!catalog) return null;
     return priceOffer({ ...base, from: 'catalog', catalog, client: clientTerms(client), now: new Date().toISOString() });
-  }, [lines, currency, pricesIncludeVat, discountLimitBp, offer.status, catalog, client]);
+  }, [lines, currency, pricesIncludeVat, discountLimitBp, offer, catalog, client]);
   useLayoutEffect(() => {
     if (!totals) return;
     const { lines: results, ...summary } = totals;
