@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
-import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { StockRequest } from '../../../core/offers/offer-model';
@@ -181,18 +181,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </Table.Td>
       <Table.Td valign="top" ta="right">
         {editable ? (
-          <TextInput
-            size="sm"
-            type="number"
-            step="any"
-            min={0}
-            aria-label={t('offers.lines.qty')}
-            rightSection={<Text size="xs" c="dimmed">{line.unit}</Text>}
-            rightSectionWidth={44}
-            styles={{ input: { textAlign: 'right' } }}
-            {...form.register(`lines.${index}.qty`, { valueAsNumber: true })}
-            error={fieldError(lineErrors?.qty)}
-          />
+          <NumberCell label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} field={form.register(`lines.${index}.qty`, { valueAsNumber: true })} error={fieldError(lineErrors?.qty)} />
         ) : (
           <Text size="sm" pt={6}>
             {line.qty.toLocaleString()} {line.unit}
@@ -224,18 +213,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </Table.Td>
       <Table.Td valign="top" ta="right">
         {editable ? (
-          <TextInput
-            size="sm"
-            type="number"
-            step="any"
-            min={0}
-            max={100}
-            aria-label={t('offers.lines.discount')}
-            rightSection={<Text size="xs" c="dimmed">%</Text>}
-            styles={{ input: { textAlign: 'right' } }}
-            {...form.register(`lines.${index}.discountPct`, { valueAsNumber: true })}
-            error={fieldError(lineErrors?.discountPct)}
-          />
+          <NumberCell label={t('offers.lines.discount')} suffix="%" max={100} field={form.register(`lines.${index}.discountPct`, { valueAsNumber: true })} error={fieldError(lineErrors?.discountPct)} />
         ) : (
           <Text size="sm" pt={6}>
             {line.discountPct ? formatPercent(line.discountPct) : '—'}
@@ -273,3 +251,26 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
     </Table.Tr>
   );
 });
+
+/** A right-aligned number input of a line (quantity, discount), with its unit after it. */
+function NumberCell({ label, suffix, suffixWidth, max, field, error }: { label: string; suffix: string; suffixWidth?: number; max?: number; field: UseFormRegisterReturn; error: string | undefined }) {
+  return (
+    <TextInput
+      size="sm"
+      type="number"
+      step="any"
+      min={0}
+      max={max}
+      aria-label={label}
+      rightSection={
+        <Text size="xs" c="dimmed">
+          {suffix}
+        </Text>
+      }
+      rightSectionWidth={suffixWidth}
+      styles={{ input: { textAlign: 'right' } }}
+      {...field}
+      error={error}
+    />
+  );
+}

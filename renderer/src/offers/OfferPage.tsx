@@ -234,23 +234,20 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
 
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 
+/** Whether the draft is saved: a quiet tick, "Saving…", or what keeps it from being saved. */
 function SaveIndicator({ state }: { state: SaveState }) {
   const { t } = useTranslation();
-  if (state === 'saving') return <Text size="xs" c="dimmed" data-testid="save-state" data-state={state}>{t('offers.saving')}</Text>;
-  if (state === 'saved')
-    return (
-      <Group gap={4} data-testid="save-state" data-state={state}>
-        <IconCheck size={14} color="var(--mantine-color-teal-6)" />
-        <Text size="xs" c="dimmed">
-          {t('offers.saved')}
-        </Text>
-      </Group>
-    );
+  const [icon, text, color] =
+    state === 'saving'
+      ? [null, t('offers.saving'), 'dimmed']
+      : state === 'saved'
+        ? [<IconCheck key="ok" size={14} color="var(--mantine-color-teal-6)" />, t('offers.saved'), 'dimmed']
+        : [<IconAlertCircle key="bad" size={14} color="var(--mantine-color-red-6)" />, t('offers.unsaved'), 'red.7'];
   return (
     <Group gap={4} data-testid="save-state" data-state={state}>
-      <IconAlertCircle size={14} color="var(--mantine-color-red-6)" />
-      <Text size="xs" c="red.7">
-        {t('offers.unsaved')}
+      {icon}
+      <Text size="xs" c={color}>
+        {text}
       </Text>
     </Group>
   );

@@ -9,16 +9,15 @@ import type { OfferFormValues } from './offer-form';
 /** Validity, delivery, payment, conditions and notes: inputs on a draft, text afterwards. */
 export function OfferTerms({ form, editable, offer }: { form: UseFormReturn<OfferFormValues>; editable: boolean; offer: Offer }) {
   const { t } = useTranslation();
-  const fieldError = useFieldError();
-  const { errors } = useFormState({ control: form.control, name: 'terms' });
-  const { register, control } = form;
-  if (!editable) {
-    const terms = offer.terms;
-    return (
-      <Card withBorder padding="md">
-        <Title order={5} mb="sm">
-          {t('offers.terms.title')}
-        </Title>
+  const terms = offer.terms;
+  return (
+    <Card withBorder padding="md">
+      <Title order={5} mb="sm">
+        {t('offers.terms.title')}
+      </Title>
+      {editable ? (
+        <EditableTerms form={form} />
+      ) : (
         <Stack gap="xs">
           <Labelled label={t('offers.terms.validUntil')} text={formatDate(terms.validUntil)} />
           <Labelled label={t('offers.terms.currency')} text={`${offer.currency} · ${offer.pricesIncludeVat ? t('document.pricesGross', { currency: offer.currency }) : t('document.pricesNet', { currency: offer.currency })}`} />
@@ -27,34 +26,36 @@ export function OfferTerms({ form, editable, offer }: { form: UseFormReturn<Offe
           <Labelled label={t('offers.terms.specialConditions')} text={terms.specialConditions} />
           <Labelled label={t('offers.terms.notes')} text={terms.notes} />
         </Stack>
-      </Card>
-    );
-  }
+      )}
+    </Card>
+  );
+}
+
+function EditableTerms({ form }: { form: UseFormReturn<OfferFormValues> }) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { errors } = useFormState({ control: form.control, name: 'terms' });
+  const { register, control } = form;
   return (
-    <Card withBorder padding="md">
-      <Title order={5} mb="sm">
-        {t('offers.terms.title')}
-      </Title>
-      <Stack gap="sm">
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput type="date" label={t('offers.terms.validUntil')} {...register('terms.validUntil')} error={fieldError(errors.terms?.validUntil)} />
-          <Controller
-            control={control}
-            name="currency"
-            render={({ field }) => <Select label={t('offers.terms.currency')} data={[...new Set([field.value, ...CURRENCIES])]} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />}
-          />
-        </SimpleGrid>
+    <Stack gap="sm">
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput type="date" label={t('offers.terms.validUntil')} {...register('terms.validUntil')} error={fieldError(errors.terms?.validUntil)} />
         <Controller
           control={control}
-          name="pricesIncludeVat"
-          render={({ field }) => <Switch label={t('offers.terms.pricesIncludeVat')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+          name="currency"
+          render={({ field }) => <Select label={t('offers.terms.currency')} data={[...new Set([field.value, ...CURRENCIES])]} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} />}
         />
-        <TextInput label={t('offers.terms.delivery')} {...register('terms.delivery')} error={fieldError(errors.terms?.delivery)} />
-        <TextInput label={t('offers.terms.payment')} {...register('terms.payment')} error={fieldError(errors.terms?.payment)} />
-        <Textarea label={t('offers.terms.specialConditions')} autosize minRows={2} {...register('terms.specialConditions')} error={fieldError(errors.terms?.specialConditions)} />
-        <Textarea label={t('offers.terms.notes')} autosize minRows={2} {...register('terms.notes')} error={fieldError(errors.terms?.notes)} />
-      </Stack>
-    </Card>
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="pricesIncludeVat"
+        render={({ field }) => <Switch label={t('offers.terms.pricesIncludeVat')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+      />
+      <TextInput label={t('offers.terms.delivery')} {...register('terms.delivery')} error={fieldError(errors.terms?.delivery)} />
+      <TextInput label={t('offers.terms.payment')} {...register('terms.payment')} error={fieldError(errors.terms?.payment)} />
+      <Textarea label={t('offers.terms.specialConditions')} autosize minRows={2} {...register('terms.specialConditions')} error={fieldError(errors.terms?.specialConditions)} />
+      <Textarea label={t('offers.terms.notes')} autosize minRows={2} {...register('terms.notes')} error={fieldError(errors.terms?.notes)} />
+    </Stack>
   );
 }
 
