@@ -4,12 +4,17 @@
  * still sees "1 234 567 Ft" and "2026. 11. 22.".
  */
 import { formatPhoneInternational } from '../../../core/phone';
+import { minorUnitExponent } from '../../../core/pricing/money';
 
 export const userLocale = (): string => navigator.language || 'en';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-/** Money stored as integer minor units (hundredths) of `currency`. */
+/**
+ * Money stored as integer minor units of `currency`: hundredths of most (pence, fillér),
+ * whole yen, thousandths of a dinar (core/pricing/money.ts). Intl then writes the digits the
+ * locale shows for the currency (forints and rupiahs without decimals).
+ */
 export function formatMoney(minor: number, currency: string, locale = userLocale()): string {
   const key = `${locale}|${currency}`;
   let nf = cache.get(key);
@@ -17,7 +22,7 @@ export function formatMoney(minor: number, currency: string, locale = userLocale
     nf = new Intl.NumberFormat(locale, { style: 'currency', currency });
     cache.set(key, nf);
   }
-  return nf.format(minor / 100);
+  return nf.format(minor / 10 ** minorUnitExponent(currency));
 }
 
 /** A calendar date ("2026-11-22") or an instant, shown as a local date. */
@@ -33,6 +38,11 @@ export function formatDateTime(iso: string, locale = userLocale()): string {
 
 export function formatPercent(value: number, locale = userLocale()): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+}
+
+/** A quantity in a product's unit (up to three decimals: kg, m, l), "1,250.5". */
+export function formatQuantity(qty: number, locale = userLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(qty);
 }
 
 export const formatPhone = formatPhoneInternational;
