@@ -100,8 +100,10 @@ export class CatalogSearch {
   private index: { lists: PrefixLists; dirty: Set<number> } | null = null;
   private builder: { version: number; builder: PrefixIndexBuilder } | null = null;
   private nameOrder: Int32Array | null = null;
+  private skuOrder: Int32Array | null = null;
   private inStock: Uint8Array | null = null;
   private groupMasks = new Map<string, Uint8Array>();
+  private allowedMasks = new Map<string, Uint8Array>();
   private counts: Map<string, number> | null = null;
   private listeners = new Set<() => void>();
   /** Changes whenever any row, stock level or group changes; what React subscribes to. */
@@ -200,8 +202,10 @@ export class CatalogSearch {
 
   private changed(): void {
     this.nameOrder = null;
+    this.skuOrder = null;
     this.inStock = null;
     this.groupMasks.clear();
+    this.allowedMasks.clear();
     this.counts = null;
     this.version++;
     for (const listener of this.listeners) listener();
@@ -268,24 +272,35 @@ export class CatalogSearch {
   search(text: string, filters: CatalogFilters = NO_CATALOG_FILTERS): CatalogResult {
     const query = parseQuery(text);
     const rows = this.rows;
-    const group = filters.groupId ? this.groupMask(filters.groupId) : null;
-    const stock = filters.inStockOnly ? this.stockFlags() : null;
-    const passes = (p: number) => (filters.includeDiscontinued || !rows[p]!.discontinued) && (!group || group[p] === 1) && (!stock || stock[p] === 1);
+    const allowed = this.allowed(filters);
     const order = this.order();
     let positions: Int32Array;
     if (isEmptyQuery(query)) {
-      positions = order.filter(passes);
+      positions = order.filter((p) => allowed[p] === 1);
     } else {
       const hits = this.matches(query);
       const out = new Int32Array(rows.length);
       let n = 0;
       for (let i = 0; i < order.length; i++) {
         const p = order[i]!;
-        if (hits[p] === 1 && passes(p)) out[n++] = p;
+        if ((hits[p]! & allowed[p]!) === 1) out[n++] = p;
       }
       positions = this.skuFirst(out.subarray(0, n), text);
     }
     return { positions, rows, query: text };
+  }
+
+  /** 1 for the rows the filters let through; kept per filter combination until the catalog changes. */
+  private allowed(filters: CatalogFilters): Uint8Array {
+    const key = `${filters.groupId}|${filters.inStockOnly}|${filters.includeDiscontinued}`;
+    let mask = this.allowedMasks.get(key);
+    if (!mask) {
+      const group = filters.groupId ? this.groupMask(filters.groupId) : null;
+      const stock = filters.inStockOnly ? this.stockFlags() : null;
+      mask = Uint8Array.from(this.rows, (r, p) => ((filters.includeDiscontinued || !r.discontinued) && (!group || group[p] === 1) && (!stock || stock[p] === 1) ? 1 : 0));
+      this.allowedMasks.set(key, mask);
+    }
+    return mask;
   }
 
   /** 1 for every row matching the query: from the prefix lists when they exist, else by scanning. */
@@ -323,19 +338,40 @@ export class CatalogSearch {
     return hits;
   }
 
-  /** A query that is one token and the start of SKUs puts those products first, the exact SKU at the top. */
+  /** Positions in SKU order (`skuKey`), for finding the SKUs that start with a query by binary search. */
+  private skuSorted(): Int32Array {
+    if (!this.skuOrder) {
+      const rows = this.rows;
+      const positions = Array.from({ length: rows.length }, (_, i) => i);
+      positions.sort((a, b) => byString(rows[a]!.skuKey, rows[b]!.skuKey));
+      this.skuOrder = Int32Array.from(positions);
+    }
+    return this.skuOrder;
+  }
+
+  /**
+   * A query that is one token and the start of SKUs puts those products first, the exact SKU at
+   * the top. Most queries start no SKU: a binary search says so without touching the results.
+   */
   private skuFirst(positions: Int32Array, text: string): Int32Array {
     const key = skuKeyOf(text.trim());
     if (key.length < 2 || /\s/.test(text.trim())) return positions;
     const rows = this.rows;
-    const exact: number[] = [];
-    const prefix: number[] = [];
-    const rest: number[] = [];
-    for (const p of positions) {
-      const sku = rows[p]!.skuKey;
-      (sku === key ? exact : sku.startsWith(key) ? prefix : rest).push(p);
+    const order = this.skuSorted();
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[order[mid]!]!.skuKey < key) lo = mid + 1;
+      else hi = mid;
     }
-    if (exact.length + prefix.length === 0) return positions;
-    return Int32Array.from([...exact, ...prefix, ...rest]);
+    if (lo >= order.length || !rows[order[lo]!]!.skuKey.startsWith(key)) return positions;
+    // 2: the SKU is the query; 1: it starts with it.
+    const rank = new Uint8Array(rows.length);
+    for (let i = lo; i < order.length && rows[order[i]!]!.skuKey.startsWith(key); i++) rank[order[i]!] = rows[order[i]!]!.skuKey === key ? 2 : 1;
+    const out = new Int32Array(positions.length);
+    let n = 0;
+    for (const want of [2, 1, 0]) for (const p of positions) if (rank[p] === want) out[n++] = p;
+    return out;
   }
 }
