@@ -1,9 +1,11 @@
 /** English UI text. Every string the app shows comes from here (through i18next). */
 import { enCapture } from './en-capture';
+import { enCatalog } from './en-catalog';
 import { enEvents } from './en-events';
 
 export const en = {
   ...enCapture,
+  ...enCatalog,
   ...enEvents,
   app: {
     name: 'Fieldbook',
@@ -28,7 +30,7 @@ export const en = {
     language: 'Language',
     locale: 'Number and date format',
   },
-  nav: { capture: 'Capture lead', events: 'Events', tasks: 'Tasks', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
+  nav: { catalog: 'Catalog', capture: 'Capture lead', events: 'Events', tasks: 'Tasks', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
   status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', key: 'Key', dormant: 'Dormant', lost: 'Lost' },
   segment: {
     enterprise: 'Enterprise',
