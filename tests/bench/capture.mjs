@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { qrVideo } from '../e2e/fixtures/qr-video.mjs';
-import { bundle, launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
+import { bundle, launchProfile, median, percentile, round, sampleBase, sleep, withCpuProfile } from './lib.mjs';
 
 const SIZE = Number(process.env.BENCH_CAPTURE_CLIENTS ?? 100_000);
 const SAVES = Number(process.env.BENCH_CAPTURE_SAVES ?? 40);
@@ -382,16 +382,7 @@ const matchRulesScript = (root) => bundle(root, join(root, 'core/leads/match-key
 
 /** Runs `work` under the page's CPU profiler when BENCH_CAPTURE_PROFILE is set (diagnosis only). */
 async function profiled(ctx, cdp, name, work) {
-  if (!PROFILE) return work();
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await cdp.send('Profiler.stop');
-    await writeFile(`${PROFILE}-${name}.cpuprofile`, JSON.stringify(profile));
-  }
+  return PROFILE ? withCpuProfile(cdp, `${PROFILE}-${name}.cpuprofile`, work) : work();
 }
 
 const stats = (values) => `p50/p95/max ${round(median(values))}/${round(percentile(values, 95))}/${round(Math.max(...values))} ms`;

@@ -14,7 +14,7 @@ import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bundle, launchProfile, median, percentile, round, sleep } from './lib.mjs';
+import { bundle, injectScript, launchProfile, median, percentile, round, sleep } from './lib.mjs';
 
 /** Sizes; the metric names stay the same when they are shrunk, so such numbers are not results. */
 const BIG = Number(process.env.BENCH_SYNC_CLIENTS ?? 100_000);
@@ -288,20 +288,6 @@ async function pouchPeer(ctx, pouch, script) {
     return result;
   } finally {
     await profile.close();
-  }
-}
-
-/**
- * Adds a script to the app's page. The app's CSP allows scripts from its own origin only, so the
- * script is served from there for this one request (the route is removed right after).
- */
-async function injectScript(page, pageUrl, code) {
-  const url = new URL('/__bench-sync-page.js', pageUrl).href;
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: code }));
-  try {
-    await page.addScriptTag({ url });
-  } finally {
-    await page.unroute(url);
   }
 }
 
