@@ -148,7 +148,8 @@ export async function run(ctx) {
 
     // 1. Bulk load: an empty profile opened with ?demo=N seeds N demo clients.
     ctx.log(`Seeding ${SIZE} demo clients into an empty profile…`);
-    await page.goto(`${ctx.baseUrl}?demo=${SIZE}#/`);
+    // `catalog=0`: no demo catalog, whose background seeding would compete with what is measured here.
+    await page.goto(`${ctx.baseUrl}?demo=${SIZE}&catalog=0#/`);
     const bulk = await page
       .waitForFunction(
         () => {
