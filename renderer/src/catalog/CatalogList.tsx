@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import { Box } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ProductGroup, StockLevel } from '../../../core/pricing/catalog-model';
 import type { CatalogResult, CatalogRow } from '../data/catalog';
 import { formatDate, formatQuantity } from '../i18n/format';
@@ -49,6 +50,7 @@ export function CatalogList({ result, cursor, groups, stockOf, onOpen, onHover }
             return (
               <ProductRow
                 key={row.id}
+                t={t}
                 row={row}
                 groupName={row.groupId ? (groups.get(row.groupId)?.name ?? '') : ''}
                 stock={stockOf(row.id)}
@@ -67,6 +69,8 @@ export function CatalogList({ result, cursor, groups, stockOf, onOpen, onHover }
 }
 
 interface ProductRowProps {
+  /** The list's own: a `useTranslation` per row costs a good part of a row's render. */
+  t: TFunction;
   row: CatalogRow;
   groupName: string;
   stock: StockLevel | null;
@@ -82,8 +86,7 @@ interface ProductRowProps {
  * client list: a keystroke re-renders every row on screen, and that render is most of the
  * keystroke's cost.
  */
-const ProductRow = memo(function ProductRow({ row, groupName, stock, index, top, selected, onOpen, onHover }: ProductRowProps) {
-  const { t } = useTranslation();
+const ProductRow = memo(function ProductRow({ t, row, groupName, stock, index, top, selected, onOpen, onHover }: ProductRowProps) {
   const status = stockStatus(stock);
   return (
     <div
