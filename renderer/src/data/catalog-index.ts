@@ -16,8 +16,13 @@ const WATCHED: readonly Watched[] = ['products', 'stock', 'productGroups'];
 
 /** Products read per request at load: big enough to be quick, small enough not to hold the window. */
 const READ_CHUNK = 5000;
-/** A burst of writes (a sync's pages) is taken in once it pauses this long. */
+/** A burst of writes (a sync's pages) is taken in once it pauses this long… */
 const SETTLE_MS = 250;
+/**
+ * …and at least this many times the last refresh's duration after it: re-reading a 50k catalog
+ * after every page of a first sync would keep the window busy for the whole sync.
+ */
+const COOL_DOWN = 3;
 /** Point changes beyond this are re-read as a whole table (one request instead of many keys). */
 const MAX_POINT_KEYS = 5000;
 
@@ -36,6 +41,8 @@ export class CatalogIndex {
   private touched = new Map<Watched, Touched>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | null = null;
+  /** When the last refresh ended and how long it took (performance.now() ms). */
+  private lastRefresh = { end: 0, took: 0 };
   private indexing = false;
 
   constructor(private readonly db: FieldbookDb) {}
@@ -112,7 +119,8 @@ export class CatalogIndex {
     }
     if (!any) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), SETTLE_MS);
+    const coolDown = this.lastRefresh.end + this.lastRefresh.took * COOL_DOWN - performance.now();
+    this.timer = setTimeout(() => void this.refresh(), Math.max(SETTLE_MS, coolDown));
   };
 
   private touch(table: Watched, tree: ObservabilitySet[string]): void {
@@ -140,7 +148,11 @@ export class CatalogIndex {
     const touched = this.touched;
     this.touched = new Map();
     if (touched.size === 0) return;
-    this.refreshing = this.apply(touched).finally(() => (this.refreshing = null));
+    const started = performance.now();
+    this.refreshing = this.apply(touched).finally(() => {
+      this.refreshing = null;
+      this.lastRefresh = { end: performance.now(), took: performance.now() - started };
+    });
     await this.refreshing;
   }
 
@@ -201,6 +213,8 @@ export class CatalogIndex {
       }
     }
     this.scheduleIndex();
+    // A change kept the prefix lists but dropped the sort orders: sort again now, not on a keystroke.
+    setTimeout(() => this.search.prepare(), 0);
   }
 
   /** For tests: stop listening. */

@@ -231,7 +231,14 @@ export class CatalogSearch {
     if (!builder.done) return false;
     this.index = { lists: builder.result(), dirty: new Set() };
     this.builder = null;
+    this.prepare();
     return true;
+  }
+
+  /** Sorts what searches need sorted, so that the sorting of 50k rows never falls on a keystroke (call when idle). */
+  prepare(): void {
+    this.order();
+    this.skuSorted();
   }
 
   private order(): Int32Array {
