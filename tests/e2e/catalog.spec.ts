@@ -20,7 +20,6 @@ const named = (pattern: RegExp) => live.filter((p) => pattern.test(p.name));
 const money = (minor: number, currency: string) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 10 ** minorUnitExponent(currency)).replace(/[\u00a0\u202f]/g, ' ');
 const date = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
-const plain = (texts: string[]) => texts.map((t) => t.replace(/[\u00a0\u202f]/g, ' '));
 
 test('searches the demo catalog as you type, in any script and by SKU', async ({ page }) => {
   const catalog = new CatalogPage(page);
@@ -94,10 +93,11 @@ test('shows a product: characteristics, stock and deliveries, prices per price t
 
   // Prices: GBP first (alphabetical), then the person switches to forints.
   const retailGbp = demo.prices.find((p) => p.productId === product.id && p.priceType === 'retail' && p.currency === 'GBP')!;
-  expect(plain(await view.pricesOf('retail'))[1]).toBe(money(retailGbp.breaks[0]!.unitPrice, 'GBP'));
+  expect(await view.pricesOf('retail')).toContain(money(retailGbp.breaks[0]!.unitPrice, 'GBP'));
   await view.chooseCurrency('HUF');
   const keyHuf = demo.prices.find((p) => p.productId === product.id && p.priceType === 'key_account' && p.currency === 'HUF')!;
-  expect(plain(await view.pricesOf('key_account'))).toContain(money(keyHuf.breaks.at(-1)!.unitPrice, 'HUF'));
+  const keyRow = await view.pricesOf('key_account');
+  for (const b of keyHuf.breaks) expect(keyRow).toContain(money(b.unitPrice, 'HUF'));
 
   // Analogues open their own page; Esc goes back to the list with the search kept.
   const analogues = product.analogueIds.map((id) => byId.get(id)!);

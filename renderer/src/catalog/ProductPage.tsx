@@ -165,7 +165,11 @@ export function ProductPage() {
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" mt="lg">
-          <Stack gap="lg" style={{ gridColumn: 'span 2' }}>
+          <Stack gap="lg" style={{ gridColumn: 'span 2', minWidth: 0 }}>
+            {/* Prices first: what a manager looks for; then what the product is. */}
+            <Section title={t('product.prices')} testId="product-prices">
+              <ProductPrices prices={prices} unit={product.unit} />
+            </Section>
             <Section title={t('product.description')} testId="product-description">
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                 {product.description || t('product.noDescription')}
@@ -190,9 +194,6 @@ export function ProductPage() {
                   </Table.Tbody>
                 </Table>
               )}
-            </Section>
-            <Section title={t('product.prices')} testId="product-prices">
-              <ProductPrices prices={prices} unit={product.unit} />
             </Section>
           </Stack>
           <Stack gap="lg">

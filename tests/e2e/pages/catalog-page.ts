@@ -91,9 +91,10 @@ export class ProductView {
     return this.page.getByTestId('product-characteristics').getByRole('row').filter({ hasText: name });
   }
 
-  /** The prices shown for a price type (`retail`, `wholesale`, `dealer`, `key_account`), left to right. */
-  async pricesOf(priceType: string): Promise<string[]> {
-    return this.page.getByTestId(`price-row-${priceType}`).getByRole('cell').allInnerTexts();
+  /** A price type's row (`retail`, `wholesale`, `dealer`, `key_account`) as text: its unit price, then its quantity breaks. */
+  async pricesOf(priceType: string): Promise<string> {
+    // Intl separates with no-break spaces (narrow ones, in some versions): compared as plain spaces.
+    return (await this.page.getByTestId(`price-row-${priceType}`).innerText()).replace(/[\u00a0\u202f]/g, ' ');
   }
 
   async chooseCurrency(currency: string) {
