@@ -49,7 +49,9 @@ export function CatalogList({ result, cursor, groups, stockOf, onOpen, onHover }
             const row = result.rows[result.positions[item.index]!]!;
             return (
               <ProductRow
-                key={row.id}
+                // Keyed by place, not product: a keystroke that changes the results updates the
+                // rows' text in place instead of removing and creating every row's elements.
+                key={item.key}
                 t={t}
                 row={row}
                 groupName={row.groupId ? (groups.get(row.groupId)?.name ?? '') : ''}
