@@ -19,6 +19,12 @@ import { assignClient } from './admin/assign-client';
 import { importReceivables } from './admin/import-receivables';
 import { AdminInputError } from './admin/input-error';
 import { parseReceivablesCsv } from './admin/receivables-csv';
+import { importCatalog, parseCatalogCsv } from './admin/import-catalog';
+import { importPrices, parsePricesCsv } from './admin/import-prices';
+import { importStock, parseStockCsv } from './admin/import-stock';
+import { importGroupDiscounts, parseGroupDiscountsCsv } from './admin/import-group-discounts';
+import { checkCompanyFields, COMPANY_FLAGS, logoDataUrl, setCompany } from './admin/set-company';
+import type { CompanyProfileFields } from '../core/pricing/catalog-model';
 
 export const CLI_USAGE = `Usage: npm run server:admin -- <command> [options]
 
@@ -35,13 +41,26 @@ Commands:
                                  sets the receivables of the clients in the accounting export
                                  (columns client_id or tax_id, balance, overdue, overdue_days;
                                  optional currency, as_of); one bad row and nothing is written
-  import-catalog, import-prices  (come with offers)
+  import-catalog --file <path.csv | ->
+                                 product groups and products by SKU (columns sku, name, unit,
+                                 vat_rate; optional group, description, characteristics,
+                                 analogues, discontinued)
+  import-prices --file <path.csv | ->
+                                 price lists, a line per quantity break (columns sku, price_type,
+                                 currency, price; optional min_qty, includes_vat)
+  import-stock --file <path.csv | ->
+                                 available stock and expected arrivals by SKU (columns sku,
+                                 available; optional arrival_on, arrival_qty, as_of)
+  import-group-discounts --file <path.csv | ->
+                                 discounts on product groups (columns group, discount, and
+                                 price_type, client_id or tax_id); 0 removes one
+  set-company [--name <name>] [--legal-name <text>] [--tax-id <id>] [--address <text>]
+              [--phone <phone>] [--email <email>] [--website <url>] [--bank-details <text>]
+              [--offer-footer <text>] [--logo <file.png|jpg> | --remove-logo]
+                                 the company's details on its offers; fields not given stay
 
 Every command takes --data-dir <dir> (FIELDBOOK_DATA_DIR, default ${DEFAULTS.dataDir})
 or --database-url <url> (DATABASE_URL).`;
-
-/** Commands that need the offers' records (catalog, price lists): present, but not yet available. */
-export const NOT_YET = ['import-catalog', 'import-prices'] as const;
 
 export interface CliIo {
   out(line: string): void;
@@ -56,6 +75,28 @@ const nodeIo: CliIo = {
 };
 
 class UsageError extends Error {}
+
+const plural = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`Cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The CSV named by --file (`-`: standard input), and how to name it in messages. */
+function readInput(values: Record<string, unknown>, io: CliIo): { text: string; what: string } {
+  const path = need(values, 'file');
+  if (path === '-') return { text: io.readStdin(), what: 'stdin' };
+  return { text: new TextDecoder().decode(readBytes(path)), what: path };
+}
+
+/** Names the columns an import did not use (a name column beside the SKU, say): a typo shows. */
+function unused(file: { ignoredColumns: string[] }, io: CliIo): void {
+  if (file.ignoredColumns.length) io.out(`Columns not used: ${file.ignoredColumns.join(', ')}.`);
+}
 
 function need(values: Record<string, unknown>, name: string): string {
   const v = values[name];
@@ -138,20 +179,55 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       return 0;
     }
     case 'import-receivables': {
-      const path = need(values, 'file');
-      const what = path === '-' ? 'stdin' : path;
-      let text: string;
-      try {
-        text = path === '-' ? io.readStdin() : readFileSync(path, 'utf8');
-      } catch (e) {
-        throw new UsageError(`Cannot read ${path}: ${(e as Error).message}`);
-      }
+      const { text, what } = readInput(values, io);
       const file = parseReceivablesCsv(text, what);
       const result = await importReceivables(db, file);
-      const clients = (n: number) => `${n} ${n === 1 ? 'client' : 'clients'}`;
-      io.out(`Receivables from ${what}: ${clients(result.updated)} updated, ${clients(result.unchanged)} unchanged.`);
+      io.out(`Receivables from ${what}: ${plural(result.updated, 'client')} updated, ${plural(result.unchanged, 'client')} unchanged.`);
       if (file.lines.some((l) => l.asOf === null)) io.out(`Dated ${result.asOf} (today) where the file has no as_of.`);
-      if (file.ignoredColumns.length) io.out(`Columns not used: ${file.ignoredColumns.join(', ')}.`);
+      unused(file, io);
+      return 0;
+    }
+    case 'import-catalog': {
+      const { text, what } = readInput(values, io);
+      const file = parseCatalogCsv(text, what);
+      const r = await importCatalog(db, file);
+      io.out(`Catalog from ${what}: ${plural(r.created, 'product')} created, ${r.updated} updated, ${r.unchanged} unchanged; ${plural(r.groupsCreated, 'product group')} created.`);
+      unused(file, io);
+      return 0;
+    }
+    case 'import-prices': {
+      const { text, what } = readInput(values, io);
+      const file = parsePricesCsv(text, what);
+      const r = await importPrices(db, file);
+      io.out(`Prices from ${what}: ${plural(r.created, 'price list')} created, ${r.updated} updated, ${r.unchanged} unchanged (${plural(r.products, 'product')}).`);
+      unused(file, io);
+      return 0;
+    }
+    case 'import-stock': {
+      const { text, what } = readInput(values, io);
+      const file = parseStockCsv(text, what);
+      const r = await importStock(db, file);
+      io.out(`Stock from ${what}: ${plural(r.updated, 'product')} updated, ${r.unchanged} unchanged.`);
+      unused(file, io);
+      return 0;
+    }
+    case 'import-group-discounts': {
+      const { text, what } = readInput(values, io);
+      const file = parseGroupDiscountsCsv(text, what);
+      const { priceTypes: t, clients: c } = await importGroupDiscounts(db, file);
+      io.out(`Group discounts from ${what}: price types ${t.set} set, ${t.removed} removed, ${t.unchanged} unchanged; ${plural(c.updated, 'client')} updated, ${c.unchanged} unchanged.`);
+      unused(file, io);
+      return 0;
+    }
+    case 'set-company': {
+      const text = Object.fromEntries(Object.entries(COMPANY_FLAGS).flatMap(([flag, field]) => (typeof values[flag] === 'string' ? [[field, values[flag]]] : [])));
+      const fields: Partial<CompanyProfileFields> = checkCompanyFields(text);
+      if (typeof values.logo === 'string' && values['remove-logo']) throw new UsageError('Give --logo or --remove-logo, not both.');
+      if (typeof values.logo === 'string') fields.logo = logoDataUrl(readBytes(values.logo), values.logo);
+      if (values['remove-logo']) fields.logo = '';
+      if (Object.keys(fields).length === 0) throw new UsageError(`set-company needs at least one of ${[...Object.keys(COMPANY_FLAGS), 'logo', 'remove-logo'].map((f) => `--${f}`).join(', ')}.`);
+      const r = await setCompany(db, fields);
+      io.out(r.changed.length === 0 ? 'Company profile unchanged.' : `Company profile ${r.created ? 'created' : 'updated'}: ${r.changed.join(', ')}.`);
       return 0;
     }
     default:
@@ -168,11 +244,6 @@ export async function runCli(argv: readonly string[], env: Record<string, string
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(CLI_USAGE);
     return command ? 0 : 2;
-  }
-  if ((NOT_YET as readonly string[]).includes(command)) {
-    // TODO(offers): these need the catalog and price list tables.
-    io.err(`${command}: not yet available — it comes with offers.`);
-    return 2;
   }
   let values: Record<string, unknown>;
   try {
@@ -191,6 +262,9 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         client: { type: 'string' },
         to: { type: 'string' },
         file: { type: 'string' },
+        ...Object.fromEntries(Object.keys(COMPANY_FLAGS).filter((f) => f !== 'name').map((f) => [f, { type: 'string' } as const])),
+        logo: { type: 'string' },
+        'remove-logo': { type: 'boolean' },
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
       },

@@ -10,6 +10,7 @@ describe('server config', () => {
       databaseUrl: undefined,
       demo: false,
       demoClients: 400,
+      demoProducts: 2000,
       appDir: undefined,
       logLevel: 'info',
       trustProxy: false,
@@ -35,6 +36,8 @@ describe('server config', () => {
     expect(() => parseConfig(['--bogus'], {})).toThrow(/Unknown option '--bogus'/);
     expect(() => parseConfig([], { DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
     expect(() => parseConfig(['--log-level', 'loud'], {})).toThrow(/Unknown log level/);
+    expect(() => parseConfig(['--demo-products', 'lots'], {})).toThrow(/--demo-products must be a number from 0 to 1000000, not "lots"/);
+    expect(parseConfig(['--demo-products', '50'], { FIELDBOOK_DEMO_CLIENTS: '7' })).toMatchObject({ demoProducts: 50, demoClients: 7 });
     expect(parseConfig(['--help'], {})).toBe('help');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEMO_CATALOG_SIZE } from '../core/demo-data';
 
 export interface ServerConfig {
   host: string;
@@ -14,13 +15,15 @@ export interface ServerConfig {
   demo: boolean;
   /** How many demo clients `demo` creates (when the server has none yet). */
   demoClients: number;
+  /** How many demo products `demo` creates, with their stock and prices (when the server has none yet). */
+  demoProducts: number;
   /** Serve the built app from this folder (the browser build), or not at all. */
   appDir: string | undefined;
   logLevel: string;
   trustProxy: boolean;
 }
 
-export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info', demoClients: 400 } as const;
+export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info', demoClients: 400, demoProducts: DEMO_CATALOG_SIZE } as const;
 
 export const USAGE = `Usage: npm run server -- [options]
 
@@ -28,8 +31,9 @@ export const USAGE = `Usage: npm run server -- [options]
   --port <n>             port, 0 = any free one (PORT; default ${DEFAULTS.port})
   --data-dir <dir>       data folder; the embedded database lives here (FIELDBOOK_DATA_DIR; default ${DEFAULTS.dataDir})
   --database-url <url>   a PostgreSQL server instead of the embedded database (DATABASE_URL)
-  --demo                 create the demo users, password "demo", and demo clients (FIELDBOOK_DEMO=1)
+  --demo                 create the demo users, password "demo", demo clients and catalog (FIELDBOOK_DEMO=1)
   --demo-clients <n>     how many demo clients --demo creates (FIELDBOOK_DEMO_CLIENTS; default ${DEFAULTS.demoClients})
+  --demo-products <n>    how many demo products --demo creates (FIELDBOOK_DEMO_PRODUCTS; default ${DEFAULTS.demoProducts})
   --app-dir <dir>        serve the built app from this folder, e.g. out/renderer (FIELDBOOK_APP_DIR)
   --log-level <level>    trace, debug, info, warn, error (LOG_LEVEL; default info)
   --trust-proxy          behind a load balancer: client address from X-Forwarded-For (FIELDBOOK_TRUST_PROXY=1)
@@ -54,6 +58,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
         'database-url': { type: 'string' },
         demo: { type: 'boolean' },
         'demo-clients': { type: 'string' },
+        'demo-products': { type: 'string' },
         'app-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
@@ -71,16 +76,21 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`Unknown log level "${logLevel}".`);
   const databaseUrl = values['database-url'] ?? (env.DATABASE_URL || undefined);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
-  const demoClientsText = values['demo-clients'] ?? env.FIELDBOOK_DEMO_CLIENTS ?? String(DEFAULTS.demoClients);
-  const demoClients = z.coerce.number().int().min(0).max(1_000_000).safeParse(demoClientsText);
-  if (!demoClients.success) throw new ConfigError(`--demo-clients must be a number from 0 to 1000000, not "${demoClientsText}".`);
+  const count = (flagName: string, text: string) => {
+    const n = z.coerce.number().int().min(0).max(1_000_000).safeParse(text);
+    if (!n.success) throw new ConfigError(`--${flagName} must be a number from 0 to 1000000, not "${text}".`);
+    return n.data;
+  };
+  const demoClients = count('demo-clients', values['demo-clients'] ?? env.FIELDBOOK_DEMO_CLIENTS ?? String(DEFAULTS.demoClients));
+  const demoProducts = count('demo-products', values['demo-products'] ?? env.FIELDBOOK_DEMO_PRODUCTS ?? String(DEFAULTS.demoProducts));
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
     port: port.data,
     dataDir: values['data-dir'] ?? env.FIELDBOOK_DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl,
     demo: values.demo ?? flag(env.FIELDBOOK_DEMO),
-    demoClients: demoClients.data,
+    demoClients,
+    demoProducts,
     appDir: values['app-dir'] ?? (env.FIELDBOOK_APP_DIR || undefined),
     logLevel,
     trustProxy: values['trust-proxy'] ?? flag(env.FIELDBOOK_TRUST_PROXY),

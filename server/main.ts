@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     demo: config.demo,
     demoClients: config.demoClients,
+    demoProducts: config.demoProducts,
     ...(config.appDir ? { appDir: config.appDir } : {}),
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },

@@ -19,6 +19,8 @@ export interface StartOptions {
   demo?: boolean;
   /** Demo clients to create with `demo` (when the server has none). */
   demoClients?: number;
+  /** Demo products to create with `demo` (when the server has none). */
+  demoProducts?: number;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   authenticatedRoutes?: AppOptions['authenticatedRoutes'];
@@ -47,9 +49,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const applied = await migrate(db);
     app.log.info({ backend: db.backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     if (options.demo) {
-      const created = await seedDemo(db, undefined, options.demoClients ?? 0);
+      const created = await seedDemo(db, undefined, options.demoClients ?? 0, options.demoProducts ?? 0);
       app.log.warn(
-        { users: created.users, created: created.created, clients: created.clients },
+        { users: created.users, created: created.created, clients: created.clients, products: created.products },
         `demo users present; their password is "${created.password}" — for the embedded demo only, never on a company server`,
       );
     }

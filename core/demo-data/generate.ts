@@ -4,6 +4,8 @@
  * nothing but those two numbers: any batch split, any order, any machine gives the same base.
  */
 import type { Address, Client, ClientStatus, Contact, DecisionRole, PriceType, Receivables, Segment } from '../client-model';
+import { DEMO_AS_OF } from './as-of';
+import { demoClientGroupDiscounts } from './catalog-groups';
 import { demoUuid } from './ids';
 import type { DemoCity, DemoCompany, DemoLocale, PhoneRange } from './locale';
 import { enGB, enUS } from './locales/en';
@@ -27,11 +29,7 @@ export const DEMO_LOCALES: readonly (readonly [DemoLocale, number])[] = [
 ];
 const LOCALE = new Weighted(DEMO_LOCALES);
 
-/**
- * The base is dated as of this moment: timestamps are fixed, never `Date.now()`, so the same
- * seed gives byte-identical records on every run (and birthdays stay in the past).
- */
-export const DEMO_AS_OF = '2026-02-27T17:00:00.000Z';
+export { DEMO_AS_OF };
 const AS_OF_MS = Date.parse(DEMO_AS_OF);
 const FIRST_MS = Date.parse('2019-01-07T09:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -352,6 +350,9 @@ export function generateDemoClient(seed: number, index: number): { client: Clien
     archivedAt: null,
   };
   client.receivables = receivablesFor(rng, loc, status, creditLimit, loc.currency);
+  // Drawn from a stream of their own after everything else, so the rest of the client is as before.
+  const groupDiscounts = demoClientGroupDiscounts(seed, index, status, client.priceType);
+  if (groupDiscounts.length > 0) client.groupDiscounts = groupDiscounts;
 
   const n = contactCountOf(seed, index);
   const contacts: Contact[] = [];

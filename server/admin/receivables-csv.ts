@@ -5,6 +5,7 @@
  * correction round is enough.
  */
 import { UUID_PATTERN } from './assign-client';
+import { isIsoDate } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
 import { AdminInputError } from './input-error';
 
@@ -41,12 +42,6 @@ export function parseAmount(text: string): number | string {
   }
   const minor = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] === '-' && minor !== 0 ? -minor : minor;
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 export interface ReceivablesFile {

@@ -7,7 +7,8 @@ import { DELETED_FIELD, SYNCED_TABLES } from '../../core/sync/tables';
 import type { Hlc } from '../../core/sync/hlc';
 import type { StoredRow } from './records';
 
-function syncedFields(table: keyof typeof SYNCED_TABLES, record: object): Record<string, unknown> {
+/** The fields of `record` that sync in `table`, and the tombstone flag (false). */
+export function syncedFields(table: keyof typeof SYNCED_TABLES, record: object): Record<string, unknown> {
   const fields = SYNCED_TABLES[table].fields;
   const out: Record<string, unknown> = { [DELETED_FIELD]: false };
   for (const [k, v] of Object.entries(record)) if (k in fields) out[k] = v;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { qrVideo } from '../e2e/fixtures/qr-video.mjs';
-import { bundle, launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
+import { bundle, launchProfile, median, percentile, round, sampleBase, sleep, withCpuProfile } from './lib.mjs';
 
 const SIZE = Number(process.env.BENCH_CAPTURE_CLIENTS ?? 100_000);
 const SAVES = Number(process.env.BENCH_CAPTURE_SAVES ?? 40);
@@ -382,16 +382,7 @@ const matchRulesScript = (root) => bundle(root, join(root, 'core/leads/match-key
 
 /** Runs `work` under the page's CPU profiler when BENCH_CAPTURE_PROFILE is set (diagnosis only). */
 async function profiled(ctx, cdp, name, work) {
-  if (!PROFILE) return work();
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await cdp.send('Profiler.stop');
-    await writeFile(`${PROFILE}-${name}.cpuprofile`, JSON.stringify(profile));
-  }
+  return PROFILE ? withCpuProfile(cdp, `${PROFILE}-${name}.cpuprofile`, work) : work();
 }
 
 const stats = (values) => `p50/p95/max ${round(median(values))}/${round(percentile(values, 95))}/${round(Math.max(...values))} ms`;
@@ -414,7 +405,8 @@ export async function run(ctx) {
 
     // 1. The client base: 100k demo clients, as the clients group seeds them.
     ctx.log(`Seeding ${SIZE} demo clients into an empty profile…`);
-    await page.goto(`${ctx.baseUrl}?demo=${SIZE}#/`);
+    // `catalog=0`: no demo catalog, whose background seeding would compete with what is measured here.
+    await page.goto(`${ctx.baseUrl}?demo=${SIZE}&catalog=0#/`);
     const bulk = await page
       .waitForFunction(() => performance.getEntriesByName('fieldbook:bulk-load')[0]?.duration ?? null, null, { timeout: 900_000, polling: 500 })
       .then((h) => h.jsonValue());
@@ -426,7 +418,7 @@ export async function run(ctx) {
 
     // 2. The event, created through the UI: one choice question. A fresh start of the app.
     await context.addInitScript(commitProbe);
-    await page.goto(`${ctx.baseUrl}?demo=${SIZE}&booth=1#/events`);
+    await page.goto(`${ctx.baseUrl}?demo=${SIZE}&catalog=0&booth=1#/events`);
     await page
       .getByRole('heading', { name: 'Events', level: 2 })
       .waitFor({ timeout: 120_000 })

@@ -4,9 +4,9 @@
 import anyAscii from 'any-ascii';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const DEVANAGARI = /\p{Script=Devanagari}/u;
-const HUNGARIAN_ACCENTS = /[áéíóöőúüű]/i;
+export const CYRILLIC = /\p{Script=Cyrillic}/u;
+export const DEVANAGARI = /\p{Script=Devanagari}/u;
+export const HUNGARIAN_ACCENTS = /[áéíóöőúüű]/i;
 const LATIN = /^[\p{Script=Latin}\d\s.,&'’-]+$/u;
 
 // Legal forms and filler words are not what people search by.
@@ -14,15 +14,15 @@ const LEGAL = new Set(
   'llc ltd inc plc corp co group the and of pt tbk cv ud sdn bhd berhad enterprise enterprises kft zrt nyrt bt kkt ooo оао зао ооо пао ао ип тоо pvt private limited lp llp gmbh ag sa'.split(' '),
 );
 
-const stripAccents = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+export const stripAccents = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 const codePoints = (s) => [...s];
 const prefix = (s, n) => codePoints(s).slice(0, n).join('');
-const words = (s) => s.split(/[\s,.()«»"“”]+/u).filter(Boolean);
+export const words = (s) => s.split(/[\s,.()«»"“”]+/u).filter(Boolean);
 const significant = (s) => words(s).filter((w) => w.length >= 3 && !LEGAL.has(w.toLowerCase()) && !/^\d+$/.test(w));
-const translit = (s) => anyAscii(s).toLowerCase().replace(/['"]/g, '');
+export const translit = (s) => anyAscii(s).toLowerCase().replace(/['"]/g, '');
 
 /** A prefix of 3–7 letters, chosen by `i` so the mix has short and long queries. */
-const partial = (word, i) => prefix(word.toLowerCase(), Math.min(codePoints(word).length, 3 + (i % 5)));
+export const partial = (word, i) => prefix(word.toLowerCase(), Math.min(codePoints(word).length, 3 + (i % 5)));
 
 /**
  * Builds the query mix from sampled clients (each with its `contacts`). Returns
@@ -30,14 +30,7 @@ const partial = (word, i) => prefix(word.toLowerCase(), Math.min(codePoints(word
  */
 export function buildQueryMix(clients, size = 64) {
   const live = clients.filter((c) => !c.archivedAt);
-  const cats = new Map();
-  const add = (kind, text) => {
-    const t = text?.trim();
-    if (!t || t.length < 2) return;
-    if (!cats.has(kind)) cats.set(kind, []);
-    const list = cats.get(kind);
-    if (!list.includes(t)) list.push(t);
-  };
+  const { cats, add } = categories();
   live.forEach((c, i) => {
     const name = c.name ?? '';
     const first = significant(name)[0];
@@ -92,7 +85,27 @@ export function buildQueryMix(clients, size = 64) {
   add('no match', 'qxzv');
   add('no match', 'zzyzx kft');
 
-  // Interleave the categories round-robin until `size` queries.
+  return interleave(cats, size);
+}
+
+/** Queries by category; `add` skips blanks, one-letter texts and repeats. */
+export function categories() {
+  const cats = new Map();
+  const add = (kind, text) => {
+    const t = text?.trim();
+    if (!t || t.length < 2) return;
+    if (!cats.has(kind)) cats.set(kind, []);
+    const list = cats.get(kind);
+    if (!list.includes(t)) list.push(t);
+  };
+  return { cats, add };
+}
+
+/**
+ * Categories of queries (a Map kind → [text]) as one mix of `size` queries, taken round-robin
+ * so that every kind is typed throughout the run.
+ */
+export function interleave(cats, size) {
   const lists = [...cats.entries()];
   const mix = [];
   for (let round = 0; mix.length < size; round++) {

@@ -6,9 +6,12 @@
 // `fieldbook:bulk-load` performance measure and the list's test ids, the benchmark only relies
 // on the database name (`fieldbook`) and its schema (stores `clients` and `contacts`, index
 // `contacts.clientId`).
-/* global document, window, indexedDB, requestAnimationFrame, MutationObserver */
+/* global document, window, indexedDB, requestAnimationFrame */
 import { buildQueryMix } from './client-queries.mjs';
-import { launchProfile, median, percentile, round, sampleBase, sleep } from './lib.mjs';
+import { clearSearch, launchProfile, logQueryMix, median, percentile, round, sampleBase, sleep, typeQueryMix, waitForQuery } from './lib.mjs';
+
+/** The list's test ids the search is timed by (renderer/src/clients/ClientListPage.tsx). */
+const SEARCH_IDS = { input: 'client-search', count: 'result-count', row: 'client-row' };
 
 const SIZE = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 64);
@@ -55,62 +58,6 @@ function readyProbe() {
     if (performance.now() - started < 600_000) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
-}
-
-/**
- * Keystroke-to-results recorder. For each `input` event on the search box (window, capture
- * phase: before React sees it) it waits until the result count's `data-query` shows that text
- * (MutationObserver), then for the next animation frame and the task after it (the frame with
- * the results has been produced). A keystroke overtaken by the next one before its results
- * showed is resolved by the later results (that is what the person sees).
- */
-function installSearchRecorder() {
-  const input = document.querySelector('[data-testid="client-search"]');
-  const rec = { tag: '', pending: [], done: [] };
-  window.__benchSearch = rec;
-  window.addEventListener(
-    'input',
-    (e) => {
-      if (e.target === input) rec.pending.push({ tag: rec.tag, value: input.value, t0: performance.now() });
-    },
-    true,
-  );
-  new MutationObserver(() => {
-    const el = document.querySelector('[data-testid="result-count"]');
-    const query = el?.getAttribute('data-query');
-    let at = -1;
-    for (let i = rec.pending.length - 1; i >= 0; i--) {
-      if (rec.pending[i].value === query) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) return;
-    const dom = performance.now();
-    const batch = rec.pending.splice(0, at + 1);
-    const count = Number(el.getAttribute('data-count'));
-    const rows = document.querySelectorAll('[data-testid="client-row"]').length;
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const painted = performance.now();
-        for (const p of batch) {
-          rec.done.push({
-            tag: p.tag,
-            value: p.value,
-            superseded: p !== batch[batch.length - 1],
-            dom: dom - p.t0,
-            frame: frame - p.t0,
-            painted: painted - p.t0,
-            count,
-            rows,
-          });
-        }
-      };
-      channel.port2.postMessage(null);
-    });
-  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
 }
 
 /**
@@ -188,21 +135,6 @@ function startFrameRecorder() {
 
 // ---------------------------------------------------------------------------------------------
 
-const countOf = (page) => page.getByTestId('result-count').getAttribute('data-count').then(Number);
-
-async function waitForQuery(page, text, timeout = 10_000) {
-  await page.waitForFunction(
-    (t) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === t,
-    text,
-    { timeout, polling: 20 },
-  );
-}
-
-async function clearSearch(page) {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await waitForQuery(page, '');
-}
 
 export async function run(ctx) {
   const profile = await launchProfile();
@@ -216,7 +148,8 @@ export async function run(ctx) {
 
     // 1. Bulk load: an empty profile opened with ?demo=N seeds N demo clients.
     ctx.log(`Seeding ${SIZE} demo clients into an empty profile…`);
-    await page.goto(`${ctx.baseUrl}?demo=${SIZE}#/`);
+    // `catalog=0`: no demo catalog, whose background seeding would compete with what is measured here.
+    await page.goto(`${ctx.baseUrl}?demo=${SIZE}&catalog=0#/`);
     const bulk = await page
       .waitForFunction(
         () => {
@@ -275,8 +208,8 @@ export async function run(ctx) {
     const input = page.getByTestId('client-search');
     await input.click();
     await page.keyboard.type('a');
-    await waitForQuery(page, 'a');
-    await clearSearch(page);
+    await waitForQuery(page, SEARCH_IDS.count, 'a');
+    await clearSearch(page, SEARCH_IDS.count);
     ctx.log(`Reload to usable list: ${reloads.map((r) => round(r, 0)).join(', ')} ms (median reported).`);
     ctx.record('reload_interactive_ms_100k', round(median(reloads), 0));
 
@@ -298,27 +231,9 @@ export async function run(ctx) {
 
     // 3. Search as you type over the query mix.
     const mix = buildQueryMix(base.sample, QUERIES);
-    const keystrokes = mix.reduce((n, q) => n + [...q.text].length, 0);
-    ctx.log(`Typing ${mix.length} queries (${keystrokes} keystrokes, ${KEY_GAP_MS} ms apart)…`);
-    await page.evaluate(installSearchRecorder);
+    ctx.log(`Typing ${mix.length} queries (${mix.reduce((n, q) => n + [...q.text].length, 0)} keystrokes, ${KEY_GAP_MS} ms apart)…`);
     await page.evaluate(() => performance.clearMeasures('fieldbook:search'));
-    const finals = [];
-    for (const [i, q] of mix.entries()) {
-      await page.evaluate((tag) => (window.__benchSearch.tag = tag), `q${i}`);
-      for (const ch of q.text) {
-        await page.keyboard.type(ch);
-        await sleep(KEY_GAP_MS);
-      }
-      await waitForQuery(page, q.text);
-      await sleep(150);
-      finals.push({ ...q, count: await countOf(page) });
-      await page.evaluate(() => (window.__benchSearch.tag = 'clear'));
-      await clearSearch(page);
-      await sleep(100);
-    }
-    await sleep(300);
-    const rec = await page.evaluate(() => window.__benchSearch);
-    const typed = rec.done.filter((d) => d.tag !== 'clear');
+    const { typed, finals, keystrokes } = await typeQueryMix(page, mix, SEARCH_IDS, KEY_GAP_MS);
     const lost = keystrokes - typed.length;
     const painted = typed.map((d) => d.painted);
     const p95 = percentile(painted, 95);
@@ -346,16 +261,7 @@ export async function run(ctx) {
     }
     const wrongRows = typed.filter((d) => (d.count > 0) !== (d.rows > 0));
     if (wrongRows.length > 0) ctx.log(`WARNING: ${wrongRows.length} keystrokes showed a count that disagrees with the rows on screen.`);
-    const byKind = new Map();
-    for (const f of finals) {
-      const k = byKind.get(f.kind) ?? { n: 0, zero: 0, examples: [] };
-      k.n++;
-      if (f.count === 0) k.zero++;
-      if (k.examples.length < 3) k.examples.push(`"${f.text}" (${f.count})`);
-      byKind.set(f.kind, k);
-    }
-    ctx.log('Query mix (kind: queries, with no result; examples with their result count):');
-    for (const [kind, k] of byKind) ctx.log(`  ${kind}: ${k.n}, ${k.zero} empty; ${k.examples.join(', ')}`);
+    logQueryMix(ctx.log, finals);
     if (lost > 0) ctx.log(`WARNING: ${lost} keystrokes never showed their results.`);
     ctx.record('search_p95_ms_100k', round(p95));
     ctx.record('search_p50_ms_100k', round(median(painted)));
@@ -386,7 +292,7 @@ export async function run(ctx) {
 
     // 5. Heap with the whole list open, after a forced GC.
     await page.getByTestId('client-list').evaluate((el) => (el.scrollTop = 0));
-    await waitForQuery(page, '');
+    await waitForQuery(page, SEARCH_IDS.count, '');
     await sleep(500);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');

@@ -1,5 +1,5 @@
 // Shared helpers of the benchmark groups: the browser to launch, statistics, small timing aids.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -63,7 +63,7 @@ export function round(value, decimals = 1) {
 }
 
 // In-page code shared by the groups (runs in Chromium; keep it self-contained).
-/* global indexedDB */
+/* global indexedDB, document, window, requestAnimationFrame, MutationObserver */
 
 /** Counts the stores and samples `n` clients spread over the base, with their contacts. */
 export async function sampleBase(n) {
@@ -138,11 +138,138 @@ export async function bundle(root, entry, name) {
  * script is served from there for this one request (the route is removed right after).
  */
 export async function injectScript(page, pageUrl, code) {
-  const url = new URL('/__bench-page-script.js', pageUrl).href;
+  const url = new URL('/__bench-page.js', pageUrl).href;
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: code }));
   try {
     await page.addScriptTag({ url });
   } finally {
     await page.unroute(url);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search as you type, timed in the page (the `clients` and `offers` groups).
+
+/**
+ * In-page keystroke-to-results recorder for a search box (test id `ids.input`) whose result
+ * count element (`ids.count`) carries `data-query`, the query the results on screen are for, and
+ * `data-count`. For each `input` event on the box (window, capture phase: before React sees it)
+ * it waits until `data-query` shows that text (MutationObserver), then for the next animation
+ * frame and the task after it (the frame with the results has been produced). A keystroke
+ * overtaken by the next one before its results showed is resolved by the later results (that is
+ * what the person sees). Runs in Chromium: keep it self-contained.
+ */
+export function installSearchRecorder(ids) {
+  const input = document.querySelector(`[data-testid="${ids.input}"]`);
+  const rec = { tag: '', pending: [], done: [] };
+  window.__benchSearch = rec;
+  window.addEventListener(
+    'input',
+    (e) => {
+      if (e.target === input) rec.pending.push({ tag: rec.tag, value: input.value, t0: performance.now() });
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    const el = document.querySelector(`[data-testid="${ids.count}"]`);
+    const query = el?.getAttribute('data-query');
+    let at = -1;
+    for (let i = rec.pending.length - 1; i >= 0; i--) {
+      if (rec.pending[i].value === query) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return;
+    const dom = performance.now();
+    const batch = rec.pending.splice(0, at + 1);
+    const count = Number(el.getAttribute('data-count'));
+    const rows = document.querySelectorAll(`[data-testid="${ids.row}"]`).length;
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const painted = performance.now();
+        for (const p of batch) {
+          rec.done.push({
+            tag: p.tag,
+            value: p.value,
+            superseded: p !== batch[batch.length - 1],
+            dom: dom - p.t0,
+            frame: frame - p.t0,
+            painted: painted - p.t0,
+            count,
+            rows,
+          });
+        }
+      };
+      channel.port2.postMessage(null);
+    });
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
+}
+
+/** Waits until the result count element `countId` shows results for `text`. */
+export async function waitForQuery(page, countId, text, timeout = 10_000) {
+  await page.waitForFunction(([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-query') === t, [countId, text], { timeout, polling: 20 });
+}
+
+export async function clearSearch(page, countId) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitForQuery(page, countId, '');
+}
+
+/**
+ * Types each query of `mix` ([{ kind, text }]) into the focused search box one key at a time,
+ * `keyGapMs` apart, with the recorder installed (`ids` as for installSearchRecorder); clears the
+ * box between queries. Returns every measured keystroke, each query's final result count, and
+ * how many keys were typed.
+ */
+export async function typeQueryMix(page, mix, ids, keyGapMs) {
+  const keystrokes = mix.reduce((n, q) => n + [...q.text].length, 0);
+  await page.evaluate(installSearchRecorder, ids);
+  const finals = [];
+  for (const [i, q] of mix.entries()) {
+    await page.evaluate((tag) => (window.__benchSearch.tag = tag), `q${i}`);
+    for (const ch of q.text) {
+      await page.keyboard.type(ch);
+      await sleep(keyGapMs);
+    }
+    await waitForQuery(page, ids.count, q.text);
+    await sleep(150);
+    finals.push({ ...q, count: Number(await page.getByTestId(ids.count).getAttribute('data-count')) });
+    await page.evaluate(() => (window.__benchSearch.tag = 'clear'));
+    await clearSearch(page, ids.count);
+    await sleep(100);
+  }
+  await sleep(300);
+  const rec = await page.evaluate(() => window.__benchSearch);
+  return { typed: rec.done.filter((d) => d.tag !== 'clear'), finals, keystrokes };
+}
+
+/** Logs each query category's count, how many found nothing, and examples with their counts. */
+export function logQueryMix(log, finals) {
+  const byKind = new Map();
+  for (const f of finals) {
+    const k = byKind.get(f.kind) ?? { n: 0, zero: 0, examples: [] };
+    k.n++;
+    if (f.count === 0) k.zero++;
+    if (k.examples.length < 3) k.examples.push(`"${f.text}" (${f.count})`);
+    byKind.set(f.kind, k);
+  }
+  log('Query mix (kind: queries, with no result; examples with their result count):');
+  for (const [kind, k] of byKind) log(`  ${kind}: ${k.n}, ${k.zero} empty; ${k.examples.join(', ')}`);
+}
+
+/** Runs `work` under the page's CPU profiler (200 µs sampling) and writes the profile to `path` (diagnosis only). */
+export async function withCpuProfile(cdp, path, work) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(path, JSON.stringify(profile));
   }
 }

@@ -1,11 +1,10 @@
-// The offer builder's two benchmarks, run by the `offers` group (tests/bench/offers.mjs):
+// The offer builder's benchmarks, measures of the `offers` group (tests/bench/offers.mjs) on its
+// laptop (demo clients, the big catalog with price lists for its first products):
 //   offer_recalc_200_lines_ms  a quantity typed in a 200-line offer → the new totals on screen
 //   offer_pdf_200_lines_ms     "Export PDF" on a 200-line offer → the finished PDF
-// A fresh profile opens the app's offline demo (demo clients and the demo catalog); a 200-line
-// draft is made with the app's own commands (tests/bench/offer-page.ts, bundled and injected), and
-// the builder is then used as a person would.
-import { join } from 'node:path';
-import { bundle, injectScript, launchProfile, median, percentile, round, sleep } from './lib.mjs';
+// The 200-line draft is made with the app's own commands (`makeLongOffer` in offers-page.ts); the
+// builder is then used as a person would.
+import { median, percentile, round, sleep } from './lib.mjs';
 
 const LINES = Number(process.env.BENCH_OFFER_LINES ?? 200);
 const EDITS = Number(process.env.BENCH_OFFER_EDITS ?? 40);
@@ -17,36 +16,18 @@ export const offerBuilderGoals = {
 };
 
 // In-page code (runs in Chromium; self-contained).
-/* global document, window, requestAnimationFrame, MutationObserver, indexedDB */
-
-/** How many products the laptop holds (the demo catalog is seeded with the demo base). */
-function productCount() {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('fieldbook');
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('products')) return resolve(0);
-      const req = db.transaction('products').objectStore('products').count();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => resolve(0);
-    };
-    open.onerror = () => resolve(0);
-  });
-}
+/* global document, window, requestAnimationFrame, MutationObserver */
 
 /**
- * Arms one measurement: from the next `input` event (capture phase, the keystroke) to the frame
+ * Arms one measurement: from the next `input` event (capture phase: the keystroke) to the frame
  * after the net total's text changed (MutationObserver), plus the task after that frame (so the
- * frame with the new totals has been produced). Resolves with milliseconds.
+ * frame with the new totals has been produced). `window.__recalc` resolves with milliseconds.
  */
 function armRecalc() {
   window.__recalc = new Promise((resolve) => {
     const total = document.querySelector('[data-testid="total-net"]');
     let started = 0;
-    const onInput = () => {
-      started = performance.now();
-    };
-    window.addEventListener('input', onInput, { capture: true, once: true });
+    window.addEventListener('input', () => (started = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
       if (!started) return;
       observer.disconnect();
@@ -56,71 +37,63 @@ function armRecalc() {
   });
 }
 
-export async function measureOfferBuilder(ctx) {
-  const profile = await launchProfile();
-  try {
-    const page = await profile.context.newPage();
-    await page.goto(ctx.baseUrl);
-    await page.getByTestId('client-row').first().waitFor({ timeout: 120_000 });
-    const started = Date.now();
-    while ((await page.evaluate(productCount)) < LINES) {
-      if (Date.now() - started > 120_000) throw new Error('the demo catalog did not arrive');
-      await sleep(500);
-    }
-    await injectScript(page, ctx.baseUrl, await bundle(ctx.root, join(ctx.root, 'tests/bench/offer-page.ts'), 'FieldbookOfferBench'));
-    const made = await page.evaluate((n) => window.__fieldbookOfferBench.makeLongOffer(n), LINES);
-    if (made.priced !== LINES) throw new Error(`${made.priced} of ${LINES} lines priced`);
-    await page.goto(`${ctx.baseUrl}#/offers/${made.offerId}`);
-    await page.getByTestId('offer-line').nth(LINES - 1).waitFor({ timeout: 60_000 });
-    await page.getByTestId('total-net').waitFor();
-    ctx.log(`a ${LINES}-line offer for client ${made.clientId} is open`);
+/** Opens a new 200-line draft in the builder; resolves when every line and the totals are on screen. */
+async function openLongOffer(ctx, { page, url, bench }) {
+  const made = await bench('makeLongOffer', LINES);
+  if (made.priced !== LINES) throw new Error(`${made.priced} of ${LINES} lines priced`);
+  await page.goto(`${url}#/offers/${made.offerId}`);
+  await page.getByTestId('offer-line').nth(LINES - 1).waitFor({ timeout: 60_000 });
+  await page.getByTestId('total-net').waitFor();
+  ctx.log(`A ${LINES}-line draft for client ${made.clientId} is open in the builder.`);
+}
 
-    // Quantities typed into lines spread over the offer: select the value, type one digit.
-    const samples = [];
-    for (let i = 0; i < EDITS; i++) {
-      const qty = page.getByTestId('offer-line').nth((i * 37) % LINES).getByRole('spinbutton', { name: 'Qty' });
-      await qty.focus();
-      await qty.press('Control+A');
-      await page.evaluate(armRecalc);
-      await page.keyboard.type(String(2 + (i % 8)));
-      samples.push(await page.evaluate(() => window.__recalc));
-      await sleep(150);
-    }
-    ctx.log(`recalculation: median ${round(median(samples))} ms, p95 ${round(percentile(samples, 95))} ms over ${samples.length} edits`);
-    ctx.record('offer_recalc_200_lines_ms', round(median(samples)));
-    ctx.record('offer_recalc_200_lines_p95_ms', round(percentile(samples, 95)));
-
-    // The PDF: the click → the app has saved the draft and laid out the document (it asks the
-    // browser to print) → Chromium's printToPDF (what Electron's printToPDF runs) has the file.
-    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
-    const cdp = await profile.context.newCDPSession(page);
-    const times = [];
-    let pages = 0;
-    for (let i = 0; i < PDFS; i++) {
-      await page.evaluate(() => {
-        window.__printAt = 0;
-        window.print = () => {
-          window.__printAt = performance.now();
-        };
-        document.querySelector('[data-testid="action-pdf"]').addEventListener('click', () => (window.__clickAt = performance.now()), { capture: true, once: true });
-      });
-      await page.getByTestId('action-pdf').click();
-      await page.waitForFunction(() => window.__printAt > 0);
-      const appMs = await page.evaluate(() => window.__printAt - window.__clickAt);
-      const printStarted = performance.now();
-      const { data } = await cdp.send('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
-      const printMs = performance.now() - printStarted;
-      const pdf = Buffer.from(data, 'base64');
-      pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      times.push(appMs + printMs);
-      ctx.log(`PDF ${i + 1}: app ${round(appMs)} ms + printing ${round(printMs)} ms, ${pdf.length} bytes, ${pages} pages`);
-      await sleep(300);
-    }
-    if (pages < 2) throw new Error(`a ${LINES}-line offer printed on ${pages} page(s)`);
-    ctx.record('offer_pdf_200_lines_ms', round(median(times), 0));
-    ctx.record('offer_pdf_200_lines_pages', pages);
-  } finally {
-    await profile.close();
+/** offer_recalc_200_lines_ms: quantities typed into lines spread over the offer (select the value, type one digit). */
+export async function measureOfferRecalc(ctx, laptop) {
+  const { page } = laptop;
+  await openLongOffer(ctx, laptop);
+  const samples = [];
+  for (let i = 0; i < EDITS; i++) {
+    const qty = page.getByTestId('offer-line').nth((i * 37) % LINES).getByRole('spinbutton', { name: 'Qty' });
+    await qty.focus();
+    await qty.press('Control+A');
+    await page.evaluate(armRecalc);
+    await page.keyboard.type(String(2 + (i % 8)));
+    samples.push(await page.evaluate(() => window.__recalc));
+    await sleep(150);
   }
+  ctx.log(`Recalculation: p50 ${round(median(samples))} ms, p95 ${round(percentile(samples, 95))} ms, max ${round(Math.max(...samples))} ms over ${samples.length} edits.`);
+  ctx.record('offer_recalc_200_lines_ms', round(median(samples)));
+  ctx.record('offer_recalc_200_lines_p95_ms', round(percentile(samples, 95)));
+}
+
+/**
+ * offer_pdf_200_lines_ms: the click → the app has saved the draft and laid out the document (it
+ * asks the browser to print) → Chromium's printToPDF (what Electron's printToPDF runs) has the
+ * file. Median of PDFS exports of the offer left open by measureOfferRecalc.
+ */
+export async function measureOfferPdf(ctx, { page, cdp }) {
+  const times = [];
+  let pages = 0;
+  for (let i = 0; i < PDFS; i++) {
+    await page.evaluate(() => {
+      window.__printAt = 0;
+      window.print = () => (window.__printAt = performance.now());
+      document.querySelector('[data-testid="action-pdf"]').addEventListener('click', () => (window.__clickAt = performance.now()), { capture: true, once: true });
+    });
+    await page.getByTestId('action-pdf').click();
+    await page.waitForFunction(() => window.__printAt > 0);
+    const appMs = await page.evaluate(() => window.__printAt - window.__clickAt);
+    const printStarted = performance.now();
+    const { data } = await cdp.send('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
+    const printMs = performance.now() - printStarted;
+    const pdf = Buffer.from(data, 'base64');
+    pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    times.push(appMs + printMs);
+    ctx.log(`PDF ${i + 1}: the app ${round(appMs)} ms + printing ${round(printMs)} ms; ${pdf.length} bytes, ${pages} pages.`);
+    await sleep(300);
+  }
+  if (pages < 2) throw new Error(`a ${LINES}-line offer printed on ${pages} page(s)`);
+  ctx.record('offer_pdf_200_lines_ms', round(median(times), 0));
+  ctx.record('offer_pdf_200_lines_pages', pages);
 }

@@ -16,6 +16,7 @@ const GROUPS = {
   clients: () => import('./clients.mjs'),
   sync: () => import('./sync.mjs'),
   capture: () => import('./capture.mjs'),
+  offers: () => import('./offers.mjs'),
 };
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -1,6 +1,6 @@
 /**
  * The company server the sync end-to-end tests run against: the real server on a fresh embedded
- * PostgreSQL (PGlite) in test-results/, with the demo team and a small demo client base, serving
+ * PostgreSQL (PGlite) in test-results/, with the demo team, a small demo client base and catalog, serving
  * the built app so each browser context is a laptop opened from it.
  */
 import { rmSync } from 'node:fs';
@@ -8,5 +8,5 @@ import { rmSync } from 'node:fs';
 const port = process.env.E2E_SERVER_PORT ?? '4180';
 const dataDir = 'test-results/e2e-company-server';
 rmSync(dataDir, { recursive: true, force: true });
-process.argv.push('--port', port, '--data-dir', dataDir, '--demo', '--demo-clients', '80', '--app-dir', 'out/renderer', '--log-level', 'warn');
+process.argv.push('--port', port, '--data-dir', dataDir, '--demo', '--demo-clients', '80', '--demo-products', '300', '--app-dir', 'out/renderer', '--log-level', 'warn');
 await import('../../server/main');

@@ -20,6 +20,8 @@ import { EventLeadsPage } from '../leads/EventLeadsPage';
 import { TasksPage } from '../leads/TasksPage';
 import { OffersPage } from '../offers/OffersPage';
 import { OfferPage } from '../offers/OfferPage';
+import { CatalogPage } from '../catalog/CatalogPage';
+import { ProductPage } from '../catalog/ProductPage';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
@@ -33,6 +35,8 @@ const router = createHashRouter([
       { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
       { path: 'clients/:clientId/contacts/new', element: <ContactFormPage /> },
       { path: 'clients/:clientId/contacts/:contactId/edit', element: <ContactFormPage /> },
+      { path: 'catalog', element: <CatalogPage /> },
+      { path: 'catalog/:productId', element: <ProductPage /> },
       { path: 'capture', element: <CapturePage /> },
       { path: 'events', element: <EventsPage /> },
       { path: 'events/new', element: <EventFormPage /> },

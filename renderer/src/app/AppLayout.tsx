@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AppShell, Badge, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconFileInvoice, IconId, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconFileInvoice, IconId, IconPackage, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
@@ -109,6 +109,12 @@ export function AppLayout() {
             active={location.pathname === '/' || location.pathname.startsWith('/clients')}
             onClick={() => void navigate('/')}
             rightSection={<ClientCount />}
+          />
+          <NavLink
+            label={t('nav.catalog')}
+            leftSection={<IconPackage size={16} />}
+            active={location.pathname.startsWith('/catalog')}
+            onClick={() => void navigate('/catalog')}
           />
           <NavLink
             label={t('nav.capture')}

@@ -1,14 +1,20 @@
 /**
  * The catalog on the laptop: product search for the offer builder and the catalog screen, and
  * the part of the catalog an offer's pricing needs. The catalog is the company's (synced,
- * read-only here): nothing in this module writes.
+ * read-only here): nothing in this module writes. Searches run in memory (catalog-index.ts);
+ * whole records are read from IndexedDB only for what is shown.
  */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Client } from '../../../core/client-model';
-import { buildHaystack, isEmptyQuery, matchesHaystack, parseQuery } from '../../../core/search-text';
 import { buildPricingCatalog, type PricingCatalog } from '../../../core/pricing/price';
-import { groupDiscountsOf, type CatalogProduct, type StockLevel } from '../../../core/pricing/catalog-model';
+import { groupDiscountsOf, type CatalogProduct, type PriceListRecord, type ProductGroup, type StockLevel } from '../../../core/pricing/catalog-model';
+import { catalogIndex, type CatalogIndex } from './catalog-index';
+import { catalogRow, groupPath, type CatalogFilters, type CatalogResult } from './catalog-search';
 import { getDb, type FieldbookDb } from './db';
+
+export type { CatalogFilters, CatalogResult, CatalogRow } from './catalog-search';
+export { NO_CATALOG_FILTERS } from './catalog-search';
 
 export interface ProductHit {
   product: CatalogProduct;
@@ -16,6 +22,7 @@ export interface ProductHit {
 }
 
 export interface ProductSearchOptions {
+  /** A group and everything under it. */
   groupId?: string | null;
   inStockOnly?: boolean;
   /** Also discontinued products (the catalog screen can show them; offers cannot add them). */
@@ -23,47 +30,161 @@ export interface ProductSearchOptions {
   limit?: number;
 }
 
-/**
- * Products matching `query` — words of the name, SKU, group and characteristics as prefixes
- * (folded like the client search), or a SKU typed whole — an exact SKU first.
- */
-export async function searchProducts(query: string, options: ProductSearchOptions = {}, db = getDb()): Promise<ProductHit[]> {
-  const { groupId = null, inStockOnly = false, includeDiscontinued = false, limit = 50 } = options;
-  const q = parseQuery(query);
-  const sku = query.trim().toUpperCase();
-  const products = await db.products.toArray();
-  const hits: CatalogProduct[] = [];
-  for (const p of products) {
-    if (p.discontinued && !includeDiscontinued) continue;
-    if (groupId && p.groupId !== groupId) continue;
-    if (!isEmptyQuery(q) && p.sku.toUpperCase() !== sku && !matchesHaystack(productHaystack(p), q)) continue;
-    hits.push(p);
-  }
-  hits.sort((a, b) => Number(b.sku.toUpperCase() === sku) - Number(a.sku.toUpperCase() === sku) || a.name.localeCompare(b.name));
-  const stock = new Map((await db.stock.bulkGet(hits.map((p) => p.id))).filter((s) => s !== undefined).map((s) => [s.id, s]));
-  const out: ProductHit[] = [];
-  for (const product of hits) {
-    const level = stock.get(product.id) ?? null;
-    if (inStockOnly && !(level && level.available > 0)) continue;
-    out.push({ product, stock: level });
-    if (out.length >= limit) break;
-  }
-  return out;
+const filtersOf = (o: ProductSearchOptions): CatalogFilters => ({ groupId: o.groupId ?? null, inStockOnly: o.inStockOnly ?? false, includeDiscontinued: o.includeDiscontinued ?? false });
+
+/** The hits at the top of a result as whole records (read from IndexedDB), with their stock. */
+async function hitsOf(index: CatalogIndex, result: CatalogResult, limit: number, db: FieldbookDb): Promise<ProductHit[]> {
+  const ids = Array.from(result.positions.subarray(0, limit), (p) => result.rows[p]!.id);
+  const products = await db.products.bulkGet(ids);
+  return products.filter((p) => p !== undefined).map((product) => ({ product, stock: index.search.stockOf(product.id) }));
 }
 
-/** The searchable text of a product. */
-export function productHaystack(p: CatalogProduct): string {
-  return buildHaystack([p.name, p.sku, ...p.characteristics.map((c) => `${c.name} ${c.value}`)], [], []);
+/**
+ * Products matching `query` — words of the name, SKU, group and characteristics as prefixes
+ * (folded like the client search), or a SKU typed whole or in part — an exact SKU first.
+ */
+export async function searchProducts(query: string, options: ProductSearchOptions = {}, db = getDb()): Promise<ProductHit[]> {
+  const index = catalogIndex(db);
+  await index.ready();
+  return hitsOf(index, index.search.search(query, filtersOf(options)), options.limit ?? 50, db);
+}
+
+/** The searchable text of a product (what the catalog search matches a query against). */
+export function productHaystack(p: CatalogProduct, groups: ReadonlyMap<string, ProductGroup> = new Map()): string {
+  return catalogRow(p, groupPath(groups, p.groupId)).hay;
+}
+
+/** The catalog index of the app's database, loading on first use; re-renders when the catalog changes. */
+function useIndex(): { index: CatalogIndex; version: number } {
+  const index = catalogIndex();
+  const version = useSyncExternalStore(index.subscribe, index.getVersion);
+  const [, setLoaded] = useState(index.state === 'ready');
+  useEffect(() => {
+    let live = true;
+    void index.ready().then(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [index]);
+  return { index, version };
 }
 
 /** Live search results (undefined while the first answer is on its way). */
 export function useProductSearch(query: string, options: ProductSearchOptions = {}) {
   const { groupId = null, inStockOnly = false, includeDiscontinued = false, limit = 50 } = options;
-  return useLiveQuery(() => searchProducts(query, { groupId, inStockOnly, includeDiscontinued, limit }), [query, groupId, inStockOnly, includeDiscontinued, limit]);
+  const { index, version } = useIndex();
+  const [hits, setHits] = useState<{ key: string; hits: ProductHit[] } | undefined>(undefined);
+  const key = JSON.stringify([query, groupId, inStockOnly, includeDiscontinued, limit, version]);
+  useEffect(() => {
+    if (index.state !== 'ready') return;
+    let live = true;
+    const result = index.search.search(query, { groupId, inStockOnly, includeDiscontinued });
+    void hitsOf(index, result, limit, getDb()).then((found) => live && setHits({ key, hits: found }));
+    return () => {
+      live = false;
+    };
+    // `key` stands for every input and the index's version.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, index.state]);
+  // The previous answer stays on screen until the next one is read (no flicker while typing).
+  return hits?.hits;
 }
 
-/** A product's stock now (undefined when the company has not reported any). */
-export const stockOf = (productId: string, db = getDb()) => db.stock.get(productId);
+export interface CatalogView {
+  /** False while the catalog is read into memory (a second or two for 50k products). */
+  ready: boolean;
+  /** Products in the catalog (discontinued included). */
+  size: number;
+  result: CatalogResult;
+}
+
+/** The catalog screen's search: synchronous, in memory, recomputed when the query, filters or catalog change. */
+export function useCatalogSearch(text: string, filters: CatalogFilters): CatalogView {
+  const { index, version } = useIndex();
+  const ready = index.state === 'ready';
+  return useMemo(
+    () => ({ ready, size: index.search.size, result: timedSearch(index, text, filters) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the cache key for the index contents
+    [index, text, filters, version, ready],
+  );
+}
+
+/** A search, recorded as the `fieldbook:catalog-search` performance measure (read by the benchmarks). */
+function timedSearch(index: CatalogIndex, text: string, filters: CatalogFilters): CatalogResult {
+  const start = performance.now();
+  const result = index.search.search(text, filters);
+  performance.measure('fieldbook:catalog-search', { start, detail: { query: text, count: result.positions.length } });
+  return result;
+}
+
+/** Stock by product id from the index (for list rows; no IndexedDB read). */
+export function stockOf(productId: string): StockLevel | null {
+  return catalogIndex().search.stockOf(productId);
+}
+
+export interface CatalogGroup extends ProductGroup {
+  depth: number;
+  /** Products in it and under it (not discontinued). */
+  count: number;
+  path: string[];
+}
+
+/** The product groups as a tree in display order (each followed by its subgroups), with counts. */
+export function useCatalogGroups(): CatalogGroup[] {
+  const { index, version } = useIndex();
+  return useMemo(() => {
+    const groups = index.search.groupMap();
+    const counts = index.search.groupCounts();
+    const children = new Map<string | null, ProductGroup[]>();
+    for (const g of groups.values()) {
+      const parent = g.parentId && groups.has(g.parentId) ? g.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), g]);
+    }
+    const out: CatalogGroup[] = [];
+    const walk = (parent: string | null, depth: number) => {
+      for (const g of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
+        out.push({ ...g, depth, count: counts.get(g.id) ?? 0, path: groupPath(groups, g.id) });
+        if (depth < 20) walk(g.id, depth + 1);
+      }
+    };
+    walk(null, 0);
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the cache key for the index contents
+  }, [index, version]);
+}
+
+export interface ProductDetails {
+  product: CatalogProduct;
+  stock: StockLevel | null;
+  prices: PriceListRecord[];
+  groupPath: string[];
+  /** The analogues that exist on this laptop, in the catalog's order, with their stock. */
+  analogues: ProductHit[];
+}
+
+/** A product with everything its page shows; null when it is not on this laptop, undefined while reading. */
+export function useProductDetails(productId: string | undefined): ProductDetails | null | undefined {
+  return useLiveQuery(async () => {
+    if (!productId) return null;
+    const db = getDb();
+    const product = await db.products.get(productId);
+    if (!product) return null;
+    const [stock, prices, analogues, analogueStock, groups] = await Promise.all([
+      db.stock.get(productId),
+      db.prices.where('productId').equals(productId).toArray(),
+      db.products.bulkGet(product.analogueIds),
+      db.stock.bulkGet(product.analogueIds),
+      db.productGroups.toArray(),
+    ]);
+    return {
+      product,
+      stock: stock ?? null,
+      prices,
+      groupPath: groupPath(new Map(groups.map((g) => [g.id, g])), product.groupId),
+      analogues: analogues.flatMap((p, i) => (p ? [{ product: p, stock: analogueStock[i] ?? null }] : [])),
+    };
+  }, [productId]);
+}
 
 /** A product by its SKU, exactly as a scanner reads it (case-insensitive). */
 export async function findProductBySku(sku: string, db = getDb()): Promise<CatalogProduct | undefined> {

@@ -7,6 +7,7 @@ import { liveQuery } from 'dexie';
 import { useMemo, useSyncExternalStore } from 'react';
 import { getDb } from './db';
 import { seedDemoBase } from './demo-seed';
+import { seedDemoCatalog } from './demo-catalog-seed';
 import { readListSnapshot, writeListSnapshot } from './list-snapshot';
 import { ClientSearch, type ClientFilters, type ClientSort, type SearchResult } from './client-search';
 
@@ -146,6 +147,7 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
         await seedDemoBase(db, demoSize, (batch) => clientSearch.apply(batch));
         performance.measure('fieldbook:bulk-load', 'fieldbook:base-start');
       }
+      void seedDemoCatalog(db); // a demo laptop's catalog, in the background (demo-catalog-seed.ts)
       scheduleSnapshot();
       scheduleIndex();
       // Any committed write, in this window or another, bumps localRev: fetch what changed.

@@ -1,10 +1,12 @@
 /** English UI text. Every string the app shows comes from here (through i18next). */
 import { enCapture } from './en-capture';
+import { enCatalog } from './en-catalog';
 import { enEvents } from './en-events';
 import { enOffers } from './en-offers';
 
 export const en = {
   ...enCapture,
+  ...enCatalog,
   ...enEvents,
   ...enOffers,
   app: {
@@ -30,7 +32,7 @@ export const en = {
     language: 'Language',
     locale: 'Number and date format',
   },
-  nav: { capture: 'Capture lead', events: 'Events', tasks: 'Tasks', offers: 'Offers', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
+  nav: { catalog: 'Catalog', capture: 'Capture lead', events: 'Events', tasks: 'Tasks', offers: 'Offers', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
   status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', key: 'Key', dormant: 'Dormant', lost: 'Lost' },
   segment: {
     enterprise: 'Enterprise',

@@ -4,35 +4,49 @@
  * still sees "1 234 567 Ft" and "2026. 11. 22.".
  */
 import { formatPhoneInternational } from '../../../core/phone';
+import { minorUnitExponent } from '../../../core/pricing/money';
 
 export const userLocale = (): string => navigator.language || 'en';
 
-const cache = new Map<string, Intl.NumberFormat>();
+/**
+ * One formatter per locale and options: building an Intl formatter costs far more than using
+ * one, and a list formats a figure in every row it renders.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
 
-/** Money stored as integer minor units (hundredths) of `currency`. */
+/**
+ * Money stored as integer minor units of `currency`: hundredths of most (pence, fillér),
+ * whole yen, thousandths of a dinar (core/pricing/money.ts). Intl then writes the digits the
+ * locale shows for the currency (forints and rupiahs without decimals).
+ */
 export function formatMoney(minor: number, currency: string, locale = userLocale()): string {
-  const key = `${locale}|${currency}`;
-  let nf = cache.get(key);
-  if (!nf) {
-    nf = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    cache.set(key, nf);
-  }
-  return nf.format(minor / 100);
+  const nf = formatter(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  return nf.format(minor / 10 ** minorUnitExponent(currency));
 }
 
 /** A calendar date ("2026-11-22") or an instant, shown as a local date. */
 export function formatDate(iso: string, locale = userLocale()): string {
   if (!iso) return '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return formatter(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date);
 }
 
 export function formatDateTime(iso: string, locale = userLocale()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatter(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
 export function formatPercent(value: number, locale = userLocale()): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  return formatter(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(value / 100);
+}
+
+/** A quantity in a product's unit (up to three decimals: kg, m, l), "1,250.5". */
+export function formatQuantity(qty: number, locale = userLocale()): string {
+  return formatter(`quantity|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })).format(qty);
 }
 
 export const formatPhone = formatPhoneInternational;

@@ -86,14 +86,14 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
     [lines, form, catalogData, defaultNote, t],
   );
 
-  const addProduct = async (product: CatalogProduct) => {
+  const addProduct = (product: CatalogProduct) => {
     const existing = form.getValues('lines').findIndex((l) => l.productId === product.id);
     if (existing >= 0) {
       // The same product again (scanned twice): one more on its line, not a second line.
       form.setValue(`lines.${existing}.qty`, Number(form.getValues(`lines.${existing}.qty`)) + 1, { shouldDirty: true, shouldValidate: true });
       return;
     }
-    const stock = await stockOf(product.id);
+    const stock = stockOf(product.id) ?? undefined;
     lines.append(newLine(product, 1, defaultNote(stock, 1)), { shouldFocus: false });
   };
 
@@ -102,7 +102,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const addScanned = (code: string, field: Element | null) => {
     if (!editable || field?.getAttribute('data-testid') === 'product-picker') return;
     void findProductBySku(code).then((p) => {
-      if (p && !p.discontinued) void addProduct(p);
+      if (p && !p.discontinued) addProduct(p);
       else notifications.show({ color: 'orange', message: t('offers.lines.skuNotFound', { sku: code }) });
     });
   };
@@ -177,7 +177,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
                 </Group>
                 {editable && (
                   <Box mb="md">
-                    <ProductPicker onPick={(p) => void addProduct(p)} autoFocus={lines.fields.length === 0} />
+                    <ProductPicker onPick={addProduct} autoFocus={lines.fields.length === 0} />
                   </Box>
                 )}
                 {catalogData === undefined ? (
