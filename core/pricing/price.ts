@@ -295,64 +295,60 @@ export function computeLine(
   };
 }
 
-/** Prices every line and adds up the totals; the one function the offer screen calls on each change. */
-export function priceOffer(input: PriceOfferInput): OfferTotals {
-  const lines: LineResult[] = [];
+/** Prices one line of an offer (see the rules at the top of this file). */
+export function priceLine(input: PriceOfferInput, line: PriceLineInput): LineResult {
+  const exceedsLimit = line.manualDiscountBp > input.discountLimitBp;
+  const unpriced = (reason: UnpricedReason): UnpricedLine => ({ id: line.id, status: 'unpriced', reason, manualDiscountBp: line.manualDiscountBp, exceedsLimit });
+  const qtyMilli = qtyToMilli(line.qty);
+  if (qtyMilli === null) return unpriced('invalid_quantity');
+  if (!isBp(line.manualDiscountBp)) return unpriced('invalid_discount');
+  const resolved: Resolved =
+    input.from === 'catalog' ? resolveFromCatalog(input, line, qtyMilli) : line.pricing ? { ok: true, snapshot: line.pricing } : { ok: false, reason: 'not_priced' };
+  if (!resolved.ok) return unpriced(resolved.reason);
+  const amounts = computeLine(resolved.snapshot, qtyMilli, line.manualDiscountBp, input.pricesIncludeVat);
+  if (!amounts) return unpriced('amount_too_large');
+  return { id: line.id, status: 'priced', pricing: resolved.snapshot, exceedsLimit, ...amounts };
+}
+
+/** The offer's totals from its priced lines: plain sums, per VAT rate too. */
+export function sumLines(lines: readonly LineResult[], discountLimitBp: number): OfferTotals {
   const byRate = new Map<number, VatGroup>();
   let net = 0;
   let vat = 0;
   let gross = 0;
   let unpricedLines = 0;
-  for (const line of input.lines) {
-    const exceedsLimit = line.manualDiscountBp > input.discountLimitBp;
-    const unpriced = (reason: UnpricedReason) => {
+  for (const line of lines) {
+    if (line.status === 'unpriced') {
       unpricedLines += 1;
-      lines.push({ id: line.id, status: 'unpriced', reason, manualDiscountBp: line.manualDiscountBp, exceedsLimit });
-    };
-    const qtyMilli = qtyToMilli(line.qty);
-    if (qtyMilli === null) {
-      unpriced('invalid_quantity');
       continue;
     }
-    if (!isBp(line.manualDiscountBp)) {
-      unpriced('invalid_discount');
-      continue;
-    }
-    const resolved: Resolved =
-      input.from === 'catalog'
-        ? resolveFromCatalog(input, line, qtyMilli)
-        : line.pricing
-          ? { ok: true, snapshot: line.pricing }
-          : { ok: false, reason: 'not_priced' };
-    if (!resolved.ok) {
-      unpriced(resolved.reason);
-      continue;
-    }
-    const amounts = computeLine(resolved.snapshot, qtyMilli, line.manualDiscountBp, input.pricesIncludeVat);
-    if (!amounts) {
-      unpriced('amount_too_large');
-      continue;
-    }
-    lines.push({ id: line.id, status: 'priced', pricing: resolved.snapshot, exceedsLimit, ...amounts });
-    net += amounts.net;
-    vat += amounts.vat;
-    gross += amounts.gross;
-    let group = byRate.get(amounts.vatRateBp);
+    net += line.net;
+    vat += line.vat;
+    gross += line.gross;
+    let group = byRate.get(line.vatRateBp);
     if (!group) {
-      group = { vatRateBp: amounts.vatRateBp, net: 0, vat: 0, gross: 0 };
-      byRate.set(amounts.vatRateBp, group);
+      group = { vatRateBp: line.vatRateBp, net: 0, vat: 0, gross: 0 };
+      byRate.set(line.vatRateBp, group);
     }
-    group.net += amounts.net;
-    group.vat += amounts.vat;
-    group.gross += amounts.gross;
+    group.net += line.net;
+    group.vat += line.vat;
+    group.gross += line.gross;
   }
   return {
-    lines,
+    lines: [...lines],
     net,
     vat,
     gross,
     vatByRate: [...byRate.values()].sort((a, b) => a.vatRateBp - b.vatRateBp),
     unpricedLines,
-    needsApproval: needsApproval(input, input.discountLimitBp),
+    needsApproval: needsApproval({ lines }, discountLimitBp),
   };
+}
+
+/** Prices every line and adds up the totals; the one function the offer screen calls on each change. */
+export function priceOffer(input: PriceOfferInput): OfferTotals {
+  return sumLines(
+    input.lines.map((line) => priceLine(input, line)),
+    input.discountLimitBp,
+  );
 }

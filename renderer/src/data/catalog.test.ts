@@ -102,9 +102,11 @@ describe('the catalog data layer', () => {
 
   it('loads what pricing needs for an offer’s products', async () => {
     const ids = demo.products.slice(0, 3).map((p) => p.id);
-    const catalog = await loadPricingCatalog(ids, { id: 'client-1', groupDiscounts: [{ groupId: demo.products[0]!.groupId!, discountBp: 500 }] }, db);
+    const catalog = await loadPricingCatalog(ids, { id: 'client-1', priceType: 'wholesale', groupDiscounts: [{ groupId: demo.products[0]!.groupId!, discountBp: 500 }] }, db);
     expect(catalog.products.size).toBe(3);
-    expect(catalog.prices.size).toBe(3 * 28);
+    // The client's price type in each of the 7 currencies; the other price types are not read.
+    expect(catalog.prices.size).toBe(3 * 7);
+    expect([...catalog.prices.values()].every((p) => p.priceType === 'wholesale')).toBe(true);
     expect(catalog.clientGroupDiscounts.get(`client-1|${demo.products[0]!.groupId}`)).toBe(500);
   });
 });

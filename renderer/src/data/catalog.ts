@@ -197,9 +197,12 @@ export async function findProductBySku(sku: string, db = getDb()): Promise<Catal
  * the price types' group discounts and the client's own. Only the offer's products are read, so
  * a 200-line offer reads 200 products' prices, whatever the catalog's size.
  */
-export async function loadPricingCatalog(productIds: readonly string[], client: Pick<Client, 'id' | 'groupDiscounts'>, db: FieldbookDb = getDb()): Promise<PricingCatalog> {
+export async function loadPricingCatalog(productIds: readonly string[], client: Pick<Client, 'id' | 'groupDiscounts' | 'priceType'>, db: FieldbookDb = getDb()): Promise<PricingCatalog> {
   const ids = [...new Set(productIds)];
-  const [products, priceList, typeDiscounts] = await Promise.all([db.products.bulkGet(ids), db.prices.where('productId').anyOf(ids).toArray(), db.groupDiscounts.toArray()]);
+  // Only the client's price type (in every currency, so "no price in EUR" can be told from "no
+  // price at all"): a 200-line offer reads about 1 400 price records instead of 5 600.
+  const keys = ids.map((id) => [id, client.priceType]);
+  const [products, priceList, typeDiscounts] = await Promise.all([db.products.bulkGet(ids), db.prices.where('[productId+priceType]').anyOf(keys).toArray(), db.groupDiscounts.toArray()]);
   return buildPricingCatalog({
     products: products.filter((p) => p !== undefined),
     priceList,

@@ -117,7 +117,8 @@ export class FieldbookDb extends Dexie {
       productGroups: 'id',
       products: 'id, sku, groupId',
       stock: 'id',
-      prices: 'id, productId',
+      // By product and price type: an offer reads its lines' prices for its client's price type only.
+      prices: 'id, productId, [productId+priceType]',
       groupDiscounts: 'id',
       company: 'id',
     });

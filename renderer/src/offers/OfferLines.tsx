@@ -1,15 +1,16 @@
-import { memo } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { memo, useMemo } from 'react';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
-import { useFormState, useWatch, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
+import { useFormState, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { useFieldError } from '../clients/form-helpers';
-import type { OfferFormLine, OfferFormValues } from './offer-form';
-import { useLinePrice } from './offer-pricing';
+import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
+import { useLinePrice, useLineQty } from './offer-pricing';
 import { StockBadge } from './StockInfo';
+import classes from './OfferLines.module.css';
 
 export interface LineActions {
   remove: (index: number) => void;
@@ -42,27 +43,24 @@ export function OfferLines(props: LinesProps) {
     );
   }
   return (
-    <Table verticalSpacing={6} highlightOnHover data-testid="offer-lines" style={{ tableLayout: 'fixed' }}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={36}>#</Table.Th>
-          <Table.Th>{t('offers.lines.product')}</Table.Th>
-          <Table.Th w={112} ta="right">
-            {t('offers.lines.qty')}
-          </Table.Th>
-          <Table.Th w={118} ta="right">
-            {t('offers.lines.unitPrice')}
-          </Table.Th>
-          <Table.Th w={96} ta="right">
-            {t('offers.lines.discount')}
-          </Table.Th>
-          <Table.Th w={112} ta="right">
-            {t('offers.lines.amount')}
-          </Table.Th>
-          <Table.Th w={props.editable ? 40 : 0} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+    <div data-testid="offer-lines" role="table" aria-label={t('offers.lines.title')}>
+      <div className={`${classes.row} ${classes.head}`} role="row">
+        <div role="columnheader">#</div>
+        <div role="columnheader">{t('offers.lines.product')}</div>
+        <div role="columnheader" className={classes.num}>
+          {t('offers.lines.qty')}
+        </div>
+        <div role="columnheader" className={classes.num}>
+          {t('offers.lines.unitPrice')}
+        </div>
+        <div role="columnheader" className={classes.num}>
+          {t('offers.lines.discount')}
+        </div>
+        <div role="columnheader" className={classes.num}>
+          {t('offers.lines.amount')}
+        </div>
+        <div role="columnheader" />
+      </div>
         {props.fields.map((field, index) => (
           <LineRow
             key={field.key}
@@ -75,14 +73,13 @@ export function OfferLines(props: LinesProps) {
             limitBp={props.limitBp}
             product={props.products.get(field.productId)}
             stock={props.stock.get(field.productId)}
-            analogues={(props.products.get(field.productId)?.analogueIds ?? []).map((id) => props.products.get(id)).filter((p) => p !== undefined)}
-            analogueStock={props.stock}
+            products={props.products}
+            stockById={props.stock}
             request={props.requests.find((r) => r.productId === field.productId && r.status !== 'cancelled')}
             actions={props.actions}
           />
         ))}
-      </Table.Tbody>
-    </Table>
+    </div>
   );
 }
 
@@ -96,17 +93,20 @@ interface RowProps {
   limitBp: number;
   product: CatalogProduct | undefined;
   stock: StockLevel | undefined;
-  analogues: CatalogProduct[];
-  analogueStock: Map<string, StockLevel>;
+  /** Every product and stock level the offer shows (the analogues of each line's product among them). */
+  products: Map<string, CatalogProduct>;
+  stockById: Map<string, StockLevel>;
   request: StockRequest | undefined;
   actions: LineActions;
 }
 
 /**
  * One line. Typing in its inputs re-renders nothing else: the inputs are uncontrolled
- * (`register`), and the price comes from the pricing store by line id.
+ * (`register`), and the price comes from the pricing store by line id. Its props stay the same
+ * objects while the offer is edited (maps, the actions), so the memo holds: a 200-line offer
+ * must not re-render 200 rows when the editor re-renders.
  */
-const LineRow = memo(function LineRow({ index, line, form, editable, currency, pricesIncludeVat, limitBp, product, stock, analogues, analogueStock, request, actions }: RowProps) {
+const LineRow = memo(function LineRow({ index, line, form, editable, currency, pricesIncludeVat, limitBp, product, stock, products, stockById, request, actions }: RowProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const price = useLinePrice(line.id);
@@ -114,16 +114,17 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
   const lineErrors = errors.lines?.[index];
   const money = (minor: number) => formatMoney(minor, currency);
   // The row's own quantity, live (the stock it needs changes as it is typed).
-  const typedQty = useWatch({ control: form.control, name: `lines.${index}.qty` });
-  const qty = Number.isFinite(typedQty) ? typedQty : line.qty;
+  const typedQty = useLineQty(line.id);
+  const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
   const outOfStock = (stock?.available ?? 0) < qty;
+  const analogues = useMemo(() => (product?.analogueIds ?? []).map((id) => products.get(id)).filter((p) => p !== undefined), [product, products]);
 
   return (
-    <Table.Tr data-testid="offer-line" data-sku={line.sku}>
-      <Table.Td c="dimmed" valign="top" pt={14}>
+    <div className={`${classes.row} ${classes.line}`} role="row" data-testid="offer-line" data-sku={line.sku}>
+      <div role="cell" className={classes.index}>
         {index + 1}
-      </Table.Td>
-      <Table.Td valign="top">
+      </div>
+      <div role="cell">
         <Stack gap={4}>
           <Text size="sm" fw={500} lineClamp={2} data-testid="line-name">
             {line.name}
@@ -154,7 +155,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
                       <Menu.Item key={a.id} onClick={() => actions.swap(index, a)} data-testid="swap-analogue">
                         <Group gap={6} wrap="nowrap">
                           <Text size="sm">{a.name}</Text>
-                          <StockBadge stock={analogueStock.get(a.id)} qty={qty} unit={a.unit} />
+                          <StockBadge stock={stockById.get(a.id)} qty={qty} unit={a.unit} />
                         </Group>
                       </Menu.Item>
                     ))}
@@ -169,7 +170,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             </Group>
           )}
           {editable ? (
-            <TextInput size="xs" placeholder={t('offers.lines.stockNote')} aria-label={t('offers.lines.stockNote')} {...form.register(`lines.${index}.stockNote`)} error={fieldError(lineErrors?.stockNote)} />
+            <TextInput size="xs" placeholder={t('offers.lines.stockNote')} aria-label={t('offers.lines.stockNote')} {...form.register(`lines.${index}.stockNote`, FIELD_RULES.stockNote)} error={fieldError(lineErrors?.stockNote)} />
           ) : (
             line.stockNote && (
               <Text size="xs" c="dimmed">
@@ -178,17 +179,17 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             )
           )}
         </Stack>
-      </Table.Td>
-      <Table.Td valign="top" ta="right">
+      </div>
+      <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} field={form.register(`lines.${index}.qty`, { valueAsNumber: true })} error={fieldError(lineErrors?.qty)} />
+          <NumberCell label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} field={form.register(`lines.${index}.qty`, { valueAsNumber: true, ...FIELD_RULES.qty })} error={fieldError(lineErrors?.qty)} />
         ) : (
           <Text size="sm" pt={6}>
             {line.qty.toLocaleString()} {line.unit}
           </Text>
         )}
-      </Table.Td>
-      <Table.Td valign="top" ta="right" pt={12}>
+      </div>
+      <div role="cell" className={classes.num} style={{ paddingTop: 6 }}>
         {price?.status === 'priced' ? (
           <Stack gap={0} align="flex-end">
             <Text size="sm" data-testid="line-unit-price">
@@ -210,10 +211,10 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             {t(`offers.lines.unpriced.${price.reason}`, { currency })}
           </Text>
         ) : null}
-      </Table.Td>
-      <Table.Td valign="top" ta="right">
+      </div>
+      <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell label={t('offers.lines.discount')} suffix="%" max={100} field={form.register(`lines.${index}.discountPct`, { valueAsNumber: true })} error={fieldError(lineErrors?.discountPct)} />
+          <NumberCell label={t('offers.lines.discount')} suffix="%" max={100} field={form.register(`lines.${index}.discountPct`, { valueAsNumber: true, ...FIELD_RULES.discountPct })} error={fieldError(lineErrors?.discountPct)} />
         ) : (
           <Text size="sm" pt={6}>
             {line.discountPct ? formatPercent(line.discountPct) : '—'}
@@ -226,13 +227,13 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             </Badge>
           </Tooltip>
         )}
-      </Table.Td>
-      <Table.Td valign="top" ta="right" pt={12}>
+      </div>
+      <div role="cell" className={classes.num} style={{ paddingTop: 6 }}>
         <Text size="sm" fw={600} data-testid="line-amount">
           {price?.status === 'priced' ? money(pricesIncludeVat ? price.gross : price.net) : '—'}
         </Text>
-      </Table.Td>
-      <Table.Td valign="top" pt={10}>
+      </div>
+      <div role="cell" style={{ paddingTop: 4 }}>
         {editable && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
@@ -247,8 +248,8 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             </Menu.Dropdown>
           </Menu>
         )}
-      </Table.Td>
-    </Table.Tr>
+      </div>
+    </div>
   );
 });
 

@@ -3,7 +3,6 @@ import { ActionIcon, Alert, Anchor, Box, Card, Grid, Group, Loader, ScrollArea, 
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconAlertCircle } from '@tabler/icons-react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +19,7 @@ import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useTeamNames } from '../clients/team';
-import { newLine, offerFormSchema, toFormValues, type OfferFormLine, type OfferFormValues } from './offer-form';
+import { newLine, toFormValues, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { PricingEngine, PricingProvider } from './offer-pricing';
 import { OfferLines, type LineActions } from './OfferLines';
 import { OfferTotals } from './OfferTotals';
@@ -30,7 +29,7 @@ import { OfferStatusBadge } from './OfferStatusBadge';
 import { StockRequestDialog } from './OfferDialogs';
 import { OfferActions } from './OfferActions';
 import { useDefaultStockNote } from './StockInfo';
-import { useDraftAutosave, type SaveState } from './use-draft-autosave';
+import { useDraftAutosave, useSaveState, type Autosave } from './use-draft-autosave';
 
 /** The offer builder (a draft) and the offer as given (every later status), at `/offers/:offerId`. */
 export function OfferPage() {
@@ -57,7 +56,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const team = useTeam();
   const contacts = useContacts(client.id);
   const editable = offer.status === 'draft';
-  const form = useForm<OfferFormValues>({ defaultValues: toFormValues(offer), resolver: zodResolver(offerFormSchema), mode: 'onChange' });
+  const form = useForm<OfferFormValues>({ defaultValues: toFormValues(offer), mode: 'onChange' });
   const lines = useFieldArray({ control: form.control, name: 'lines', keyName: 'key' });
   const autosave = useDraftAutosave(form, offer);
   const [currency, pricesIncludeVat] = useWatch({ control: form.control, name: ['currency', 'pricesIncludeVat'] });
@@ -72,10 +71,17 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const back = useCallback(() => void navigate(`/clients/${client.id}`), [navigate, client.id]);
   useHotkeys([['mod+S', () => void autosave.flush()]], []);
 
+  // The row actions stay one object for the page's life (a new one would re-render every row);
+  // they call the current closures through a ref.
+  const latest = useRef({ lines, form, catalogData, defaultNote, t });
+  useEffect(() => {
+    latest.current = { lines, form, catalogData, defaultNote, t };
+  });
   const actions: LineActions = useMemo(
     () => ({
-      remove: (index) => lines.remove(index),
+      remove: (index) => latest.current.lines.remove(index),
       swap: (index, analogue) => {
+        const { lines, form, catalogData, defaultNote, t } = latest.current;
         const old = form.getValues(`lines.${index}`);
         const stock = catalogData?.stock.get(analogue.id);
         lines.update(index, { ...newLine(analogue, old.qty, defaultNote(stock, old.qty)), id: old.id, discountPct: old.discountPct });
@@ -83,7 +89,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
       },
       requestStock: (line) => setRequestFor(line),
     }),
-    [lines, form, catalogData, defaultNote, t],
+    [],
   );
 
   const addProduct = (product: CatalogProduct) => {
@@ -118,7 +124,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
 
   return (
     <ScrollArea h="100%">
-      <UnsavedChangesGuard when={autosave.state === 'invalid' || autosave.state === 'failed'} />
+      <AutosaveGuard autosave={autosave} />
       <Box px="lg" py="md" maw={1400}>
         <Group justify="space-between" mb="md" wrap="nowrap" align="flex-start">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -144,7 +150,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
             </Box>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {editable && <SaveIndicator state={autosave.state} />}
+            {editable && <SaveIndicator autosave={autosave} />}
             <OfferActions offer={offer} client={client} contacts={contacts ?? []} flush={autosave.flush} onFailed={(e) => notifications.show({ color: 'red', message: saveFailed(e) })} />
           </Group>
         </Group>
@@ -209,7 +215,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
         </Stack>
       </Box>
 
-      <PricingEngine control={form.control} offer={offer} client={client} catalog={pricingCatalog} discountLimitBp={limitBp} />
+      <PricingEngine form={form} offer={offer} client={client} catalog={pricingCatalog} discountLimitBp={limitBp} />
       {requestFor && (
         <StockRequestDialog
           product={{ name: requestFor.name, unit: requestFor.unit }}
@@ -234,9 +240,16 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
 
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 
+/** Leaving with changes that could not be saved (invalid, or the save failed) asks first. */
+function AutosaveGuard({ autosave }: { autosave: Autosave }) {
+  const state = useSaveState(autosave);
+  return <UnsavedChangesGuard when={state === 'invalid' || state === 'failed'} />;
+}
+
 /** Whether the draft is saved: a quiet tick, "Saving…", or what keeps it from being saved. */
-function SaveIndicator({ state }: { state: SaveState }) {
+function SaveIndicator({ autosave }: { autosave: Autosave }) {
   const { t } = useTranslation();
+  const state = useSaveState(autosave);
   const [icon, text, color] =
     state === 'saving'
       ? [null, t('offers.saving'), 'dimmed']

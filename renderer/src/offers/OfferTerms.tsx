@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../core/offers/offer-model';
 import { CURRENCIES, useFieldError } from '../clients/form-helpers';
 import { formatDate } from '../i18n/format';
-import type { OfferFormValues } from './offer-form';
+import { FIELD_RULES, type OfferFormValues } from './offer-form';
 
 /** Validity, delivery, payment, conditions and notes: inputs on a draft, text afterwards. */
 export function OfferTerms({ form, editable, offer }: { form: UseFormReturn<OfferFormValues>; editable: boolean; offer: Offer }) {
@@ -39,7 +39,7 @@ function EditableTerms({ form }: { form: UseFormReturn<OfferFormValues> }) {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput type="date" label={t('offers.terms.validUntil')} {...register('terms.validUntil')} error={fieldError(errors.terms?.validUntil)} />
+        <TextInput type="date" label={t('offers.terms.validUntil')} {...register('terms.validUntil', FIELD_RULES.validUntil)} error={fieldError(errors.terms?.validUntil)} />
         <Controller
           control={control}
           name="currency"
@@ -51,10 +51,10 @@ function EditableTerms({ form }: { form: UseFormReturn<OfferFormValues> }) {
         name="pricesIncludeVat"
         render={({ field }) => <Switch label={t('offers.terms.pricesIncludeVat')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
       />
-      <TextInput label={t('offers.terms.delivery')} {...register('terms.delivery')} error={fieldError(errors.terms?.delivery)} />
-      <TextInput label={t('offers.terms.payment')} {...register('terms.payment')} error={fieldError(errors.terms?.payment)} />
-      <Textarea label={t('offers.terms.specialConditions')} autosize minRows={2} {...register('terms.specialConditions')} error={fieldError(errors.terms?.specialConditions)} />
-      <Textarea label={t('offers.terms.notes')} autosize minRows={2} {...register('terms.notes')} error={fieldError(errors.terms?.notes)} />
+      <TextInput label={t('offers.terms.delivery')} {...register('terms.delivery', FIELD_RULES.delivery)} error={fieldError(errors.terms?.delivery)} />
+      <TextInput label={t('offers.terms.payment')} {...register('terms.payment', FIELD_RULES.payment)} error={fieldError(errors.terms?.payment)} />
+      <Textarea label={t('offers.terms.specialConditions')} autosize minRows={2} {...register('terms.specialConditions', FIELD_RULES.specialConditions)} error={fieldError(errors.terms?.specialConditions)} />
+      <Textarea label={t('offers.terms.notes')} autosize minRows={2} {...register('terms.notes', FIELD_RULES.notes)} error={fieldError(errors.terms?.notes)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { formatDate } from '../i18n/format';
@@ -33,10 +33,9 @@ export function StockBadge({ stock, qty, unit }: { stock: StockLevel | undefined
   const state = stockState(stock, qty);
   const color = state.kind === 'in_stock' ? 'green' : state.kind === 'arriving' ? 'orange' : 'red';
   return (
-    <Tooltip label={text(state, unit)} openDelay={300}>
-      <Badge color={color} variant="light" size="sm" tt="none" style={{ flexShrink: 0, maxWidth: 320 }} data-testid="stock-badge" data-stock={state.kind}>
-        {text(state, unit)}
-      </Badge>
-    </Tooltip>
+    // A plain title, not a Tooltip component: the badge re-renders as a quantity is typed.
+    <Badge color={color} variant="light" size="sm" tt="none" style={{ flexShrink: 0, maxWidth: 320 }} title={text(state, unit)} data-testid="stock-badge" data-stock={state.kind}>
+      {text(state, unit)}
+    </Badge>
   );
 }

@@ -37,6 +37,27 @@ export const offerFormSchema = z.object({
   }),
 });
 export type OfferFormValues = z.input<typeof offerFormSchema>;
+
+/**
+ * A field's rule for `register`, from its schema above: each field is checked alone as it is
+ * typed. (A resolver would run the whole form's schema — every line of a 200-line offer — on
+ * every keystroke; the whole form is checked once, before it is saved.)
+ */
+function ruleOf(schema: z.ZodType) {
+  return { validate: (value: unknown) => schema.safeParse(value).error?.issues[0]?.message ?? true };
+}
+
+const termShape = offerFormSchema.shape.terms.shape;
+export const FIELD_RULES = {
+  qty: ruleOf(lineSchema.shape.qty),
+  discountPct: ruleOf(lineSchema.shape.discountPct),
+  stockNote: ruleOf(lineSchema.shape.stockNote),
+  validUntil: ruleOf(termShape.validUntil),
+  delivery: ruleOf(termShape.delivery),
+  payment: ruleOf(termShape.payment),
+  specialConditions: ruleOf(termShape.specialConditions),
+  notes: ruleOf(termShape.notes),
+};
 export type OfferFormLine = OfferFormValues['lines'][number];
 
 export function toFormValues(offer: Offer): OfferFormValues {

@@ -4,7 +4,8 @@
  * remembering to press Save; a value that does not validate is not saved (it is marked in the
  * form) and the page warns before it is left behind.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import { notifications } from '@mantine/notifications';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Offer } from '../../../core/offers/offer-model';
@@ -19,9 +20,19 @@ const AUTOSAVE_DELAY_MS = 600;
 /** What a draft says, without its price snapshots (saving re-prices; those are not edits). */
 const contentOf = (values: OfferFormValues) => JSON.stringify({ ...toDraft(values), lines: toDraft(values).lines.map((l) => ({ ...l, pricing: null })) });
 
-export function useDraftAutosave(form: UseFormReturn<OfferFormValues>, offer: Offer) {
+export interface Autosave {
+  flush: () => Promise<boolean>;
+  hasUnsaved: () => boolean;
+  /** The save state, in a store of its own: only its readers re-render when it changes, not the editor. */
+  store: StoreApi<{ state: SaveState }>;
+}
+
+export const useSaveState = (autosave: Autosave) => useStore(autosave.store, (s) => s.state);
+
+export function useDraftAutosave(form: UseFormReturn<OfferFormValues>, offer: Offer): Autosave {
   const saveFailed = useSaveFailedMessage();
-  const [state, setState] = useState<SaveState>('saved');
+  const [store] = useState(() => createStore<{ state: SaveState }>(() => ({ state: 'saved' })));
+  const setState = useCallback((state: SaveState) => store.setState({ state }), [store]);
   const saved = useRef(contentOf(toFormValues(offer)));
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -59,7 +70,7 @@ export function useDraftAutosave(form: UseFormReturn<OfferFormValues>, offer: Of
     chain.current = chain.current.then(run, run);
     return chain.current;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- saveFailed is a fresh closure each render; its text is all it adds
-  }, [form, offer.id, editable]);
+  }, [form, offer.id, editable, setState]);
 
   // Every change schedules a save; the subscription does not re-render the editor.
   useEffect(() => {
@@ -84,5 +95,6 @@ export function useDraftAutosave(form: UseFormReturn<OfferFormValues>, offer: Of
     }
   }, [offer, form]);
 
-  return { state, flush, hasUnsaved: () => contentOf(form.getValues()) !== saved.current };
+  const hasUnsaved = useCallback(() => contentOf(form.getValues()) !== saved.current, [form]);
+  return useMemo(() => ({ store, flush, hasUnsaved }), [store, flush, hasUnsaved]);
 }
