@@ -73,21 +73,22 @@ function useIndex(): { index: CatalogIndex; version: number } {
 export function useProductSearch(query: string, options: ProductSearchOptions = {}) {
   const { groupId = null, inStockOnly = false, includeDiscontinued = false, limit = 50 } = options;
   const { index, version } = useIndex();
-  const [hits, setHits] = useState<{ key: string; hits: ProductHit[] } | undefined>(undefined);
+  const [hits, setHits] = useState<{ key: string; query: string; hits: ProductHit[] } | undefined>(undefined);
   const key = JSON.stringify([query, groupId, inStockOnly, includeDiscontinued, limit, version]);
   useEffect(() => {
     if (index.state !== 'ready') return;
     let live = true;
     const result = index.search.search(query, { groupId, inStockOnly, includeDiscontinued });
-    void hitsOf(index, result, limit, getDb()).then((found) => live && setHits({ key, hits: found }));
+    void hitsOf(index, result, limit, getDb()).then((found) => live && setHits({ key, query, hits: found }));
     return () => {
       live = false;
     };
     // `key` stands for every input and the index's version.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, index.state]);
-  // The previous answer stays on screen until the next one is read (no flicker while typing).
-  return hits?.hits;
+  // The previous answer stays on screen until the next one is read (no flicker while typing);
+  // `query` says which text it answers, so Enter never takes a stale first hit.
+  return hits ? { query: hits.query, hits: hits.hits } : undefined;
 }
 
 export interface CatalogView {

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
 import { useFormState, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
@@ -7,9 +7,10 @@ import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-m
 import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { useFieldError } from '../clients/form-helpers';
+import { stockOf } from '../data/catalog';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
-import { StockBadge } from './StockInfo';
+import { StockBadge, useDefaultStockNote } from './StockInfo';
 import classes from './OfferLines.module.css';
 
 export interface LineActions {
@@ -72,7 +73,8 @@ export function OfferLines(props: LinesProps) {
             pricesIncludeVat={props.pricesIncludeVat}
             limitBp={props.limitBp}
             product={props.products.get(field.productId)}
-            stock={props.stock.get(field.productId)}
+            // The in-memory catalog answers at once; the map catches up a moment after a line is added.
+            stock={props.stock.get(field.productId) ?? stockOf(field.productId) ?? undefined}
             products={props.products}
             stockById={props.stock}
             request={props.requests.find((r) => r.productId === field.productId && r.status !== 'cancelled')}
@@ -117,6 +119,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
   const typedQty = useLineQty(line.id);
   const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
   const outOfStock = (stock?.available ?? 0) < qty;
+  useStockNoteFollowsQty(form, index, qty, stock, editable);
   const analogues = useMemo(() => (product?.analogueIds ?? []).map((id) => products.get(id)).filter((p) => p !== undefined), [product, products]);
 
   return (
@@ -133,7 +136,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
             <Text size="xs" c="dimmed">
               {line.sku}
             </Text>
-            {product && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
+            {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
             {request && (
               <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
                 {t('offers.stock.requested', { qty: request.qty, date: formatDate(request.neededBy) })}
@@ -274,4 +277,22 @@ function NumberCell({ label, suffix, suffixWidth, max, field, error }: { label: 
       error={error}
     />
   );
+}
+
+/**
+ * A line's stock note ("In stock") was written for the quantity it had; while the person has not
+ * changed that text, it follows the quantity ("12 in stock, the rest on request"), so the offer
+ * never promises what the warehouse cannot give. A note the person wrote is left alone.
+ */
+function useStockNoteFollowsQty(form: UseFormReturn<OfferFormValues>, index: number, qty: number, stock: StockLevel | undefined, editable: boolean) {
+  const noteFor = useDefaultStockNote();
+  const previous = useRef(qty);
+  useEffect(() => {
+    if (!editable || previous.current === qty || !Number.isFinite(qty)) return;
+    const before = noteFor(stock, previous.current);
+    previous.current = qty;
+    const name = `lines.${index}.stockNote` as const;
+    const next = noteFor(stock, qty);
+    if (form.getValues(name) === before && next !== before) form.setValue(name, next, { shouldDirty: true });
+  }, [qty, stock, editable, index, form, noteFor]);
 }

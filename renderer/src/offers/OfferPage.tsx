@@ -17,10 +17,10 @@ import { listenForScans } from '../leads/scanner-input';
 import { addDays, localToday, requestStock } from '../data/offers';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { useSaveFailedMessage } from '../clients/form-helpers';
-import { formatDate, formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { useTeamNames } from '../clients/team';
 import { newLine, toFormValues, type OfferFormLine, type OfferFormValues } from './offer-form';
-import { PricingEngine, PricingProvider } from './offer-pricing';
+import { PricingEngine, PricingProvider, useOfferTotals } from './offer-pricing';
 import { OfferLines, type LineActions } from './OfferLines';
 import { OfferTotals } from './OfferTotals';
 import { OfferTerms } from './OfferTerms';
@@ -139,6 +139,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
                   {t('offers.numberVersion', { number: offer.number, version: offer.version })}
                 </Title>
                 <OfferStatusBadge status={offer.status} size="lg" />
+                <HeaderTotal currency={currency} pricesIncludeVat={pricesIncludeVat} />
               </Group>
               <Text size="sm" c="dimmed">
                 <Anchor size="sm" href={`#/clients/${client.id}`} data-testid="offer-client">
@@ -239,6 +240,17 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
 }
 
 const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+/** The offer's total beside its title: in view however long the offer is. */
+function HeaderTotal({ currency, pricesIncludeVat }: { currency: string; pricesIncludeVat: boolean }) {
+  const totals = useOfferTotals();
+  if (!totals) return null;
+  return (
+    <Text size="lg" fw={600} c="dimmed" data-testid="header-total">
+      {formatMoney(pricesIncludeVat ? totals.gross : totals.net, currency)}
+    </Text>
+  );
+}
 
 /** Leaving with changes that could not be saved (invalid, or the save failed) asks first. */
 function AutosaveGuard({ autosave }: { autosave: Autosave }) {

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../core/pricing/catalog-model';
-import { findProductBySku, useProductSearch } from '../data/catalog';
+import { findProductBySku, searchProducts, useProductSearch } from '../data/catalog';
 import { StockBadge } from './StockInfo';
 
 /**
@@ -18,8 +18,9 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 60);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const hits = useProductSearch(debounced, { limit: 8 });
-  const shown = query.trim() && hits ? hits : [];
+  const answer = useProductSearch(debounced, { limit: 8 });
+  const shown = query.trim() && answer ? answer.hits : [];
+  const fresh = answer?.query === query;
 
   const pick = (product: CatalogProduct) => {
     setQuery('');
@@ -32,7 +33,10 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
     if (!typed) return;
     // A scanned or typed SKU wins over the search's order; it also works before the search answers.
     const exact = await findProductBySku(typed);
-    const chosen = exact ?? (combobox.selectedOptionIndex >= 0 ? shown[combobox.selectedOptionIndex]?.product : shown[0]?.product);
+    // The list on screen may still answer an earlier text (typed fast, or scanned): then the
+    // first hit for what is in the box now is taken, never a stale one.
+    const hits = fresh ? shown : await searchProducts(typed, { limit: 1 });
+    const chosen = exact ?? (fresh && combobox.selectedOptionIndex >= 0 ? shown[combobox.selectedOptionIndex]?.product : hits[0]?.product);
     if (!chosen) {
       notifications.show({ color: 'orange', message: t('offers.lines.noMatch', { query: typed }) });
       return;

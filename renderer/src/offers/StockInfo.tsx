@@ -11,6 +11,7 @@ export function useStockText() {
     const n = (q: number) => `${q.toLocaleString()} ${unit}`;
     if (state.kind === 'in_stock') return t('offers.stock.inStock', { qty: n(state.available) });
     if (state.kind === 'out') return t('offers.stock.out');
+    if (state.kind === 'short') return t('offers.stock.shortNoDelivery', { available: n(state.available) });
     return state.available > 0
       ? t('offers.stock.short', { available: n(state.available), qty: n(state.qty), date: formatDate(state.on) })
       : t('offers.stock.arriving', { qty: n(state.qty), date: formatDate(state.on) });
@@ -24,6 +25,7 @@ export function useDefaultStockNote() {
     const state = stockState(stock, qty);
     if (state.kind === 'in_stock') return t('offers.stock.noteInStock');
     if (state.kind === 'arriving') return t('offers.stock.noteArriving', { date: formatDate(state.on) });
+    if (state.kind === 'short') return t('offers.stock.noteShort', { available: state.available.toLocaleString() });
     return t('offers.stock.noteOut');
   };
 }

@@ -95,14 +95,22 @@ export function toDraft(values: OfferFormValues): OfferDraft {
   };
 }
 
-/** How the stock answers for `qty` of a product: what the line's stock note says by default. */
-export type StockState = { kind: 'in_stock'; available: number } | { kind: 'arriving'; available: number; on: string; qty: number } | { kind: 'out' };
+/**
+ * How the stock answers for `qty` of a product: all of it now; part or none now and a delivery on
+ * the way; only part now and nothing coming; nothing at all.
+ */
+export type StockState =
+  | { kind: 'in_stock'; available: number }
+  | { kind: 'arriving'; available: number; on: string; qty: number }
+  | { kind: 'short'; available: number }
+  | { kind: 'out' };
 
 export function stockState(stock: StockLevel | undefined, qty: number): StockState {
   const available = stock?.available ?? 0;
   if (available >= qty && available > 0) return { kind: 'in_stock', available };
   const next = stock?.incoming.find((i) => i.qty > 0);
-  return next ? { kind: 'arriving', available, on: next.on, qty: next.qty } : { kind: 'out' };
+  if (next) return { kind: 'arriving', available, on: next.on, qty: next.qty };
+  return available > 0 ? { kind: 'short', available } : { kind: 'out' };
 }
 
 /** A new line for `product`, its stock note filled in from the stock. */
