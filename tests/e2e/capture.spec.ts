@@ -118,6 +118,69 @@ test('a lead that says nothing about who is refused with a message, and nothing 
   expect(await storedLeads(page)).toHaveLength(0);
 });
 
+/**
+ * Makes the laptop's disk "full" for new leads: IndexedDB refuses to add one while
+ * `window.__diskFull` is set. `window.__whileWriting`, if set, runs first: the person typing
+ * the next visitor while the failed lead is being written behind the form.
+ */
+async function failLeadWrites(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __diskFull: boolean; __whileWriting?: () => void };
+    w.__diskFull = true;
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (w.__diskFull && this.name === 'leads') {
+        w.__whileWriting?.();
+        w.__whileWriting = undefined;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return add.apply(this, args);
+    };
+  });
+}
+
+test('a lead the disk cannot take is not lost: back in the empty form, or kept aside while the next is typed', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await failLeadWrites(page);
+  await capture.field('Name').fill('Olga Quota');
+  await capture.field('Company name').fill('Full Disk LLC');
+  await page.keyboard.press('Control+Enter');
+  // The form empties at once; the failed write brings the lead back with the reason.
+  await expect(page.getByTestId('capture-not-saved')).toContainText('Olga Quota was not saved (this computer has no space left');
+  await expect(capture.field('Name')).toHaveValue('Olga Quota');
+  await expect(capture.field('Company name')).toHaveValue('Full Disk LLC');
+  await expect(capture.saved()).toHaveText('');
+
+  // Saved again while the next visitor is already being typed: the lead waits beside the form.
+  await page.evaluate(() => {
+    (window as unknown as { __whileWriting: () => void }).__whileWriting = () => {
+      const input = document.querySelector<HTMLInputElement>('form[aria-label="Capture lead"] input')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'Next Visitor');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+  });
+  await page.keyboard.press('Control+Enter');
+  const unsaved = page.getByTestId('capture-unsaved');
+  await expect(unsaved).toContainText('One lead was not saved');
+  await expect(unsaved).toContainText('Olga Quota: this computer has no space left');
+  await expect(capture.field('Name')).toHaveValue('Next Visitor');
+  const back = unsaved.getByRole('button', { name: 'Back to the form' });
+  await expect(back).toBeDisabled(); // it would replace what is typed now
+
+  // The disk has room again: the next visitor is saved, then the kept lead.
+  await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Next Visitor');
+  await back.click();
+  await expect(capture.field('Name')).toHaveValue('Olga Quota');
+  await expect(unsaved).toBeHidden();
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Olga Quota');
+  const names = (await storedLeads(page)).map((l) => l.personName).sort();
+  expect(names).toEqual(['Next Visitor', 'Olga Quota']);
+});
+
 test('a .vcf file with several contacts becomes several leads; one odd phone goes to the notes', async ({ page }) => {
   const capture = new CapturePage(page);
   await capture.open();

@@ -15,10 +15,17 @@ export function useFieldError() {
  */
 export function useSaveFailedMessage() {
   const { t } = useTranslation();
+  const why = useWriteErrorText();
+  return (e: unknown): string => t('form.saveFailed', { error: why(e) });
+}
+
+/** Why a local write failed, in words (a full disk named as such), without a closing full stop. */
+export function useWriteErrorText() {
+  const { t } = useTranslation();
   return (e: unknown): string => {
     const names = [e, (e as { inner?: unknown } | null)?.inner].map((x) => (x instanceof Error ? x.name : ''));
     const error = names.includes('QuotaExceededError') ? t('errors.diskFull') : e instanceof Error ? e.message : String(e);
-    return t('form.saveFailed', { error: error.replace(/\.+$/, '') }); // the sentence adds its own full stop
+    return error.replace(/\.+$/, ''); // the sentence it goes into adds its own full stop
   };
 }
 

@@ -20,6 +20,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -36,7 +37,8 @@ import { clientSearch } from '../data/client-base';
 import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
 import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/lead-queries';
 import { captureLead, getLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
-import { countryOptions, useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
+import { UnsavedChangesGuard } from '../clients/unsaved-changes';
+import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
 import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
 import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
@@ -140,6 +142,17 @@ function importable(values: CaptureValues, region: string): CaptureValues {
   return out;
 }
 
+/** A lead whose local write failed, kept with everything that was in the form. */
+interface UnsavedLead {
+  id: string;
+  name: string;
+  values: CaptureValues;
+  editing: Lead | null;
+  photo: PreparedFile | null;
+  attachTo: { clientId: string; contactId: string | null; name: string } | null;
+  reason: string;
+}
+
 const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'email' | 'phone'>) => v.personName || v.companyName || v.email || v.phone;
 
 /**
@@ -149,7 +162,7 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
 export function CapturePage() {
   const { t } = useTranslation();
   const fieldError = useFieldError();
-  const saveFailed = useSaveFailedMessage();
+  const writeError = useWriteErrorText();
   const events = useEvents();
   const activeId = useActiveEventId();
   const region = localeRegion();
@@ -165,7 +178,7 @@ export function CapturePage() {
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
   const { control, register, handleSubmit, reset, setValue, getValues, formState } = form;
-  const { errors } = formState;
+  const { errors, isDirty } = formState;
 
   const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
   const [editing, setEditing] = useState<Lead | null>(null);
@@ -186,26 +199,44 @@ export function CapturePage() {
     setAttachTo(null);
     setEditing(null);
     setPhoto(null);
+    setFailure(null);
     firstField.current?.focus();
   };
 
-  // One save at a time: a second Ctrl+Enter while the first is writing must not save twice.
-  const saving = useRef(false);
-  const onValid = async (values: LeadInput) => {
-    if (saving.current) return;
-    saving.current = true;
-    try {
-      const input = withoutBlankAnswers(getValues());
-      if (editing) await updateLead(editing.id, input);
-      else await captureLead(input, { photo, attachTo, taskTitle });
-      setLastSaved(t(editing ? 'capture.updated' : 'capture.saved', { name: displayName(values) }));
-      startOver();
-      performance.mark('fieldbook:capture-ready');
-    } catch (e) {
-      notifications.show({ color: 'red', message: saveFailed(e) });
-    } finally {
-      saving.current = false;
-    }
+  // "Save and next" does not wait for IndexedDB: the form is emptied at once for the next visitor
+  // and the lead is written behind it, in the order saved. A write that fails loses nothing: the
+  // lead goes back into the form with the reason when the form is still empty, and otherwise
+  // waits in a list (`unsaved`) until the person takes it back.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const [unsaved, setUnsaved] = useState<UnsavedLead[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const onValid = (values: LeadInput) => {
+    const held = { id: crypto.randomUUID(), name: displayName(values), values: withoutBlankAnswers(getValues()), editing, photo, attachTo };
+    startOver();
+    performance.mark('fieldbook:capture-ready');
+    const write = async () => {
+      if (held.editing) await updateLead(held.editing.id, held.values);
+      else await captureLead(held.values, { photo: held.photo, attachTo: held.attachTo, taskTitle });
+    };
+    writes.current = writes.current.then(write).then(
+      () => setLastSaved(t(held.editing ? 'capture.updated' : 'capture.saved', { name: held.name })),
+      (e: unknown) => {
+        setLastSaved(null);
+        const failed = { ...held, reason: writeError(e) };
+        if (form.formState.isDirty) setUnsaved((list) => [...list, failed]);
+        else putBack(failed);
+      },
+    );
+  };
+  /** A lead whose write failed, back in the form (against empty defaults, so the form counts as typed in). */
+  const putBack = (lead: UnsavedLead) => {
+    reset(lead.values, { keepDefaultValues: true });
+    setEditing(lead.editing);
+    setPhoto(lead.photo);
+    setAttachTo(lead.attachTo);
+    setUnsaved((list) => list.filter((u) => u.id !== lead.id));
+    setFailure(t('capture.notSaved', { name: lead.name, reason: lead.reason }));
+    firstField.current?.focus();
   };
   const save = (e?: React.BaseSyntheticEvent) => handleSubmit(onValid)(e);
 
@@ -363,6 +394,31 @@ export function CapturePage() {
                 {t('capture.matches.detach')}
               </Button>
             </Group>
+          </Alert>
+        )}
+        {failure && (
+          <Alert color="red" mb="sm" py={6} data-testid="capture-not-saved">
+            {failure}
+          </Alert>
+        )}
+        {/* Leads kept aside live only in this screen until they are saved. */}
+        <UnsavedChangesGuard when={unsaved.length > 0} />
+        {unsaved.length > 0 && (
+          <Alert color="red" mb="sm" py={6} data-testid="capture-unsaved" title={t('capture.unsavedTitle', { count: unsaved.length })}>
+            <Stack gap={4}>
+              {unsaved.map((u) => (
+                <Group key={u.id} justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {u.name}: {u.reason}
+                  </Text>
+                  <Tooltip label={t('capture.putBackFirst')} disabled={!isDirty}>
+                    <Button size="compact-xs" variant="light" color="red" disabled={isDirty} onClick={() => putBack(u)}>
+                      {t('capture.putBack')}
+                    </Button>
+                  </Tooltip>
+                </Group>
+              ))}
+            </Stack>
           </Alert>
         )}
         <Grid gap="lg">
