@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientInput } from '../../../core/client-model';
 import { FieldbookDb } from './db';
-import { archiveClient, createClient, createContact } from './commands';
+import { archiveClient, createClient, createContact, updateContact } from './commands';
 import { ClientSearch } from './client-search';
 import { captureLead } from './leads';
 import { findLikelyMatches, type LeadDraft } from './lead-matches';
@@ -85,6 +85,19 @@ describe('likely matches of a lead being typed', () => {
     const archived = await findLikelyMatches(draft({ companyName: 'Kovacs es Tarsa' }), search, [], db);
     expect(archived).toEqual([expect.objectContaining({ title: 'Kovács és Társa Kft.', reasons: ['company'] })]);
     expect(await findLikelyMatches(draft({ personName: 'Maria Schmidt', companyName: 'Schmidt Logistik GmbH', email: 'maria@schmidt.de' }), search, [], db)).toEqual([]);
+  });
+
+  it('sees a contact’s new phone at once after it was matched on the old one', async () => {
+    const before = await findLikelyMatches(draft({ phone: '+7 912 345-67-89' }), search, [], db);
+    expect(before[0]).toMatchObject({ contactId: petrov, reasons: ['phone'] });
+    const contact = (await db.contacts.get(petrov))!;
+    await updateContact(petrov, { ...contact, phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }] }, db);
+    search.apply(await db.clientRows.toArray());
+    const after = await findLikelyMatches(draft({ phone: '+79120001122', personName: 'Иван Петров' }), search, [], db);
+    expect(after[0]).toMatchObject({ contactId: petrov });
+    expect(after[0]!.reasons.sort()).toEqual(['person', 'phone']);
+    const old = await findLikelyMatches(draft({ phone: '+7 912 345-67-89' }), search, [], db);
+    expect(old.some((m) => m.reasons.includes('phone'))).toBe(false);
   });
 
   it('finds leads already captured (by a colleague at the same booth, say)', async () => {

@@ -47,15 +47,29 @@ export const MAX_MATCHES = 6;
 
 const keysOfClient = (c: Client): MatchKeys[] => [c.name, c.legalName].filter(Boolean).map((companyName) => matchKeysOf({ companyName }));
 
+/**
+ * A contact's match keys, kept between keystrokes: the same few candidates come back key after
+ * key, and their phones' keys (libphonenumber) are most of the matching's cost. Kept per contact
+ * with the text they were made from, so an edit (here or by a sync) is seen at once.
+ */
+const contactKeyCache = new Map<string, { version: string; keys: MatchKeys }>();
+const MAX_CACHED_CONTACTS = 5000;
+
 function keysOfContact(client: Client, contact: Contact): MatchKeys {
-  const country = client.addresses[0]?.country ?? '';
-  return matchKeysOf({
+  const input = {
     personName: contact.name,
     companyName: client.name,
     emails: contact.emails.map((e) => e.address),
     phones: contact.phones.map((p) => p.number),
-    defaultCountry: country,
-  });
+    defaultCountry: client.addresses[0]?.country ?? '',
+  };
+  const version = JSON.stringify(input);
+  const cached = contactKeyCache.get(contact.id);
+  if (cached?.version === version) return cached.keys;
+  const keys = matchKeysOf(input);
+  if (contactKeyCache.size >= MAX_CACHED_CONTACTS) contactKeyCache.clear();
+  contactKeyCache.set(contact.id, { version, keys });
+  return keys;
 }
 
 const leadKeyCache = new WeakMap<Lead, MatchKeys>();

@@ -17,10 +17,7 @@ import {
   Stack,
   TagsInput,
   Text,
-  Textarea,
-  TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -43,7 +40,9 @@ import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n
 import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
-import { emptyCapture, fillFromCard, nextWorkingDay, type CaptureValues } from './capture-values';
+import { emptyCapture, fillFromCard, isBlankCapture, nextWorkingDay, type CaptureValues } from './capture-values';
+import { CaptureTextField } from './CaptureTextField';
+import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
 import { listenForScans } from './scanner-input';
 
 /**
@@ -142,17 +141,6 @@ function importable(values: CaptureValues, region: string): CaptureValues {
   return out;
 }
 
-/** A lead whose local write failed, kept with everything that was in the form. */
-interface UnsavedLead {
-  id: string;
-  name: string;
-  values: CaptureValues;
-  editing: Lead | null;
-  photo: PreparedFile | null;
-  attachTo: { clientId: string; contactId: string | null; name: string } | null;
-  reason: string;
-}
-
 const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'email' | 'phone'>) => v.personName || v.companyName || v.email || v.phone;
 
 /**
@@ -177,8 +165,12 @@ export function CapturePage() {
     [region],
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
-  const { control, register, handleSubmit, reset, setValue, getValues, formState } = form;
-  const { errors, isDirty } = formState;
+  // The page reads no form state (errors, dirtiness): each field follows its own error
+  // (CaptureTextField, Controller), so a save or a reset re-renders the fields that change, not
+  // the forty inputs of the page — the emptied form is on screen in the next frame.
+  const { control, handleSubmit, reset, setValue, getValues } = form;
+  /** Whether this lead has been submitted once: corrections filled in from a scan are checked at once then. */
+  const submitted = useRef(false);
 
   const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
   const [editing, setEditing] = useState<Lead | null>(null);
@@ -188,7 +180,6 @@ export function CapturePage() {
   const [lastSaved, setLastSaved] = useState<string | null>(null);
   const [vcf, setVcf] = useState<{ file: string; cards: ScannedCard[] } | null>(null);
   const firstField = useRef<HTMLInputElement | null>(null);
-  const { ref: personNameRef, ...personNameField } = register('personName');
 
   const taskTitle: TaskTitle = (step, who) => t(`capture.taskTitle.${step}`, { who });
 
@@ -196,6 +187,7 @@ export function CapturePage() {
     // keepFieldsRef: the inputs are emptied now, not at the form's next render, so the person sees
     // an empty form with the focus in it at once after "save and next".
     reset(emptyCapture(), { keepFieldsRef: true });
+    submitted.current = false;
     setAttachTo(null);
     setEditing(null);
     setPhoto(null);
@@ -223,7 +215,7 @@ export function CapturePage() {
       (e: unknown) => {
         setLastSaved(null);
         const failed = { ...held, reason: writeError(e) };
-        if (form.formState.isDirty) setUnsaved((list) => [...list, failed]);
+        if (!isBlankCapture(getValues())) setUnsaved((list) => [...list, failed]);
         else putBack(failed);
       },
     );
@@ -238,7 +230,10 @@ export function CapturePage() {
     setFailure(t('capture.notSaved', { name: lead.name, reason: lead.reason }));
     firstField.current?.focus();
   };
-  const save = (e?: React.BaseSyntheticEvent) => handleSubmit(onValid)(e);
+  const save = (e?: React.BaseSyntheticEvent) => {
+    submitted.current = true;
+    return handleSubmit(onValid)(e);
+  };
 
   const setNextStep = (step: NextStep | null) => {
     setValue('nextStep', step, { shouldDirty: true });
@@ -266,7 +261,7 @@ export function CapturePage() {
   const fill = (card: ScannedCard) => {
     const next = fillFromCard(getValues(), card, locale);
     for (const [key, value] of Object.entries(next) as [keyof CaptureValues, CaptureValues[keyof CaptureValues]][]) {
-      if (JSON.stringify(value) !== JSON.stringify(getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+      if (JSON.stringify(value) !== JSON.stringify(getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: submitted.current });
     }
   };
 
@@ -403,50 +398,24 @@ export function CapturePage() {
         )}
         {/* Leads kept aside live only in this screen until they are saved. */}
         <UnsavedChangesGuard when={unsaved.length > 0} />
-        {unsaved.length > 0 && (
-          <Alert color="red" mb="sm" py={6} data-testid="capture-unsaved" title={t('capture.unsavedTitle', { count: unsaved.length })}>
-            <Stack gap={4}>
-              {unsaved.map((u) => (
-                <Group key={u.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">
-                    {u.name}: {u.reason}
-                  </Text>
-                  <Tooltip label={t('capture.putBackFirst')} disabled={!isDirty}>
-                    <Button size="compact-xs" variant="light" color="red" disabled={isDirty} onClick={() => putBack(u)}>
-                      {t('capture.putBack')}
-                    </Button>
-                  </Tooltip>
-                </Group>
-              ))}
-            </Stack>
-          </Alert>
-        )}
+        {unsaved.length > 0 && <UnsavedLeads control={control} leads={unsaved} onPutBack={putBack} />}
         <Grid gap="lg">
           <Grid.Col span={8}>
             <form onSubmit={(e) => void save(e)} noValidate aria-label={t('capture.title')}>
               <Stack gap="sm">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-                  <TextInput
-                    label={t('capture.personName')}
-                    autoFocus
-                    {...personNameField}
-                    ref={(el) => {
-                      personNameRef(el);
-                      firstField.current = el;
-                    }}
-                    error={fieldError(errors.personName)}
-                  />
-                  <TextInput label={t('capture.companyName')} {...register('companyName')} error={fieldError(errors.companyName)} />
-                  <TextInput label={t('capture.phone')} type="tel" {...register('phone')} error={fieldError(errors.phone)} />
-                  <TextInput label={t('capture.email')} type="email" {...register('email')} error={fieldError(errors.email)} />
-                  <TextInput label={t('capture.position')} {...register('position')} error={fieldError(errors.position)} />
+                  <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} />
+                  <CaptureTextField form={form} name="companyName" label={t('capture.companyName')} />
+                  <CaptureTextField form={form} name="phone" label={t('capture.phone')} type="tel" />
+                  <CaptureTextField form={form} name="email" label={t('capture.email')} type="email" />
+                  <CaptureTextField form={form} name="position" label={t('capture.position')} />
                   <SimpleGrid cols={2} spacing="sm">
-                    <TextInput label={t('capture.city')} {...register('city')} error={fieldError(errors.city)} />
+                    <CaptureTextField form={form} name="city" label={t('capture.city')} />
                     <Controller
                       control={control}
                       name="country"
-                      render={({ field }) => (
-                        <Select label={t('capture.country')} data={countries} searchable clearable value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldError(errors.country)} />
+                      render={({ field, fieldState }) => (
+                        <Select label={t('capture.country')} data={countries} searchable clearable value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldError(fieldState.error)} />
                       )}
                     />
                   </SimpleGrid>
@@ -491,9 +460,9 @@ export function CapturePage() {
                       />
                     )}
                   />
-                  <TextInput label={t('capture.nextStepOn')} type="date" {...register('nextStepOn')} error={fieldError(errors.nextStepOn)} />
+                  <CaptureTextField form={form} name="nextStepOn" label={t('capture.nextStepOn')} type="date" />
                 </SimpleGrid>
-                <Textarea label={t('capture.notes')} autosize minRows={2} maxRows={6} {...register('notes')} error={fieldError(errors.notes)} />
+                <CaptureTextField form={form} name="notes" label={t('capture.notes')} multiline />
                 <Group justify="space-between">
                   <Text size="sm" c="green" aria-live="polite" data-testid="capture-saved">
                     {lastSaved}

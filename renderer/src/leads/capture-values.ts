@@ -38,6 +38,13 @@ export const emptyCapture = (): CaptureValues => ({
   nextStepOn: '',
 });
 
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/** Whether nothing is typed or chosen in the form (a question left unanswered counts as nothing). */
+export function isBlankCapture(values: { readonly [K in keyof CaptureValues]?: unknown }): boolean {
+  return Object.entries(values).every(([key, v]) => (key === 'answers' ? Object.values((v ?? {}) as Record<string, unknown>).every(isBlank) : isBlank(v)));
+}
+
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** The next working day (Monday to Friday) after `today`, as YYYY-MM-DD in local time: a follow-up's default. */

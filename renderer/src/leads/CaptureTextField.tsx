@@ -1,0 +1,45 @@
+import { memo, type RefObject } from 'react';
+import { Textarea, TextInput } from '@mantine/core';
+import { useFormState, type UseFormReturn } from 'react-hook-form';
+import type { LeadInput } from '../../../core/leads/lead-model';
+import { useFieldError } from '../clients/form-helpers';
+import type { CaptureValues } from './capture-values';
+
+type TextFieldName = 'personName' | 'position' | 'phone' | 'email' | 'companyName' | 'city' | 'nextStepOn' | 'notes';
+
+interface Props {
+  form: UseFormReturn<CaptureValues, unknown, LeadInput>;
+  name: TextFieldName;
+  label: string;
+  type?: 'text' | 'tel' | 'email' | 'date';
+  autoFocus?: boolean;
+  /** Also given the input element (the form's first field is focused after each save). */
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** A growing text area (notes) instead of one line. */
+  multiline?: boolean;
+}
+
+/**
+ * A text field of the capture form that follows its own error only: the capture page itself
+ * reads no form state, so saving or emptying the form does not re-render every field, and
+ * this one re-renders when its message appears or goes. The input is uncontrolled (`register`).
+ */
+export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline }: Props) {
+  const fieldError = useFieldError();
+  const { error } = form.getFieldState(name, useFormState({ control: form.control, name }));
+  const { ref, ...field } = form.register(name);
+  if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} error={fieldError(error)} />;
+  return (
+    <TextInput
+      label={label}
+      type={type}
+      autoFocus={autoFocus}
+      {...field}
+      ref={(el) => {
+        ref(el);
+        if (inputRef) inputRef.current = el;
+      }}
+      error={fieldError(error)}
+    />
+  );
+});
