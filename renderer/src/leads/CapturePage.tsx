@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
@@ -148,26 +148,33 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
  * empty form with the focus in the first field; the save is local (the sync sends it later).
  */
 export function CapturePage() {
-  const { t } = useTranslation();
-  const fieldError = useFieldError();
-  const writeError = useWriteErrorText();
-  const events = useEvents();
-  const activeId = useActiveEventId();
   const region = localeRegion();
-  const locale = userLocale();
-  const countries = useMemo(() => countryOptions(locale), [locale]);
-  const liveEvents = (events ?? []).filter((e) => !e.archivedAt);
-  const event = liveEvents.find((e) => e.id === activeId) ?? null;
-
   const resolver = useCallback<Resolver<CaptureValues, unknown, LeadInput>>(
     (values, context, options) =>
       (zodResolver(leadInputSchema(values.country || region)) as unknown as Resolver<CaptureValues, unknown, LeadInput>)(withoutBlankAnswers(values), context, options),
     [region],
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
-  // The page reads no form state (errors, dirtiness): each field follows its own error
-  // (CaptureTextField, Controller), so a save or a reset re-renders the fields that change, not
-  // the forty inputs of the page — the emptied form is on screen in the next frame.
+  return <CaptureScreen form={form} region={region} />;
+}
+
+/**
+ * The screen, apart from the form's host: react-hook-form re-renders the component that calls
+ * `useForm` on every submit and reset, and this one (memo, same props) sits that out. Nor does it
+ * read form state (errors, dirtiness): each field follows its own error (CaptureTextField,
+ * Controller). So "save and next" re-renders only the fields whose value changes, not the forty
+ * inputs of the page, and the emptied form is on screen in the next frame.
+ */
+const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseFormReturn<CaptureValues, unknown, LeadInput>; region: string }) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const writeError = useWriteErrorText();
+  const events = useEvents();
+  const activeId = useActiveEventId();
+  const locale = userLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+  const liveEvents = (events ?? []).filter((e) => !e.archivedAt);
+  const event = liveEvents.find((e) => e.id === activeId) ?? null;
   const { control, handleSubmit, reset, setValue, getValues } = form;
   /** Whether this lead has been submitted once: corrections filled in from a scan are checked at once then. */
   const submitted = useRef(false);
@@ -532,4 +539,4 @@ export function CapturePage() {
       )}
     </ScrollArea>
   );
-}
+});

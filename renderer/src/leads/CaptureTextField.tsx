@@ -1,6 +1,6 @@
 import { memo, type RefObject } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
-import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { LeadInput } from '../../../core/leads/lead-model';
 import { useFieldError } from '../clients/form-helpers';
 import type { CaptureValues } from './capture-values';
@@ -28,6 +28,9 @@ export const CaptureTextField = memo(function CaptureTextField({ form, name, lab
   const fieldError = useFieldError();
   const { error } = form.getFieldState(name, useFormState({ control: form.control, name }));
   const { ref, ...field } = form.register(name);
+  // A text area sizes itself to its text when it renders: following its value makes it shrink
+  // back when the form is emptied after a save (the value changes without an input event).
+  useWatch({ control: form.control, name, disabled: !multiline });
   if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} error={fieldError(error)} />;
   return (
     <TextInput
