@@ -82,6 +82,35 @@ function keysOfLead(lead: Lead): MatchKeys {
   return keys;
 }
 
+/**
+ * The candidates' clients and contacts, kept between keystrokes: typing a name brings the same
+ * few clients back key after key, and reading them from IndexedDB each time was most of a
+ * keystroke's wait. An entry holds while its list row's revision does (a change to the client or
+ * any of its contacts, here or by a sync, rebuilds the row with a new revision).
+ */
+interface CandidateRecords {
+  rev: number;
+  client: Client;
+  contacts: Contact[];
+}
+const recordCaches = new WeakMap<FieldbookDb, Map<string, CandidateRecords>>();
+const MAX_CACHED_CLIENTS = 2000;
+
+async function recordsOf(rows: readonly ClientListRow[], db: FieldbookDb): Promise<CandidateRecords[]> {
+  let cache = recordCaches.get(db);
+  if (!cache) recordCaches.set(db, (cache = new Map()));
+  const missing = rows.filter((r) => cache.get(r.id)?.rev !== r.rev);
+  if (missing.length > 0) {
+    const ids = missing.map((r) => r.id);
+    const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
+    if (cache.size + missing.length > MAX_CACHED_CLIENTS) cache.clear();
+    clients.forEach((client, i) => {
+      if (client) cache.set(client.id, { rev: missing[i]!.rev, client, contacts: contacts.filter((c) => c.clientId === client.id) });
+    });
+  }
+  return rows.map((r) => cache.get(r.id)).filter((r) => r !== undefined);
+}
+
 /** The client search look-ups worth making for a draft (each narrows to a handful of rows). */
 function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
   const out: string[] = [];
@@ -111,10 +140,7 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
   }
   const matches: LikelyMatch[] = [];
   if (rows.size > 0) {
-    const ids = [...rows.keys()];
-    const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
-    for (const client of clients) {
-      if (!client) continue;
+    for (const { client, contacts } of await recordsOf([...rows.values()], db)) {
       const row = rows.get(client.id)!;
       const companyReasons = keysOfClient(client).reduce<MatchReason[]>((r, k) => union(r, compareMatchKeys(typed, k).filter((x) => x === 'company' || x === 'company_prefix')), []);
       const base = {
@@ -129,7 +155,7 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
       };
       let contactMatched = false;
       for (const contact of contacts) {
-        if (contact.clientId !== client.id || contact.archivedAt) continue;
+        if (contact.archivedAt) continue;
         const personal = compareMatchKeys(typed, keysOfContact(client, contact)).filter((r) => r !== 'company' && r !== 'company_prefix');
         if (personal.length === 0) continue;
         contactMatched = true;
