@@ -237,9 +237,15 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
     setFailure(t('capture.notSaved', { name: lead.name, reason: lead.reason }));
     firstField.current?.focus();
   };
-  const save = (e?: React.BaseSyntheticEvent) => {
+  const save = async (e?: React.BaseSyntheticEvent) => {
+    // A blank form has nothing to save: a second Ctrl+Enter right after a save must not greet the
+    // next visitor's empty form with "enter at least a name".
+    if (isBlankCapture(getValues())) {
+      e?.preventDefault();
+      return;
+    }
     submitted.current = true;
-    return handleSubmit(onValid)(e);
+    await handleSubmit(onValid)(e);
   };
 
   const setNextStep = (step: NextStep | null) => {
