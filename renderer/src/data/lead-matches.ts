@@ -48,27 +48,23 @@ export const MAX_MATCHES = 6;
 const keysOfClient = (c: Client): MatchKeys[] => [c.name, c.legalName].filter(Boolean).map((companyName) => matchKeysOf({ companyName }));
 
 /**
- * A contact's match keys, kept between keystrokes: the same few candidates come back key after
- * key, and their phones' keys (libphonenumber) are most of the matching's cost. Kept per contact
- * with the text they were made from, so an edit (here or by a sync) is seen at once.
+ * A contact's match keys, made once per record read (see recordsOf): the same few candidates
+ * come back key after key, and their phones' keys (libphonenumber) are most of the matching.
  */
-const contactKeyCache = new Map<string, { version: string; keys: MatchKeys }>();
-const MAX_CACHED_CONTACTS = 5000;
+const contactKeyCache = new WeakMap<Contact, MatchKeys>();
 
 function keysOfContact(client: Client, contact: Contact): MatchKeys {
-  const input = {
-    personName: contact.name,
-    companyName: client.name,
-    emails: contact.emails.map((e) => e.address),
-    phones: contact.phones.map((p) => p.number),
-    defaultCountry: client.addresses[0]?.country ?? '',
-  };
-  const version = JSON.stringify(input);
-  const cached = contactKeyCache.get(contact.id);
-  if (cached?.version === version) return cached.keys;
-  const keys = matchKeysOf(input);
-  if (contactKeyCache.size >= MAX_CACHED_CONTACTS) contactKeyCache.clear();
-  contactKeyCache.set(contact.id, { version, keys });
+  let keys = contactKeyCache.get(contact);
+  if (!keys) {
+    keys = matchKeysOf({
+      personName: contact.name,
+      companyName: client.name,
+      emails: contact.emails.map((e) => e.address),
+      phones: contact.phones.map((p) => p.number),
+      defaultCountry: client.addresses[0]?.country ?? '',
+    });
+    contactKeyCache.set(contact, keys);
+  }
   return keys;
 }
 
@@ -86,7 +82,8 @@ function keysOfLead(lead: Lead): MatchKeys {
  * The candidates' clients and contacts, kept between keystrokes: typing a name brings the same
  * few clients back key after key, and reading them from IndexedDB each time was most of a
  * keystroke's wait. An entry holds while its list row's revision does (a change to the client or
- * any of its contacts, here or by a sync, rebuilds the row with a new revision).
+ * any of its contacts, here or by a sync, rebuilds the row with a new revision); then the records
+ * are read again, as new objects, and their match keys made again.
  */
 interface CandidateRecords {
   rev: number;
