@@ -358,7 +358,7 @@ async function endOfDay(url, device) {
   let cursor = device.cursor;
   let pulled = 0;
   for (let page = 0; page < 1000; page++) {
-    const answer = await post(`${url}/api/sync/pull`, device.token, { schemaVersion: 2, cursor, scopeHash: device.scopeHash });
+    const answer = await post(`${url}/api/sync/pull`, device.token, { schemaVersion: device.push.schemaVersion, cursor, scopeHash: device.scopeHash });
     if (answer.scope || answer.resnapshot) throw new Error('unexpected scope change in the end-of-day test');
     pulled += answer.records.length;
     cursor = answer.cursor;
