@@ -11,7 +11,7 @@ import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
-import { SEQUENCE_LOCK, loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
+import { loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
 import { offerWriteError } from '../../core/offers/offer-write-rules';
 import type { Offer } from '../../core/offers/offer-model';
@@ -148,8 +148,9 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
       }
     }
 
-    // Write phase: sequence numbers are assigned under the lock, which the commit releases.
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+    // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
+    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
+    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases it.
     const seqs = await saveRows(tx, writes.map((w) => w.row));
     for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
@@ -157,7 +158,6 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
       else if (w.move) await recordOwnerMove(tx, { seq: seqs[i]!, table: w.table, id: w.row.id, from: w.move.from, to: w.move.to });
       if (w.lost.length) await recordConflicts(tx, w, device, now);
     }
-    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
     const response: PushResponse = { outcome: 'applied', lastSeq: req.toSeq, results, serverTime, ...(clockAheadMs ? { clockAheadMs } : {}) };
     return { ok: true, response };
   });

@@ -98,21 +98,24 @@ const columnsOf = (rows: readonly Omit<StoredRow, 'seq'>[]) => [
 
 /**
  * Writes several records in one statement, each with its own next sequence number; returns
- * their sequence numbers in the order given. A push holds the sequence lock while it writes, so
- * one statement instead of one per record is what lets many laptops push at once. Each record
- * may appear once.
+ * their sequence numbers in the order given. The statement takes SEQUENCE_LOCK itself (held to
+ * the commit; taking it again in a transaction that holds it is a no-op): every laptop's push
+ * waits for that lock, so the lock and the writes cost one round trip, not one per record or
+ * two. The lock is read before any row is produced, so before any `nextval`. Each record may
+ * appear once.
  */
 export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const saved = await sql.query<{ tbl: string; id: string; seq: number }>(
-    `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
+    `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($8))
+     INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
      SELECT t, i, o, c, d, s, a, nextval('change_seq'), now()
-       FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS x(t, i, o, c, d, s, a, n)
+       FROM sequence_lock, unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS x(t, i, o, c, d, s, a, n)
       ORDER BY n
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
        stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
      RETURNING tbl, id::text AS id, seq::float8 AS seq`,
-    columnsOf(rows),
+    [...columnsOf(rows), SEQUENCE_LOCK],
   );
   const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
   return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);
