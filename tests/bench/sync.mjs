@@ -132,7 +132,7 @@ async function pouchReplicate({ remote, batchSize }) {
 function startServerSide(root, log) {
   const child = fork(join(root, 'tests/bench/sync-server.ts'), [], {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SYNC_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SYNC_SERVER_PROFILE] : [])],
     env: { ...process.env, SYNC_BENCH_CONFIG: JSON.stringify({ big: BIG, small: SMALL, devices: DEVICES, changesPerDevice: CHANGES_PER_DEVICE, clientsPerManager: CLIENTS_PER_MANAGER }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
