@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, useWatch, type Control, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
@@ -45,34 +45,45 @@ import { CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
 import { listenForScans } from './scanner-input';
 
+/** The fields likely matches are found by. */
+const IDENTIFYING = ['personName', 'phone', 'email', 'companyName', 'country'] as const;
+
 /**
- * The likely matches beside the form. Its own component, watching only the identifying fields,
- * so a keystroke re-renders this panel and not the whole form; the search runs after the
- * keystroke has been painted (a deferred value), so typing never waits for it.
+ * The likely matches beside the form. It follows the identifying fields with a subscription, not
+ * a re-render: a keystroke looks the typed text up at once (the in-memory client search, and the
+ * candidates' records kept between keys, see lead-matches.ts), and the panel renders once, when
+ * the answer is there. A slower answer overtaken by a newer keystroke is dropped.
  */
 function MatchesPanel(props: {
-  control: Control<CaptureValues>;
+  form: UseFormReturn<CaptureValues, unknown, LeadInput>;
   excludeLeadId: string | null;
   region: string;
   onAttach: (m: LikelyMatch) => void;
   onOpenLead: (leadId: string) => void;
 }) {
-  const { control, excludeLeadId, region } = props;
+  const { form, excludeLeadId, region } = props;
   const leads = useAllLeads();
-  const watched = useWatch({ control, name: ['personName', 'phone', 'email', 'companyName', 'country'] });
-  const [personName, phone, email, companyName, country] = useDeferredValue(watched);
   const [found, setFound] = useState<{ key: string; matches: LikelyMatch[] }>({ key: '', matches: [] });
-  const key = [personName, phone, email, companyName, country].join('\u0001');
   useEffect(() => {
-    let current = true;
-    const draft = { personName, phone, email, companyName, country: country || region };
-    void findLikelyMatches(draft, clientSearch, (leads ?? []).filter((l) => l.id !== excludeLeadId)).then((matches) => {
-      if (current) setFound({ key, matches });
+    let latest = 0;
+    const others = (leads ?? []).filter((l) => l.id !== excludeLeadId);
+    const look = (values: Partial<CaptureValues>) => {
+      const asked = ++latest;
+      const [personName = '', phone = '', email = '', companyName = '', country = ''] = IDENTIFYING.map((f) => values[f] ?? '');
+      const key = [personName, phone, email, companyName, country].join('\u0001');
+      void findLikelyMatches({ personName, phone, email, companyName, country: country || region }, clientSearch, others).then((matches) => {
+        if (asked === latest) setFound({ key, matches });
+      });
+    };
+    look(form.getValues());
+    const subscription = form.watch((values, { name }) => {
+      if (name === undefined || (IDENTIFYING as readonly string[]).includes(name)) look(values as Partial<CaptureValues>);
     });
     return () => {
-      current = false;
+      latest = -1;
+      subscription.unsubscribe();
     };
-  }, [personName, phone, email, companyName, country, region, leads, excludeLeadId, key]);
+  }, [form, leads, excludeLeadId, region]);
   return (
     <Box data-matched-for={found.key}>
       <LikelyMatches matches={found.matches} onAttach={props.onAttach} onOpenLead={props.onOpenLead} />
@@ -494,7 +505,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
           </Grid.Col>
           <Grid.Col span={4}>
             <Stack gap="md">
-              <MatchesPanel control={control} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
+              <MatchesPanel form={form} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
               <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
               <Card withBorder padding="xs">
                 <Text size="xs" fw={600} mb={4}>
