@@ -100,6 +100,14 @@ describe('likely matches of a lead being typed', () => {
     expect(old.some((m) => m.reasons.includes('phone'))).toBe(false);
   });
 
+  it('sees a lead’s changed email even when its record says it was not updated (a colleague’s change by sync)', async () => {
+    const lead = await captureLead({ personName: 'Maria Schmidt', email: 'maria@schmidt.de' }, { taskTitle: () => '' }, db);
+    expect(await findLikelyMatches(draft({ email: 'maria@schmidt.de' }), search, [lead], db)).toHaveLength(1);
+    const synced = { ...lead, email: 'm.schmidt@logistik.de' };
+    expect(await findLikelyMatches(draft({ email: 'm.schmidt@logistik.de' }), search, [synced], db)).toEqual([expect.objectContaining({ leadId: lead.id, reasons: ['email'] })]);
+    expect(await findLikelyMatches(draft({ email: 'maria@schmidt.de' }), search, [synced], db)).toEqual([]);
+  });
+
   it('finds leads already captured (by a colleague at the same booth, say)', async () => {
     const earlier = await captureLead({ personName: 'Maria Schmidt', email: 'Maria@Schmidt.de', companyName: 'Schmidt Logistik' }, { taskTitle: () => '' }, db);
     const found = await findLikelyMatches(draft({ email: 'maria@schmidt.de' }), search, await db.leads.toArray(), db);

@@ -68,13 +68,18 @@ function keysOfContact(client: Client, contact: Contact): MatchKeys {
   return keys;
 }
 
-const leadKeyCache = new WeakMap<Lead, MatchKeys>();
+/**
+ * Leads' keys by lead id, with the text they were made from: the live query hands over new lead
+ * objects after every save, and making the keys (libphonenumber) for every lead again would
+ * hold up the emptied form.
+ */
+const leadKeyCache = new Map<string, { text: string; keys: MatchKeys }>();
 function keysOfLead(lead: Lead): MatchKeys {
-  let keys = leadKeyCache.get(lead);
-  if (!keys) {
-    keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], defaultCountry: lead.country });
-    leadKeyCache.set(lead, keys);
-  }
+  const text = [lead.personName, lead.companyName, lead.email, lead.phone, lead.country].join('\u0001');
+  const cached = leadKeyCache.get(lead.id);
+  if (cached?.text === text) return cached.keys;
+  const keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], defaultCountry: lead.country });
+  leadKeyCache.set(lead.id, { text, keys });
   return keys;
 }
 
@@ -131,6 +136,8 @@ const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchR
 
 export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb()): Promise<LikelyMatch[]> {
   const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone], defaultCountry: draft.country });
+  // Nothing identifying typed (the form just emptied after a save): nothing can match.
+  if (!typed.emails.length && !typed.phones.length && !typed.company && !typed.person) return [];
   const rows = new Map<string, ClientListRow>();
   for (const text of lookups(draft, typed)) {
     for (const row of search.lookup(text, PER_LOOKUP)) rows.set(row.id, row);
