@@ -50,7 +50,7 @@ const IDENTIFYING = ['personName', 'phone', 'email', 'companyName', 'country'] a
 
 /**
  * The likely matches beside the form. It follows the identifying fields with a subscription, not
- * a re-render: a keystroke looks the typed text up at once (the in-memory client search, and the
+ * a re-render: a keystroke looks the typed text up right after it (the in-memory client search, and the
  * candidates' records kept between keys, see lead-matches.ts), and the panel renders once, when
  * the answer is there. A slower answer overtaken by a newer keystroke is dropped.
  */
@@ -76,8 +76,17 @@ function MatchesPanel(props: {
       });
     };
     look(form.getValues());
-    const subscription = form.watch((values, { name }) => {
-      if (name === undefined || (IDENTIFYING as readonly string[]).includes(name)) look(values as Partial<CaptureValues>);
+    // One look-up per turn of the event loop, with the form as it is then: emptying the form
+    // after a save (or filling it from a scan) sets field after field, and must not look up
+    // each half-emptied state on the way.
+    let pending = false;
+    const subscription = form.watch((_values, { name }) => {
+      if (pending || (name !== undefined && !(IDENTIFYING as readonly string[]).includes(name))) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        if (latest >= 0) look(form.getValues());
+      });
     });
     return () => {
       latest = -1;
