@@ -20,6 +20,19 @@ export type DemoSeedReport =
   /** The seeding failed (in IndexedDB or in the generator): doing it here would fail the same way. */
   | { type: 'failed'; message: string };
 
+/** Where the seeding ran, as the `fieldbook:demo-seeded` performance mark (read by tests and benchmarks). */
+export type DemoSeedPlace = 'worker' | 'window';
+
+function seeded(where: DemoSeedPlace, count: number): void {
+  performance.mark('fieldbook:demo-seeded', { detail: { where, count } });
+}
+
+/** The seeding in this thread, as before the worker. */
+async function seedHere(db: FieldbookDb, count: number, onRows: (rows: ClientListRow[]) => void): Promise<void> {
+  await seedDemoBase(db, count, onRows);
+  seeded('window', count);
+}
+
 /**
  * Seeds `count` demo clients into the app's database (`db`, used only when seeding here) and
  * calls `onRows` with each committed batch's list rows, in commit order.
@@ -27,18 +40,20 @@ export type DemoSeedReport =
 export function seedDemoBaseAside(db: FieldbookDb, count: number, onRows: (rows: ClientListRow[]) => void): Promise<void> {
   let worker: Worker;
   try {
-    if (typeof Worker === 'undefined') return seedDemoBase(db, count, onRows);
+    if (typeof Worker === 'undefined') return seedHere(db, count, onRows);
     worker = new Worker(new URL('./demo-seed.worker.ts', import.meta.url), { type: 'module', name: 'demo-seed' });
   } catch (e) {
     console.warn('Seeding the demo base in the window: no worker', e);
-    return seedDemoBase(db, count, onRows);
+    return seedHere(db, count, onRows);
   }
   return new Promise<void>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<DemoSeedReport>) => {
       if (data.type === 'rows') return onRows(data.rows);
       worker.terminate();
-      if (data.type === 'done') resolve();
-      else reject(new Error(data.message));
+      if (data.type === 'done') {
+        seeded('worker', count);
+        resolve();
+      } else reject(new Error(data.message));
     };
     // The worker's script did not load or run (a policy, a scheme without workers, a crash).
     // Seeding again from the start here is safe: every batch puts the same records by id.
@@ -46,7 +61,7 @@ export function seedDemoBaseAside(db: FieldbookDb, count: number, onRows: (rows:
       event.preventDefault();
       worker.terminate();
       console.warn('Seeding the demo base in the window: the worker failed', event.message);
-      seedDemoBase(db, count, onRows).then(resolve, reject);
+      seedHere(db, count, onRows).then(resolve, reject);
     };
     worker.postMessage({ count } satisfies DemoSeedRequest);
   });
