@@ -33,3 +33,55 @@ export function phoneDigitForms(e164: string): string[] {
   ]);
   return [...forms];
 }
+
+/** The part of `phoneDigitForms` that depends only on a number's shape (see below). */
+interface PhoneShape {
+  /** Digits of the country calling code: the national number is what follows them. */
+  callingCodeDigits: number;
+  /** What the national format puts before the national number: the trunk prefix ("0", "06", "8") or nothing. */
+  nationalPrefix: string;
+}
+
+/** Leading digits after the "+" that, with the length, key a shape. */
+const SHAPE_DIGITS = 6;
+
+/**
+ * `phoneDigitForms` for many E.164 numbers from a few numbering ranges, at a fraction of the
+ * cost: the first number of each shape (its first six digits and its length) is parsed by
+ * libphonenumber, which tells how long its calling code is and what its national format puts
+ * before the national number; the other numbers of that shape are cut the same way. Anything
+ * that is not plain "+digits", or whose forms are not such a cut, is parsed every time.
+ *
+ * Numbers of one shape share their calling code and, in the numbering plans the demo base uses,
+ * their national format; the demo generator's every range is checked against `phoneDigitForms`
+ * in phone.test.ts. Typed numbers keep going through `phoneDigitForms` itself.
+ */
+export function phoneDigitFormsByShape(): (e164: string) => string[] {
+  const shapes = new Map<string, PhoneShape | null>();
+  return (e164) => {
+    if (!/^\+\d{8,15}$/.test(e164)) return phoneDigitForms(e164);
+    const key = `${e164.slice(1, 1 + SHAPE_DIGITS)}:${e164.length}`;
+    let shape = shapes.get(key);
+    if (shape === undefined) {
+      const forms = phoneDigitForms(e164);
+      shape = shapeOf(e164.slice(1), forms);
+      shapes.set(key, shape);
+      return forms;
+    }
+    if (shape === null) return phoneDigitForms(e164);
+    const digits = e164.slice(1);
+    const national = digits.slice(shape.callingCodeDigits);
+    const forms = [digits];
+    for (const f of [shape.nationalPrefix + national, national]) if (!forms.includes(f)) forms.push(f);
+    return forms;
+  };
+}
+
+/** The shape `forms` (from `phoneDigitForms`) follow, or null when they are not a plain cut of `digits`. */
+function shapeOf(digits: string, forms: readonly string[]): PhoneShape | null {
+  // phoneDigitForms drops repeats: two forms mean the national format is the national number.
+  const [international, nationalFormat, national = nationalFormat] = forms;
+  if (international !== digits || nationalFormat === undefined || national === undefined || forms.length > 3) return null;
+  if (!national || !digits.endsWith(national) || !nationalFormat.endsWith(national)) return null;
+  return { callingCodeDigits: digits.length - national.length, nationalPrefix: nationalFormat.slice(0, nationalFormat.length - national.length) };
+}

@@ -32,11 +32,17 @@ function foldBoth(text: string): string {
 /**
  * The searchable text of a record: words in both folds, each preceded by a space so that a
  * query word matches as a word prefix with a plain `includes(' ' + word)`, then a section of
- * digit strings (phones in every usual form, tax ids) matched as substrings.
+ * digit strings (phones in every usual form, tax ids) matched as substrings. `phoneForms` gives
+ * a phone's digit strings (`phoneDigitForms` unless the caller has a faster equivalent).
  */
-export function buildHaystack(words: readonly string[], phones: readonly string[], otherDigits: readonly string[]): string {
+export function buildHaystack(
+  words: readonly string[],
+  phones: readonly string[],
+  otherDigits: readonly string[],
+  phoneForms: (e164: string) => string[] = phoneDigitForms,
+): string {
   const text = words.filter(Boolean).map(foldBoth).join(' ');
-  const digits = [...phones.flatMap(phoneDigitForms), ...otherDigits.map((d) => d.replace(/\D/g, '')).filter((d) => d.length >= 3)];
+  const digits = [...phones.flatMap((p) => phoneForms(p)), ...otherDigits.map((d) => d.replace(/\D/g, '')).filter((d) => d.length >= 3)];
   return ` ${text} \u0001${digits.join(' ')} `;
 }
 

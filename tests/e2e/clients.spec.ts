@@ -30,6 +30,8 @@ test('starts with a demo client base and searches it as you type', async ({ page
   await list.open(40);
   await expect(list.count).toHaveAttribute('data-count', '40');
   await expect(list.rows.first()).toBeVisible();
+  // Seeded by its worker: the page's policy and the build let the worker's script load.
+  expect(await list.demoSeededIn()).toBe('worker');
   const first = (await list.visibleNames())[0]!;
   await list.searchFor(first.split(' ')[0]!.toLowerCase());
   expect(await list.resultCount()).toBeGreaterThan(0);

@@ -45,6 +45,18 @@ test.describe('desktop shell', () => {
     );
   });
 
+  test('seeds the demo base in a worker loaded from app:// under the app policy', async () => {
+    // The window opens on the default demo base; its seeding runs in a module worker whose
+    // script comes through the app:// handler (CSP header included). Were the worker refused,
+    // the window would seed it itself and the mark would say 'window'.
+    const where = await app.window.waitForFunction(() => {
+      const mark = performance.getEntriesByName('fieldbook:demo-seeded')[0] as PerformanceMark | undefined;
+      return (mark?.detail as { where?: string } | undefined)?.where ?? null;
+    });
+    expect(await where.jsonValue()).toBe('worker');
+    await expect(app.window.getByTestId('client-row').first()).toBeVisible();
+  });
+
   test('blocks navigation to another origin', async () => {
     await app.window.evaluate(() => {
       window.location.href = 'https://example.com/';

@@ -6,7 +6,7 @@
 import { liveQuery } from 'dexie';
 import { useMemo, useSyncExternalStore } from 'react';
 import { getDb } from './db';
-import { seedDemoBase } from './demo-seed';
+import { seedDemoBaseAside } from './demo-seed-runner';
 import { seedDemoCatalog } from './demo-catalog-seed';
 import { readListSnapshot, writeListSnapshot } from './list-snapshot';
 import { ClientSearch, type ClientFilters, type ClientSort, type SearchResult } from './client-search';
@@ -144,7 +144,7 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
       clientSearch.apply(rows);
       if (clientSearch.size === 0 && !seeded && demoSize > 0) {
         setState({ phase: 'seeding' });
-        await seedDemoBase(db, demoSize, (batch) => clientSearch.apply(batch));
+        await seedDemoBaseAside(db, demoSize, (batch) => clientSearch.apply(batch));
         performance.measure('fieldbook:bulk-load', 'fieldbook:base-start');
       }
       void seedDemoCatalog(db); // a demo laptop's catalog, in the background (demo-catalog-seed.ts)

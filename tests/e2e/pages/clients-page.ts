@@ -18,6 +18,15 @@ export class ClientsPage {
     await expect(this.search).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Where the demo base was seeded ('worker' or 'window'), once it is (the `fieldbook:demo-seeded` mark). */
+  async demoSeededIn(): Promise<string> {
+    const handle = await this.page.waitForFunction(() => {
+      const mark = performance.getEntriesByName('fieldbook:demo-seeded')[0] as PerformanceMark | undefined;
+      return (mark?.detail as { where?: string } | undefined)?.where ?? null;
+    });
+    return (await handle.jsonValue()) as string;
+  }
+
   async searchFor(text: string) {
     await this.search.fill(text);
     await expect(this.count).toHaveAttribute('data-query', text);
