@@ -50,9 +50,9 @@ const IDENTIFYING = ['personName', 'phone', 'email', 'companyName', 'country'] a
 
 /**
  * The likely matches beside the form. It follows the identifying fields with a subscription, not
- * a re-render: a keystroke looks the typed text up right after it (the in-memory client search, and the
- * candidates' records kept between keys, see lead-matches.ts), and the panel renders once, when
- * the answer is there. A slower answer overtaken by a newer keystroke is dropped.
+ * a re-render: a keystroke looks the typed text up right after it (the in-memory client search,
+ * and the candidates' records kept between keys, see lead-matches.ts), and the panel renders
+ * once, when the answer is there. A slower answer overtaken by a newer keystroke is dropped.
  */
 function MatchesPanel(props: {
   form: UseFormReturn<CaptureValues, unknown, LeadInput>;
@@ -76,7 +76,7 @@ function MatchesPanel(props: {
       });
     };
     look(form.getValues());
-    // One look-up per turn of the event loop, with the form as it is then: emptying the form
+    // One look-up per task, after it, with the form as it is then: emptying the form
     // after a save (or filling it from a scan) sets field after field, and must not look up
     // each half-emptied state on the way.
     let pending = false;
