@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPricingCatalog, priceOffer } from '../pricing/price';
-import { applyTransition, copyToClient, isEditable, OFFER_ACTIONS, revise, transition, type OfferAction, type TransitionContext, type TransitionResult } from './lifecycle';
+import { applyTransition, copyToClient, isEditable, issueDate, OFFER_ACTIONS, revise, transition, type OfferAction, type TransitionContext, type TransitionResult } from './lifecycle';
 import { OFFER_STATUSES, offerSchema, type Offer, type OfferLine, type OfferStatus } from './offer-model';
 
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -114,6 +114,20 @@ describe('applyTransition', () => {
 
   it('passes a refusal through', () => {
     expect(applyTransition(offer({ status: 'awaiting_approval' }), 'send', manager)).toEqual({ ok: false, error: 'awaiting_approval' });
+  });
+});
+
+describe('issueDate: the date on the document', () => {
+  const printedOn = '2026-11-30T10:00:00.000Z';
+
+  it('is the day it is printed while the offer has not been sent, also when approved days before', () => {
+    const approved = offer({ status: 'approved', updatedAt: '2026-11-24T09:00:00.000Z', history: [{ status: 'approved', at: '2026-11-24T09:00:00.000Z', by: 'boss', comment: '' }] });
+    expect(issueDate(approved, printedOn)).toBe(printedOn);
+  });
+
+  it('is the day it was sent once it has been, whenever it is printed again', () => {
+    const sent = applyTransition(offer(), 'send', { ...manager, now: '2026-11-25T08:00:00.000Z' });
+    expect(sent.ok && issueDate(sent.value, printedOn)).toBe('2026-11-25T08:00:00.000Z');
   });
 });
 

@@ -203,3 +203,11 @@ export function copyToClient(offer: Offer, target: CopyTarget): Offer {
     updatedAt: target.now,
   };
 }
+
+/**
+ * The date an offer's document carries: the day it was sent, and until then the day it is
+ * printed (an offer approved last week and printed today to hand over is issued today).
+ */
+export function issueDate(offer: Pick<Offer, 'history'>, now: string): string {
+  return offer.history.find((h) => h.status === 'sent')?.at ?? now;
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
+import { issueDate } from '../../../core/offers/lifecycle';
 import type { CompanyProfile } from '../../../core/pricing/catalog-model';
 import { priceOffer } from '../../../core/pricing/price';
 import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
@@ -25,7 +26,7 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
   const address = client.addresses.find((a) => a.kind === 'legal') ?? client.addresses[0];
   const addressText = address ? [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.region, formatCountry(address.country)].filter(Boolean).join(', ') : '';
   const results = new Map(totals.lines.map((l) => [l.id, l]));
-  const issued = offer.history.find((h) => h.status === 'sent')?.at ?? offer.updatedAt;
+  const issued = issueDate(offer, new Date().toISOString());
 
   return (
     <article className={classes.doc} data-testid="offer-document">
