@@ -273,18 +273,33 @@ for (const backend of BACKENDS) {
       expect((await record(test.db, 'clients', c.clientId)).data.receivables).toEqual({ balance: 100005, overdue: 0, overdueDays: 0, currency: 'HUF', asOf: '2026-11-20' });
     });
 
+    it('import-receivables reads amounts in the client’s currency: yen have no minor unit, dinars three', async () => {
+      const yen = await seedClient(test.db, team.anna.id, { name: 'Tokyo KK', currency: 'JPY' });
+      const dinar = await seedClient(test.db, team.anna.id, { name: 'Kuwait Co', currency: 'KWD' });
+      const r = io(`client_id,balance,overdue,overdue_days\n${yen.clientId},150000,2000,5\n${dinar.clientId},12.345,0,0\n`);
+      expect(await runCli(['import-receivables', '--file', '-'], {}, r.io, test.db), r.err.join()).toBe(0);
+      expect((await record(test.db, 'clients', yen.clientId)).data.receivables).toMatchObject({ balance: 150000, overdue: 2000, currency: 'JPY' });
+      expect((await record(test.db, 'clients', dinar.clientId)).data.receivables).toMatchObject({ balance: 12345, overdue: 0, currency: 'KWD' });
+
+      const bad = io(`client_id,balance,overdue,overdue_days\n${yen.clientId},1500.5,0,0\n`);
+      expect(await runCli(['import-receivables', '--file', '-'], {}, bad.io, test.db)).toBe(2);
+      expect(bad.err).toEqual(['line 2: balance "1500.5" has decimals, but JPY has no minor unit', 'Nothing imported: 1 line needs fixing.']);
+      expect((await record(test.db, 'clients', yen.clientId)).data.receivables).toMatchObject({ balance: 150000 });
+    });
+
     it('import-receivables writes nothing when any row is bad, and names every bad line with its reason', async () => {
       const good = await seedClient(test.db, team.anna.id, { name: 'Good AG' });
       const other = await seedClient(test.db, team.anna.id, { name: 'Other AG', taxId: 'DE111' });
       await seedClient(test.db, team.ben.id, { taxId: 'DE111' }); // a second client with that tax id
       const deleted = await seedClient(test.db, team.anna.id, { name: 'Gone AG', _deleted: true });
+      const precise = await seedClient(test.db, team.anna.id, { name: 'Precise AG' });
       const before = await topSeq(test.db);
       const unknown = randomUUID();
       const csv = [
         'client_id;tax_id;balance;overdue;overdue_days;currency',
         `${good.clientId};;100;0;0;EUR`, // line 2: fine
         `${unknown};;100;0;0;`, // 3
-        `${other.clientId};;12.345;0;0;`, // 4
+        `${precise.clientId};;12.345;0;0;`, // 4: three decimals for a client billed in EUR
         `;DE 111;5;0;0;`, // 5: two clients
         `${good.clientId};;1;0;0;`, // 6: good again
         `${other.clientId};;10;-1;x;EUR`, // 7: two reasons
@@ -299,7 +314,7 @@ for (const backend of BACKENDS) {
       expect(await runCli(['import-receivables', '--file', csvFile('bad.csv', csv)], {}, r.io, test.db)).toBe(2);
       expect(r.err).toEqual([
         `line 3: no client with id ${unknown}`,
-        'line 4: balance "12.345" has more than 2 decimals',
+        'line 4: balance "12.345" has more decimals than EUR has (2)',
         'line 5: tax id "DE 111" belongs to 2 clients; name the client by client_id',
         'line 6: client "Good AG" is also on line 2',
         'line 7: overdue "-1" is negative',

@@ -4,6 +4,7 @@
  * the reason it is not one, phrased to follow the column and the text ("vat_rate "twenty" is
  * not a percentage like 20 or 5.5"), so an import reports every bad cell of every line at once.
  */
+import { minorUnitExponent } from '../../core/pricing/money';
 import { describeProblems, type CsvTable, type RowProblem } from './csv-table';
 import { AdminInputError } from './input-error';
 
@@ -27,6 +28,12 @@ export function failOnProblems(problems: readonly RowProblem[]): void {
   if (problems.length === 0) return;
   const bad = new Set(problems.map((p) => p.line)).size;
   throw new AdminInputError([...describeProblems(problems), `Nothing imported: ${bad} ${bad === 1 ? 'line needs' : 'lines need'} fixing.`]);
+}
+
+/** Why an amount with decimals cannot be in `currency`: "has decimals, but JPY has no minor unit". */
+export function decimalsReason(currency: string): string {
+  const exp = minorUnitExponent(currency);
+  return exp === 0 ? `has decimals, but ${currency} has no minor unit` : `has more decimals than ${currency} has (${exp})`;
 }
 
 export function isIsoDate(text: string): boolean {

@@ -9,10 +9,10 @@
 import { PRICE_TYPES, type PriceType } from '../../core/client-model';
 import { priceListEntryId } from '../../core/pricing/catalog-ids';
 import type { PriceBreak } from '../../core/pricing/catalog-model';
-import { minorUnitExponent, parseMoney } from '../../core/pricing/money';
+import { parseMoney } from '../../core/pricing/money';
 import type { SqlDb } from '../db/sql-db';
 import { loadProductsBySku, skuKey } from './catalog-lookup';
-import { failOnProblems, parseQuantity, parseYesNo, priceTypeKey, requireColumns, requireLines, unusedColumns } from './csv-fields';
+import { decimalsReason, failOnProblems, parseQuantity, parseYesNo, priceTypeKey, requireColumns, requireLines, unusedColumns } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
 import { writeImported, type ImportedRecord } from './write-imported';
 
@@ -40,8 +40,7 @@ export interface PricesFile {
 function priceReason(text: string, currency: string): string {
   if (text === '') return 'is empty';
   if (/^-/.test(text)) return 'is negative';
-  const exp = minorUnitExponent(currency);
-  if (/^\d+[.,]\d+$/.test(text)) return exp === 0 ? `has decimals, but ${currency} has no minor unit` : `has more decimals than ${currency} has (${exp})`;
+  if (/^\d+[.,]\d+$/.test(text)) return decimalsReason(currency);
   return 'is not a price like 12.50 (no thousands separators)';
 }
 

@@ -8,7 +8,8 @@
 import { receivablesSchema } from '../../core/client-model';
 import type { SqlDb } from '../db/sql-db';
 import { clientLabel, resolveClients } from './client-keys';
-import { failOnProblems } from './csv-fields';
+import { parseMoney } from '../../core/pricing/money';
+import { decimalsReason, failOnProblems } from './csv-fields';
 import type { RowProblem } from './csv-table';
 import { writeImported, type ImportedRecord } from './write-imported';
 import type { ReceivablesFile } from './receivables-csv';
@@ -40,8 +41,14 @@ export async function importReceivables(db: SqlDb, file: ReceivablesFile, now = 
         bad(`the amounts are in ${line.currency ?? 'no currency'}, client ${name} is billed in ${currency ?? 'no currency'}`);
         continue;
       }
+      // In minor units of the client's currency: "1500" is 150000 for EUR, 1500 for JPY.
+      const balance = parseMoney(line.balance, currency);
+      const overdue = parseMoney(line.overdue, currency);
+      if (balance === null) bad(`balance "${line.balance}" ${decimalsReason(currency)}`);
+      if (overdue === null) bad(`overdue "${line.overdue}" ${decimalsReason(currency)}`);
+      if (balance === null || overdue === null) continue;
       // Parsed against the field's schema, as a pushed value would be: laptops rely on its shape.
-      const receivables = receivablesSchema.parse({ balance: line.balance, overdue: line.overdue, overdueDays: line.overdueDays, currency, asOf: line.asOf ?? today });
+      const receivables = receivablesSchema.parse({ balance, overdue, overdueDays: line.overdueDays, currency, asOf: line.asOf ?? today });
       changes.push({ id: client.id, fields: { receivables } });
     }
     // Thrown inside the transaction: it rolls back, nothing of the file is written.

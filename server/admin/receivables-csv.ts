@@ -12,9 +12,13 @@ import { AdminInputError } from './input-error';
 export interface ReceivablesLine {
   line: number;
   key: { clientId: string } | { taxId: string };
-  /** Minor units (hundredths) of the client's currency; negative when the client paid ahead. */
-  balance: number;
-  overdue: number;
+  /**
+   * The amounts as the file writes them (plain decimals, "." or ","; negative balance when the
+   * client paid ahead). Their minor units depend on the client's currency (JPY has none, KWD
+   * three), which only the import knows: it converts them (import-receivables.ts).
+   */
+  balance: string;
+  overdue: string;
   overdueDays: number;
   /** ISO 4217 code when the file has a currency column: must be the client's currency. */
   currency: string | null;
@@ -26,22 +30,19 @@ export const REQUIRED_COLUMNS = ['balance', 'overdue', 'overdue_days'] as const;
 export const KEY_COLUMNS = ['client_id', 'tax_id'] as const;
 export const OPTIONAL_COLUMNS = ['currency', 'as_of'] as const;
 
-/** Up to 13 integer digits keep every amount a safe integer in minor units. */
-const AMOUNT = /^(-?)(\d{1,13})(?:[.,](\d{1,2}))?$/;
+/** Up to 13 integer digits and 4 decimals (CLF has 4 minor digits): a safe integer in minor units. */
+const AMOUNT = /^(-?)(\d{1,13})(?:[.,](\d{1,4}))?$/;
 
 /**
- * "1234.50" or "1234,50" → 123450. Either decimal separator: a semicolon-separated export
- * usually writes a comma. No thousands separators: "1,234" would be 1.234 (three decimals).
+ * Why `text` is not a plain decimal amount like "1234.50" or "1234,50", or null when it is.
+ * No thousands separators: "1,234" is 1.234 (and refused by the import for a currency with two
+ * decimals).
  */
-export function parseAmount(text: string): number | string {
-  const m = AMOUNT.exec(text);
-  if (!m) {
-    if (/^-?\d+[.,]\d{3,}$/.test(text)) return 'has more than 2 decimals';
-    if (text === '') return 'is empty';
-    return 'is not an amount like 1234.50';
-  }
-  const minor = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] === '-' && minor !== 0 ? -minor : minor;
+export function amountProblem(text: string): string | null {
+  if (AMOUNT.test(text)) return null;
+  if (/^-?\d+[.,]\d{5,}$/.test(text)) return 'has more than 4 decimals';
+  if (text === '') return 'is empty';
+  return 'is not an amount like 1234.50';
 }
 
 export interface ReceivablesFile {
@@ -80,13 +81,11 @@ export function parseReceivablesCsv(text: string, what: string): ReceivablesFile
     } else if (taxId !== '') key = { taxId };
     else bad(`no ${keyColumns.join(' or ')}`);
 
-    const amounts: Record<string, number> = {};
     for (const column of ['balance', 'overdue'] as const) {
-      const amount = parseAmount(values[column]!);
-      if (typeof amount === 'string') bad(`${column} "${values[column]}" ${amount}`);
-      else amounts[column] = amount;
+      const problem = amountProblem(values[column]!);
+      if (problem) bad(`${column} "${values[column]}" ${problem}`);
     }
-    if (amounts.overdue !== undefined && amounts.overdue < 0) bad(`overdue "${values.overdue}" is negative`);
+    if (/^-.*[1-9]/.test(values.overdue!)) bad(`overdue "${values.overdue}" is negative`);
     const days = values.overdue_days!;
     if (!/^\d{1,5}$/.test(days)) bad(`overdue_days "${days}" is not a whole number of days`);
 
@@ -96,7 +95,7 @@ export function parseReceivablesCsv(text: string, what: string): ReceivablesFile
     if (asOf !== '' && !isIsoDate(asOf)) bad(`as_of "${asOf}" is not a date like 2026-11-23`);
 
     if (problems.length === before && key) {
-      lines.push({ line, key, balance: amounts.balance!, overdue: amounts.overdue!, overdueDays: Number(days), currency: currency || null, asOf: asOf || null });
+      lines.push({ line, key, balance: values.balance!, overdue: values.overdue!, overdueDays: Number(days), currency: currency || null, asOf: asOf || null });
     }
   }
   return { lines, problems, ignoredColumns: table.columns.filter((c) => !known.includes(c)), delimiter: table.delimiter };
