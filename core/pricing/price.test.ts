@@ -97,6 +97,51 @@ describe('priceOffer — examples', () => {
     expect(priced(fromCatalog([line('glue', 3)], { client: other })).pricing.autoDiscounts).toEqual([{ source: 'group', discountBp: 300 }]);
   });
 
+  it('a discount on a group covers its subgroups: the nearest group with one, the client’s own before the price type’s', () => {
+    // tools ⊃ power-tools ⊃ cordless; hand-tools under tools.
+    const groups = [
+      { id: 'tools', parentId: null },
+      { id: 'power-tools', parentId: 'tools' },
+      { id: 'cordless', parentId: 'power-tools' },
+      { id: 'hand-tools', parentId: 'tools' },
+    ];
+    const tree = buildPricingCatalog({
+      products: [product('screwdriver', 'cordless'), product('hammer', 'hand-tools'), product('saw', 'power-tools')],
+      priceList: ['screwdriver', 'hammer', 'saw'].map((id) => entry(id, 'wholesale', [[1, 10_000]])),
+      groupDiscounts: [
+        { scope: 'price_type', priceType: 'wholesale', groupId: 'tools', discountBp: 800 },
+        { scope: 'price_type', priceType: 'wholesale', groupId: 'power-tools', discountBp: 1200 },
+        { scope: 'client', clientId: 'acme', groupId: 'tools', discountBp: 1500 },
+      ],
+      groups,
+    });
+    const other = clientTerms({ id: 'other', priceType: 'wholesale', discountPct: 0 });
+    const groupBp = (client: ClientTerms, productId: string) => priced(fromCatalog([line(productId, 1)], { catalog: tree, client })).pricing.autoDiscounts.find((d) => d.source === 'group')?.discountBp;
+    // Nearest price-type discount: cordless → power-tools (12 %), hand-tools → tools (8 %).
+    expect(groupBp(other, 'screwdriver')).toBe(1200);
+    expect(groupBp(other, 'hammer')).toBe(800);
+    expect(groupBp(other, 'saw')).toBe(1200);
+    // The client's own discount on tools covers everything under it, before any price-type one.
+    expect(groupBp(acme, 'screwdriver')).toBe(1500);
+    expect(groupBp(acme, 'hammer')).toBe(1500);
+    // Without the tree, a discount covers its own group only (cordless has none).
+    const flat = buildPricingCatalog({ products: [product('screwdriver', 'cordless')], priceList: [entry('screwdriver', 'wholesale', [[1, 10_000]])], groupDiscounts: [{ scope: 'price_type', priceType: 'wholesale', groupId: 'tools', discountBp: 800 }] });
+    expect(priced(fromCatalog([line('screwdriver', 1)], { catalog: flat, client: other })).pricing.autoDiscounts).toEqual([]);
+  });
+
+  it('a cycle in the group tree (bad data) ends the walk instead of hanging', () => {
+    const looped = buildPricingCatalog({
+      products: [product('x', 'a')],
+      priceList: [entry('x', 'wholesale', [[1, 10_000]])],
+      groupDiscounts: [],
+      groups: [
+        { id: 'a', parentId: 'b' },
+        { id: 'b', parentId: 'a' },
+      ],
+    });
+    expect(priced(fromCatalog([line('x', 1)], { catalog: looped })).pricing.autoDiscounts).toEqual([{ source: 'standing', discountBp: 500 }]);
+  });
+
   it('compounds standing and group discounts when the rule says so', () => {
     const l = priced(fromCatalog([line('drill', 10)], { rule: 'compound' }));
     expect(l.pricing.autoDiscounts).toEqual([

@@ -9,7 +9,8 @@
  *    A product without such a price is "unpriced" with a reason — never priced at 0.
  *    Price lists in another currency are not converted (the offer currency is the list currency).
  * 2. Automatic discounts (the client's terms): the standing discount and the product-group
- *    discount (the client's own group discount replaces the price type's). By default the better
+ *    discount (the client's own group discount replaces the price type's; a discount on a group
+ *    covers its subgroups, the nearest group with one counts). By default the better
  *    of the two applies (`best`): they are alternative terms, and stacking them would give a
  *    discount nobody negotiated. `compound` applies both, one after the other.
  * 3. The manual line discount compounds on top: price × (1 − auto) × (1 − manual). Compounding
@@ -44,6 +45,8 @@ export interface PricingCatalog {
   /** By `clientId|groupId` and `priceType|groupId`. */
   readonly clientGroupDiscounts: ReadonlyMap<string, number>;
   readonly priceTypeGroupDiscounts: ReadonlyMap<string, number>;
+  /** Each product group's parent (null at the top): a discount on a group covers its subgroups. */
+  readonly groupParents: ReadonlyMap<string, string | null>;
   /** Duplicate keys found while building (the first one is kept): a data problem to report. */
   readonly conflicts: readonly string[];
 }
@@ -52,6 +55,8 @@ export function buildPricingCatalog(input: {
   products: readonly Product[];
   priceList: readonly PriceListEntry[];
   groupDiscounts: readonly GroupDiscount[];
+  /** The product group tree; without it a group discount covers its own group only. */
+  groups?: readonly { id: string; parentId: string | null }[];
 }): PricingCatalog {
   const conflicts: string[] = [];
   const put = <V>(map: Map<string, V>, key: string, value: V, what: string) => {
@@ -72,7 +77,8 @@ export function buildPricingCatalog(input: {
     if (d.scope === 'client') put(clientGroupDiscounts, `${d.clientId}|${d.groupId}`, d.discountBp, 'client group discount');
     else put(priceTypeGroupDiscounts, `${d.priceType}|${d.groupId}`, d.discountBp, 'price type group discount');
   }
-  return { products, prices, pricedInSomeCurrency, clientGroupDiscounts, priceTypeGroupDiscounts, conflicts };
+  const groupParents = new Map((input.groups ?? []).map((g) => [g.id, g.parentId]));
+  return { products, prices, pricedInSomeCurrency, clientGroupDiscounts, priceTypeGroupDiscounts, groupParents, conflicts };
 }
 
 /** What pricing needs to know about the client. */
@@ -193,14 +199,34 @@ export function findBreak(entry: PriceListEntry, qtyMilli: number): PriceListEnt
   return found;
 }
 
+/** A product's group and the groups above it, nearest first (a cycle in bad data ends the walk). */
+function groupAndAncestors(catalog: PricingCatalog, groupId: string | null): string[] {
+  const chain: string[] = [];
+  for (let g = groupId; g !== null && g !== undefined && !chain.includes(g); g = catalog.groupParents.get(g) ?? null) chain.push(g);
+  return chain;
+}
+
+/**
+ * The group discount for `product`: a discount on a group covers its subgroups, the nearest
+ * group with one wins; the client's own discounts come before the price type's at any level
+ * (they were negotiated for this client, and replace the general terms).
+ */
+function groupDiscountOf(catalog: PricingCatalog, client: ClientTerms, product: Product): number {
+  const chain = groupAndAncestors(catalog, product.groupId);
+  for (const g of chain) {
+    const own = catalog.clientGroupDiscounts.get(`${client.clientId}|${g}`);
+    if (own !== undefined) return own;
+  }
+  for (const g of chain) {
+    const general = catalog.priceTypeGroupDiscounts.get(`${client.priceType}|${g}`);
+    if (general !== undefined) return general;
+  }
+  return 0;
+}
+
 /** The client's automatic discounts on `product`, in the order they apply. */
 export function autoDiscounts(catalog: PricingCatalog, client: ClientTerms, product: Product, rule: AutoDiscountRule = 'best'): AppliedDiscount[] {
-  const group =
-    product.groupId === null
-      ? 0
-      : (catalog.clientGroupDiscounts.get(`${client.clientId}|${product.groupId}`) ??
-        catalog.priceTypeGroupDiscounts.get(`${client.priceType}|${product.groupId}`) ??
-        0);
+  const group = groupDiscountOf(catalog, client, product);
   const standing: AppliedDiscount = { source: 'standing', discountBp: client.standingDiscountBp };
   const byGroup: AppliedDiscount = { source: 'group', discountBp: group };
   const applied = rule === 'compound' ? [standing, byGroup] : [group > client.standingDiscountBp ? byGroup : standing];

@@ -203,11 +203,17 @@ export async function loadPricingCatalog(productIds: readonly string[], client: 
   // Only the client's price type (in every currency, so "no price in EUR" can be told from "no
   // price at all"): a 200-line offer reads about 1 400 price records instead of 5 600.
   const keys = ids.map((id) => [id, client.priceType]);
-  const [products, priceList, typeDiscounts] = await Promise.all([db.products.bulkGet(ids), db.prices.where('[productId+priceType]').anyOf(keys).toArray(), db.groupDiscounts.toArray()]);
+  const [products, priceList, typeDiscounts, groups] = await Promise.all([
+    db.products.bulkGet(ids),
+    db.prices.where('[productId+priceType]').anyOf(keys).toArray(),
+    db.groupDiscounts.toArray(),
+    db.productGroups.toArray(), // the tree: a discount on a group covers its subgroups
+  ]);
   return buildPricingCatalog({
     products: products.filter((p) => p !== undefined),
     priceList,
     groupDiscounts: groupDiscountsOf(typeDiscounts, [client]),
+    groups,
   });
 }
 
