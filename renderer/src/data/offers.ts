@@ -54,7 +54,7 @@ export function addDays(date: string, days: number): string {
 }
 
 const offerTables = (db: FieldbookDb) =>
-  [db.offers, db.clients, db.team, db.products, db.prices, db.groupDiscounts, db.activities, db.stockRequests, ...outboxTables(db)] as const;
+  [db.offers, db.clients, db.team, db.products, db.prices, db.groupDiscounts, db.productGroups, db.activities, db.stockRequests, ...outboxTables(db)] as const;
 
 /** The person using this laptop with their role (a head of sales approves). */
 async function actor(db: FieldbookDb): Promise<{ id: string; role: TeamMember['role'] }> {
