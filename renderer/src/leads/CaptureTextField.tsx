@@ -1,6 +1,6 @@
 import { memo, type RefObject } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
-import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import { get, useFormState, useWatch, type FieldError, type UseFormReturn } from 'react-hook-form';
 import type { LeadInput } from '../../../core/leads/lead-model';
 import { useFieldError } from '../clients/form-helpers';
 import type { CaptureValues } from './capture-values';
@@ -26,7 +26,8 @@ interface Props {
  */
 export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline }: Props) {
   const fieldError = useFieldError();
-  const { error } = form.getFieldState(name, useFormState({ control: form.control, name }));
+  // Only `errors` is read (getFieldState would also follow dirtiness, which typing changes).
+  const error = get(useFormState({ control: form.control, name }).errors, name) as FieldError | undefined;
   const { ref, ...field } = form.register(name);
   // A text area sizes itself to its text when it renders: following its value makes it shrink
   // back when the form is emptied after a save (the value changes without an input event).

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
-import { useFormState, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
+import { get, useFormState, type FieldError, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { StockRequest } from '../../../core/offers/offer-model';
@@ -103,25 +103,14 @@ interface RowProps {
 }
 
 /**
- * One line. Typing in its inputs re-renders nothing else: the inputs are uncontrolled
- * (`register`), and the price comes from the pricing store by line id. Its props stay the same
- * objects while the offer is edited (maps, the actions), so the memo holds: a 200-line offer
- * must not re-render 200 rows when the editor re-renders.
+ * One line. Typing in it re-renders neither the row nor any other: the inputs are uncontrolled
+ * (`register`) and follow their own errors, and the figures that change with a quantity (price,
+ * amount, stock) are small components reading the pricing store by line id. Its props stay the
+ * same objects while the offer is edited (maps, the actions), so the memo holds: a 200-line
+ * offer must not re-render 200 rows, nor its Mantine inputs, for one typed digit.
  */
 const LineRow = memo(function LineRow({ index, line, form, editable, currency, pricesIncludeVat, limitBp, product, stock, products, stockById, request, actions }: RowProps) {
   const { t } = useTranslation();
-  const fieldError = useFieldError();
-  const price = useLinePrice(line.id);
-  const { errors } = useFormState({ control: form.control, name: `lines.${index}` });
-  const lineErrors = errors.lines?.[index];
-  const money = (minor: number) => formatMoney(minor, currency);
-  // The row's own quantity, live (the stock it needs changes as it is typed).
-  const typedQty = useLineQty(line.id);
-  const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
-  const outOfStock = (stock?.available ?? 0) < qty;
-  useStockNoteFollowsQty(form, index, qty, stock, editable);
-  const analogues = useMemo(() => (product?.analogueIds ?? []).map((id) => products.get(id)).filter((p) => p !== undefined), [product, products]);
-
   return (
     <div className={`${classes.row} ${classes.line}`} role="row" data-testid="offer-line" data-sku={line.sku}>
       <div role="cell" className={classes.index}>
@@ -132,48 +121,9 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
           <Text size="sm" fw={500} lineClamp={2} data-testid="line-name">
             {line.name}
           </Text>
-          <Group gap={6}>
-            <Text size="xs" c="dimmed">
-              {line.sku}
-            </Text>
-            {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
-            {request && (
-              <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
-                {t('offers.stock.requested', { qty: request.qty, date: formatDate(request.neededBy) })}
-              </Badge>
-            )}
-          </Group>
-          {editable && outOfStock && (
-            <Group gap={6}>
-              {analogues.length > 0 && (
-                <Menu position="bottom-start" withinPortal>
-                  <Menu.Target>
-                    <Button size="compact-xs" variant="light" leftSection={<IconArrowsExchange size={12} />} data-testid="show-analogues">
-                      {t('offers.stock.analoguesCount', { count: analogues.length })}
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Label>{t('offers.stock.swap')}</Menu.Label>
-                    {analogues.map((a) => (
-                      <Menu.Item key={a.id} onClick={() => actions.swap(index, a)} data-testid="swap-analogue">
-                        <Group gap={6} wrap="nowrap">
-                          <Text size="sm">{a.name}</Text>
-                          <StockBadge stock={stockById.get(a.id)} qty={qty} unit={a.unit} />
-                        </Group>
-                      </Menu.Item>
-                    ))}
-                  </Menu.Dropdown>
-                </Menu>
-              )}
-              {!request && (
-                <Button size="compact-xs" variant="subtle" leftSection={<IconTruckDelivery size={12} />} onClick={() => actions.requestStock(line)} data-testid="request-stock">
-                  {t('offers.stock.request')}
-                </Button>
-              )}
-            </Group>
-          )}
+          <LineStock index={index} line={line} form={form} editable={editable} product={product} stock={stock} products={products} stockById={stockById} request={request} actions={actions} />
           {editable ? (
-            <TextInput size="xs" placeholder={t('offers.lines.stockNote')} aria-label={t('offers.lines.stockNote')} {...form.register(`lines.${index}.stockNote`, FIELD_RULES.stockNote)} error={fieldError(lineErrors?.stockNote)} />
+            <LineTextInput form={form} name={`lines.${index}.stockNote`} label={t('offers.lines.stockNote')} />
           ) : (
             line.stockNote && (
               <Text size="xs" c="dimmed">
@@ -185,7 +135,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </div>
       <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} field={form.register(`lines.${index}.qty`, { valueAsNumber: true, ...FIELD_RULES.qty })} error={fieldError(lineErrors?.qty)} />
+          <NumberCell form={form} name={`lines.${index}.qty`} label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} />
         ) : (
           <Text size="sm" pt={6}>
             {line.qty.toLocaleString()} {line.unit}
@@ -193,48 +143,20 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
         )}
       </div>
       <div role="cell" className={classes.num} style={{ paddingTop: 6 }}>
-        {price?.status === 'priced' ? (
-          <Stack gap={0} align="flex-end">
-            <Text size="sm" data-testid="line-unit-price">
-              {money(price.unitPrice)}
-            </Text>
-            {price.unitPrice !== price.listUnitPrice && (
-              <Text size="xs" c="dimmed" td="line-through">
-                {money(price.listUnitPrice)}
-              </Text>
-            )}
-            {price.autoDiscountBp > 0 && (
-              <Text size="xs" c="teal.7">
-                {t('offers.lines.clientDiscount', { pct: formatPercent(price.autoDiscountBp / 100) })}
-              </Text>
-            )}
-          </Stack>
-        ) : price ? (
-          <Text size="xs" c="red.7" data-testid="line-unpriced">
-            {t(`offers.lines.unpriced.${price.reason}`, { currency })}
-          </Text>
-        ) : null}
+        <UnitPrice lineId={line.id} currency={currency} />
       </div>
       <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell label={t('offers.lines.discount')} suffix="%" max={100} field={form.register(`lines.${index}.discountPct`, { valueAsNumber: true, ...FIELD_RULES.discountPct })} error={fieldError(lineErrors?.discountPct)} />
+          <NumberCell form={form} name={`lines.${index}.discountPct`} label={t('offers.lines.discount')} suffix="%" max={100} />
         ) : (
           <Text size="sm" pt={6}>
             {line.discountPct ? formatPercent(line.discountPct) : '—'}
           </Text>
         )}
-        {price?.exceedsLimit && (
-          <Tooltip label={t('offers.lines.overLimit', { limit: formatPercent(limitBp / 100) })}>
-            <Badge color="orange" size="xs" mt={4} data-testid="over-limit">
-              {t('offers.lines.aboveLimit')}
-            </Badge>
-          </Tooltip>
-        )}
+        <OverLimit lineId={line.id} limitBp={limitBp} />
       </div>
       <div role="cell" className={classes.num} style={{ paddingTop: 6 }}>
-        <Text size="sm" fw={600} data-testid="line-amount">
-          {price?.status === 'priced' ? money(pricesIncludeVat ? price.gross : price.net) : '—'}
-        </Text>
+        <LineAmount lineId={line.id} currency={currency} pricesIncludeVat={pricesIncludeVat} />
       </div>
       <div role="cell" style={{ paddingTop: 4 }}>
         {editable && (
@@ -256,8 +178,139 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
   );
 });
 
+type StockProps = Pick<RowProps, 'index' | 'line' | 'form' | 'editable' | 'product' | 'stock' | 'products' | 'stockById' | 'request' | 'actions'>;
+
+/** The line's SKU and stock for the quantity as typed now, and what to do when it is short. */
+function LineStock({ index, line, form, editable, product, stock, products, stockById, request, actions }: StockProps) {
+  const { t } = useTranslation();
+  const typedQty = useLineQty(line.id);
+  const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
+  const outOfStock = (stock?.available ?? 0) < qty;
+  useStockNoteFollowsQty(form, index, qty, stock, editable);
+  const analogues = useMemo(() => (product?.analogueIds ?? []).map((id) => products.get(id)).filter((p) => p !== undefined), [product, products]);
+  return (
+    <>
+      <Group gap={6}>
+        <Text size="xs" c="dimmed">
+          {line.sku}
+        </Text>
+        {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
+        {request && (
+          <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
+            {t('offers.stock.requested', { qty: request.qty, date: formatDate(request.neededBy) })}
+          </Badge>
+        )}
+      </Group>
+      {editable && outOfStock && (
+        <Group gap={6}>
+          {analogues.length > 0 && (
+            <Menu position="bottom-start" withinPortal>
+              <Menu.Target>
+                <Button size="compact-xs" variant="light" leftSection={<IconArrowsExchange size={12} />} data-testid="show-analogues">
+                  {t('offers.stock.analoguesCount', { count: analogues.length })}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('offers.stock.swap')}</Menu.Label>
+                {analogues.map((a) => (
+                  <Menu.Item key={a.id} onClick={() => actions.swap(index, a)} data-testid="swap-analogue">
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm">{a.name}</Text>
+                      <StockBadge stock={stockById.get(a.id)} qty={qty} unit={a.unit} />
+                    </Group>
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+          {!request && (
+            <Button size="compact-xs" variant="subtle" leftSection={<IconTruckDelivery size={12} />} onClick={() => actions.requestStock(line)} data-testid="request-stock">
+              {t('offers.stock.request')}
+            </Button>
+          )}
+        </Group>
+      )}
+    </>
+  );
+}
+
+/** The line's unit price after discounts, the list price struck through, the client's discount. */
+function UnitPrice({ lineId, currency }: { lineId: string; currency: string }) {
+  const { t } = useTranslation();
+  const price = useLinePrice(lineId);
+  if (!price) return null;
+  if (price.status !== 'priced') {
+    return (
+      <Text size="xs" c="red.7" data-testid="line-unpriced">
+        {t(`offers.lines.unpriced.${price.reason}`, { currency })}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0} align="flex-end">
+      <Text size="sm" data-testid="line-unit-price">
+        {formatMoney(price.unitPrice, currency)}
+      </Text>
+      {price.unitPrice !== price.listUnitPrice && (
+        <Text size="xs" c="dimmed" td="line-through">
+          {formatMoney(price.listUnitPrice, currency)}
+        </Text>
+      )}
+      {price.autoDiscountBp > 0 && (
+        <Text size="xs" c="teal.7">
+          {t('offers.lines.clientDiscount', { pct: formatPercent(price.autoDiscountBp / 100) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** "Above limit" under the discount when the manual discount needs approval. */
+function OverLimit({ lineId, limitBp }: { lineId: string; limitBp: number }) {
+  const { t } = useTranslation();
+  const price = useLinePrice(lineId);
+  if (!price?.exceedsLimit) return null;
+  return (
+    <Tooltip label={t('offers.lines.overLimit', { limit: formatPercent(limitBp / 100) })}>
+      <Badge color="orange" size="xs" mt={4} data-testid="over-limit">
+        {t('offers.lines.aboveLimit')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The line's amount in the offer's basis (gross when prices include VAT). */
+function LineAmount({ lineId, currency, pricesIncludeVat }: { lineId: string; currency: string; pricesIncludeVat: boolean }) {
+  const price = useLinePrice(lineId);
+  return (
+    <Text size="sm" fw={600} data-testid="line-amount">
+      {price?.status === 'priced' ? formatMoney(pricesIncludeVat ? price.gross : price.net, currency) : '—'}
+    </Text>
+  );
+}
+
+type LineFieldName = `lines.${number}.qty` | `lines.${number}.discountPct` | `lines.${number}.stockNote`;
+
+/**
+ * A field's own error: a new message re-renders this input only. Only `errors` is read from the
+ * form state (getFieldState would also subscribe to dirtiness, which every keystroke changes).
+ */
+function useLineFieldError(form: UseFormReturn<OfferFormValues>, name: LineFieldName): string | undefined {
+  const fieldError = useFieldError();
+  const { errors } = useFormState({ control: form.control, name });
+  return fieldError(get(errors, name) as FieldError | undefined);
+}
+
+/** A line's stock note. */
+function LineTextInput({ form, name, label }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.stockNote`; label: string }) {
+  const error = useLineFieldError(form, name);
+  return <TextInput size="xs" placeholder={label} aria-label={label} {...form.register(name, FIELD_RULES.stockNote)} error={error} />;
+}
+
 /** A right-aligned number input of a line (quantity, discount), with its unit after it. */
-function NumberCell({ label, suffix, suffixWidth, max, field, error }: { label: string; suffix: string; suffixWidth?: number; max?: number; field: UseFormRegisterReturn; error: string | undefined }) {
+function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: string; suffixWidth?: number; max?: number }) {
+  const error = useLineFieldError(form, name);
+  const rules = name.endsWith('.qty') ? FIELD_RULES.qty : FIELD_RULES.discountPct;
   return (
     <TextInput
       size="sm"
@@ -273,7 +326,7 @@ function NumberCell({ label, suffix, suffixWidth, max, field, error }: { label: 
       }
       rightSectionWidth={suffixWidth}
       styles={{ input: { textAlign: 'right' } }}
-      {...field}
+      {...form.register(name, { valueAsNumber: true, ...rules })}
       error={error}
     />
   );
