@@ -1,12 +1,23 @@
 import { getCountries } from 'libphonenumber-js/max';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from 'react-hook-form';
+import { get, useFormState, type Control, type FieldError, type FieldPath, type FieldValues } from 'react-hook-form';
 
 /** The message for a field error: zod messages in core/ are i18n keys under `errors.`. */
 export function useFieldError() {
   const { t } = useTranslation();
   return (error: FieldError | undefined): string | undefined =>
     error?.message ? t(`errors.${error.message}`, { defaultValue: t('errors.invalid') }) : undefined;
+}
+
+/**
+ * The message of one field's error, for a field that re-renders on its own: a new message
+ * re-renders only the caller. Only `errors` is read from the form state (`getFieldState` would
+ * also subscribe to dirtiness, which every keystroke changes, re-rendering every such field).
+ */
+export function useOwnFieldError<T extends FieldValues>(control: Control<T>, name: FieldPath<T>): string | undefined {
+  const fieldError = useFieldError();
+  const { errors } = useFormState({ control, name });
+  return fieldError(get(errors, name) as FieldError | undefined);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { memo, type RefObject } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
-import { get, useFormState, useWatch, type FieldError, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { LeadInput } from '../../../core/leads/lead-model';
-import { useFieldError } from '../clients/form-helpers';
+import { useOwnFieldError } from '../clients/form-helpers';
 import type { CaptureValues } from './capture-values';
 
 type TextFieldName = 'personName' | 'position' | 'phone' | 'email' | 'companyName' | 'city' | 'nextStepOn' | 'notes';
@@ -25,14 +25,12 @@ interface Props {
  * this one re-renders when its message appears or goes. The input is uncontrolled (`register`).
  */
 export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline }: Props) {
-  const fieldError = useFieldError();
-  // Only `errors` is read (getFieldState would also follow dirtiness, which typing changes).
-  const error = get(useFormState({ control: form.control, name }).errors, name) as FieldError | undefined;
+  const error = useOwnFieldError(form.control, name);
   const { ref, ...field } = form.register(name);
   // A text area sizes itself to its text when it renders: following its value makes it shrink
   // back when the form is emptied after a save (the value changes without an input event).
   useWatch({ control: form.control, name, disabled: !multiline });
-  if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} error={fieldError(error)} />;
+  if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} error={error} />;
   return (
     <TextInput
       label={label}
@@ -43,7 +41,7 @@ export const CaptureTextField = memo(function CaptureTextField({ form, name, lab
         ref(el);
         if (inputRef) inputRef.current = el;
       }}
-      error={fieldError(error)}
+      error={error}
     />
   );
 });

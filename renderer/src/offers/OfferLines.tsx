@@ -1,12 +1,12 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
-import { get, useFormState, type FieldError, type UseFormReturn } from 'react-hook-form';
+import { type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
-import { useFieldError } from '../clients/form-helpers';
+import { useOwnFieldError } from '../clients/form-helpers';
 import { stockOf } from '../data/catalog';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
@@ -289,27 +289,15 @@ function LineAmount({ lineId, currency, pricesIncludeVat }: { lineId: string; cu
   );
 }
 
-type LineFieldName = `lines.${number}.qty` | `lines.${number}.discountPct` | `lines.${number}.stockNote`;
-
-/**
- * A field's own error: a new message re-renders this input only. Only `errors` is read from the
- * form state (getFieldState would also subscribe to dirtiness, which every keystroke changes).
- */
-function useLineFieldError(form: UseFormReturn<OfferFormValues>, name: LineFieldName): string | undefined {
-  const fieldError = useFieldError();
-  const { errors } = useFormState({ control: form.control, name });
-  return fieldError(get(errors, name) as FieldError | undefined);
-}
-
 /** A line's stock note. */
 function LineTextInput({ form, name, label }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.stockNote`; label: string }) {
-  const error = useLineFieldError(form, name);
+  const error = useOwnFieldError(form.control, name);
   return <TextInput size="xs" placeholder={label} aria-label={label} {...form.register(name, FIELD_RULES.stockNote)} error={error} />;
 }
 
 /** A right-aligned number input of a line (quantity, discount), with its unit after it. */
 function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: string; suffixWidth?: number; max?: number }) {
-  const error = useLineFieldError(form, name);
+  const error = useOwnFieldError(form.control, name);
   const rules = name.endsWith('.qty') ? FIELD_RULES.qty : FIELD_RULES.discountPct;
   return (
     <TextInput
