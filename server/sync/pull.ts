@@ -3,10 +3,10 @@
  * limited to what the user may see; moves of clients in or out of the user's scope; and whole
  * records, in key order, for a first sync or a grown scope.
  */
-import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse, type TeamMemberInfo } from '../../core/sync/protocol';
+import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse, type SyncRecord, type TeamMemberInfo } from '../../core/sync/protocol';
 import { toSyncRecord, type StoredRow } from './records';
 import { scopeHash, visibleOwners } from './scope';
-import type { SqlTransactor, SyncUser } from './sql';
+import type { Sql, SqlTransactor, SyncUser } from './sql';
 
 /**
  * The columns of a page. Queries selecting them ORDER BY `records.seq` / `records.tbl, records.id`:
@@ -80,6 +80,32 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
 
 export class ScopeError extends Error {}
 
+type PageRow = Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>;
+
+/**
+ * A snapshot page's records with each client's contacts (tombstones included) right after it.
+ * The laptop keeps a client's contacts inside the client's record: paged on their own, in their
+ * id order, a first sync would rewrite each client once for every page that held one of its
+ * contacts; this way it writes each once. A contact has its client's scope, so it is visible
+ * exactly when its client is.
+ */
+async function withContacts(tx: Sql, page: readonly PageRow[]): Promise<SyncRecord[]> {
+  const clientIds = page.filter((r) => r.tbl === 'clients').map((r) => r.id);
+  if (clientIds.length === 0) return page.map(toSyncRecord);
+  const contacts = await tx.query<PageRow & { client_id: string }>(
+    `SELECT ${RECORD_COLUMNS}, client_id::text AS client_id FROM records
+      WHERE tbl = 'contacts' AND client_id = ANY($1::uuid[]) ORDER BY client_id, id`,
+    [clientIds],
+  );
+  const byClient = new Map<string, PageRow[]>();
+  for (const c of contacts) {
+    const list = byClient.get(c.client_id);
+    if (list) list.push(c);
+    else byClient.set(c.client_id, [c]);
+  }
+  return page.flatMap((r) => [r, ...(r.tbl === 'clients' ? (byClient.get(r.id) ?? []) : [])].map(toSyncRecord));
+}
+
 export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotRequest, now = Date.now()): Promise<SnapshotResponse> {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
   return db.transaction(async (tx) => {
@@ -90,9 +116,10 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     const after = req.after ?? { table: '', id: '00000000-0000-0000-0000-000000000000' };
     // Clients asked for by id are included only while the user may see them. Tombstones are
     // included: the laptop may hold a copy of a record deleted before its first sync finished.
-    const rows = await tx.query<Pick<StoredRow, 'tbl' | 'id' | 'data' | 'stamps' | 'seq'>>(
+    // Contacts are not paged on their own: each client's come right after it (below).
+    const rows = await tx.query<PageRow>(
       `SELECT ${RECORD_COLUMNS} FROM records
-        WHERE (tbl, id) > ($1, $2::uuid)
+        WHERE (tbl, id) > ($1, $2::uuid) AND tbl <> 'contacts'
           AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])) OR ($7 AND owner_id IS NULL))
         ORDER BY records.tbl, records.id LIMIT $6`,
       [after.table, after.id, req.owners, req.clientIds, owners, limit + 1, req.shared],
@@ -101,7 +128,7 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      records: page.map(toSyncRecord),
+      records: await withContacts(tx, page),
       next: hasMore && last ? { table: last.tbl, id: last.id } : null,
       highWater: Number(top!.max),
       serverTime: new Date(now).toISOString(),
