@@ -273,10 +273,11 @@ async function storedLeads() {
 
 /**
  * The comparison peer: a naive duplicate check of the typed lead, i.e. per keystroke a full scan
- * of the `clients` and `contacts` stores (one getAll() each, the fastest way to read a store)
- * with the app's own match rules (core/leads/match-keys.ts, bundled into the page as
- * `window.__naiveMatch`): every client's names and every contact's name, emails and phones are
- * keyed and compared with the typed lead. Returns the time and the matches of each draft.
+ * of the `clients` store (one getAll(), the fastest way to read a store) and of each client's
+ * embedded `contacts` array, with the app's own match rules (core/leads/match-keys.ts, bundled
+ * into the page as `window.__naiveMatch`): every client's names and every contact's name, emails
+ * and phones are keyed and compared with the typed lead. Returns the time and the matches of
+ * each draft.
  */
 async function naiveDuplicateCheck(drafts) {
   const { matchKeysOf, compareMatchKeys } = window.__naiveMatch;
@@ -295,26 +296,25 @@ async function naiveDuplicateCheck(drafts) {
     for (const draft of drafts) {
       const started = performance.now();
       const typed = matchKeysOf({ personName: draft.personName, companyName: draft.companyName, emails: [draft.email], phones: [draft.phone], defaultCountry: draft.country });
-      const tx = db.transaction(['clients', 'contacts'], 'readonly');
-      const [clients, contacts] = await Promise.all([ask(tx.objectStore('clients').getAll()), ask(tx.objectStore('contacts').getAll())]);
-      const byId = new Map(clients.map((c) => [c.id, c]));
+      const clients = await ask(db.transaction('clients', 'readonly').objectStore('clients').getAll());
       const matched = new Set();
       for (const c of clients) {
         for (const name of [c.name, c.legalName].filter(Boolean)) {
           if (compareMatchKeys(typed, matchKeysOf({ companyName: name })).length > 0) matched.add(c.name);
         }
       }
-      for (const k of contacts) {
-        const c = byId.get(k.clientId);
-        if (!c || k.archivedAt) continue;
-        const keys = matchKeysOf({
-          personName: k.name,
-          companyName: c.name,
-          emails: (k.emails ?? []).map((e) => e.address),
-          phones: (k.phones ?? []).map((p) => p.number),
-          defaultCountry: c.addresses?.[0]?.country ?? '',
-        });
-        if (compareMatchKeys(typed, keys).length > 0) matched.add(c.name);
+      for (const c of clients) {
+        for (const k of c.contacts ?? []) {
+          if (k.archivedAt) continue;
+          const keys = matchKeysOf({
+            personName: k.name,
+            companyName: c.name,
+            emails: (k.emails ?? []).map((e) => e.address),
+            phones: (k.phones ?? []).map((p) => p.number),
+            defaultCountry: c.addresses?.[0]?.country ?? '',
+          });
+          if (compareMatchKeys(typed, keys).length > 0) matched.add(c.name);
+        }
       }
       out.push({ ms: performance.now() - started, matched: [...matched] });
     }

@@ -65,7 +65,11 @@ export function round(value, decimals = 1) {
 // In-page code shared by the groups (runs in Chromium; keep it self-contained).
 /* global indexedDB, document, window, requestAnimationFrame, MutationObserver */
 
-/** Counts the stores and samples `n` clients spread over the base, with their contacts. */
+/**
+ * Counts the clients and their contacts and samples `n` clients spread over the base, with
+ * their contacts. Schema version 8: contacts live inside their client's record in the `clients`
+ * store, as an array `contacts` (missing or empty for clients without contacts).
+ */
 export async function sampleBase(n) {
   const db = await new Promise((resolve, reject) => {
     const req = indexedDB.open('fieldbook');
@@ -78,16 +82,18 @@ export async function sampleBase(n) {
       req.onerror = () => reject(req.error);
     });
   try {
-    const tx = db.transaction(['clients', 'contacts'], 'readonly');
-    const [clients, contacts] = await Promise.all([ask(tx.objectStore('clients').count()), ask(tx.objectStore('contacts').count())]);
+    const clients = await ask(db.transaction('clients', 'readonly').objectStore('clients').count());
     const step = Math.max(1, Math.floor(clients / n));
-    const active = await new Promise((resolve, reject) => {
-      let n = 0;
+    // One pass over the clients: the active (not archived) ones and the embedded contacts.
+    const { active, contacts } = await new Promise((resolve, reject) => {
+      let active = 0;
+      let contacts = 0;
       const req = db.transaction('clients', 'readonly').objectStore('clients').openCursor();
       req.onsuccess = () => {
         const cursor = req.result;
-        if (!cursor) return resolve(n);
-        if (!cursor.value.archivedAt) n++;
+        if (!cursor) return resolve({ active, contacts });
+        if (!cursor.value.archivedAt) active++;
+        contacts += (cursor.value.contacts ?? []).length;
         cursor.continue();
       };
       req.onerror = () => reject(req.error);
@@ -98,14 +104,15 @@ export async function sampleBase(n) {
       req.onsuccess = () => {
         const cursor = req.result;
         if (!cursor || out.length >= n) return resolve(out);
-        out.push(cursor.value);
+        // The record carries its contacts (a missing array means none). Sorted by id, the order
+        // the former `contacts.clientId` index gave, so the query mix built from the sample stays
+        // the same.
+        const contacts = [...(cursor.value.contacts ?? [])].sort((a, b) => indexedDB.cmp(a.id, b.id));
+        out.push({ ...cursor.value, contacts });
         cursor.advance(step);
       };
       req.onerror = () => reject(req.error);
     });
-    const byClient = db.transaction('contacts', 'readonly').objectStore('contacts').index('clientId');
-    const lists = await Promise.all(picked.map((c) => ask(byClient.getAll(c.id))));
-    picked.forEach((c, i) => (c.contacts = lists[i]));
     return { clients, contacts, active, sample: picked };
   } finally {
     db.close();

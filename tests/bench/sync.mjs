@@ -96,8 +96,20 @@ async function inspectDb() {
       req.onerror = () => reject(req.error);
     });
   try {
-    const tx = db.transaction(['clients', 'contacts', 'outbox', 'syncRuns', 'rejected'], 'readonly');
-    const [clients, contacts, outbox, rejected] = await Promise.all(['clients', 'contacts', 'outbox', 'rejected'].map((s) => ask(tx.objectStore(s).count())));
+    const tx = db.transaction(['clients', 'outbox', 'syncRuns', 'rejected'], 'readonly');
+    const [clients, outbox, rejected] = await Promise.all(['clients', 'outbox', 'rejected'].map((s) => ask(tx.objectStore(s).count())));
+    // Schema version 8: a client's contacts are embedded in its record (`contacts`, may be missing).
+    const contacts = await new Promise((resolve, reject) => {
+      let n = 0;
+      const req = tx.objectStore('clients').openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return resolve(n);
+        n += (cursor.value.contacts ?? []).length;
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error);
+    });
     const cursor = await ask(tx.objectStore('syncRuns').openCursor(null, 'prev'));
     return { clients, contacts, outbox, rejected, lastRun: cursor ? cursor.value : null };
   } finally {

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { expect, it } from 'vitest';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
+import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/commands';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
 import { setDeviceClock } from '../../renderer/src/data/outbox';
 import { openPostgres } from '../../server/db/postgres';
@@ -75,6 +75,35 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('the same contact field on both: the conflict is shown and resolved like a client’s', async () => {
+      const a = await laptop('anna');
+      const h = await laptop('head');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Contact Conflict Bhd' }), a.db);
+      const contact = await createContact(c.id, { name: 'Nurul Aziz', position: 'Buyer', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, a.db);
+      await a.sync();
+      await h.sync();
+      const values = { name: 'Nurul Aziz', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
+      await updateContact(contact, { ...values, position: 'Head of purchasing' }, a.db);
+      await updateContact(contact, { ...values, position: 'Chief buyer' }, h.db);
+      await a.sync();
+      expect((await h.sync()).conflicts).toBe(1);
+      await a.sync();
+      const positionOn = async (l: typeof a) => (await l.db.clients.get(c.id))?.contacts?.find((k) => k.id === contact.id)?.position;
+      for (const l of [a, h]) expect(await positionOn(l)).toBe('Chief buyer');
+      const [conflict] = await a.db.conflicts.where('clientId').equals(c.id).toArray();
+      expect(conflict).toMatchObject({ table: 'contacts', recordId: contact.id, field: 'position', status: 'open' });
+
+      await resolveConflict(conflict!.id, 'Head of purchasing', test.team.anna, a.db);
+      expect((await a.db.clientRows.get(c.id))?.hay).toContain('head of purchasing');
+      await a.sync();
+      await h.sync();
+      for (const l of [a, h]) {
+        expect(await positionOn(l)).toBe('Head of purchasing');
+        expect((await l.db.conflicts.get(conflict!.id))?.status).toBe('resolved');
+      }
+      expect((await serverRecords(test.db, 'contacts')).get(contact.id)).toMatchObject({ position: 'Head of purchasing' });
+    });
+
     it('an answer lost after the server applied a push: the resend is acknowledged, not applied twice', async () => {
       const a = await laptop('anna');
       await a.sync();
@@ -137,6 +166,46 @@ for (const backend of BACKENDS) {
       }
       // Built once, after the snapshot: one revision for all of them.
       expect(new Set((await b.db.clientRows.bulkGet(ids)).map((r) => r!.rev)).size).toBe(1);
+    });
+
+    it('a snapshot sends each client’s contacts right after the client, never paged on their own', async () => {
+      const a = await laptop('anna');
+      const made = new Map<string, string[]>();
+      for (let i = 0; i < 5; i++) {
+        const c = await createClient(clientInput(test.team.anna, { name: `Paged ${i}` }), a.db);
+        const contacts: string[] = [];
+        for (let k = 0; k < i % 3; k++) {
+          contacts.push((await createContact(c.id, { name: `Contact ${i}.${k}`, position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, a.db)).id);
+        }
+        made.set(c.id, contacts);
+      }
+      await a.sync();
+      const seen: { table: string; id: string; clientId?: unknown }[] = [];
+      let after: unknown = null;
+      do {
+        const res = await test.app.inject({
+          method: 'POST',
+          url: '/api/sync/snapshot',
+          headers: { authorization: `Bearer ${a.token}` },
+          payload: { schemaVersion: 3, owners: [test.team.anna], clientIds: [], shared: false, after, limit: 2 },
+        });
+        expect(res.statusCode).toBe(200);
+        const page = res.json<{ records: { table: string; id: string; data: Record<string, unknown> }[]; next: unknown }>();
+        expect(page.records[0]?.table).not.toBe('contacts');
+        seen.push(...page.records.map((r) => ({ table: r.table, id: r.id, clientId: r.data.clientId })));
+        after = page.next;
+      } while (after);
+      let client = '';
+      const got = new Map<string, string[]>();
+      for (const r of seen) {
+        if (r.table === 'clients') got.set((client = r.id), []);
+        else if (r.table === 'contacts') {
+          expect(r.clientId).toBe(client);
+          got.get(client)!.push(r.id);
+        }
+      }
+      // The server holds other tests' clients too: these five came, each with its contacts.
+      for (const [id, contacts] of made) expect(got.get(id)?.sort(), id).toEqual(contacts.sort());
     });
 
     // Stopping the database server under a push is only possible with a real PostgreSQL: its
@@ -260,9 +329,9 @@ for (const backend of BACKENDS) {
       await anna.sync();
       await ben.sync();
       expect(await anna.db.clients.get(c.id)).toBeUndefined();
-      expect(await anna.db.contacts.where('clientId').equals(c.id).count()).toBe(0);
+      expect(await anna.db.looseContacts.where('clientId').equals(c.id).count()).toBe(0);
       expect((await ben.db.clients.get(c.id))?.ownerId).toBe(test.team.ben);
-      expect(await ben.db.contacts.where('clientId').equals(c.id).count()).toBe(1);
+      expect((await ben.db.clients.get(c.id))?.contacts).toHaveLength(1);
     });
 
     it('changes the server refuses are kept with the reason: another manager’s client, a company field', async () => {

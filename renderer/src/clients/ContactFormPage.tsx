@@ -38,7 +38,7 @@ function toFormValues(contact: Contact | null): ContactFormValues {
 export function ContactFormPage() {
   const { clientId, contactId } = useParams();
   const client = useClient(clientId);
-  const contact = useContact(contactId);
+  const contact = useContact(clientId, contactId);
   if (client === undefined || (contactId && contact === undefined)) {
     return (
       <Center h="100%">
@@ -70,7 +70,7 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      if (contact) await updateContact(contact.id, values);
+      if (contact) await updateContact(contact, values);
       else await createContact(client.id, values);
       return { to: cardUrl };
     },

@@ -17,7 +17,7 @@ function ContactCard({ contact }: { contact: Contact }) {
   const archived = contact.archivedAt !== null;
   const toggle = async () => {
     try {
-      await (archived ? restoreContact(contact.id) : archiveContact(contact.id));
+      await (archived ? restoreContact(contact) : archiveContact(contact));
     } catch (e) {
       notifications.show({ color: 'red', message: saveFailed(e) });
     }

@@ -8,7 +8,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { getDb } from './db';
 import { seedDemoBaseAside } from './demo-seed-runner';
 import { seedDemoCatalog } from './demo-catalog-seed';
-import { readListSnapshot, writeListSnapshot } from './list-snapshot';
+import { readListSnapshot, rowsFromRecords, writeListSnapshot } from './list-snapshot';
 import { ClientSearch, type ClientFilters, type ClientSort, type SearchResult } from './client-search';
 
 /** Size of the demo base an empty laptop starts with. */
@@ -112,14 +112,20 @@ function scheduleSnapshot(): void {
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(() => {
     if (snapshotWriting) return scheduleSnapshot();
-    snapshotWriting = true;
-    const { rows, rev } = clientSearch.snapshot();
-    writeListSnapshot(getDb(), rows, rev)
-      .then(() => performance.mark('fieldbook:snapshot-saved', { detail: { rows: rows.length, rev } }))
-      // A snapshot is only a cache: failing to save one costs the next start some time, nothing else.
-      .catch((e: unknown) => console.warn('Could not save the list snapshot', e))
-      .finally(() => (snapshotWriting = false));
+    // A snapshot is only a cache: failing to save one costs the next start some time, nothing else.
+    saveSnapshot().catch((e: unknown) => console.warn('Could not save the list snapshot', e));
   }, 10_000);
+}
+
+async function saveSnapshot(): Promise<void> {
+  snapshotWriting = true;
+  try {
+    const { rows, rev } = clientSearch.snapshot();
+    await writeListSnapshot(getDb(), rows, rev);
+    performance.mark('fieldbook:snapshot-saved', { detail: { rows: rows.length, rev } });
+  } finally {
+    snapshotWriting = false;
+  }
 }
 
 let started: Promise<void> | null = null;
@@ -138,13 +144,16 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
       void navigator.storage?.persist?.();
       const [snapshot, seeded] = await Promise.all([readListSnapshot(db), db.meta.get('demoSeeded')]);
       if (snapshot) clientSearch.load(snapshot.rows, snapshot.rev);
-      // Without a snapshot this reads every row; with one, only the rows changed after it.
-      const rows = await (snapshot ? db.clientRows.where('rev').above(snapshot.rev).toArray() : db.clientRows.toArray());
+      // With a snapshot, only the rows changed after it; without one, every row, built from the records.
+      const rows = await (snapshot ? db.clientRows.where('rev').above(snapshot.rev).toArray() : rowsFromRecords(db));
       performance.mark('fieldbook:rows-read', { detail: { rows: clientSearch.size + rows.length, snapshot: snapshot !== null } });
       clientSearch.apply(rows);
       if (clientSearch.size === 0 && !seeded && demoSize > 0) {
         setState({ phase: 'seeding' });
         await seedDemoBaseAside(db, demoSize, (batch) => clientSearch.apply(batch));
+        // The seeding wrote no list rows (demo-seed.ts): the snapshot is where they are kept.
+        clearTimeout(snapshotTimer);
+        await saveSnapshot();
         performance.measure('fieldbook:bulk-load', 'fieldbook:base-start');
       }
       void seedDemoCatalog(db); // a demo laptop's catalog, in the background (demo-catalog-seed.ts)

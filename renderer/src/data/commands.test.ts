@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientInput } from '../../../core/client-model';
 import { FieldbookDb } from './db';
-import { archiveClient, archiveContact, createClient, createContact, restoreClient, updateClient, updateContact } from './commands';
+import { archiveClient, archiveContact, createClient, createContact, deleteClient, restoreClient, updateClient, updateContact } from './commands';
 import { ClientSearch, NO_FILTERS } from './client-search';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
@@ -117,16 +117,16 @@ describe('contact commands', () => {
     const base = { name: 'X', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
     await expect(createContact(c.id, { ...base, phones: [{ kind: 'work', number: '12' }] }, db)).rejects.toThrow(/phone/);
     await expect(createContact(c.id, { ...base, emails: [{ address: 'not-an-email' }] }, db)).rejects.toThrow(/email/);
-    expect(await db.contacts.count()).toBe(0);
+    expect((await db.clients.get(c.id))?.contacts ?? []).toEqual([]);
   });
 
   it('an archived contact is no longer found; edits are recorded', async () => {
     const c = await createClient(input(), db);
     const p = await createContact(c.id, { name: 'Иван Петров', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     expect(await searchAll('петров')).toEqual(['Ügyfél Kft']);
-    await updateContact(p.id, { name: 'Иван Петров', position: 'Директор', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await updateContact(p, { name: 'Иван Петров', position: 'Директор', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     expect(await searchAll('директор')).toEqual(['Ügyfél Kft']);
-    await archiveContact(p.id, db);
+    await archiveContact(p, db);
     expect(await searchAll('петров')).toEqual([]);
     const entries = await db.history.where('clientId').equals(c.id).toArray();
     expect(entries.filter((e) => e.subject === 'contact').map((e) => e.action).sort()).toEqual(['archived', 'created', 'updated']);
@@ -138,7 +138,7 @@ describe('sync outbox', () => {
     const c = await createClient(input(), db);
     await updateClient(c.id, input({ discountPct: 7 }), db);
     const p = await createContact(c.id, { name: 'Kovács Anna', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
-    await archiveContact(p.id, db);
+    await archiveContact(p, db);
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(entries.map((e) => `${e.table}:${Object.keys(e.fields).sort().join(',')}`)).toEqual([
@@ -163,13 +163,28 @@ describe('sync outbox', () => {
     const c = await createClient(input(), db);
     await db.outbox.clear(); // as if pushed and acknowledged
     const serverStamp = '001763856000000-00000-00000000000000aa';
-    await db.stamps.put({ key: `clients/${c.id}`, stamps: { '*': serverStamp } });
+    // The server's stamps of a client are kept in its record (client-records.ts).
+    await db.clients.update(c.id, { serverStamps: { [`clients/${c.id}`]: { '*': serverStamp } } });
     await updateClient(c.id, input({ discountPct: 7 }), db);
     await updateClient(c.id, input({ discountPct: 8, notes: 'x' }), db);
     const [first, second] = await db.outbox.orderBy('seq').toArray();
     expect(first!.fields.discountPct!.base).toBe(serverStamp);
     expect(second!.fields.discountPct).toMatchObject({ value: 8, base: serverStamp });
     expect(second!.fields.notes).toMatchObject({ value: 'x', base: serverStamp });
+  });
+
+  it('a contact’s edit and a client’s delete carry the stamps kept in the client’s record', async () => {
+    const c = await createClient(input(), db);
+    const p = await createContact(c.id, { name: 'Kovács Anna', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await db.outbox.clear();
+    const contactStamp = '001763856000000-00000-00000000000000bb';
+    const clientStamp = '001763856000000-00000-00000000000000cc';
+    await db.clients.update(c.id, { serverStamps: { [`clients/${c.id}`]: { '*': clientStamp }, [`contacts/${p.id}`]: { '*': contactStamp } } });
+    await archiveContact(p, db);
+    await deleteClient(c.id, db);
+    const [archived, deleted] = await db.outbox.orderBy('seq').toArray();
+    expect(archived).toMatchObject({ table: 'contacts', id: p.id, fields: { archivedAt: { base: contactStamp } } });
+    expect(deleted).toMatchObject({ table: 'clients', id: c.id, fields: { _deleted: { value: true, base: clientStamp } } });
   });
 
   it('a failed command queues nothing', async () => {

@@ -19,6 +19,7 @@ import { goneClientRow } from './client-list-row';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import type { PreparedFile } from './attachments';
+import { contactsOf, withContact, type ClientRecord } from './client-records';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
@@ -37,9 +38,8 @@ export async function nextRev(db: FieldbookDb): Promise<number> {
 }
 
 /** Rewrites a client's list row inside the caller's transaction. */
-export async function refreshClientRow(db: FieldbookDb, client: Client): Promise<void> {
-  const contacts = await db.contacts.where('clientId').equals(client.id).toArray();
-  await db.clientRows.put(buildClientListRow(client, contacts, await nextRev(db)));
+export async function refreshClientRow(db: FieldbookDb, record: ClientRecord): Promise<void> {
+  await db.clientRows.put(buildClientListRow(record, contactsOf(record), await nextRev(db)));
 }
 
 function history(
@@ -53,7 +53,7 @@ function history(
 }
 
 function writeTables(db: FieldbookDb) {
-  return [db.clients, db.contacts, db.clientRows, db.history, ...outboxTables(db)] as const;
+  return [db.clients, db.clientRows, db.history, ...outboxTables(db)] as const;
 }
 
 /** The new values of the fields a diff found changed. */
@@ -61,7 +61,7 @@ function changedValues<T extends object>(after: T, changes: readonly { field: st
   return Object.fromEntries(changes.map((c) => [c.field, after[c.field as keyof T]]));
 }
 
-async function mustGetClient(db: FieldbookDb, id: string): Promise<Client> {
+async function mustGetClient(db: FieldbookDb, id: string): Promise<ClientRecord> {
   const client = await db.clients.get(id);
   if (!client) throw new CommandError('errors.client_not_found');
   return client;
@@ -94,7 +94,7 @@ export async function updateClient(id: string, input: ClientInput, db = getDb())
   const data = clientInputSchema.parse(input);
   return db.transaction('rw', writeTables(db), async () => {
     const before = await mustGetClient(db, id);
-    const after: Client = { ...before, ...data, updatedAt: now() };
+    const after: ClientRecord = { ...before, ...data, updatedAt: now() };
     const changes = diffFields(before, after, CLIENT_FIELDS);
     if (changes.length === 0) return before;
     await db.clients.put(after);
@@ -110,7 +110,7 @@ async function setClientArchived(id: string, archived: boolean, db: FieldbookDb)
     const before = await mustGetClient(db, id);
     if ((before.archivedAt !== null) === archived) return;
     const at = now();
-    const after: Client = { ...before, archivedAt: archived ? at : null, updatedAt: at };
+    const after: ClientRecord = { ...before, archivedAt: archived ? at : null, updatedAt: at };
     await db.clients.put(after);
     await recordChange(db, 'clients', id, { archivedAt: after.archivedAt });
     await db.history.add(history(id, 'client', after.name, archived ? 'archived' : 'restored', []));
@@ -126,9 +126,10 @@ async function setClientArchived(id: string, archived: boolean, db: FieldbookDb)
 export async function deleteClient(id: string, db = getDb()): Promise<void> {
   await db.transaction('rw', [...writeTables(db), db.trash], async () => {
     const client = await mustGetClient(db, id);
+    // Queued before the record goes: the change's base is the server's stamp kept in it.
+    await recordChange(db, 'clients', id, { [DELETED_FIELD]: true });
     await db.trash.put({ key: recordKey('clients', id), table: 'clients', id, record: client, at: now() });
     await db.clients.delete(id);
-    await recordChange(db, 'clients', id, { [DELETED_FIELD]: true });
     await db.history.add(history(id, 'client', client.name, 'deleted', []));
     await db.clientRows.put(goneClientRow(id, await nextRev(db)));
   });
@@ -139,7 +140,7 @@ export async function undeleteClient(id: string, db = getDb()): Promise<Client> 
   return db.transaction('rw', [...writeTables(db), db.trash], async () => {
     const entry = await db.trash.get(recordKey('clients', id));
     if (!entry) throw new CommandError('errors.client_not_found');
-    const client: Client = { ...entry.record, updatedAt: now() };
+    const client: ClientRecord = { ...entry.record, updatedAt: now() };
     await db.clients.put(client);
     await db.trash.delete(entry.key);
     await recordChange(db, 'clients', id, { [DELETED_FIELD]: false });
@@ -161,54 +162,60 @@ export async function createContact(clientId: string, values: ContactFormValues,
     const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
     const at = now();
     const contact: Contact = { ...data, id: crypto.randomUUID(), clientId, createdAt: at, updatedAt: at, archivedAt: null };
-    await db.contacts.add(contact);
-    await recordChange(db, 'contacts', contact.id, contact);
+    const after = withContact(client, contact);
+    await db.clients.put(after);
+    await recordChange(db, 'contacts', contact.id, contact, clientId);
     await db.history.add(history(clientId, 'contact', contact.name, 'created', []));
-    await refreshClientRow(db, client);
+    await refreshClientRow(db, after);
     return contact;
   });
 }
 
-async function mustGetContact(db: FieldbookDb, id: string): Promise<Contact> {
-  const contact = await db.contacts.get(id);
-  if (!contact) throw new CommandError('errors.contact_not_found');
-  return contact;
+/** Which contact a command is about: its id and its client's (a contact is stored with its client). */
+export type ContactRef = Pick<Contact, 'id' | 'clientId'>;
+
+async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ client: ClientRecord; contact: Contact }> {
+  const client = await db.clients.get(ref.clientId);
+  const contact = contactsOf(client).find((c) => c.id === ref.id);
+  if (!client || !contact) throw new CommandError('errors.contact_not_found');
+  return { client, contact };
 }
 
 /** contact-update */
-export async function updateContact(id: string, values: ContactFormValues, db = getDb()): Promise<Contact> {
+export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb()): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
-    const before = await mustGetContact(db, id);
-    const client = await mustGetClient(db, before.clientId);
+    const { client, contact: before } = await mustGetContact(db, ref);
     const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
     const after: Contact = { ...before, ...data, updatedAt: now() };
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;
-    await db.contacts.put(after);
-    await recordChange(db, 'contacts', id, changedValues(after, changes));
+    const record = withContact(client, after);
+    await db.clients.put(record);
+    await recordChange(db, 'contacts', after.id, changedValues(after, changes), client.id);
     await db.history.add(history(client.id, 'contact', after.name, 'updated', changes));
-    await refreshClientRow(db, client);
+    await refreshClientRow(db, record);
     return after;
   });
 }
 
-async function setContactArchived(id: string, archived: boolean, db: FieldbookDb): Promise<void> {
+async function setContactArchived(ref: ContactRef, archived: boolean, db: FieldbookDb): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
-    const before = await mustGetContact(db, id);
+    const { client, contact: before } = await mustGetContact(db, ref);
     if ((before.archivedAt !== null) === archived) return;
     const at = now();
     const archivedAt = archived ? at : null;
-    await db.contacts.put({ ...before, archivedAt, updatedAt: at });
-    await recordChange(db, 'contacts', id, { archivedAt });
+    const record = withContact(client, { ...before, archivedAt, updatedAt: at });
+    await db.clients.put(record);
+    await recordChange(db, 'contacts', before.id, { archivedAt }, before.clientId);
     await db.history.add(history(before.clientId, 'contact', before.name, archived ? 'archived' : 'restored', []));
-    await refreshClientRow(db, await mustGetClient(db, before.clientId));
+    await refreshClientRow(db, record);
   });
 }
 
 /** contact-archive */
-export const archiveContact = (id: string, db = getDb()) => setContactArchived(id, true, db);
+export const archiveContact = (ref: ContactRef, db = getDb()) => setContactArchived(ref, true, db);
 /** contact-restore */
-export const restoreContact = (id: string, db = getDb()) => setContactArchived(id, false, db);
+export const restoreContact = (ref: ContactRef, db = getDb()) => setContactArchived(ref, false, db);
 
 /** The history line of a change to a client's files: the file names before and after. */
 const fileNames = (list: readonly AttachmentRef[]) => list.map((a) => a.name);
@@ -232,7 +239,7 @@ export async function attachFile(clientId: string, file: PreparedFile, db = getD
     if (!(await db.attachments.get(file.sha256))) {
       await db.attachments.add({ sha256: file.sha256, blob: file.blob, size: file.blob.size, state: 'pending', storedAt: at });
     }
-    const after: Client = { ...before, attachments: [...list, ref], updatedAt: at };
+    const after: ClientRecord = { ...before, attachments: [...list, ref], updatedAt: at };
     await db.clients.put(after);
     await recordChange(db, 'clients', clientId, { [ATTACHMENTS_FIELD]: after.attachments });
     await db.history.add(history(clientId, 'client', after.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(after.attachments!) }]));
@@ -251,7 +258,7 @@ export async function detachFile(clientId: string, sha256: string, db = getDb())
     const before = await mustGetClient(db, clientId);
     const list = before.attachments ?? [];
     if (!list.some((a) => a.sha256 === sha256)) return;
-    const after: Client = { ...before, attachments: list.filter((a) => a.sha256 !== sha256), updatedAt: now() };
+    const after: ClientRecord = { ...before, attachments: list.filter((a) => a.sha256 !== sha256), updatedAt: now() };
     await db.clients.put(after);
     await recordChange(db, 'clients', clientId, { [ATTACHMENTS_FIELD]: after.attachments });
     await db.history.add(history(clientId, 'client', after.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(after.attachments!) }]));

@@ -6,12 +6,16 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SYNCED_TABLES, conflictFieldsSchema, type ConflictFields } from '../../../core/sync/tables';
-import { getDb } from './db';
+import { contactsOf, withContact } from './client-records';
+import { getDb, type FieldbookDb } from './db';
 import { CommandError, refreshClientRow } from './commands';
 import { outboxTables, recordChange } from './outbox';
 
 /** The tables a conflict can be about (the server makes them for these). */
 const CONFLICT_TABLES = conflictFieldsSchema.shape.table.options;
+
+/** The Dexie table a synced table's records are kept in (contacts: their clients'). */
+const storedIn = (db: FieldbookDb, table: (typeof CONFLICT_TABLES)[number]) => (table === 'contacts' ? db.clients : db.table(table));
 
 export interface Conflict extends Omit<ConflictFields, '_deleted'> {
   id: string;
@@ -27,16 +31,31 @@ export function useOpenConflicts(clientId?: string) {
 
 /** conflict-resolve: the chosen value becomes the field's value everywhere. */
 export async function resolveConflict(conflictId: string, chosen: unknown, userId: string, db = getDb()): Promise<void> {
-  await db.transaction('rw', [db.conflicts, ...CONFLICT_TABLES.map((t) => db.table(t)), db.clientRows, db.history, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.conflicts, ...CONFLICT_TABLES.map((t) => storedIn(db, t)), db.clientRows, db.history, ...outboxTables(db)], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new CommandError('errors.conflict_not_found');
     const schema = (SYNCED_TABLES[conflict.table].fields as Record<string, { safeParse(v: unknown): { success: boolean } }>)[conflict.field];
     if (!schema?.safeParse(chosen).success) throw new CommandError('errors.invalid_value');
-    const table = db.table<{ id: string; updatedAt: string }, string>(conflict.table);
-    const record = await table.get(conflict.recordId);
-    if (record) {
-      await table.put({ ...record, [conflict.field]: chosen, updatedAt: new Date().toISOString() });
-      await recordChange(db, conflict.table, conflict.recordId, { [conflict.field]: chosen });
+    const change = { [conflict.field]: chosen, updatedAt: new Date().toISOString() };
+    let written = false;
+    if (conflict.table === 'contacts') {
+      // A contact is stored inside its client's record (client-records.ts).
+      const client = conflict.clientId ? await db.clients.get(conflict.clientId) : undefined;
+      const contact = contactsOf(client).find((c) => c.id === conflict.recordId);
+      if (client && contact) {
+        await db.clients.put(withContact(client, { ...contact, ...change }));
+        written = true;
+      }
+    } else {
+      const table = db.table<{ id: string; updatedAt: string }, string>(conflict.table);
+      const record = await table.get(conflict.recordId);
+      if (record) {
+        await table.put({ ...record, ...change });
+        written = true;
+      }
+    }
+    if (written) {
+      await recordChange(db, conflict.table, conflict.recordId, { [conflict.field]: chosen }, conflict.clientId ?? undefined);
       const client = conflict.clientId ? await db.clients.get(conflict.clientId) : undefined;
       if (client) await refreshClientRow(db, client);
     }

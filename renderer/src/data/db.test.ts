@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
+import { clientOf } from './client-records';
 import { FieldbookDb } from './db';
+import type { TrashEntry } from './trash';
 
 describe('schema upgrades', () => {
-  it('version 7 keeps the clients of a version 6 laptop and drops only their status and updatedAt indexes', async () => {
+  it('a version 6 laptop keeps its clients; version 7 dropped only their status and updatedAt indexes', async () => {
     const name = `db-test-${Math.random()}`;
     const { clients, contacts } = generateClientBatch({ seed: DEMO_SEED, start: 0, count: 20 });
     // The laptop as version 6 left it (the tables that matter here, declared as version 6 did).
@@ -18,14 +20,51 @@ describe('schema upgrades', () => {
     const db = new FieldbookDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(7);
-      expect(await db.clients.toArray()).toEqual([...clients].sort((a, b) => (a.id < b.id ? -1 : 1)));
-      expect(await db.contacts.where('clientId').equals(clients[0]!.id).count()).toBe(contacts.filter((c) => c.clientId === clients[0]!.id).length);
+      expect(db.verno).toBe(9);
+      expect((await db.clients.toArray()).map(clientOf)).toEqual([...clients].sort((a, b) => (a.id < b.id ? -1 : 1)));
       const owner = clients[0]!.ownerId;
       expect(await db.clients.where('ownerId').equals(owner).count()).toBe(clients.filter((c) => c.ownerId === owner).length);
       const idb = db.backendDB();
       const store = idb.transaction('clients', 'readonly').objectStore('clients');
       expect([...store.indexNames]).toEqual(['ownerId']);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('version 9 moves every contact and its stamps into its client’s record, a deleted client’s into its trash entry', async () => {
+    const name = `db-test-${Math.random()}`;
+    const { clients, contacts } = generateClientBatch({ seed: DEMO_SEED, start: 0, count: 20 });
+    const [deleted, ...live] = clients;
+    const old = new Dexie(name);
+    old.version(7).stores({ clients: 'id, ownerId', contacts: 'id, clientId', trash: 'key', stamps: 'key' });
+    await old.table('clients').bulkPut(live);
+    await old.table('contacts').bulkPut(contacts);
+    const stamp = (key: string) => ({ key, stamps: { '*': `stamp of ${key}` } });
+    await old.table('stamps').bulkPut([...clients.map((c) => stamp(`clients/${c.id}`)), ...contacts.map((c) => stamp(`contacts/${c.id}`)), stamp('offers/x'), stamp('contacts/gone')]);
+    const entry: TrashEntry = { key: `clients/${deleted!.id}`, table: 'clients', id: deleted!.id, record: deleted!, at: '2026-12-01T10:00:00.000Z' };
+    await old.table('trash').put(entry);
+    old.close();
+
+    const db = new FieldbookDb(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(9);
+      expect(db.backendDB().objectStoreNames.contains('contacts')).toBe(false);
+      const contactsOf = (id: string) => contacts.filter((c) => c.clientId === id).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const stampsOf = (id: string) => Object.fromEntries([`clients/${id}`, ...contactsOf(id).map((c) => `contacts/${c.id}`)].map((k) => [k, stamp(k).stamps]));
+      for (const client of live) {
+        const record = await db.clients.get(client.id);
+        const { contacts: stored = [], serverStamps, ...rest } = record!;
+        expect(rest).toEqual(client);
+        expect(stored).toEqual(contactsOf(client.id));
+        expect(serverStamps).toEqual(stampsOf(client.id));
+      }
+      const trashed = (await db.trash.get(entry.key))?.record;
+      expect(trashed?.contacts).toEqual(contactsOf(deleted!.id));
+      expect(trashed?.serverStamps).toEqual(stampsOf(deleted!.id));
+      // Other tables' stamps stay, and so do those of contacts no longer here.
+      expect((await db.stamps.toArray()).map((s) => s.key).sort()).toEqual(['contacts/gone', 'offers/x']);
     } finally {
       await db.delete();
     }

@@ -4,10 +4,12 @@
  * upgrades in sequence). Add tables in a new version(); never edit an old one.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Client, Contact, TeamMember } from '../../../core/client-model';
+import type { Contact, TeamMember } from '../../../core/client-model';
+import type { ClientRecord, LooseContact } from './client-records';
 import type { ClientListRow } from './client-list-row';
 import type { HistoryEntry } from './history';
 import type { OutboxEntry, RecordStamps } from './outbox';
+import type { Stamps } from '../../../core/sync/merge';
 import type { RejectedChange } from './sync-store';
 import type { SyncRun } from './sync-session';
 import type { Conflict } from './conflicts';
@@ -28,8 +30,10 @@ export interface MetaEntry {
 export const DB_NAME = 'fieldbook';
 
 export class FieldbookDb extends Dexie {
-  clients!: EntityTable<Client, 'id'>;
-  contacts!: EntityTable<Contact, 'id'>;
+  /** Clients with their contacts inside (see client-records.ts). */
+  clients!: EntityTable<ClientRecord, 'id'>;
+  /** Synced contacts whose client has not arrived yet (see applyRecords in sync-store.ts). */
+  looseContacts!: EntityTable<LooseContact, 'id'>;
   /** A compact projection of each client for the list and search; rewritten with the client. */
   clientRows!: EntityTable<ClientListRow, 'id'>;
   history!: EntityTable<HistoryEntry, 'id'>;
@@ -129,6 +133,47 @@ export class FieldbookDb extends Dexie {
     this.version(7).stores({
       clients: 'id, ownerId',
     });
+    // Version 8: each client's contacts, and the server's stamps of the client and its contacts,
+    // move into its record (client-records.ts says why). The upgrade reads the old store through
+    // its transaction; version 9 then deletes it (Dexie keeps a store readable by an upgrade only
+    // while the version that upgrades still declares it).
+    this.version(8)
+      .stores({ contacts: 'id, clientId', looseContacts: 'id, clientId' })
+      .upgrade(async (tx) => {
+        const byClient = new Map<string, Contact[]>();
+        const clientOfContact = new Map<string, string>();
+        // In id order (the store's): contacts are kept in id order in their record.
+        await tx.table<Contact, string>('contacts').each((contact) => {
+          clientOfContact.set(contact.id, contact.clientId);
+          const list = byClient.get(contact.clientId);
+          if (list) list.push(contact);
+          else byClient.set(contact.clientId, [contact]);
+        });
+        const stampsByClient = new Map<string, Record<string, Stamps>>();
+        const moved: string[] = [];
+        await tx.table<RecordStamps, string>('stamps').each(({ key, stamps }) => {
+          const [table, id = ''] = key.split('/');
+          const clientId = table === 'clients' ? id : table === 'contacts' ? clientOfContact.get(id) : undefined;
+          if (!clientId) return; // another table's, or a contact deleted before: stays
+          stampsByClient.set(clientId, { ...stampsByClient.get(clientId), [key]: stamps });
+          moved.push(key);
+        });
+        const fill = (record: ClientRecord) => {
+          const contacts = byClient.get(record.id);
+          const stamps = stampsByClient.get(record.id);
+          if (contacts) record.contacts = contacts;
+          if (stamps) record.serverStamps = stamps;
+        };
+        await tx.table<ClientRecord, string>('clients').toCollection().modify(fill);
+        // A deleted client's contacts and stamps stayed in their stores: they go with it into its
+        // trash entry, so that undeleting the client brings them back.
+        await tx.table<TrashEntry, string>('trash').toCollection().modify((entry) => {
+          entry.record = { ...entry.record };
+          fill(entry.record);
+        });
+        await tx.table('stamps').bulkDelete(moved);
+      });
+    this.version(9).stores({ contacts: null });
   }
 }
 

@@ -6,13 +6,14 @@
  * generating the records and serialising them for IndexedDB never holds up the window; this
  * module is the same code either way, and is tested without a worker.
  */
-import type { Client, Contact } from '../../../core/client-model';
+import type { Contact } from '../../../core/client-model';
 import { DEMO_SEED, demoTeam, generateClientBatch } from '../../../core/demo-data';
 import { phoneDigitFormsByShape } from '../../../core/phone';
 import { buildClientListRow, type ClientListRow } from './client-list-row';
+import { byContactId, type ClientRecord } from './client-records';
 import type { FieldbookDb } from './db';
 
-/** Clients per transaction: about 3 MB of records, list rows included. */
+/** Clients per transaction: about 2 MB of records. */
 export const DEMO_SEED_BATCH = 1000;
 /**
  * Transactions handed to IndexedDB before waiting for the oldest to commit. With two, the next
@@ -21,7 +22,12 @@ export const DEMO_SEED_BATCH = 1000;
  */
 const IN_FLIGHT = 2;
 
-/** Writes `count` demo clients; calls `onRows` with each batch's list rows once committed, in order. */
+/**
+ * Writes `count` demo clients, each with its contacts inside (client-records.ts), and calls
+ * `onRows` with each batch's list rows once committed, in order. The rows themselves are not
+ * written here: the caller saves them as the list snapshot once the base is in (a hundred
+ * thousand list-row records would cost as much again as the clients; see list-snapshot.ts).
+ */
 export async function seedDemoBase(
   db: FieldbookDb,
   count: number,
@@ -48,8 +54,7 @@ export async function seedDemoBase(
 }
 
 interface DemoBatchRows {
-  clients: Client[];
-  contacts: Contact[];
+  clients: ClientRecord[];
   rows: ClientListRow[];
 }
 
@@ -61,19 +66,10 @@ function prepareBatch(start: number, count: number, phoneForms: (e164: string) =
     if (list) list.push(c);
     else byClient.set(c.clientId, [c]);
   }
-  // The revision is only known inside the write's transaction; writeBatch sets it.
+  for (const list of byClient.values()) list.sort(byContactId);
+  // Revision 0: older than any edit (the base was empty), so the first edit's row replaces it.
   const rows = clients.map((c) => buildClientListRow(c, byClient.get(c.id) ?? [], 0, phoneForms));
-  return { clients, contacts, rows };
+  return { clients: clients.map((c) => ({ ...c, contacts: byClient.get(c.id) ?? [] })), rows };
 }
 
-async function writeBatch(db: FieldbookDb, { clients, contacts, rows }: DemoBatchRows): Promise<void> {
-  await db.transaction('rw', [db.clients, db.contacts, db.clientRows, db.meta], async () => {
-    // The records go first, before anything is awaited: they are serialised now, while an
-    // earlier batch may still be committing. Only the list rows wait for the revision.
-    const records = Promise.all([db.clients.bulkPut(clients), db.contacts.bulkPut(contacts)]);
-    const current = (await db.meta.get('localRev'))?.value;
-    const rev = (typeof current === 'number' ? current : 0) + 1;
-    for (const row of rows) row.rev = rev;
-    await Promise.all([records, db.clientRows.bulkPut(rows), db.meta.put({ key: 'localRev', value: rev })]);
-  });
-}
+const writeBatch = (db: FieldbookDb, { clients }: DemoBatchRows): Promise<unknown> => db.clients.bulkPut(clients);

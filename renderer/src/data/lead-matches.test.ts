@@ -90,8 +90,8 @@ describe('likely matches of a lead being typed', () => {
   it('sees a contact’s new phone at once after it was matched on the old one', async () => {
     const before = await findLikelyMatches(draft({ phone: '+7 912 345-67-89' }), search, [], db);
     expect(before[0]).toMatchObject({ contactId: petrov, reasons: ['phone'] });
-    const contact = (await db.contacts.get(petrov))!;
-    await updateContact(petrov, { ...contact, phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }] }, db);
+    const contact = (await db.clients.get(romashka))!.contacts!.find((k) => k.id === petrov)!;
+    await updateContact(contact, { ...contact, phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }] }, db);
     search.apply(await db.clientRows.toArray());
     const after = await findLikelyMatches(draft({ phone: '+79120001122', personName: 'Иван Петров' }), search, [], db);
     expect(after[0]).toMatchObject({ contactId: petrov });

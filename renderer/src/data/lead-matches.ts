@@ -9,6 +9,7 @@ import type { Client, Contact } from '../../../core/client-model';
 import type { Lead } from '../../../core/leads/lead-model';
 import { MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
 import type { ClientListRow } from './client-list-row';
+import { clientOf, contactsOf } from './client-records';
 import type { ClientSearch } from './client-search';
 import { getDb, type FieldbookDb } from './db';
 
@@ -104,10 +105,10 @@ async function recordsOf(rows: readonly ClientListRow[], db: FieldbookDb): Promi
   const missing = rows.filter((r) => cache.get(r.id)?.rev !== r.rev);
   if (missing.length > 0) {
     const ids = missing.map((r) => r.id);
-    const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
+    const records = await db.clients.bulkGet(ids);
     if (cache.size + missing.length > MAX_CACHED_CLIENTS) cache.clear();
-    clients.forEach((client, i) => {
-      if (client) cache.set(client.id, { rev: missing[i]!.rev, client, contacts: contacts.filter((c) => c.clientId === client.id) });
+    records.forEach((record, i) => {
+      if (record) cache.set(record.id, { rev: missing[i]!.rev, client: clientOf(record), contacts: contactsOf(record) });
     });
   }
   return rows.map((r) => cache.get(r.id)).filter((r) => r !== undefined);

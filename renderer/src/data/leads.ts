@@ -230,7 +230,7 @@ export async function attachLead(id: string, clientId: string, contactId: string
  * person as its contact, in one transaction with the lead's new status.
  */
 export async function convertLead(id: string, db = getDb()): Promise<{ client: Client; contact: Contact | null }> {
-  return db.transaction('rw', [...leadTables(db), db.clients, db.contacts, db.clientRows, db.history], async () => {
+  return db.transaction('rw', [...leadTables(db), db.clients, db.clientRows, db.history], async () => {
     const lead = await mustGetLead(db, id);
     if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
     const client = await createClient(

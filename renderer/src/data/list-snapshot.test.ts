@@ -4,7 +4,8 @@ import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
 import { buildClientListRow, goneClientRow, type ClientListRow } from './client-list-row';
 import { ClientSearch, NO_FILTERS } from './client-search';
 import { FieldbookDb } from './db';
-import { SNAPSHOT_PART_ROWS, readListSnapshot, writeListSnapshot } from './list-snapshot';
+import { SNAPSHOT_PART_ROWS, readListSnapshot, rowsFromRecords, writeListSnapshot } from './list-snapshot';
+import { seedDemoBase } from './demo-seed';
 
 /** `count` demo list rows at revision `rev`. */
 function demoRows(count: number, rev = 1): ClientListRow[] {
@@ -83,5 +84,16 @@ describe('ClientSearch from a snapshot', () => {
     expect(ids([...all.positions].map((p) => all.rows[p]!))).not.toContain(goneId);
     expect(loaded.maxRev).toBe(2);
     expect(loaded.unsavedRows).toBe(2);
+  });
+});
+
+describe('without a snapshot', () => {
+  it('start-up builds every row from the client records, at the current revision', async () => {
+    const reported: ClientListRow[] = [];
+    await seedDemoBase(db, 40, (batch) => reported.push(...batch));
+    await db.meta.put({ key: 'localRev', value: 12 });
+    const rows = await rowsFromRecords(db);
+    expect(rows.map((r) => ({ ...r, rev: 0 }))).toEqual(reported.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(new Set(rows.map((r) => r.rev))).toEqual(new Set([12]));
   });
 });

@@ -4,12 +4,15 @@
  * of its own to fetch and deserialise); the same rows in 20 records of 5 000 read several times
  * faster, and in name order they need no sort before the first screen.
  *
- * It is only a cache. `clientRows` stays the truth: a snapshot says which local revision it
- * holds, and start-up fetches every row with a newer revision on top of it (see client-base.ts).
- * A snapshot whose parts disagree (a window closed half-way through writing one, or two
- * windows wrote at once) is ignored, and the rows are read one by one as before.
+ * It is only a cache of what the client records say. A snapshot says which local revision it
+ * holds, and start-up fetches every row of `clientRows` with a newer revision on top of it (see
+ * client-base.ts). Rows written in bulk (the demo seeding) are in no `clientRows` record, only in
+ * the snapshot saved after them. Without a usable snapshot (none saved yet, or its parts
+ * disagree because a window closed half-way through writing one, or two windows wrote at
+ * once), start-up builds every row again from the client records.
  */
-import type { ClientListRow } from './client-list-row';
+import { buildClientListRow, type ClientListRow } from './client-list-row';
+import { contactsOf } from './client-records';
 import type { FieldbookDb } from './db';
 
 export interface ListSnapshotPart {
@@ -49,4 +52,16 @@ export async function writeListSnapshot(db: FieldbookDb, rows: readonly ClientLi
     await new Promise((done) => setTimeout(done, 0));
   }
   await db.listSnapshot.where('part').aboveOrEqual(parts).delete();
+}
+
+/**
+ * Every client's list row, built from the records (what start-up uses without a snapshot), at
+ * the local revision they were read at: a row written after that replaces its row.
+ */
+export async function rowsFromRecords(db: FieldbookDb): Promise<ClientListRow[]> {
+  return db.transaction('r', [db.clients, db.meta], async () => {
+    const [records, rev] = await Promise.all([db.clients.toArray(), db.meta.get('localRev')]);
+    const at = typeof rev?.value === 'number' ? rev.value : 0;
+    return records.map((r) => buildClientListRow(r, contactsOf(r), at));
+  });
 }

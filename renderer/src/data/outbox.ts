@@ -28,8 +28,11 @@ export interface RecordStamps {
 
 export const recordKey = (table: string, id: string) => `${table}/${id}`;
 
-/** The tables a transaction that records changes must include. */
-export const outboxTables = (db: FieldbookDb) => [db.outbox, db.stamps, db.meta] as const;
+/**
+ * The tables a transaction that records changes must include (clients: the stamps of clients
+ * and contacts are in their records).
+ */
+export const outboxTables = (db: FieldbookDb) => [db.outbox, db.stamps, db.meta, db.clients] as const;
 
 async function metaNumber(db: FieldbookDb, key: string): Promise<number> {
   const value = (await db.meta.get(key))?.value;
@@ -78,25 +81,38 @@ export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
  * server-known stamp, or — when the field already has an unsent edit — that edit's base, so that
  * two edits before a sync count as one edit of what the person saw.
  */
-export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object): Promise<void> {
+export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object, clientId?: string): Promise<void> {
   const values = changed as Record<string, unknown>;
   const company: readonly string[] = SYNCED_TABLES[table].companyFields;
   // Only synced fields: `id`, `updatedAt` and anything local stay on this laptop.
   const names = Object.keys(values).filter((f) => !company.includes(f) && f in SYNCED_TABLES[table].fields);
   if (names.length === 0) return;
   const key = recordKey(table, id);
-  const [known, pending] = await Promise.all([db.stamps.get(key), db.outbox.where('key').equals(key).sortBy('seq')]);
+  const [known, pending] = await Promise.all([serverStampsOf(db, table, id, clientId), db.outbox.where('key').equals(key).sortBy('seq')]);
   const hlc = await nextStamp(db);
   const fields: Record<string, FieldWrite> = {};
   for (const field of names) {
     const earlier = pending.find((e) => field in e.fields);
-    const base = earlier ? earlier.fields[field]!.base : known ? stampOf(known.stamps, field) : null;
+    const base = earlier ? earlier.fields[field]!.base : known ? stampOf(known, field) : null;
     // JSON round trip: the outbox holds exactly what will be sent (no undefined, no Dates).
     fields[field] = { value: JSON.parse(JSON.stringify(values[field] ?? null)) as unknown, hlc, base };
   }
   const seq = (await metaNumber(db, 'outboxSeq')) + 1;
   await db.meta.put({ key: 'outboxSeq', value: seq });
   await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString() });
+}
+
+/**
+ * The server's stamps of a record, as last pulled: a client's and its contacts' in the client's
+ * record (client-records.ts), any other record's in the `stamps` store. A contact is found by its
+ * client, which the caller names.
+ */
+async function serverStampsOf(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | undefined): Promise<Stamps | undefined> {
+  const key = recordKey(table, id);
+  if (table !== 'clients' && table !== 'contacts') return (await db.stamps.get(key))?.stamps;
+  const owner = table === 'clients' ? id : clientId;
+  if (!owner) throw new Error(`The change of ${key} names no client`);
+  return (await db.clients.get(owner))?.serverStamps?.[key];
 }
 
 /** How many changes wait to be sent (what the status bar shows). */

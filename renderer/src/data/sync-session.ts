@@ -8,7 +8,7 @@ import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type Sync
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
 import { deviceNow } from './outbox';
 import { getDb, type FieldbookDb } from './db';
-import { applyRecords, applyTables, removeClients, removeOwnedRecords } from './sync-store';
+import { applyRecords, applyTables, removeClients, removeContacts, removeOwnedRecords } from './sync-store';
 
 export interface SyncConnection {
   serverUrl: string;
@@ -86,8 +86,7 @@ export async function applyPullPage(page: PullResponse, current: SyncCursor, db 
     await applyRecords(db, page.records);
     const removedClients = page.removed.filter((r) => r.table === 'clients').map((r) => r.id);
     await removeClients(db, removedClients);
-    const removedContacts = page.removed.filter((r) => r.table === 'contacts').map((r) => r.id);
-    if (removedContacts.length) await db.contacts.bulkDelete(removedContacts);
+    await removeContacts(db, page.removed.filter((r) => r.table === 'contacts').map((r) => r.id));
     for (const table of ['leads', 'tasks'] as const) {
       await removeOwnedRecords(db, table, page.removed.filter((r) => r.table === table).map((r) => r.id));
     }

@@ -69,7 +69,9 @@ describe('applyRecords', () => {
     expect((await db.clients.get(id))?.name).toBe('Сервер');
     expect((await db.clients.get(id))?.updatedAt).toBe(new Date(1_763_856_000_000).toISOString());
     expect((await db.clientRows.get(id))?.name).toBe('Сервер');
-    expect((await db.stamps.get(`clients/${id}`))?.stamps).toEqual({ '*': S(1_763_856_000_000) });
+    // A client's stamps are kept in its record, not as records of their own.
+    expect((await db.clients.get(id))?.serverStamps).toEqual({ [`clients/${id}`]: { '*': S(1_763_856_000_000) } });
+    expect(await db.stamps.count()).toBe(0);
   });
 
   it('keeps local values of fields with unsent edits', async () => {
@@ -162,8 +164,41 @@ describe('applyRecords', () => {
     const d = await createClient(input({ name: 'Другой' }), db);
     await createContact(d.id, { name: 'Пётр', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     await db.transaction('rw', db.tables, () => removeClients(db, [d.id]));
-    expect(await db.contacts.where('clientId').equals(d.id).count()).toBe(0);
+    expect(await db.clients.get(d.id)).toBeUndefined();
     search.apply(await db.clientRows.where('rev').above(search.maxRev).toArray());
     expect(search.size).toBe(0);
+  });
+
+  it('a contact pulled before its client waits, and joins the client when it arrives', async () => {
+    const [clientId, contactId] = ids(2);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverContact(contactId!, clientId!, 'Siti Rahman')]));
+    expect(await db.clients.get(clientId!)).toBeUndefined();
+    expect((await db.looseContacts.get(contactId!))?.contact.name).toBe('Siti Rahman');
+
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(clientId!, { name: 'PT Maju' })]));
+    expect((await db.clients.get(clientId!))?.contacts?.map((c) => c.name)).toEqual(['Siti Rahman']);
+    expect(await db.looseContacts.count()).toBe(0);
+    expect((await db.clientRows.get(clientId!))?.primaryContact).toBe('Siti Rahman');
+    expect(Object.keys((await db.clients.get(clientId!))?.serverStamps ?? {}).sort()).toEqual([`clients/${clientId}`, `contacts/${contactId}`]);
+  });
+
+  it('contacts pulled in any order are kept in id order, so every laptop picks the same primary contact', async () => {
+    const [clientId, first, second] = ids(3);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(clientId!)]));
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverContact(second!, clientId!, 'Second')]));
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverContact(first!, clientId!, 'First')]));
+    expect((await db.clients.get(clientId!))?.contacts?.map((c) => c.name)).toEqual(['First', 'Second']);
+    expect((await db.clientRows.get(clientId!))?.primaryContact).toBe('First');
+  });
+
+  it('a client deleted elsewhere goes to the trash with its contacts, and comes back with them when undeleted', async () => {
+    const c = await createClient(input(), db);
+    const contact = await createContact(c.id, { name: 'Иван', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await db.outbox.clear();
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })]));
+    expect((await db.trash.get(`clients/${c.id}`))?.record.contacts?.map((k) => k.id)).toEqual([contact.id]);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: false })]));
+    expect((await db.clients.get(c.id))?.contacts?.map((k) => k.name)).toEqual(['Иван']);
+    expect(await db.trash.count()).toBe(0);
   });
 });

@@ -4,13 +4,14 @@
  * The network side (requests, phases, progress) is in renderer/src/sync/.
  */
 import type { EntityTable, IDType } from 'dexie';
-import type { Client, Contact } from '../../../core/client-model';
+import type { Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
+import { contactsOf, findContact, withContact, withServerStamps, withoutContacts, type ClientRecord, type LooseContact } from './client-records';
 import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
 import { nextRev } from './commands';
@@ -108,7 +109,7 @@ const isPlainTable = (t: string): t is PlainTable => isSyncedTable(t) && t !== '
  */
 export const applyTables = (db: FieldbookDb) => [
   db.clients,
-  db.contacts,
+  db.looseContacts,
   db.conflicts,
   db.trash,
   db.clientRows,
@@ -140,30 +141,24 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   }
   let newest: Hlc = HLC_ZERO;
   const stamps = [];
-  // Clients and contacts are read and written with one bulk request per store and page, not
-  // one awaited request per record: a first sync applies hundreds of thousands of records.
+  // Clients (with their contacts inside) and plain records are read and written with one bulk
+  // request per store and page, not one awaited request per record: a first sync applies
+  // hundreds of thousands of records.
   const clientRecords = records.filter((r) => r.table === 'clients');
   const contactRecords = records.filter((r) => r.table === 'contacts');
   const plainRecords = records.filter((r) => isPlainTable(r.table));
-  const [localClients, localContacts, localPlain] = await Promise.all([
-    readLocal(db.clients, clientRecords.map((r) => r.id)),
-    readLocal(db.contacts, contactRecords.map((r) => r.id)),
-    readPlain(db, plainRecords),
-  ]);
+  const clientIds = [...new Set([...clientRecords.map((r) => r.id), ...contactRecords.map((r) => String(r.data.clientId ?? ''))])].filter(Boolean);
+  const [localClients, localPlain] = await Promise.all([readLocal(db.clients, clientIds), readPlain(db, plainRecords)]);
+  /** The client records as this page leaves them (undefined: not on this laptop). */
+  const working = new Map<string, ClientRecord | undefined>(clientIds.map((id, i) => [id, localClients[i]]));
+  const localOf = new Map<SyncRecord, object | undefined>(plainRecords.map((r, i) => [r, localPlain[i]] as const));
   const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
   // Undeleted elsewhere: the server record is whole, the trash entry goes (the trash is small).
-  const inTrash = revived.length ? new Set((await db.trash.where('key').anyOf(revived).primaryKeys()) as string[]) : new Set<string>();
+  const trashed = revived.length ? await db.trash.bulkGet(revived) : [];
+  const inTrash = new Map(trashed.filter((e) => e !== undefined).map((e) => [e.id, e]));
   const at = new Date().toISOString();
-  const clientPuts: Client[] = [];
-  const clientDeletes: string[] = [];
   const trashPuts: TrashEntry[] = [];
-  const contactPuts: Contact[] = [];
-  const contactDeletes: string[] = [];
-  const localOf = new Map<SyncRecord, object | undefined>([
-    ...clientRecords.map((r, i) => [r, localClients[i]] as const),
-    ...contactRecords.map((r, i) => [r, localContacts[i]] as const),
-    ...plainRecords.map((r, i) => [r, localPlain[i]] as const),
-  ]);
+  const changedClients = new Set<string>();
   const plainPuts = new Map<PlainTable, object[]>();
   const plainDeletes = new Map<PlainTable, string[]>();
   const add = <T,>(map: Map<PlainTable, T[]>, table: PlainTable, item: T) => {
@@ -171,26 +166,62 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     if (list) list.push(item);
     else map.set(table, [item]);
   };
+  const loose: LooseContact[] = [];
+  const looseDeletes: string[] = [];
+  const appliedContacts = new Set<string>();
   for (const record of records) {
-    const key = recordKey(record.table, record.id);
-    stamps.push({ key, stamps: record.stamps });
+    // A client's and its contacts' stamps are kept in the client's record (below).
+    if (record.table !== 'clients' && record.table !== 'contacts') stamps.push({ key: recordKey(record.table, record.id), stamps: record.stamps });
     const latest = latestStamp(record.stamps);
     if (latest && latest > newest) newest = latest;
-    const keep = pending.get(key);
-    if (record.table === 'clients') {
-      const local = localOf.get(record) as Client | undefined;
-      if (record.data[DELETED_FIELD] === true) {
-        if (local) {
-          trashPuts.push({ key, table: 'clients', id: record.id, record: local, at });
-          clientDeletes.push(record.id);
-        }
-        goneClients.add(record.id);
-        continue;
-      }
-      const merged = mergeLocal(local, record.data, keep) as unknown as Client;
-      clientPuts.push({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
-      touchedClients.add(record.id);
-    } else if (isPlainTable(record.table)) {
+  }
+  // Clients before contacts: a page may hold a client and, earlier in it, a contact of its.
+  for (const record of clientRecords) {
+    const key = recordKey('clients', record.id);
+    const local = working.get(record.id);
+    changedClients.add(record.id);
+    if (record.data[DELETED_FIELD] === true) {
+      // Its stamps stay with it in the trash, so that an undelete applies.
+      if (local) trashPuts.push({ key, table: 'clients', id: record.id, record: withServerStamps(local, key, record.stamps), at });
+      working.set(record.id, undefined);
+      goneClients.add(record.id);
+      continue;
+    }
+    // A client undeleted elsewhere gets back the contacts it was deleted with.
+    const base: ClientRecord | undefined = local ?? inTrash.get(record.id)?.record;
+    const merged = mergeLocal(base, record.data, pending.get(key)) as unknown as ClientRecord;
+    working.set(record.id, withServerStamps({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, base?.updatedAt ?? at) }, key, record.stamps));
+    touchedClients.add(record.id);
+    goneClients.delete(record.id);
+  }
+  for (const record of contactRecords) {
+    const clientId = String(record.data.clientId ?? '');
+    const key = recordKey('contacts', record.id);
+    const found = working.get(clientId);
+    const deleted = record.data[DELETED_FIELD] === true;
+    if (!found) {
+      // Its client is not here (yet): a pull page can bring a contact before its client, whose
+      // later edit gave it a later sequence number. It waits in `looseContacts` (adoptLooseContacts).
+      if (deleted) looseDeletes.push(record.id);
+      else loose.push({ id: record.id, clientId, contact: { ...(mergeLocal(undefined, record.data, undefined) as unknown as Contact), id: record.id, updatedAt: updatedAtOf(record.stamps, at) }, stamps: record.stamps });
+      continue;
+    }
+    changedClients.add(clientId);
+    touchedClients.add(clientId);
+    appliedContacts.add(record.id);
+    // A deleted contact's stamps stay in the record, so that an undelete applies.
+    const client = withServerStamps(found, key, record.stamps);
+    if (deleted) {
+      working.set(clientId, withoutContacts(client, new Set([record.id])));
+      continue;
+    }
+    const local = contactsOf(client).find((c) => c.id === record.id);
+    const merged = mergeLocal(local, record.data, pending.get(key)) as unknown as Contact;
+    working.set(clientId, withContact(client, { ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) }));
+  }
+  for (const record of records) {
+    if (isPlainTable(record.table)) {
+      const keep = pending.get(recordKey(record.table, record.id));
       const local = localOf.get(record) as { updatedAt?: string } | undefined;
       if (record.data[DELETED_FIELD] === true) {
         if (local) add(plainDeletes, record.table, record.id);
@@ -200,25 +231,23 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     } else if (record.table === 'conflicts') {
       if (record.data[DELETED_FIELD] === true) await db.conflicts.delete(record.id);
       else await db.conflicts.put({ ...(record.data as unknown as Conflict), id: record.id, updatedAt: updatedAtOf(record.stamps, '') });
-    } else if (record.table === 'contacts') {
-      const local = localOf.get(record) as Contact | undefined;
-      const clientId = String(record.data.clientId ?? local?.clientId ?? '');
-      if (clientId) touchedClients.add(clientId);
-      if (record.data[DELETED_FIELD] === true) {
-        if (local) contactDeletes.push(record.id);
-        continue;
-      }
-      const merged = mergeLocal(local, record.data, keep) as unknown as Contact;
-      contactPuts.push({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
     }
+  }
+  await adoptLooseContacts(db, working, touchedClients, appliedContacts, changedClients);
+  const clientPuts: ClientRecord[] = [];
+  const clientDeletes: string[] = [];
+  for (const id of changedClients) {
+    const record = working.get(id);
+    if (record) clientPuts.push(record);
+    else clientDeletes.push(id);
   }
   await Promise.all([
     trashPuts.length ? db.trash.bulkPut(trashPuts) : undefined,
-    inTrash.size ? db.trash.bulkDelete([...inTrash]) : undefined,
+    inTrash.size ? db.trash.bulkDelete([...inTrash.values()].map((e) => e.key)) : undefined,
     clientDeletes.length ? db.clients.bulkDelete(clientDeletes) : undefined,
     clientPuts.length ? db.clients.bulkPut(clientPuts) : undefined,
-    contactDeletes.length ? db.contacts.bulkDelete(contactDeletes) : undefined,
-    contactPuts.length ? db.contacts.bulkPut(contactPuts) : undefined,
+    loose.length ? db.looseContacts.bulkPut(loose) : undefined,
+    looseDeletes.length ? db.looseContacts.bulkDelete(looseDeletes) : undefined,
     ...[...plainDeletes].map(([table, ids]) => db.table(table).bulkDelete(ids)),
     ...[...plainPuts].map(([table, rows]) => db.table(table).bulkPut(rows)),
   ]);
@@ -230,6 +259,30 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   for (const id of touchedClients) deferRows.add(id);
   // A client that left still needs its marker row now, or the list would keep showing it.
   await rebuildClientRows(db, [], goneClients);
+}
+
+/**
+ * Contacts that arrived before their client (see applyRecords) join it once it is here: the
+ * clients of `present` that `working` holds take theirs, and are added to `changed`.
+ */
+async function adoptLooseContacts(
+  db: FieldbookDb,
+  working: Map<string, ClientRecord | undefined>,
+  present: ReadonlySet<string>,
+  applied: ReadonlySet<string>,
+  changed: Set<string>,
+): Promise<void> {
+  const arrived = [...present].filter((id) => working.get(id) !== undefined);
+  // Nearly always none wait: one count instead of a look-up of every client of the page.
+  if (arrived.length === 0 || (await db.looseContacts.count()) === 0) return;
+  const waiting = await db.looseContacts.where('clientId').anyOf(arrived).toArray();
+  for (const { id, clientId, contact, stamps } of waiting) {
+    // One applied from this page is the newer copy; one in a client back from the trash, older.
+    if (applied.has(id)) continue;
+    working.set(clientId, withServerStamps(withContact(working.get(clientId)!, contact), recordKey('contacts', id), stamps));
+    changed.add(clientId);
+  }
+  await db.looseContacts.bulkDelete(waiting.map((c) => c.id));
 }
 
 /**
@@ -305,8 +358,7 @@ async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, g
   const rev = await nextRev(db);
   await db.clientRows.bulkPut(gone.map((id) => goneClientRow(id, rev)));
   if (ids.length === 0) return;
-  const [clients, contacts] = await Promise.all([db.clients.bulkGet(ids), db.contacts.where('clientId').anyOf(ids).toArray()]);
-  await writeClientRows(db, clients.filter((c): c is Client => c !== undefined), contacts, rev);
+  await writeClientRows(db, (await db.clients.bulkGet(ids)).filter((c) => c !== undefined), rev);
 }
 
 /**
@@ -317,44 +369,31 @@ export const ROW_BUILD_CHUNK = 5000;
 
 /**
  * Builds the list rows of the given clients once each, `chunkSize` per transaction of its own:
- * after a snapshot written with `applyRecords(…, deferRows)`. A snapshot brings all clients
- * first and then all contacts in id order, so building rows per page rebuilt every client once
- * per page that held one of its contacts, each time reading all of them back. Clients are taken
- * in id order: where a chunk's clients are most of those in its id range (a first sync), its
- * clients and contacts are read as two key ranges instead of one lookup per id.
+ * after a snapshot written with `applyRecords(…, deferRows)`, which would otherwise build a
+ * client's row once for its own page and again for every page that held one of its contacts.
+ * Clients are taken in id order: where a chunk's clients are most of those in its id range (a
+ * first sync), they are read as one key range instead of one look-up per id.
  */
 export async function buildClientRows(db: FieldbookDb, clientIds: Iterable<string>, chunkSize = ROW_BUILD_CHUNK): Promise<void> {
   const ids = [...clientIds].sort();
   for (let at = 0; at < ids.length; at += chunkSize) {
     const chunk = ids.slice(at, at + chunkSize);
-    await db.transaction('rw', [db.clients, db.contacts, db.clientRows, db.meta], async () => {
+    await db.transaction('rw', [db.clients, db.clientRows, db.meta], async () => {
       const first = chunk[0]!;
       const last = chunk[chunk.length - 1]!;
       const inRange = await db.clients.where(':id').between(first, last, true, true).count();
-      const dense = inRange <= chunk.length * 2;
       const wanted = new Set(chunk);
-      const [clients, contacts] = dense
-        ? await Promise.all([
-            db.clients.where(':id').between(first, last, true, true).toArray(),
-            db.contacts.where('clientId').between(first, last, true, true).toArray(),
-          ])
-        : await Promise.all([db.clients.bulkGet(chunk), db.contacts.where('clientId').anyOf(chunk).toArray()]);
-      const found = clients.filter((c): c is Client => c !== undefined && wanted.has(c.id));
-      if (found.length) await writeClientRows(db, found, contacts.filter((c) => wanted.has(c.clientId)), await nextRev(db));
+      const clients = inRange <= chunk.length * 2 ? await db.clients.where(':id').between(first, last, true, true).toArray() : await db.clients.bulkGet(chunk);
+      const found = clients.filter((c): c is ClientRecord => c !== undefined && wanted.has(c.id));
+      if (found.length) await writeClientRows(db, found, await nextRev(db));
     });
   }
 }
 
-/** Writes the list rows of `clients` (all their contacts among `contacts`) at revision `rev`. */
-async function writeClientRows(db: FieldbookDb, clients: readonly Client[], contacts: readonly Contact[], rev: number): Promise<void> {
+/** Writes the list rows of `clients` at revision `rev`. */
+async function writeClientRows(db: FieldbookDb, clients: readonly ClientRecord[], rev: number): Promise<void> {
   if (clients.length === 0) return;
-  const byClient = new Map<string, Contact[]>();
-  for (const c of contacts) {
-    const list = byClient.get(c.clientId);
-    if (list) list.push(c);
-    else byClient.set(c.clientId, [c]);
-  }
-  await db.clientRows.bulkPut(clients.map((c) => buildClientListRow(c, byClient.get(c.id) ?? [], rev)));
+  await db.clientRows.bulkPut(clients.map((c) => buildClientListRow(c, contactsOf(c), rev)));
 }
 
 /**
@@ -375,9 +414,12 @@ export async function removeOwnedRecords(db: FieldbookDb, table: 'leads' | 'task
  */
 export async function removeClients(db: FieldbookDb, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
-  await forgetAttachmentsOf(db, (await db.clients.bulkGet([...clientIds])).filter((c): c is Client => c !== undefined));
+  const records = (await db.clients.bulkGet([...clientIds])).filter((c) => c !== undefined);
+  await forgetAttachmentsOf(db, records);
   await db.clients.bulkDelete([...clientIds]);
-  const stampKeys = clientIds.map((id) => recordKey('clients', id));
+  // Their contacts and stamps leave inside them; contacts still waiting for them go too.
+  const stampKeys: string[] = [];
+  await db.looseContacts.where('clientId').anyOf(clientIds).delete();
   for (const table of HANGING_OFF_CLIENTS) {
     const ids = (await db.table(table).where('clientId').anyOf(clientIds).primaryKeys()) as string[];
     await db.table(table).bulkDelete(ids);
@@ -387,5 +429,26 @@ export async function removeClients(db: FieldbookDb, clientIds: readonly string[
   await rebuildClientRows(db, [], clientIds);
 }
 
-/** Synced tables whose records hang off a client (contacts, offers, activities …): they leave with it. */
-const HANGING_OFF_CLIENTS = SYNCED_TABLE_NAMES.filter((t) => t !== 'conflicts' && 'clientField' in SYNCED_TABLES[t].scope);
+/**
+ * Contacts the server took out of this laptop's scope on their own (a client's leave with it, in
+ * removeClients). The server names the contact only: its client is found by a scan, once.
+ */
+export async function removeContacts(db: FieldbookDb, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const clients = new Set<string>();
+  for (const id of ids) {
+    const contact = await findContact(db, id);
+    const client = contact ? await db.clients.get(contact.clientId) : undefined;
+    if (!client) continue;
+    await db.clients.put(withoutContacts(client, new Set([id])));
+    clients.add(client.id);
+  }
+  await db.looseContacts.bulkDelete([...ids]);
+  await rebuildClientRows(db, clients);
+}
+
+/**
+ * Synced tables stored in tables of their own whose records hang off a client (offers,
+ * activities …): they leave with it. Contacts are inside their client's record.
+ */
+const HANGING_OFF_CLIENTS = SYNCED_TABLE_NAMES.filter((t) => t !== 'conflicts' && t !== 'contacts' && 'clientField' in SYNCED_TABLES[t].scope);

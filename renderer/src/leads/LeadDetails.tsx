@@ -221,7 +221,7 @@ function LinkedClient({ clientId, contactId, leadId }: { clientId: string; conta
   const startOffer = useStartOffer();
   // Null when the client is not on this laptop (another manager's, out of this person's scope).
   const client = useClient(clientId);
-  const contact = useContact(contactId ?? undefined);
+  const contact = useContact(clientId, contactId ?? undefined);
   return (
     <>
       <Field label={t('leadDetails.client')} testId="lead-details-client">
