@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { SYNC_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, snapshotRequestSchema } from '../../core/sync/protocol';
 import { registerAttachmentRoutes } from './attachments';
-import { ScopeError, pull, snapshot } from './pull';
+import { ScopeError, pull, snapshot, wireJson } from './pull';
 import { applyPush } from './push';
 import type { SqlTransactor, SyncDevice } from './sql';
 
@@ -65,14 +65,14 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
   app.post('/api/sync/pull', async (request, reply) => {
     const body = parse(pullRequestSchema, request, reply);
     if (!body) return reply;
-    return pull(deps.db, deps.deviceOf(request).user, body);
+    return reply.type('application/json; charset=utf-8').send(wireJson(await pull(deps.db, deps.deviceOf(request).user, body)));
   });
 
   app.post('/api/sync/snapshot', async (request, reply) => {
     const body = parse(snapshotRequestSchema, request, reply);
     if (!body) return reply;
     try {
-      return await snapshot(deps.db, deps.deviceOf(request).user, body);
+      return reply.type('application/json; charset=utf-8').send(wireJson(await snapshot(deps.db, deps.deviceOf(request).user, body)));
     } catch (e) {
       if (e instanceof ScopeError) return reply.code(403).send({ error: 'not_permitted', message: e.message });
       throw e;

@@ -15,6 +15,12 @@ import { clientInput, inputOf, serverRecords, useSyncServer } from './harness';
 
 const DAY = 86_400_000;
 
+/**
+ * Two laptops' edits in the same millisecond are ordered by their random HLC node ids, not by
+ * which came first: a test that expects the later edit to win makes sure it is later.
+ */
+const laterMillisecond = () => new Promise((done) => setTimeout(done, 3));
+
 for (const backend of BACKENDS) {
   describeBackend(backend)(`two laptops syncing through the server (${backend})`, () => {
     const test = useSyncServer(backend);
@@ -52,6 +58,7 @@ for (const backend of BACKENDS) {
       await a.sync();
       await h.sync();
       await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, paymentTermsDays: 45 }), a.db);
+      await laterMillisecond();
       await updateClient(c.id, inputOf({ ...(await h.db.clients.get(c.id))!, paymentTermsDays: 60 }), h.db);
       await a.sync();
       const rh = await h.sync();
@@ -84,6 +91,7 @@ for (const backend of BACKENDS) {
       await h.sync();
       const values = { name: 'Nurul Aziz', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
       await updateContact(contact, { ...values, position: 'Head of purchasing' }, a.db);
+      await laterMillisecond();
       await updateContact(contact, { ...values, position: 'Chief buyer' }, h.db);
       await a.sync();
       expect((await h.sync()).conflicts).toBe(1);
