@@ -11,7 +11,7 @@ import { formatHlc } from '../core/sync/hlc';
 import { verifyPassword } from './auth/password';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
 import type { SqlDb } from './db/sql-db';
-import { parsedRecords, snapshot } from './sync/pull';
+import { parsedAnswer, snapshot } from './sync/pull';
 import { applyPush } from './sync/push';
 import { SERVER_NODE, bulkInsertRows, type StoredRow } from './sync/records';
 import type { SyncUser } from './sync/sql';
@@ -185,7 +185,7 @@ for (const backend of BACKENDS) {
       expect(bens.removed).toEqual([]);
       expect(bens.records.find((x) => x.id === clientId)?.data.ownerId).toBe(team.ben.id);
       // Ben's laptop fetches the added client whole, with what hangs off it.
-      const fetched = parsedRecords(await snapshot(test.db, team.ben, { schemaVersion: 3, owners: [], clientIds: [clientId], shared: false, after: null }));
+      const fetched = parsedAnswer(await snapshot(test.db, team.ben, { schemaVersion: 3, owners: [], clientIds: [clientId], shared: false, after: null }));
       expect(fetched.records.map((x) => `${x.table}/${x.id}`).sort()).toEqual([`clients/${clientId}`, `contacts/${contactId}`].sort());
 
       // The head of sales sees both managers: the client stays on her laptop, updated.

@@ -60,7 +60,13 @@ export async function deviceForToken(sql: Sql, token: string): Promise<TokenChec
     discountLimitPct: string;
     disabledAt: Date | null;
   }>(
-    `SELECT d.id::text AS "id", d.name, d.revoked_at AS "revokedAt", u.id::text AS "userId", u.login, u.display_name AS "displayName",
+    // The device's last sighting is noted in the same round trip, at most once a minute (a write
+    // per request would be wasted work), and only for a device that may still sync.
+    `WITH seen AS (
+       UPDATE devices d SET last_seen_at = now() FROM users u
+        WHERE d.token_hash = $1 AND u.id = d.user_id AND d.revoked_at IS NULL AND u.disabled_at IS NULL
+          AND (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute'))
+     SELECT d.id::text AS "id", d.name, d.revoked_at AS "revokedAt", u.id::text AS "userId", u.login, u.display_name AS "displayName",
             u.role, u.head_id::text AS "headId", u.discount_limit_pct::text AS "discountLimitPct", u.disabled_at AS "disabledAt"
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE d.token_hash = $1`,
@@ -70,10 +76,6 @@ export async function deviceForToken(sql: Sql, token: string): Promise<TokenChec
   if (row.revokedAt) return { status: 'revoked', reason: 'device_revoked' };
   // A disabled user's laptops are treated as revoked: someone who left must not keep the data.
   if (row.disabledAt) return { status: 'revoked', reason: 'user_disabled' };
-  // Only touch last_seen_at once a minute: a write per request would be wasted work.
-  await sql.query(`UPDATE devices SET last_seen_at = now() WHERE id = $1::uuid AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`, [
-    row.id,
-  ]);
   return {
     status: 'ok',
     device: {

@@ -3,8 +3,8 @@
  * limited to what the user may see; moves of clients in or out of the user's scope; and whole
  * records, in key order, for a first sync or a grown scope.
  */
-import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse, type SyncRecord, type TeamMemberInfo } from '../../core/sync/protocol';
-import { scopeHash, visibleOwners } from './scope';
+import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
+import { VISIBLE_OWNERS, scopeHash, visibleOwners, visibleOwnersParams } from './scope';
 import type { Sql, SqlTransactor, SyncUser } from './sql';
 
 /**
@@ -21,45 +21,64 @@ import type { Sql, SqlTransactor, SyncUser } from './sql';
 const RECORD_COLUMNS = `tbl, id::text AS id, seq::float8 AS seq,
   json_build_object('table', tbl, 'id', id, 'data', data, 'stamps', stamps, 'seq', seq)::text AS json`;
 
-/** A record as the JSON text of a `SyncRecord`. */
-type RecordJson = string;
 interface PageRow {
   tbl: string;
   id: string;
   seq: number;
-  json: RecordJson;
+  /** The record as the JSON text of a `SyncRecord`. */
+  json: string;
 }
 
-/** An answer whose records are JSON text (see RECORD_COLUMNS): `wireJson` sends it. */
-export type WithRecordJson<T extends { records: unknown }> = Omit<T, 'records'> & { records: RecordJson[] };
-
-/** The body of an answer with records as JSON text: the same bytes as `JSON.stringify` of the parsed answer would give. */
-export function wireJson(answer: { records: readonly RecordJson[] }): string {
-  const { records, ...rest } = answer;
-  const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"records":[${records.join(',')}]}`;
+/** A value of an answer that is already JSON text (records and the team, made by PostgreSQL). */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
-/** The answer with its records parsed (for tests and tools that read them). */
-export function parsedRecords<T extends { records: unknown }>(answer: WithRecordJson<T>): Omit<T, 'records'> & { records: SyncRecord[] } {
-  return { ...answer, records: answer.records.map((r) => JSON.parse(r) as SyncRecord) };
+const jsonArray = (items: readonly string[]) => new JsonText(`[${items.join(',')}]`);
+
+/** An answer whose records (and team) are JSON text: `wireJson` sends it. */
+export type WithJsonText<T> = { [K in keyof T]: K extends 'records' | 'team' ? JsonText : T[K] };
+
+/** The body of an answer: the same JSON as `JSON.stringify` of the parsed answer would give. */
+export function wireJson(answer: object): string {
+  const fields = Object.entries(answer)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${JSON.stringify(k)}:${v instanceof JsonText ? v.text : JSON.stringify(v)}`);
+  return `{${fields.join(',')}}`;
 }
 
-export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, now = Date.now()): Promise<WithRecordJson<PullResponse>> {
+/** The answer parsed (for tests and tools that read it). */
+export function parsedAnswer<T>(answer: WithJsonText<T>): T {
+  return JSON.parse(wireJson(answer)) as T;
+}
+
+/** Everyone in the company (the laptop's names of owners and colleagues), as JSON text. */
+const TEAM_JSON = `SELECT coalesce(json_agg(json_build_object('id', id::text, 'name', display_name, 'role', role, 'discountLimitBp', round(discount_limit_pct * 100)::int)
+       ORDER BY display_name), '[]')::text FROM users WHERE disabled_at IS NULL`;
+
+/** What every pull starts from, in one round trip: the user's owners, the team, the tombstone horizon. */
+async function pullContext(tx: Sql, user: SyncUser): Promise<{ owners: string[]; team: JsonText; horizon: number | null }> {
+  const [row] = await tx.query<{ owners: string[]; team: string; horizon: string | null }>(
+    `SELECT ARRAY(SELECT id FROM (${VISIBLE_OWNERS}) AS visible) AS owners, (${TEAM_JSON}) AS team,
+            (SELECT value FROM sync_settings WHERE key = 'tombstone_horizon') AS horizon`,
+    visibleOwnersParams(user),
+  );
+  return { owners: row!.owners, team: new JsonText(row!.team), horizon: row!.horizon === null ? null : Number(row!.horizon) };
+}
+
+export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, now = Date.now()): Promise<WithJsonText<PullResponse>> {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
   return db.transaction(async (tx) => {
     const serverTime = new Date(now).toISOString();
-    const owners = await visibleOwners(tx, user);
+    const { owners, team, horizon } = await pullContext(tx, user);
     const hash = scopeHash(owners);
-    const team = await tx.query<TeamMemberInfo>(`SELECT id::text AS id, display_name AS name, role, round(discount_limit_pct * 100)::int AS "discountLimitBp" FROM users WHERE disabled_at IS NULL ORDER BY display_name`);
     if (req.scopeHash !== hash) {
       // The set of visible owners changed (or this is the first sync): the laptop snapshots the
       // added owners and drops the removed ones, then pulls again with the new hash.
-      return { records: [], team, removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
+      return { records: jsonArray([]), team, removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
     }
-    const [horizon] = await tx.query<{ value: string }>(`SELECT value FROM sync_settings WHERE key = 'tombstone_horizon'`);
-    if (horizon && req.cursor < Number(horizon.value)) {
-      return { records: [], team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
+    if (horizon !== null && req.cursor < horizon) {
+      return { records: jsonArray([]), team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
     }
     const rows = await tx.query<PageRow>(
       `SELECT ${RECORD_COLUMNS} FROM records
@@ -96,7 +115,7 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
       }
     }
     return {
-      records: page.map((r) => r.json),
+      records: jsonArray(page.map((r) => r.json)),
       team,
       removed: [...removed.values()],
       addedClients: [...added],
@@ -116,9 +135,9 @@ export class ScopeError extends Error {}
  * contacts; this way it writes each once. A contact has its client's scope, so it is visible
  * exactly when its client is.
  */
-async function withContacts(tx: Sql, page: readonly PageRow[]): Promise<RecordJson[]> {
+async function withContacts(tx: Sql, page: readonly PageRow[]): Promise<JsonText> {
   const clientIds = page.filter((r) => r.tbl === 'clients').map((r) => r.id);
-  if (clientIds.length === 0) return page.map((r) => r.json);
+  if (clientIds.length === 0) return jsonArray(page.map((r) => r.json));
   const contacts = await tx.query<PageRow & { client_id: string }>(
     `SELECT ${RECORD_COLUMNS}, client_id::text AS client_id FROM records
       WHERE tbl = 'contacts' AND client_id = ANY($1::uuid[]) ORDER BY client_id, id`,
@@ -130,10 +149,10 @@ async function withContacts(tx: Sql, page: readonly PageRow[]): Promise<RecordJs
     if (list) list.push(c);
     else byClient.set(c.client_id, [c]);
   }
-  return page.flatMap((r) => [r, ...(r.tbl === 'clients' ? (byClient.get(r.id) ?? []) : [])].map((x) => x.json));
+  return jsonArray(page.flatMap((r) => [r, ...(r.tbl === 'clients' ? (byClient.get(r.id) ?? []) : [])].map((x) => x.json)));
 }
 
-export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotRequest, now = Date.now()): Promise<WithRecordJson<SnapshotResponse>> {
+export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotRequest, now = Date.now()): Promise<WithJsonText<SnapshotResponse>> {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
   return db.transaction(async (tx) => {
     const owners = await visibleOwners(tx, user);

@@ -73,9 +73,11 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
 
 async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: PushRequest, now: number): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    await tx.query(`INSERT INTO device_sync (device_id) VALUES ($1::uuid) ON CONFLICT (device_id) DO NOTHING`, [device.id]);
+    // The device's row, made on its first push and locked (the update of a conflict locks it) in
+    // one round trip: this laptop's pushes are applied one at a time.
     const [state] = await tx.query<{ last_seq: number; last_to_seq: number; last_results: OpResult[] | null }>(
-      `SELECT last_seq::float8 AS last_seq, last_results FROM device_sync WHERE device_id = $1::uuid FOR UPDATE`,
+      `INSERT INTO device_sync (device_id) VALUES ($1::uuid) ON CONFLICT (device_id) DO UPDATE SET device_id = EXCLUDED.device_id
+       RETURNING last_seq::float8 AS last_seq, last_results`,
       [device.id],
     );
     const lastSeq = Number(state!.last_seq);

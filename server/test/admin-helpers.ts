@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../cli';
 import type { SqlDb } from '../db/sql-db';
-import { parsedRecords, pull } from '../sync/pull';
+import { parsedAnswer, pull } from '../sync/pull';
 import type { StoredRow } from '../sync/records';
 import { scopeHash, visibleOwners } from '../sync/scope';
 import type { SyncUser } from '../sync/sql';
@@ -32,7 +32,7 @@ export async function topSeq(db: SqlDb): Promise<number> {
 
 /** One pull from `cursor`, as the user's laptop makes it once it holds its scope. */
 export async function pullFrom(db: SqlDb, u: SyncUser, cursor: number) {
-  return parsedRecords(await pull(db, u, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 }));
+  return parsedAnswer(await pull(db, u, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 }));
 }
 
 /** A file in a fresh temporary folder. */
