@@ -103,12 +103,11 @@ export async function replaceTeam(team: readonly TeamMemberInfo[], db = getDb())
 }
 
 /**
- * Writes one snapshot page (records only; the cursor moves when the whole snapshot is in). The
- * list rows of the clients it touches are left to `buildClientRows` once the snapshot is in:
- * their ids are added to `rows`.
+ * Writes one snapshot page with its clients' list rows (records only; the cursor moves when the
+ * whole snapshot is in).
  */
-export async function applySnapshotPage(page: SnapshotResponse, rows: Set<string>, db = getDb()): Promise<void> {
-  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[], rows));
+export async function applySnapshotPage(page: SnapshotResponse, db = getDb()): Promise<void> {
+  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[]));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { SyncRecord } from '../../../core/sync/protocol';
 import { ClientSearch } from './client-search';
 import { createClient, createContact, updateClient } from './commands';
 import { FieldbookDb } from './db';
-import { applyRecords, buildClientRows, removeClients, settlePush, takePushBatch } from './sync-store';
+import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Ромашка ООО', legalName: '', taxId: '', status: 'active', ownerId: 'u1', segment: '', industry: '', website: '',
@@ -101,52 +101,35 @@ describe('applyRecords', () => {
   });
   const ids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID()).sort();
 
-  it('deferred list rows: pages only collect client ids; buildClientRows builds each row once, with all its contacts', async () => {
-    const chunk = 50;
-    const clients = ids(chunk + 3); // more than one chunk
-    const rows = new Set<string>();
-    // As a snapshot sends them: all clients, then contacts in their own id order, over pages.
-    await db.transaction('rw', db.tables, () => applyRecords(db, clients.map((id) => serverClient(id, { name: `C ${id}` })), rows));
-    const contacts = clients.map((clientId) => serverContact(crypto.randomUUID(), clientId, `Contact of ${clientId}`)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (let at = 0; at < contacts.length; at += 20) {
-      await db.transaction('rw', db.tables, () => applyRecords(db, contacts.slice(at, at + 20), rows));
-    }
-    expect(await db.clientRows.count()).toBe(0);
-    expect([...rows].sort()).toEqual(clients);
-    const revBefore = (await db.meta.get('localRev'))?.value as number | undefined;
-
-    await buildClientRows(db, rows, chunk);
+  it('a snapshot page of clients with their contacts builds each list row once, from the records as applied', async () => {
+    const clients = ids(12);
+    // As the server sends a snapshot: each client followed by its contacts, over pages.
+    const records = clients.flatMap((id) => [serverClient(id, { name: `C ${id}` }), serverContact(crypto.randomUUID(), id, `Contact of ${id}`)]);
+    const pages = [records.slice(0, 12), records.slice(12)];
+    for (const page of pages) await db.transaction('rw', db.tables, () => applyRecords(db, page));
     const built = await db.clientRows.toArray();
-    expect(built).toHaveLength(clients.length);
+    expect(built.map((r) => r.id).sort()).toEqual(clients);
     for (const row of built) expect(row.primaryContact).toBe(`Contact of ${row.id}`);
-    // One revision per chunk, not one per page or per client.
-    expect(new Set(built.map((r) => r.rev)).size).toBe(2);
-    expect((await db.meta.get('localRev'))?.value).toBe((revBefore ?? 0) + 2);
+    // One revision per page, not one per client.
+    expect(new Set(built.map((r) => r.rev)).size).toBe(pages.length);
+    expect((await db.meta.get('localRev'))?.value).toBe(pages.length);
   });
 
-  it('deferred list rows of a few clients among many: only theirs are rebuilt, with their contacts', async () => {
-    const clients = ids(30);
+  it('contacts pulled on their own rebuild their clients’ rows with all their contacts', async () => {
+    const clients = ids(3);
     await db.transaction('rw', db.tables, () => applyRecords(db, clients.map((id) => serverClient(id))));
     const rev = (await db.clientRows.get(clients[0]!))!.rev;
-    const rows = new Set<string>();
-    const picked = [clients[0]!, clients[29]!]; // their id range holds all 30 clients
-    await db.transaction('rw', db.tables, () => applyRecords(db, picked.map((id) => serverContact(crypto.randomUUID(), id, 'Новый')), rows));
-    expect([...rows].sort()).toEqual(picked);
-    expect((await db.clientRows.get(picked[0]!))!.primaryContact).toBe('');
-    await buildClientRows(db, rows);
-    const after = await db.clientRows.toArray();
-    for (const row of after) {
-      const isPicked = (picked as string[]).includes(row.id);
-      expect(row.primaryContact).toBe(isPicked ? 'Новый' : '');
-      expect(row.rev > rev).toBe(isPicked);
+    const [picked] = clients;
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverContact(crypto.randomUUID(), picked!, 'Новый')]));
+    for (const row of await db.clientRows.toArray()) {
+      expect(row.primaryContact).toBe(row.id === picked ? 'Новый' : '');
+      expect(row.rev > rev).toBe(row.id === picked);
     }
   });
 
-  it('deferred list rows: a client deleted in the same snapshot gets its marker row at once and is not rebuilt', async () => {
+  it('a client deleted in a page gets its marker row', async () => {
     const c = await createClient(input(), db);
-    const rows = new Set<string>([c.id]);
-    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })], rows));
-    expect(rows.has(c.id)).toBe(false);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })]));
     expect((await db.clientRows.get(c.id))?.gone).toBe(true);
   });
 

@@ -124,10 +124,11 @@ export const applyTables = (db: FieldbookDb) => [
  * Applies server records inside the caller's transaction: stores their stamps, writes the
  * domain rows, and keeps the local value of every field that has an unsent edit (the edit will
  * reach the server with its base stamp, where the merge decides). Tombstones remove the row
- * but keep its stamps, so a later undelete applies. List rows of touched clients are rebuilt —
- * or, with `deferRows`, their ids are added to it and `buildClientRows` builds them later.
+ * but keep its stamps, so a later undelete applies. The list rows of the clients it touched are
+ * built from the records as it leaves them (a snapshot page brings each client with all its
+ * contacts, so each row is built once), and those of clients that left get their marker rows.
  */
-export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[], deferRows?: Set<string>): Promise<void> {
+export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[]): Promise<void> {
   if (records.length === 0) return;
   const touchedClients = new Set<string>();
   const goneClients = new Set<string>();
@@ -253,12 +254,14 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   ]);
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);
-  for (const id of goneClients) touchedClients.delete(id);
-  if (!deferRows) return rebuildClientRows(db, touchedClients, goneClients);
-  for (const id of goneClients) deferRows.delete(id);
-  for (const id of touchedClients) deferRows.add(id);
-  // A client that left still needs its marker row now, or the list would keep showing it.
-  await rebuildClientRows(db, [], goneClients);
+  if (touchedClients.size === 0 && goneClients.size === 0) return;
+  const rev = await nextRev(db);
+  const rows = [...goneClients].map((id) => goneClientRow(id, rev));
+  for (const id of touchedClients) {
+    const record = working.get(id);
+    if (record && !goneClients.has(id)) rows.push(buildClientListRow(record, contactsOf(record), rev));
+  }
+  await db.clientRows.bulkPut(rows);
 }
 
 /**
@@ -359,35 +362,6 @@ async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, g
   await db.clientRows.bulkPut(gone.map((id) => goneClientRow(id, rev)));
   if (ids.length === 0) return;
   await writeClientRows(db, (await db.clients.bulkGet(ids)).filter((c) => c !== undefined), rev);
-}
-
-/**
- * Clients whose list rows `buildClientRows` builds in one transaction: large, because each
- * commit makes every window's list catch up, and small enough not to hold the stores for long.
- */
-export const ROW_BUILD_CHUNK = 5000;
-
-/**
- * Builds the list rows of the given clients once each, `chunkSize` per transaction of its own:
- * after a snapshot written with `applyRecords(…, deferRows)`, which would otherwise build a
- * client's row once for its own page and again for every page that held one of its contacts.
- * Clients are taken in id order: where a chunk's clients are most of those in its id range (a
- * first sync), they are read as one key range instead of one look-up per id.
- */
-export async function buildClientRows(db: FieldbookDb, clientIds: Iterable<string>, chunkSize = ROW_BUILD_CHUNK): Promise<void> {
-  const ids = [...clientIds].sort();
-  for (let at = 0; at < ids.length; at += chunkSize) {
-    const chunk = ids.slice(at, at + chunkSize);
-    await db.transaction('rw', [db.clients, db.clientRows, db.meta], async () => {
-      const first = chunk[0]!;
-      const last = chunk[chunk.length - 1]!;
-      const inRange = await db.clients.where(':id').between(first, last, true, true).count();
-      const wanted = new Set(chunk);
-      const clients = inRange <= chunk.length * 2 ? await db.clients.where(':id').between(first, last, true, true).toArray() : await db.clients.bulkGet(chunk);
-      const found = clients.filter((c): c is ClientRecord => c !== undefined && wanted.has(c.id));
-      if (found.length) await writeClientRows(db, found, await nextRev(db));
-    });
-  }
 }
 
 /** Writes the list rows of `clients` at revision `rev`. */

@@ -16,7 +16,7 @@ import {
   type SyncCursor,
   type SyncRun,
 } from '../data/sync-session';
-import { buildClientRows, settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
+import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
 import { deviceNow } from '../data/outbox';
 import { holdingCatchUp } from '../data/client-base';
 import { getDb, type FieldbookDb } from '../data/db';
@@ -118,25 +118,27 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
     });
   let highWater: number | null = null;
   let done = 0;
-  const rows = new Set<string>();
-  let request = fetchPage(null);
-  for (;;) {
-    const { value, bytes } = await request;
-    // The next page is on its way while this one is written: the server's time and ours overlap.
-    // Pages are still written one after the other, in order.
-    const next = value.next ? fetchPage(value.next) : null;
-    // Should writing this page fail, the sync fails with that error, not the request's.
-    next?.catch(() => undefined);
-    c.bytes += bytes;
-    highWater ??= value.highWater;
-    await applySnapshotPage(value, rows, db(opts));
-    done += value.records.length;
-    c.pulled += value.records.length;
-    opts.onProgress?.({ phase: 'snapshot', done, total: null });
-    if (!next) break;
-    request = next;
-  }
-  await holdingCatchUp(() => buildClientRows(db(opts), rows));
+  // The list takes in the snapshot's rows once, at its end: taking in every page would re-sort
+  // and re-render the whole growing list every few seconds, on the thread that writes the pages.
+  await holdingCatchUp(async () => {
+    let request = fetchPage(null);
+    for (;;) {
+      const { value, bytes } = await request;
+      // The next page is on its way while this one is written: the server's time and ours overlap.
+      // Pages are still written one after the other, in order.
+      const next = value.next ? fetchPage(value.next) : null;
+      // Should writing this page fail, the sync fails with that error, not the request's.
+      next?.catch(() => undefined);
+      c.bytes += bytes;
+      highWater ??= value.highWater;
+      await applySnapshotPage(value, db(opts));
+      done += value.records.length;
+      c.pulled += value.records.length;
+      opts.onProgress?.({ phase: 'snapshot', done, total: null });
+      if (!next) break;
+      request = next;
+    }
+  });
   return highWater ?? 0;
 }
 
