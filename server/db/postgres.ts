@@ -2,6 +2,7 @@
  * node-postgres backend: a connection pool to a real PostgreSQL server (DATABASE_URL). Any
  * number of server instances can share one database; nothing is kept in memory between requests.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { beginStatement, withRetries, type Isolation, type SqlDb, type SqlTx } from './sql-db';
 
@@ -22,6 +23,25 @@ const types = {
     oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Statements with parameters are prepared once per connection, by name, and reused: unnamed,
+ * PostgreSQL parsed and planned each again on every call, and a sync runs the same dozen
+ * statements for every laptop (200 laptops at once: thousands of plans a second). The server's
+ * SQL texts are constants, so the names are few; past `MAX_PREPARED` texts (SQL built from
+ * data would be a bug, but must not exhaust memory) statements run unnamed as before.
+ */
+const MAX_PREPARED = 500;
+const preparedNames = new Map<string, string>();
+
+function statementName(sql: string): string | undefined {
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `fb_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
 export interface PostgresOptions {
   connectionString: string;
   /** Pool size; each open transaction holds one connection. */
@@ -34,8 +54,10 @@ export function openPostgres(options: PostgresOptions): SqlDb {
   // drops it and the next query opens a new one.
   pool.on('error', () => {});
 
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await client.query(sql, params as unknown[] | undefined)).rows as T[];
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+    const name = params ? statementName(sql) : undefined;
+    return (await client.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] | undefined })).rows as T[];
+  };
 
   return {
     backend: 'postgres',
