@@ -89,14 +89,18 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     // The page ends at its last record, or — on the last page — at the newest committed change,
-    // so moves that involve no visible record still reach the laptop.
-    const [top] = await tx.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`);
-    const end = hasMore ? Number(page[page.length - 1]!.seq) : Math.max(req.cursor, Number(top!.max));
-    const moves = await tx.query<{ tbl: string; client_id: string; from_owner: string | null; to_owner: string }>(
-      `SELECT tbl, client_id::text AS client_id, from_owner::text AS from_owner, to_owner::text AS to_owner FROM record_moves
-        WHERE seq > $1 AND seq <= $2 AND (from_owner = ANY($3::uuid[]) OR to_owner = ANY($3::uuid[])) ORDER BY seq`,
-      [req.cursor, end, owners],
+    // so moves that involve no visible record still reach the laptop. One statement gives the
+    // end and the moves up to it (a row with the end alone when there are none).
+    const ends = await tx.query<{ end: number; tbl: string | null; client_id: string; from_owner: string | null; to_owner: string }>(
+      `WITH bound AS (SELECT coalesce($2::float8, greatest($1::float8, (SELECT coalesce(max(seq), 0)::float8 FROM records))) AS "end")
+       SELECT bound."end", m.tbl, m.client_id::text AS client_id, m.from_owner::text AS from_owner, m.to_owner::text AS to_owner
+         FROM bound LEFT JOIN record_moves m
+           ON m.seq > $1 AND m.seq <= bound."end" AND (m.from_owner = ANY($3::uuid[]) OR m.to_owner = ANY($3::uuid[]))
+        ORDER BY m.seq`,
+      [req.cursor, hasMore ? Number(page[page.length - 1]!.seq) : null, owners],
     );
+    const end = Number(ends[0]!.end);
+    const moves = ends.filter((m): m is typeof m & { tbl: string } => m.tbl !== null);
     const visible = new Set(owners);
     const removed = new Map<string, { table: string; id: string }>();
     const added = new Set<string>();

@@ -15,7 +15,7 @@ import { loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type S
 import { completeAttachments } from './attachments';
 import { offerWriteError } from '../../core/offers/offer-write-rules';
 import type { Offer } from '../../core/offers/offer-model';
-import { visibleOwners } from './scope';
+import { VISIBLE_OWNERS, visibleOwnersParams } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
 
 export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; gap: PushGapError };
@@ -73,12 +73,14 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
 
 async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: PushRequest, now: number): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    // The device's row, made on its first push and locked (the update of a conflict locks it) in
-    // one round trip: this laptop's pushes are applied one at a time.
-    const [state] = await tx.query<{ last_seq: number; last_to_seq: number; last_results: OpResult[] | null }>(
-      `INSERT INTO device_sync (device_id) VALUES ($1::uuid) ON CONFLICT (device_id) DO UPDATE SET device_id = EXCLUDED.device_id
-       RETURNING last_seq::float8 AS last_seq, last_results`,
-      [device.id],
+    // The device's row, made on its first push and locked (the update of a conflict locks it), and
+    // the owners the user may write for, in one round trip: this laptop's pushes apply one at a time.
+    const [state] = await tx.query<{ last_seq: number; last_results: OpResult[] | null; owners: string[] }>(
+      `WITH device AS (
+         INSERT INTO device_sync (device_id) VALUES ($4::uuid) ON CONFLICT (device_id) DO UPDATE SET device_id = EXCLUDED.device_id
+         RETURNING last_seq, last_results)
+       SELECT last_seq::float8 AS last_seq, last_results, ARRAY(SELECT id FROM (${VISIBLE_OWNERS}) AS visible) AS owners FROM device`,
+      [...visibleOwnersParams(device.user), device.id],
     );
     const lastSeq = Number(state!.last_seq);
     const serverTime = new Date(now).toISOString();
@@ -90,7 +92,7 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     // Thrown, not returned, so the transaction rolls back and a refused batch leaves no trace.
     if (req.fromSeq > lastSeq + 1) throw new SequenceGap(lastSeq + 1);
 
-    const writable = new Set(await visibleOwners(tx, device.user));
+    const writable = new Set(state!.owners);
     const handsOver = req.ops.some((o) => { const t: SyncedTable = SYNCED_TABLES[o.table as keyof typeof SYNCED_TABLES]; return 'ownerField' in t.scope && t.scope.handOver; });
     const colleagues = handsOver ? new Set(await activeUserIds(tx)) : new Set<string>();
     const current = await loadForUpdate(tx, req.ops);
@@ -150,10 +152,12 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
       }
     }
 
-    // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
-    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
-    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases it.
-    const seqs = await saveRows(tx, writes.map((w) => w.row));
+    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases
+    // it. The device's answer is written in the same statement (one round trip less).
+    const answer = [device.id, req.toSeq, JSON.stringify(results)];
+    const seqs = writes.length
+      ? await saveRows(tx, writes.map((w) => w.row), { sql: deviceAnswer(3), params: answer })
+      : (await tx.query(deviceAnswer(1), answer), []);
     for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
       if (w.move && w.table === 'clients') await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
@@ -164,6 +168,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     return { ok: true, response };
   });
 }
+
+/** Stores the answer to a device's push (parameters from `$first`: device id, last sequence, results). */
+const deviceAnswer = (first: number) =>
+  `UPDATE device_sync SET last_seq = $${first + 1}, last_results = $${first + 2}::jsonb WHERE device_id = $${first}::uuid`;
 
 async function activeUserIds(tx: Sql): Promise<string[]> {
   return (await tx.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE disabled_at IS NULL`)).map((r) => r.id);
