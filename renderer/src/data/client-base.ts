@@ -152,8 +152,9 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
         setState({ phase: 'seeding' });
         await seedDemoBaseAside(db, demoSize, (batch) => clientSearch.apply(batch));
         // The seeding wrote no list rows (demo-seed.ts): the snapshot is where they are kept.
+        // Should saving it fail, the next start builds the rows from the records instead.
         clearTimeout(snapshotTimer);
-        await saveSnapshot();
+        await saveSnapshot().catch((e: unknown) => console.warn('Could not save the list snapshot', e));
         performance.measure('fieldbook:bulk-load', 'fieldbook:base-start');
       }
       void seedDemoCatalog(db); // a demo laptop's catalog, in the background (demo-catalog-seed.ts)
