@@ -174,6 +174,23 @@ describe('applyRecords', () => {
     expect((await db.clientRows.get(clientId!))?.primaryContact).toBe('First');
   });
 
+  it('contacts changed or deleted while their client is in the trash come back as they are now', async () => {
+    const c = await createClient(input(), db);
+    const kept = await createContact(c.id, { name: 'Иван', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    const dropped = await createContact(c.id, { name: 'Пётр', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
+    await db.outbox.clear();
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })]));
+    const renamed = { ...serverContact(kept.id, c.id, 'Иван Иванович'), stamps: { '*': S(1_763_856_100_000) } };
+    const gone: SyncRecord = { ...serverContact(dropped.id, c.id, 'Пётр'), data: { clientId: c.id, _deleted: true } };
+    await db.transaction('rw', db.tables, () => applyRecords(db, [renamed, gone]));
+    expect(await db.looseContacts.count()).toBe(0);
+    await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: false })]));
+    const back = await db.clients.get(c.id);
+    expect(back?.contacts?.map((k) => k.name)).toEqual(['Иван Иванович']);
+    expect(back?.serverStamps?.[`contacts/${kept.id}`]).toEqual({ '*': S(1_763_856_100_000) });
+    expect(await db.trash.count()).toBe(0);
+  });
+
   it('a client deleted elsewhere goes to the trash with its contacts, and comes back with them when undeleted', async () => {
     const c = await createClient(input(), db);
     const contact = await createContact(c.id, { name: 'Иван', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);

@@ -153,10 +153,13 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   /** The client records as this page leaves them (undefined: not on this laptop). */
   const working = new Map<string, ClientRecord | undefined>(clientIds.map((id, i) => [id, localClients[i]]));
   const localOf = new Map<SyncRecord, object | undefined>(plainRecords.map((r, i) => [r, localPlain[i]] as const));
-  const revived = clientRecords.filter((r) => r.data[DELETED_FIELD] !== true).map((r) => recordKey('clients', r.id));
-  // Undeleted elsewhere: the server record is whole, the trash entry goes (the trash is small).
-  const trashed = revived.length ? await db.trash.bulkGet(revived) : [];
+  // Clients in the trash this page may touch: undeleted elsewhere (the server record is whole,
+  // the trash entry goes), or the client of a contact that changed meanwhile (the trash's copy
+  // of the contact follows, so that an undelete brings back the contact as it is now).
+  const absent = clientIds.filter((id) => !working.get(id));
+  const trashed = absent.length ? await db.trash.bulkGet(absent.map((id) => recordKey('clients', id))) : [];
   const inTrash = new Map(trashed.filter((e) => e !== undefined).map((e) => [e.id, e]));
+  const revived = new Set<string>();
   const at = new Date().toISOString();
   const trashPuts: TrashEntry[] = [];
   const changedClients = new Set<string>();
@@ -170,6 +173,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const loose: LooseContact[] = [];
   const looseDeletes: string[] = [];
   const appliedContacts = new Set<string>();
+  const trashChanged = new Set<string>();
   for (const record of records) {
     // A client's and its contacts' stamps are kept in the client's record (below).
     if (record.table !== 'clients' && record.table !== 'contacts') stamps.push({ key: recordKey(record.table, record.id), stamps: record.stamps });
@@ -189,6 +193,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
       continue;
     }
     // A client undeleted elsewhere gets back the contacts it was deleted with.
+    if (!local && inTrash.has(record.id)) revived.add(record.id);
     const base: ClientRecord | undefined = local ?? inTrash.get(record.id)?.record;
     const merged = mergeLocal(base, record.data, pending.get(key)) as unknown as ClientRecord;
     working.set(record.id, withServerStamps({ ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, base?.updatedAt ?? at) }, key, record.stamps));
@@ -200,6 +205,16 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     const key = recordKey('contacts', record.id);
     const found = working.get(clientId);
     const deleted = record.data[DELETED_FIELD] === true;
+    const trash = found ? undefined : inTrash.get(clientId);
+    if (trash) {
+      // Its client is in the trash here: the trash's copy follows.
+      const kept = withServerStamps(trash.record, key, record.stamps);
+      const local = contactsOf(kept).find((c) => c.id === record.id);
+      const contact = { ...(mergeLocal(local, record.data, undefined) as unknown as Contact), id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) };
+      inTrash.set(clientId, { ...trash, record: deleted ? withoutContacts(kept, new Set([record.id])) : withContact(kept, contact) });
+      trashChanged.add(clientId);
+      continue;
+    }
     if (!found) {
       // Its client is not here (yet): a pull page can bring a contact before its client, whose
       // later edit gave it a later sequence number. It waits in `looseContacts` (adoptLooseContacts).
@@ -242,9 +257,10 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     if (record) clientPuts.push(record);
     else clientDeletes.push(id);
   }
+  for (const id of trashChanged) if (!revived.has(id)) trashPuts.push(inTrash.get(id)!);
   await Promise.all([
     trashPuts.length ? db.trash.bulkPut(trashPuts) : undefined,
-    inTrash.size ? db.trash.bulkDelete([...inTrash.values()].map((e) => e.key)) : undefined,
+    revived.size ? db.trash.bulkDelete([...revived].map((id) => recordKey('clients', id))) : undefined,
     clientDeletes.length ? db.clients.bulkDelete(clientDeletes) : undefined,
     clientPuts.length ? db.clients.bulkPut(clientPuts) : undefined,
     loose.length ? db.looseContacts.bulkPut(loose) : undefined,
