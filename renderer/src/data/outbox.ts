@@ -79,7 +79,8 @@ export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
  * transaction (which must include `outboxTables`). Company fields are never queued: the server
  * would refuse them. Each field's `base` is the stamp of the value the person replaced: the
  * server-known stamp, or — when the field already has an unsent edit — that edit's base, so that
- * two edits before a sync count as one edit of what the person saw.
+ * two edits before a sync count as one edit of what the person saw. A contact's change names
+ * its `clientId`: its stamps are kept in its client's record.
  */
 export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object, clientId?: string): Promise<void> {
   const values = changed as Record<string, unknown>;
