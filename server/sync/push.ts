@@ -152,12 +152,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
       }
     }
 
-    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases
-    // it. The device's answer is written in the same statement (one round trip less).
-    const answer = [device.id, req.toSeq, JSON.stringify(results)];
-    const seqs = writes.length
-      ? await saveRows(tx, writes.map((w) => w.row), { sql: deviceAnswer(3), params: answer })
-      : (await tx.query(deviceAnswer(1), answer), []);
+    // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
+    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
+    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases it.
+    const seqs = await saveRows(tx, writes.map((w) => w.row));
     for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
       if (w.move && w.table === 'clients') await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
@@ -168,10 +166,6 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     return { ok: true, response };
   });
 }
-
-/** Stores the answer to a device's push (parameters from `$first`: device id, last sequence, results). */
-const deviceAnswer = (first: number) =>
-  `UPDATE device_sync SET last_seq = $${first + 1}, last_results = $${first + 2}::jsonb WHERE device_id = $${first}::uuid`;
 
 async function activeUserIds(tx: Sql): Promise<string[]> {
   return (await tx.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE disabled_at IS NULL`)).map((r) => r.id);

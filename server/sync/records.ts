@@ -97,12 +97,6 @@ const recordsParam = (rows: readonly Omit<StoredRow, 'seq'>[]) =>
 const RECORDS_PARAM = `jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, n)`;
 const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a'`;
 
-/** A data-modifying statement run within saveRows' statement; its parameters start at $3. */
-export interface Alongside {
-  sql: string;
-  params: readonly unknown[];
-}
-
 /**
  * Writes several records in one statement, each with its own next sequence number; returns
  * their sequence numbers in the order given. The statement takes SEQUENCE_LOCK itself (held to
@@ -111,10 +105,10 @@ export interface Alongside {
  * two. The lock is read before any row is produced, so before any `nextval`. Each record may
  * appear once.
  */
-export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[], alongside?: Alongside): Promise<number[]> {
+export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const saved = await sql.query<{ tbl: string; id: string; seq: number }>(
-    `WITH ${alongside ? `alongside AS (${alongside.sql}),` : ''} sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($2))
+    `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($2))
      INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
      SELECT ${RECORD_VALUES}, nextval('change_seq'), now()
        FROM sequence_lock, ${RECORDS_PARAM}
@@ -122,7 +116,7 @@ export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
        stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
      RETURNING tbl, id::text AS id, seq::float8 AS seq`,
-    [recordsParam(rows), SEQUENCE_LOCK, ...(alongside?.params ?? [])],
+    [recordsParam(rows), SEQUENCE_LOCK],
   );
   const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
   return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);

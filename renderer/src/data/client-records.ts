@@ -73,17 +73,10 @@ export async function getContact(db: FieldbookDb, clientId: string, id: string):
 }
 
 /**
- * A contact whose client is not known, by a scan of the client base: only for what is rare
- * (re-applying a change the server refused, a contact the server took out of scope on its own).
- * Everything else knows the client: a contact's screens, commands and synced records carry it.
+ * The record holding contact `id` when its client is not known, by a scan of the client base:
+ * only for what is rare (re-applying a change the server refused, a contact the server took out
+ * of scope on its own). Everything else knows the client: a contact's screens, commands and
+ * synced records carry it.
  */
-export async function findContact(db: FieldbookDb, id: string): Promise<Contact | undefined> {
-  let found: Contact | undefined;
-  await db.clients
-    .filter((record) => {
-      found ??= record.contacts?.find((c) => c.id === id);
-      return found !== undefined;
-    })
-    .first();
-  return found;
-}
+export const findClientOfContact = (db: FieldbookDb, id: string): Promise<ClientRecord | undefined> =>
+  db.clients.filter((record) => contactsOf(record).some((c) => c.id === id)).first();

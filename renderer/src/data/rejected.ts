@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SYNCED_TABLES } from '../../../core/sync/tables';
 import { CommandError, refreshClientRow } from './commands';
-import { findContact, withContact, type ClientRecord } from './client-records';
+import { contactsOf, findClientOfContact, withContact, type ClientRecord } from './client-records';
 import { getDb } from './db';
 import { outboxTables, recordChange } from './outbox';
 
@@ -35,9 +35,9 @@ export async function reapplyRejected(id: number, db = getDb()): Promise<void> {
       if (record) client = { ...record, ...values, updatedAt };
     } else {
       // A refused contact change names the contact only (its client, when it was a create).
-      const contact = await findContact(db, rejected.recordId);
-      const record = contact ? await db.clients.get(contact.clientId) : undefined;
-      if (contact && record) client = withContact(record, { ...contact, ...values, updatedAt });
+      const record = await findClientOfContact(db, rejected.recordId);
+      const contact = contactsOf(record).find((c) => c.id === rejected.recordId);
+      if (record && contact) client = withContact(record, { ...contact, ...values, updatedAt });
     }
     if (!client) throw new CommandError('errors.record_gone');
     await db.clients.put(client);

@@ -11,7 +11,7 @@ import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/s
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow } from './client-list-row';
-import { contactsOf, findContact, withContact, withServerStamps, withoutContacts, type ClientRecord, type LooseContact } from './client-records';
+import { contactsOf, findClientOfContact, withContact, withServerStamps, withoutContacts, type ClientRecord, type LooseContact } from './client-records';
 import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
 import { nextRev } from './commands';
@@ -270,14 +270,8 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   ]);
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);
-  if (touchedClients.size === 0 && goneClients.size === 0) return;
-  const rev = await nextRev(db);
-  const rows = [...goneClients].map((id) => goneClientRow(id, rev));
-  for (const id of touchedClients) {
-    const record = working.get(id);
-    if (record && !goneClients.has(id)) rows.push(buildClientListRow(record, contactsOf(record), rev));
-  }
-  await db.clientRows.bulkPut(rows);
+  const touched = [...touchedClients].filter((id) => !goneClients.has(id)).map((id) => working.get(id));
+  await writeClientRows(db, touched.filter((r) => r !== undefined), goneClients);
 }
 
 /**
@@ -370,20 +364,19 @@ async function receiveStamp(db: FieldbookDb, stamp: Hlc): Promise<void> {
   await db.meta.put({ key: 'hlcLast', value: clock.lastStamp });
 }
 
+/** Rewrites the list rows of the given clients, as stored, and the marker rows of `goneIds`. */
 async function rebuildClientRows(db: FieldbookDb, clientIds: Iterable<string>, goneIds: Iterable<string> = []): Promise<void> {
   const ids = [...clientIds];
-  const gone = [...goneIds];
-  if (ids.length === 0 && gone.length === 0) return;
-  const rev = await nextRev(db);
-  await db.clientRows.bulkPut(gone.map((id) => goneClientRow(id, rev)));
-  if (ids.length === 0) return;
-  await writeClientRows(db, (await db.clients.bulkGet(ids)).filter((c) => c !== undefined), rev);
+  const records = ids.length ? (await db.clients.bulkGet(ids)).filter((c) => c !== undefined) : [];
+  await writeClientRows(db, records, goneIds);
 }
 
-/** Writes the list rows of `clients` at revision `rev`. */
-async function writeClientRows(db: FieldbookDb, clients: readonly ClientRecord[], rev: number): Promise<void> {
-  if (clients.length === 0) return;
-  await db.clientRows.bulkPut(clients.map((c) => buildClientListRow(c, contactsOf(c), rev)));
+/** Writes, at one new local revision, the list rows of `records` and the marker rows of clients that left. */
+async function writeClientRows(db: FieldbookDb, records: readonly ClientRecord[], goneIds: Iterable<string>): Promise<void> {
+  const gone = [...goneIds];
+  if (records.length === 0 && gone.length === 0) return;
+  const rev = await nextRev(db);
+  await db.clientRows.bulkPut([...gone.map((id) => goneClientRow(id, rev)), ...records.map((r) => buildClientListRow(r, contactsOf(r), rev))]);
 }
 
 /**
@@ -425,16 +418,14 @@ export async function removeClients(db: FieldbookDb, clientIds: readonly string[
  */
 export async function removeContacts(db: FieldbookDb, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const clients = new Set<string>();
+  const changed: ClientRecord[] = [];
   for (const id of ids) {
-    const contact = await findContact(db, id);
-    const client = contact ? await db.clients.get(contact.clientId) : undefined;
-    if (!client) continue;
-    await db.clients.put(withoutContacts(client, new Set([id])));
-    clients.add(client.id);
+    const client = await findClientOfContact(db, id);
+    if (client) changed.push(withoutContacts(client, new Set([id])));
   }
+  await db.clients.bulkPut(changed);
   await db.looseContacts.bulkDelete([...ids]);
-  await rebuildClientRows(db, clients);
+  await writeClientRows(db, changed, []);
 }
 
 /**
