@@ -7,7 +7,7 @@
  * the comparison peer. It sends `{ type: 'ready', ... }` when everything is up, and stops
  * everything (servers, PostgreSQL, temp folders) on `{ type: 'stop' }` or when the parent goes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -235,18 +235,56 @@ async function main(): Promise<void> {
   process.send?.({ type: 'ready', big: bigBase, small: smallBase, pouch, teams: teamBase });
 }
 
+/** CPU time (ms) all PostgreSQL processes have used so far (Linux's /proc; 0 elsewhere). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /**
  * While the end-of-day test runs: how busy this process's event loop is (the company server is
- * one Node process), and what PostgreSQL's sessions of the test database are doing, sampled
- * every 50 ms (running a query, waiting for a lock, waiting for the client).
+ * one Node process), the CPU time this process and PostgreSQL used, and what PostgreSQL's
+ * sessions of the test database are doing, sampled every 50 ms (running a query, waiting for a
+ * lock, waiting for the client).
  */
-let probe: { elu: EventLoopUtilization; timer: ReturnType<typeof setInterval>; samples: Record<string, number>; n: number; client: pg.Client } | null = null;
+let probe: {
+  elu: EventLoopUtilization;
+  cpu: NodeJS.CpuUsage;
+  postgresMs: number;
+  timer: ReturnType<typeof setInterval>;
+  samples: Record<string, number>;
+  n: number;
+  client: pg.Client;
+} | null = null;
 async function startProbe(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const samples: Record<string, number> = {};
   let busy = false;
-  const state = { elu: nodePerformance.eventLoopUtilization(), samples, n: 0, client, timer: undefined as unknown as ReturnType<typeof setInterval> };
+  const state = {
+    elu: nodePerformance.eventLoopUtilization(),
+    cpu: process.cpuUsage(),
+    postgresMs: postgresCpuMs(),
+    samples,
+    n: 0,
+    client,
+    timer: undefined as unknown as ReturnType<typeof setInterval>,
+  };
   state.timer = setInterval(() => {
     if (busy) return;
     busy = true;
@@ -266,17 +304,21 @@ async function startProbe(databaseUrl: string): Promise<void> {
       .finally(() => (busy = false));
   }, 50);
   probe = state;
+  if (process.env.BENCH_SYNC_SERVER_PROFILE) log(`the end-of-day window started at ${process.hrtime.bigint() / 1000n} µs (the CPU profile's clock)`);
 }
 async function stopProbe(): Promise<unknown> {
   if (!probe) return null;
-  const { elu, timer, samples, n, client } = probe;
+  const { elu, cpu, postgresMs, timer, samples, n, client } = probe;
   probe = null;
   clearInterval(timer);
   const used = nodePerformance.eventLoopUtilization(elu);
+  const serverCpu = process.cpuUsage(cpu);
+  const cpuMs = { server: Math.round((serverCpu.user + serverCpu.system) / 1000), postgres: postgresCpuMs() - postgresMs };
+  if (process.env.BENCH_SYNC_SERVER_PROFILE) log(`the end-of-day window ended at ${process.hrtime.bigint() / 1000n} µs (the CPU profile's clock)`);
   await client.end();
   // Average number of sessions in each state over the samples.
   const sessions = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round((100 * v) / Math.max(1, n)) / 100]));
-  return { eventLoopUtilization: Math.round(used.utilization * 100) / 100, samples: n, sessions };
+  return { eventLoopUtilization: Math.round(used.utilization * 100) / 100, cpuMs, samples: n, sessions };
 }
 
 let teamsUrl = '';

@@ -32,6 +32,8 @@ const ROUTE = process.env.BENCH_SYNC_ROUTE ?? '#/';
 const SYNC_TIMEOUT_MS = 1_200_000;
 /** `BENCH_SYNC_PROFILE=<file>`: a CPU profile (.cpuprofile) of the page during the big first sync. */
 const PROFILE = process.env.BENCH_SYNC_PROFILE;
+/** `BENCH_SYNC_ONLY=devices`: run the 200-device test alone (to work on the server; not a result). */
+const ONLY_DEVICES = process.env.BENCH_SYNC_ONLY === 'devices';
 
 export const goals = {
   initial_sync_100k_s: { max: 30 },
@@ -408,16 +410,22 @@ export async function run(ctx) {
 
     // 1. The server: every device of the company at the end of the day, at once (no browser running).
     await server.probeStart();
+    const laptopsCpu = process.cpuUsage();
     const devices = await devicesAtOnce(ctx, side.teams);
+    const laptopsCpuMs = Math.round((process.cpuUsage(laptopsCpu).user + process.cpuUsage(laptopsCpu).system) / 1000);
     const probe = await server.probeStop();
     if (probe) {
       const sessions = Object.entries(probe.sessions).map(([k, v]) => `${k} ${v}`).join(', ');
-      ctx.log(`meanwhile the company server's event loop was busy ${(probe.eventLoopUtilization * 100).toFixed(0)}% of the time; PostgreSQL sessions on average (${probe.samples} samples): ${sessions}`);
+      ctx.log(
+        `meanwhile the company server's event loop was busy ${(probe.eventLoopUtilization * 100).toFixed(0)}% of the time; CPU time: the server ${probe.cpuMs.server} ms, PostgreSQL ${probe.cpuMs.postgres} ms, the simulated laptops ${laptopsCpuMs} ms; ` +
+          `PostgreSQL sessions on average (${probe.samples} samples): ${sessions}`,
+      );
     }
     ctx.record('server_200_devices_p99_ms', round(percentile(devices.ms, 99), 0));
     ctx.record('server_200_devices_p50_ms', round(median(devices.ms), 0));
     ctx.record('server_200_devices_max_ms', round(Math.max(...devices.ms), 0));
     ctx.record('server_200_devices_wall_s', round(devices.wall / 1000, 2));
+    if (ONLY_DEVICES) return;
 
     // 2. A laptop with the 20k base: its first sync (ours, for the comparison), syncs with nothing
     // to do, an end-of-day push.
