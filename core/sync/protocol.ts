@@ -67,6 +67,12 @@ export const pushRequestSchema = z
     fromSeq: z.number().int().positive(),
     toSeq: z.number().int().positive(),
     ops: z.array(pushOpSchema).min(1).max(MAX_PUSH_OPS),
+    /**
+     * The pull cursor the laptop has applied: it holds every record as of that server sequence.
+     * With it the server can tell which operations it stores exactly as the laptop already has
+     * them (`OpResult.quiet`). Optional: without it every change comes back in the next pull.
+     */
+    cursor: z.number().int().nonnegative().optional(),
   })
   .refine((r) => r.toSeq >= r.fromSeq, { message: 'toSeq must not be below fromSeq', path: ['toSeq'] })
   // A laptop coalesces a record's changes into one operation per push; two would be merged
@@ -83,6 +89,14 @@ export interface OpResult {
   table: string;
   id: string;
   status: OpStatus;
+  /**
+   * For `applied`: the server's record is now the version the laptop held (as of its `cursor`, or
+   * its own earlier quiet write) with the pushed fields stored as sent, values and stamps. The
+   * laptop takes the pushed stamps as the server's, and its pulls do not send the record back.
+   * Absent when anything else changed it (a clamped stamp, a company default, a version the
+   * laptop has not pulled yet): then the record comes back in the next pull, as always.
+   */
+  quiet?: true;
   /** For `merged`: the fields where a concurrent value won, kept in a conflict record. */
   lostFields?: string[];
   /** For `rejected`: why, as an error code the app explains (see REJECT_REASONS). */

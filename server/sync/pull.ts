@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
 import { VISIBLE_OWNERS, scopeHash, visibleOwners, visibleOwnersParams } from './scope';
-import type { Sql, SqlTransactor, SyncUser } from './sql';
+import type { Sql, SqlTransactor, SyncDevice, SyncUser } from './sql';
 
 /**
  * The columns of a page: each record as the JSON text of a `SyncRecord`, made by PostgreSQL from
@@ -66,8 +66,14 @@ async function pullContext(tx: Sql, user: SyncUser): Promise<{ owners: string[];
   return { owners: row!.owners, team: new JsonText(row!.team), horizon: row!.horizon === null ? null : Number(row!.horizon) };
 }
 
-export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, now = Date.now()): Promise<WithJsonText<PullResponse>> {
+/**
+ * A page of changes after the cursor. A record whose current version the pulling device wrote
+ * itself and already holds (`known_to_device`, set by a quiet push) is skipped: a laptop's
+ * end-of-day sync would otherwise download every change it just uploaded.
+ */
+export async function pull(db: SqlTransactor, device: SyncDevice, req: PullRequest, now = Date.now()): Promise<WithJsonText<PullResponse>> {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
+  const { user } = device;
   return db.transaction(async (tx) => {
     const serverTime = new Date(now).toISOString();
     const { owners, team, horizon } = await pullContext(tx, user);
@@ -82,9 +88,9 @@ export async function pull(db: SqlTransactor, user: SyncUser, req: PullRequest, 
     }
     const rows = await tx.query<PageRow>(
       `SELECT ${RECORD_COLUMNS} FROM records
-        WHERE seq > $1 AND (owner_id = ANY($2::uuid[]) OR owner_id IS NULL)
+        WHERE seq > $1 AND (owner_id = ANY($2::uuid[]) OR owner_id IS NULL) AND known_to_device IS DISTINCT FROM $4::uuid
         ORDER BY records.seq LIMIT $3`,
-      [req.cursor, owners, limit + 1],
+      [req.cursor, owners, limit + 1, device.id],
     );
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);

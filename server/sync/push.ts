@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
-import { mergeFields, sameValue, type FieldWrite, type LostValue } from '../../core/sync/merge';
+import { mergeFields, sameValue, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
@@ -121,13 +121,15 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           writesIn[field] = { value: w.value, hlc: c.hlc, base: w.base };
         }
         const merged = mergeFields(existing ? { data: existing.data, stamps: existing.stamps } : null, writesIn);
-        if (!existing && table.companyDefaults) {
+        const defaulted = !existing && table.companyDefaults !== undefined;
+        if (defaulted) {
           // A record made on a laptop starts with the company's defaults (no credit yet).
-          for (const [field, value] of Object.entries(table.companyDefaults)) {
+          for (const [field, value] of Object.entries(table.companyDefaults!)) {
             merged.data[field] = value;
             merged.stamps[field] = serverStamp(now);
           }
         }
+        const quiet = !defaulted && knownTo(existing, device, req.cursor) && storedAsSent(op, merged);
         const scope = scopeOf(op, table, existing, merged.data, { writable, colleagues }, parents, device.user.role);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
@@ -137,7 +139,16 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
         const authors = { ...(existing?.authors ?? {}) };
         for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) authors[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
-          const row = { tbl: op.table, id: op.id, owner_id: scope.ownerId, client_id: scope.clientId, data: merged.data, stamps: merged.stamps, authors };
+          const row = {
+            tbl: op.table,
+            id: op.id,
+            owner_id: scope.ownerId,
+            client_id: scope.clientId,
+            data: merged.data,
+            stamps: merged.stamps,
+            authors,
+            known_to_device: quiet ? device.id : null,
+          };
           // A client, lead or task given to another owner leaves the old owner's laptops.
           const moved = 'ownerField' in table.scope && existing && existing.owner_id !== scope.ownerId;
           writes.push({ row, authorsBefore: existing?.authors ?? {}, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
@@ -145,7 +156,11 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
         }
         const conflicted = [...new Set(merged.lost.map((l) => l.field))];
-        results.push(conflicted.length ? { table: op.table, id: op.id, status: 'merged', lostFields: conflicted } : { table: op.table, id: op.id, status: 'applied' });
+        results.push(
+          conflicted.length
+            ? { table: op.table, id: op.id, status: 'merged', lostFields: conflicted }
+            : { table: op.table, id: op.id, status: 'applied', ...(quiet ? { quiet: true as const } : {}) },
+        );
       } catch (e) {
         if (!(e instanceof Rejection)) throw e;
         results.push({ table: op.table, id: op.id, status: 'rejected', reason: e.reason, ...(e.field ? { field: e.field } : {}), ...(e.detail ? { detail: e.detail } : {}) });
@@ -165,6 +180,23 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     const response: PushResponse = { outcome: 'applied', lastSeq: req.toSeq, results, serverTime, ...(clockAheadMs ? { clockAheadMs } : {}) };
     return { ok: true, response };
   });
+}
+
+/**
+ * Whether the device holds the record's current version: it has pulled up to (at least) its
+ * sequence number, or the version is the device's own quiet write. A new record: nothing to hold.
+ */
+function knownTo(existing: StoredRow | null, device: SyncDevice, cursor: number | undefined): boolean {
+  if (!existing) return true;
+  return (cursor !== undefined && existing.seq <= cursor) || existing.known_to_device === device.id;
+}
+
+/**
+ * Whether every pushed field is now stored as sent, value and stamp, with no concurrent value
+ * lost: the merge then equals what the laptop computed locally, so it need not be sent back.
+ */
+function storedAsSent(op: PushOp, merged: MergeResult): boolean {
+  return merged.lost.length === 0 && Object.entries(op.fields).every(([field, w]) => merged.stamps[field] === w.hlc && sameValue(merged.data[field], w.value));
 }
 
 async function activeUserIds(tx: Sql): Promise<string[]> {

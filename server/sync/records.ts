@@ -39,10 +39,16 @@ export interface StoredRow {
   stamps: Stamps;
   /** User id per field: who wrote the value (for conflict records). */
   authors: Record<string, string>;
+  /**
+   * The device that wrote this version and holds it exactly (a push stored as sent on top of a
+   * version that device had): its pulls skip it. Absent or null for every other write.
+   */
+  known_to_device?: string | null;
   seq: number;
 }
 
-const COLUMNS = `tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors, seq::float8 AS seq`;
+const COLUMNS = `tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors,
+  known_to_device::text AS known_to_device, seq::float8 AS seq`;
 
 /** Loads and row-locks records (in key order, so concurrent pushes cannot deadlock). */
 export async function loadForUpdate(sql: Sql, keys: readonly { table: string; id: string }[]): Promise<Map<string, StoredRow>> {
@@ -71,13 +77,16 @@ export async function loadClientOwners(sql: Sql, clientIds: readonly string[]): 
   return out;
 }
 
-/** Writes a record with the next sequence number; the caller holds SEQUENCE_LOCK. */
+/**
+ * Writes a record the server made or changed itself (a conflict record, an import) with the next
+ * sequence number; the caller holds SEQUENCE_LOCK. No device holds such a version yet.
+ */
 export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<number> {
   const [saved] = await sql.query<{ seq: number }>(
     `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
      VALUES ($1, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::jsonb, $7::jsonb, nextval('change_seq'), now())
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
-       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, known_to_device = NULL, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
      RETURNING seq::float8 AS seq`,
     [row.tbl, row.id, row.owner_id, row.client_id, JSON.stringify(row.data), JSON.stringify(row.stamps), JSON.stringify(row.authors)],
   );
@@ -91,11 +100,12 @@ export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<nu
  * evening's pushes).
  */
 const recordsParam = (rows: readonly Omit<StoredRow, 'seq'>[]) =>
-  JSON.stringify(rows.map((r) => ({ t: r.tbl, i: r.id, o: r.owner_id, c: r.client_id, d: r.data, s: r.stamps, a: r.authors })));
+  JSON.stringify(rows.map((r) => ({ t: r.tbl, i: r.id, o: r.owner_id, c: r.client_id, d: r.data, s: r.stamps, a: r.authors, k: r.known_to_device ?? null })));
 
 /** The rows of `recordsParam` ($1), in their order (`n`). */
 const RECORDS_PARAM = `jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, n)`;
-const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a'`;
+const RECORD_COLUMNS = `tbl, id, owner_id, client_id, data, stamps, authors, known_to_device`;
+const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a', (r->>'k')::uuid`;
 
 /**
  * Writes several records in one statement, each with its own next sequence number; returns
@@ -109,12 +119,13 @@ export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]
   if (rows.length === 0) return [];
   const saved = await sql.query<{ tbl: string; id: string; seq: number }>(
     `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($2))
-     INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq, updated_at)
+     INSERT INTO records (${RECORD_COLUMNS}, seq, updated_at)
      SELECT ${RECORD_VALUES}, nextval('change_seq'), now()
        FROM sequence_lock, ${RECORDS_PARAM}
       ORDER BY n
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
-       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, known_to_device = EXCLUDED.known_to_device, seq = EXCLUDED.seq,
+       updated_at = EXCLUDED.updated_at
      RETURNING tbl, id::text AS id, seq::float8 AS seq`,
     [recordsParam(rows), SEQUENCE_LOCK],
   );
@@ -131,7 +142,7 @@ export async function bulkInsertRows(sql: Sql, rows: readonly Omit<StoredRow, 's
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     await sql.query(
-      `INSERT INTO records (tbl, id, owner_id, client_id, data, stamps, authors, seq)
+      `INSERT INTO records (${RECORD_COLUMNS}, seq)
        SELECT ${RECORD_VALUES}, nextval('change_seq') FROM ${RECORDS_PARAM} ORDER BY n
        ON CONFLICT (tbl, id) DO NOTHING`,
       [recordsParam(part)],

@@ -65,7 +65,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
   app.post('/api/sync/pull', async (request, reply) => {
     const body = parse(pullRequestSchema, request, reply);
     if (!body) return reply;
-    return reply.type('application/json; charset=utf-8').send(wireJson(await pull(deps.db, deps.deviceOf(request).user, body)));
+    return reply.type('application/json; charset=utf-8').send(wireJson(await pull(deps.db, deps.deviceOf(request), body)));
   });
 
   app.post('/api/sync/snapshot', async (request, reply) => {

@@ -1,4 +1,5 @@
 /** Helpers of the admin command line's tests: a captured terminal, records and sequence numbers, pulls, files. */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +31,9 @@ export async function topSeq(db: SqlDb): Promise<number> {
   return Number(row!.max);
 }
 
-/** One pull from `cursor`, as the user's laptop makes it once it holds its scope. */
+/** One pull from `cursor`, as a laptop of the user's that pushed nothing makes it once it holds its scope. */
 export async function pullFrom(db: SqlDb, u: SyncUser, cursor: number) {
-  return parsedAnswer(await pull(db, u, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 }));
+  return parsedAnswer(await pull(db, { id: randomUUID(), user: u }, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 }));
 }
 
 /** A file in a fresh temporary folder. */

@@ -166,7 +166,7 @@ async function seedTeams(server: RunningServer) {
     devices.push({
       token,
       role: user.role,
-      push: { schemaVersion: SYNC_SCHEMA_VERSION, fromSeq: 1, toSeq: ops.length, ops },
+      push: { schemaVersion: SYNC_SCHEMA_VERSION, fromSeq: 1, toSeq: ops.length, ops, cursor: highWater },
       cursor: highWater,
       scopeHash: scopeHash(owners),
     });

@@ -139,6 +139,13 @@ for (const backend of BACKENDS) {
           for (const c of clients) {
             const s = live('clients').find((x) => x.id === c.id)!;
             expect(pick(c as unknown as Record<string, unknown>, syncedClientFields), `seed ${seed}`).toEqual(pick(s.data, syncedClientFields));
+            // The stamps the laptop takes as the server's (the base of its next edit) are the
+            // server's, whether they came back in a pull or from a quiet push.
+            for (const [key, stamps] of Object.entries(c.serverStamps ?? {})) {
+              const [tbl, id] = key.split('/');
+              const stored = server.find((x) => x.tbl === tbl && x.id === id);
+              if (stored) expect(stamps, `seed ${seed}: server stamps of ${key} on ${l.db.name}`).toEqual(stored.stamps);
+            }
           }
           // Contacts are stored inside their clients: those of the clients here (a deleted client's
           // stay with it in the trash, as on the server, where they are not deleted with it).

@@ -51,6 +51,42 @@ for (const backend of BACKENDS) {
       expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
     });
 
+    it('a laptop’s own changes do not come back in its pull; its next edit of them is not a conflict', async () => {
+      const a = await laptop('anna');
+      const b = await laptop('anna');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Quiet Echo Oy' }), a.db);
+      const contact = await createContact(c.id, { name: 'Aino Virtanen', position: 'Buyer', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, a.db);
+      await a.sync();
+      await b.sync();
+      const values = { name: 'Aino Virtanen', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
+
+      // Edited twice on the same laptop, with a sync after each: sequential edits, nothing pulled back.
+      for (const [notes, position] of [['first visit', 'Head buyer'], ['second visit', 'Purchasing director']] as const) {
+        await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, notes }), a.db);
+        await updateContact(contact, { ...values, position }, a.db);
+        const run = await a.sync();
+        expect(run).toMatchObject({ pushed: 2, applied: 2, conflicts: 0, pulled: 0 });
+        const server = (await test.db.query<{ id: string; stamps: Record<string, string> }>(`SELECT id::text AS id, stamps FROM records WHERE id = ANY($1::uuid[])`, [[c.id, contact.id]]));
+        const stamps = (await a.db.clients.get(c.id))!.serverStamps!;
+        expect(stamps[`clients/${c.id}`]).toEqual(server.find((r) => r.id === c.id)!.stamps);
+        expect(stamps[`contacts/${contact.id}`]).toEqual(server.find((r) => r.id === contact.id)!.stamps);
+      }
+      expect(await test.db.query(`SELECT 1 FROM records WHERE tbl = 'conflicts' AND client_id = $1::uuid`, [c.id])).toHaveLength(0);
+
+      // The other laptop of the same manager does get them.
+      const rb = await b.sync();
+      expect(rb.pulled).toBe(2);
+      expect(await b.db.clients.get(c.id)).toMatchObject({ notes: 'second visit', contacts: [expect.objectContaining({ position: 'Purchasing director' })] });
+
+      // A change made on top of a version the laptop has not pulled yet comes back, with the rest.
+      await updateClient(c.id, inputOf({ ...(await b.db.clients.get(c.id))!, discountPct: 9 }), b.db);
+      await b.sync();
+      await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, paymentTermsDays: 60 }), a.db);
+      const ra = await a.sync();
+      expect(ra).toMatchObject({ applied: 1, conflicts: 0, pulled: 1 });
+      expect(await a.db.clients.get(c.id)).toMatchObject({ discountPct: 9, paymentTermsDays: 60, notes: 'second visit' });
+    });
+
     it('the same field on both: one deterministic winner everywhere, a conflict the person sees and resolves', async () => {
       const a = await laptop('anna');
       const h = await laptop('head');

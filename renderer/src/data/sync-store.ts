@@ -6,7 +6,7 @@
 import type { EntityTable, IDType } from 'dexie';
 import type { Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
-import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
+import { latestStamp, type FieldWrite, type Stamps } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
@@ -37,6 +37,8 @@ export interface PushBatch {
   ops: PushOp[];
   /** Outbox entries covered (before coalescing). */
   entries: number;
+  /** The client of each contact operation, by record key, where its entries name it. */
+  clientIds: Record<string, string>;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
   let fromSeq = 0;
   let toSeq = 0;
   let entries = 0;
+  const clientIds: Record<string, string> = {};
   await db.outbox.orderBy('seq').until((e: OutboxEntry) => !ops.has(e.key) && ops.size >= maxOps).each((e: OutboxEntry) => {
     if (!ops.has(e.key) && ops.size >= maxOps) return;
     fromSeq ||= e.seq;
@@ -59,18 +62,21 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
       op.fields[field] = { value: write.value as PushOp['fields'][string]['value'], hlc: write.hlc, base: earlier ? earlier.base : write.base };
     }
     ops.set(e.key, op);
+    if (e.clientId) clientIds[e.key] = e.clientId;
   });
-  return ops.size === 0 ? null : { fromSeq, toSeq, ops: [...ops.values()], entries };
+  return ops.size === 0 ? null : { fromSeq, toSeq, ops: [...ops.values()], entries, clientIds };
 }
 
 /**
- * Settles a pushed batch: its entries leave the outbox, and each rejected operation is kept with
- * its values and reason in `rejected` — so nothing the person typed disappears silently.
+ * Settles a pushed batch: its entries leave the outbox, each rejected operation is kept with
+ * its values and reason in `rejected` — so nothing the person typed disappears silently — and
+ * the records the server stored quietly get the pushed stamps as the server's.
  */
 export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
-  await db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps, db.clients, db.trash], async () => {
     await db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true).delete();
+    await takeQuietStamps(db, batch, response.results);
     const at = new Date().toISOString();
     for (const r of rejected) {
       const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
@@ -89,6 +95,50 @@ export async function settlePush(batch: PushBatch, response: PushResponse, db = 
     }
   });
   return rejected;
+}
+
+/**
+ * A quiet result (`OpResult.quiet`) means the server's record is the version this laptop holds
+ * with the pushed fields stored as sent, and the pull will not bring it back: so the server's
+ * stamps of the record are the ones this laptop knew with the pushed fields' stamps. They are
+ * the `base` of the next edit: a stale one would make that edit look concurrent with this one.
+ */
+async function takeQuietStamps(db: FieldbookDb, batch: PushBatch, results: readonly OpResult[]): Promise<void> {
+  const quiet = new Set(results.filter((r) => r.status === 'applied' && r.quiet).map((r) => recordKey(r.table, r.id)));
+  if (quiet.size === 0) return;
+  const plain = new Map<string, Stamps>();
+  /** Stamps to add to client records (a client's own and its contacts'), by client id and record key. */
+  const byClient = new Map<string, Map<string, Stamps>>();
+  for (const op of batch.ops) {
+    const key = recordKey(op.table, op.id);
+    if (!quiet.has(key)) continue;
+    const pushed: Stamps = Object.fromEntries(Object.entries(op.fields).map(([field, w]) => [field, w.hlc]));
+    if (op.table !== 'clients' && op.table !== 'contacts') {
+      plain.set(key, pushed);
+      continue;
+    }
+    const named = op.table === 'clients' ? op.id : (batch.clientIds[key] ?? op.fields.clientId?.value);
+    // Entries queued before they named their client (schema 9) leave the contact to be looked up.
+    const clientId = typeof named === 'string' ? named : (await findClientOfContact(db, op.id))?.id;
+    if (!clientId) continue; // not on this laptop: the next version to arrive brings its stamps
+    const stamps = byClient.get(clientId) ?? new Map<string, Stamps>();
+    stamps.set(key, pushed);
+    byClient.set(clientId, stamps);
+  }
+  const plainKeys = [...plain.keys()];
+  const known = await db.stamps.bulkGet(plainKeys);
+  await db.stamps.bulkPut(plainKeys.map((key, i) => ({ key, stamps: { ...known[i]?.stamps, ...plain.get(key) } })));
+  const withPushed = (record: ClientRecord, stamps: Map<string, Stamps>) =>
+    [...stamps].reduce((r, [key, pushed]) => withServerStamps(r, key, { ...r.serverStamps?.[key], ...pushed }), record);
+  const clientIds = [...byClient.keys()];
+  const records = await db.clients.bulkGet(clientIds);
+  await db.clients.bulkPut(records.filter((r) => r !== undefined).map((r) => withPushed(r, byClient.get(r.id)!)));
+  // A client deleted on this laptop keeps its stamps in its trash entry, for an undelete.
+  const trashKeys = clientIds.filter((_, i) => !records[i]).map((id) => recordKey('clients', id));
+  const trashed = trashKeys.length ? await db.trash.bulkGet(trashKeys) : [];
+  await db.trash.bulkPut(
+    trashed.filter((e) => e !== undefined).map((e) => ({ ...e, record: withPushed(e.record, byClient.get(e.id)!) })),
+  );
 }
 
 const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {

@@ -59,11 +59,15 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
     const batch = await takePushBatch(MAX_PUSH_OPS, db(opts));
     if (!batch) return;
     await uploadFiles(opts, c, batch.ops);
+    // The cursor tells the server which versions this laptop holds, so that what it stores
+    // exactly as sent does not come back in the pull (OpResult.quiet).
+    const { cursor } = await readCursor(db(opts));
     const { value, bytes } = await opts.transport.post<PushResponse>('/api/sync/push', {
       schemaVersion: SYNC_SCHEMA_VERSION,
       fromSeq: batch.fromSeq,
       toSeq: batch.toSeq,
       ops: batch.ops,
+      cursor,
     });
     c.bytes += bytes;
     await settlePush(batch, value, db(opts));

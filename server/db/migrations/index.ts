@@ -10,6 +10,7 @@ import { sql as usersDevices } from './001-users-devices';
 import { sql as sync } from './002-sync';
 import { sql as attachments } from './003-attachments';
 import { sql as recordMovesTable } from './004-record-moves-table';
+import { sql as knownToDevice } from './005-known-to-device';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'attachments', sql: attachments },
   { version: 4, name: 'record-moves-table', sql: recordMovesTable },
+  { version: 5, name: 'known-to-device', sql: knownToDevice },
 ];
