@@ -77,12 +77,17 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlDb> {
     throw e;
   }
 
-  const txApi = (t: Transaction): SqlTx => ({
-    query: async <T>(sql: string, params?: readonly unknown[]) => (await t.query<T>(sql, params as unknown[] | undefined)).rows,
-    exec: async (script) => {
-      await t.exec(script);
-    },
-  });
+  const txApi = (t: Transaction): SqlTx => {
+    const query = async <T>(sql: string, params?: readonly unknown[]) => (await t.query<T>(sql, params as unknown[] | undefined)).rows;
+    return {
+      query,
+      exec: async (script) => {
+        await t.exec(script);
+      },
+      // One connection, one statement at a time: PGlite's transaction() commits when `fn` returns.
+      queryAndCommit: query,
+    };
+  };
 
   return {
     backend: 'pglite',

@@ -49,7 +49,9 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(options: PostgresOptions): SqlDb {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, types });
+  // Pipeline mode sends each query as soon as it is made instead of after the one before has
+  // answered; the server's code awaits every query in turn, so only `queryAndCommit` overlaps two.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, types, pipeline: true });
   // An idle client losing its connection (server restart) must not crash the process; the pool
   // drops it and the next query opens a new one.
   pool.on('error', () => {});
@@ -73,15 +75,23 @@ export function openPostgres(options: PostgresOptions): SqlDb {
         client.on('error', onError);
         try {
           await client.query(begin);
+          let committed = false;
           const tx: SqlTx = {
             query: (sql, params) => run(client, sql, params),
             exec: async (script) => {
               // Without parameters node-postgres uses the simple query protocol: several statements.
               await client.query(script);
             },
+            queryAndCommit: async <T>(sql: string, params: readonly unknown[]) => {
+              committed = true;
+              // Should the statement fail, PostgreSQL turns the COMMIT behind it into a rollback,
+              // and the statement's error is what this throws.
+              const [rows] = await Promise.all([run<T>(client, sql, params), client.query('COMMIT')]);
+              return rows;
+            },
           };
           const value = await fn(tx);
-          await client.query('COMMIT');
+          if (!committed) await client.query('COMMIT');
           return value;
         } catch (e) {
           try {

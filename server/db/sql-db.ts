@@ -20,6 +20,12 @@ export interface Sql {
 export interface SqlTx extends Sql {
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Runs the transaction's last statement and commits right behind it: node-postgres sends both
+   * at once (pipelined), so what the statement locks is held while PostgreSQL runs it, not also
+   * while this process gets round to sending COMMIT. Nothing may run in the transaction after it.
+   */
+  queryAndCommit<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
 
 export type SqlBackend = 'pglite' | 'postgres';

@@ -11,7 +11,7 @@ import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
-import { loadClientOwners, loadForUpdate, saveRow, saveRows, serverStamp, type StoredRow } from './records';
+import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
 import { offerWriteError } from '../../core/offers/offer-write-rules';
 import type { Offer } from '../../core/offers/offer-model';
@@ -169,18 +169,31 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
 
     // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
     await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
-    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases it.
-    const seqs = await saveRows(tx, writes.map((w) => w.row));
+    // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases
+    // it. Usually the write is all there is, and the commit goes right behind it.
+    const rows = writes.map((w) => w.row);
+    if (writes.every((w) => !w.move && w.lost.length === 0)) {
+      await saveRowsAndCommit(tx, rows);
+      return { ok: true, response: answer(req, results, serverTime, clockAheadMs) };
+    }
+    const seqs = await saveRows(tx, rows);
     for (const [i, w] of writes.entries()) {
       // Everything hanging off the client follows it to the new owner.
       if (w.move && w.table === 'clients') await recordClientMove(tx, { seq: seqs[i]!, clientId: w.row.id, from: w.move.from, to: w.move.to });
       else if (w.move) await recordOwnerMove(tx, { seq: seqs[i]!, table: w.table, id: w.row.id, from: w.move.from, to: w.move.to });
       if (w.lost.length) await recordConflicts(tx, w, device, now);
     }
-    const response: PushResponse = { outcome: 'applied', lastSeq: req.toSeq, results, serverTime, ...(clockAheadMs ? { clockAheadMs } : {}) };
-    return { ok: true, response };
+    return { ok: true, response: answer(req, results, serverTime, clockAheadMs) };
   });
 }
+
+const answer = (req: PushRequest, results: OpResult[], serverTime: string, clockAheadMs: number): PushResponse => ({
+  outcome: 'applied',
+  lastSeq: req.toSeq,
+  results,
+  serverTime,
+  ...(clockAheadMs ? { clockAheadMs } : {}),
+});
 
 /**
  * Whether the device holds the record's current version: it has pulled up to (at least) its

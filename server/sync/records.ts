@@ -5,7 +5,7 @@
  */
 import { formatHlc, parseHlc, type Hlc } from '../../core/sync/hlc';
 import type { Stamps } from '../../core/sync/merge';
-import type { Sql } from './sql';
+import type { Sql, SqlTxn } from './sql';
 
 /** Node id of stamps the server makes itself (imports, conflict records, clamped clocks). */
 export const SERVER_NODE = 'ffffffffffffffff';
@@ -108,17 +108,13 @@ const RECORD_COLUMNS = `tbl, id, owner_id, client_id, data, stamps, authors, kno
 const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a', (r->>'k')::uuid`;
 
 /**
- * Writes several records in one statement, each with its own next sequence number; returns
- * their sequence numbers in the order given. The statement takes SEQUENCE_LOCK itself (held to
- * the commit; taking it again in a transaction that holds it is a no-op): every laptop's push
- * waits for that lock, so the lock and the writes cost one round trip, not one per record or
- * two. The lock is read before any row is produced, so before any `nextval`. Each record may
- * appear once.
+ * Writes several records in one statement, each with its own next sequence number. The
+ * statement takes SEQUENCE_LOCK itself (held to the commit; taking it again in a transaction
+ * that holds it is a no-op): every laptop's push waits for that lock, so the lock and the writes
+ * cost one round trip, not one per record or two. The lock is read before any row is produced,
+ * so before any `nextval`. Each record may appear once.
  */
-export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const saved = await sql.query<{ tbl: string; id: string; seq: number }>(
-    `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($2))
+const SAVE_ROWS = `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($2))
      INSERT INTO records (${RECORD_COLUMNS}, seq, updated_at)
      SELECT ${RECORD_VALUES}, nextval('change_seq'), now()
        FROM sequence_lock, ${RECORDS_PARAM}
@@ -126,11 +122,31 @@ export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]
      ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
        stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, known_to_device = EXCLUDED.known_to_device, seq = EXCLUDED.seq,
        updated_at = EXCLUDED.updated_at
-     RETURNING tbl, id::text AS id, seq::float8 AS seq`,
-    [recordsParam(rows), SEQUENCE_LOCK],
-  );
+     RETURNING tbl, id::text AS id, seq::float8 AS seq`;
+
+type Saved = { tbl: string; id: string; seq: number };
+
+/** The sequence numbers of `rows`, in their order. */
+function seqsOf(rows: readonly Omit<StoredRow, 'seq'>[], saved: readonly Saved[]): number[] {
   const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
   return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);
+}
+
+/** Writes records with SAVE_ROWS; returns their sequence numbers in the order given. */
+export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  return seqsOf(rows, await sql.query<Saved>(SAVE_ROWS, [recordsParam(rows), SEQUENCE_LOCK]));
+}
+
+/**
+ * `saveRows` as the transaction's last statement, committed right behind it: a push holds the
+ * sequence lock while PostgreSQL writes its rows, not also while the server (busy with other
+ * laptops' requests) gets round to committing, and every push waits for that lock in turn.
+ * With no rows the caller's transaction commits as usual.
+ */
+export async function saveRowsAndCommit(tx: SqlTxn, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  return seqsOf(rows, await tx.queryAndCommit<Saved>(SAVE_ROWS, [recordsParam(rows), SEQUENCE_LOCK]));
 }
 
 /**

@@ -8,8 +8,14 @@ export interface Sql {
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
+/** The connection of an open transaction (server/db/sql-db.ts, `SqlTx`). */
+export interface SqlTxn extends Sql {
+  /** Runs the transaction's last statement and commits right behind it, without a round trip between. */
+  queryAndCommit<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
+}
+
 export interface SqlTransactor extends Sql {
-  transaction<T>(fn: (tx: Sql) => Promise<T>, isolation?: Isolation): Promise<T>;
+  transaction<T>(fn: (tx: SqlTxn) => Promise<T>, isolation?: Isolation): Promise<T>;
 }
 
 /** Who is syncing, as the auth layer established it. */
