@@ -67,6 +67,28 @@ async function pullContext(tx: Sql, user: SyncUser): Promise<{ owners: string[];
 }
 
 /**
+ * The records of a pull page: the first changes after the cursor ($1) of the user's owners ($2)
+ * and of what everyone shares, at most $3, without those the device ($4) holds already. Read
+ * owner by owner along the (owner_id, seq) index and merged: read along the sequence alone,
+ * every pull stepped over the whole company's changes since its cursor to find its own (200
+ * laptops syncing at once: 200 scans of everyone's evening). The records' JSON is made for the
+ * page's rows only.
+ */
+const PULL_PAGE = `WITH page AS (
+    SELECT r.tbl, r.id, r.seq AS page_seq
+      FROM unnest($2::uuid[]) AS o(owner_id)
+      CROSS JOIN LATERAL (
+        SELECT tbl, id, seq FROM records
+         WHERE records.owner_id = o.owner_id AND records.seq > $1 AND records.known_to_device IS DISTINCT FROM $4::uuid
+         ORDER BY records.seq LIMIT $3) AS r
+    UNION ALL
+    (SELECT tbl, id, seq FROM records
+      WHERE records.owner_id IS NULL AND records.seq > $1 AND records.known_to_device IS DISTINCT FROM $4::uuid
+      ORDER BY records.seq LIMIT $3)
+    ORDER BY page_seq LIMIT $3)
+  SELECT ${RECORD_COLUMNS} FROM page JOIN records USING (tbl, id) ORDER BY page.page_seq`;
+
+/**
  * A page of changes after the cursor. A record whose current version the pulling device wrote
  * itself and already holds (`known_to_device`, set by a quiet push) is skipped: a laptop's
  * end-of-day sync would otherwise download every change it just uploaded.
@@ -86,12 +108,7 @@ export async function pull(db: SqlTransactor, device: SyncDevice, req: PullReque
     if (horizon !== null && req.cursor < horizon) {
       return { records: jsonArray([]), team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
     }
-    const rows = await tx.query<PageRow>(
-      `SELECT ${RECORD_COLUMNS} FROM records
-        WHERE seq > $1 AND (owner_id = ANY($2::uuid[]) OR owner_id IS NULL) AND known_to_device IS DISTINCT FROM $4::uuid
-        ORDER BY records.seq LIMIT $3`,
-      [req.cursor, owners, limit + 1, device.id],
-    );
+    const rows = await tx.query<PageRow>(PULL_PAGE, [req.cursor, owners, limit + 1, device.id]);
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     // The page ends at its last record, or — on the last page — at the newest committed change,
