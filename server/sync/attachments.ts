@@ -127,7 +127,7 @@ export async function mayDownload(db: SqlTransactor, user: SyncUser, sha256: str
     const owners = await visibleOwners(tx, user);
     const rows = await tx.query(
       `SELECT 1 FROM records
-        WHERE data->'${ATTACHMENTS_FIELD}' @> $1::jsonb
+        WHERE data->'${ATTACHMENTS_FIELD}' @> $1::jsonb AND data->'${ATTACHMENTS_FIELD}' <> '[]'::jsonb
           AND (owner_id = ANY($2::uuid[]) OR owner_id IS NULL)
           AND coalesce((data->>'${DELETED_FIELD}')::boolean, false) = false
         LIMIT 1`,

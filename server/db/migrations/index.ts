@@ -11,6 +11,7 @@ import { sql as sync } from './002-sync';
 import { sql as attachments } from './003-attachments';
 import { sql as recordMovesTable } from './004-record-moves-table';
 import { sql as knownToDevice } from './005-known-to-device';
+import { sql as partialAttachmentsIndex } from './006-partial-attachments-index';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'attachments', sql: attachments },
   { version: 4, name: 'record-moves-table', sql: recordMovesTable },
   { version: 5, name: 'known-to-device', sql: knownToDevice },
+  { version: 6, name: 'partial-attachments-index', sql: partialAttachmentsIndex },
 ];
