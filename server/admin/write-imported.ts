@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { sameValue, stampOf } from '../../core/sync/merge';
 import { DELETED_FIELD, SYNCED_TABLES, type SyncedTableName } from '../../core/sync/tables';
-import { loadForUpdate, saveRows, SEQUENCE_LOCK, serverStamp, serverStampAfter, type StoredRow } from '../sync/records';
+import { loadForUpdate, saveRows, SEQUENCE_LOCK, serverStamp, serverStampAfter, type RowWrite, type StoredRow } from '../sync/records';
 import type { Sql } from '../sync/sql';
 
 /** What an import wants a record to be: every field for a new record, the fields it sets for an existing one. */
@@ -42,7 +42,7 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
   const spec = SYNCED_TABLES[table];
   const fieldSchemas: Record<string, z.ZodType> = spec.fields;
   const current = loaded ?? (await loadRecords(tx, table, records.map((r) => r.id)));
-  const rows: Omit<StoredRow, 'seq'>[] = [];
+  const rows: RowWrite[] = [];
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const record of records) {
     const stored = current.get(`${table}/${record.id}`);
@@ -63,14 +63,17 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
       counts.unchanged++;
       continue;
     }
-    const stamps = { ...stored.stamps };
-    const authors = { ...stored.authors };
+    // What changes (saveRows merges it into the stored record).
+    const data: Record<string, unknown> = {};
+    const stamps: Record<string, string> = {};
+    const authors: Record<string, null> = {};
     for (const field of changed) {
       fieldSchemas[field]!.parse(record.fields[field]);
+      data[field] = record.fields[field];
       stamps[field] = serverStampAfter(stampOf(stored.stamps, field), now);
-      delete authors[field]; // the company's value, not a person's
+      authors[field] = null; // the company's value, not a person's
     }
-    rows.push({ tbl: table, id: stored.id, owner_id: stored.owner_id, client_id: stored.client_id, data: { ...stored.data, ...record.fields }, stamps, authors });
+    rows.push({ tbl: table, id: stored.id, owner_id: stored.owner_id, client_id: stored.client_id, data, stamps, authors });
     counts.updated++;
   }
   // Sequence numbers are assigned under the lock, which the commit releases (as in push). A

@@ -11,7 +11,7 @@ import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
-import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type StoredRow } from './records';
+import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type RowWrite, type StoredRow } from './records';
 import { completeAttachments } from './attachments';
 import { offerWriteError } from '../../core/offers/offer-write-rules';
 import type { Offer } from '../../core/offers/offer-model';
@@ -47,7 +47,7 @@ function clamp(hlc: Hlc, now: number): { hlc: Hlc; aheadMs: number } {
 }
 
 interface PendingWrite {
-  row: Omit<StoredRow, 'seq'>;
+  row: RowWrite;
   /** Who wrote each field before this push (the authors of values that lost). */
   authorsBefore: Record<string, string>;
   /** Set when a client changed owner: the move is logged with the client's new sequence. */
@@ -136,23 +136,25 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
         }
         if (op.table === 'offers') checkOffer(existing, merged.data, device, limits);
-        const authors = { ...(existing?.authors ?? {}) };
-        for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) authors[f] = device.user.id;
+        const wrote: Record<string, string> = {};
+        for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) wrote[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
-          const row = {
+          const whole = {
             tbl: op.table,
             id: op.id,
             owner_id: scope.ownerId,
             client_id: scope.clientId,
             data: merged.data,
             stamps: merged.stamps,
-            authors,
+            authors: { ...existing?.authors, ...wrote },
             known_to_device: quiet ? device.id : null,
           };
+          // An existing record is written as what changed (saveRows): a tenth of its bytes.
+          const row = existing ? { ...whole, data: pick(merged.data, merged.changed), stamps: pick(merged.stamps, merged.changed), authors: wrote } : whole;
           // A client, lead or task given to another owner leaves the old owner's laptops.
           const moved = 'ownerField' in table.scope && existing && existing.owner_id !== scope.ownerId;
           writes.push({ row, authorsBefore: existing?.authors ?? {}, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
-          current.set(key, { ...row, seq: 0 });
+          current.set(key, { ...whole, seq: 0 });
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
         }
         const conflicted = [...new Set(merged.lost.map((l) => l.field))];
@@ -215,6 +217,8 @@ function storedAsSent(op: PushOp, merged: MergeResult): boolean {
 async function activeUserIds(tx: Sql): Promise<string[]> {
   return (await tx.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE disabled_at IS NULL`)).map((r) => r.id);
 }
+
+const pick = <T,>(values: Record<string, T>, fields: readonly string[]): Record<string, T> => Object.fromEntries(fields.map((f) => [f, values[f]!]));
 
 function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null {
   if (op.table === 'clients') return op.id;

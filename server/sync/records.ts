@@ -94,12 +94,19 @@ export async function saveRow(sql: Sql, row: Omit<StoredRow, 'seq'>): Promise<nu
 }
 
 /**
+ * A record to write with `saveRows`: a new one whole; an existing one as the fields that change
+ * (their values, stamps and authors; an author of null removes the field's author), which
+ * PostgreSQL merges into the stored record. The scope columns are always given whole.
+ */
+export type RowWrite = Omit<StoredRow, 'seq' | 'authors'> & { authors: Record<string, string | null> };
+
+/**
  * Records as one JSON array, the parameter of an insert of many rows (`RECORDS_PARAM`). One
  * `JSON.stringify` of the batch: as arrays of JSON texts, node-postgres escaped every record's
  * text character by character into an array literal (a tenth of the server's work in a busy
  * evening's pushes).
  */
-const recordsParam = (rows: readonly Omit<StoredRow, 'seq'>[]) =>
+const recordsParam = (rows: readonly RowWrite[]) =>
   JSON.stringify(rows.map((r) => ({ t: r.tbl, i: r.id, o: r.owner_id, c: r.client_id, d: r.data, s: r.stamps, a: r.authors, k: r.known_to_device ?? null })));
 
 /** The rows of `recordsParam` ($1), in their order (`n`). */
@@ -108,7 +115,7 @@ const RECORD_COLUMNS = `tbl, id, owner_id, client_id, data, stamps, authors, kno
 const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a', (r->>'k')::uuid`;
 
 /**
- * Writes several records in one statement, each with its own next sequence number. The
+ * Writes several records (`RowWrite`) in one statement, each with its own next sequence number. The
  * statement takes SEQUENCE_LOCK itself (held to the commit; taking it again in a transaction
  * that holds it is a no-op): every laptop's push waits for that lock, so the lock and the writes
  * cost one round trip, not one per record or two. The lock is read before any row is produced,
@@ -119,21 +126,22 @@ const SAVE_ROWS = `WITH sequence_lock AS MATERIALIZED (SELECT pg_advisory_xact_l
      SELECT ${RECORD_VALUES}, nextval('change_seq'), now()
        FROM sequence_lock, ${RECORDS_PARAM}
       ORDER BY n
-     ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id, data = EXCLUDED.data,
-       stamps = EXCLUDED.stamps, authors = EXCLUDED.authors, known_to_device = EXCLUDED.known_to_device, seq = EXCLUDED.seq,
-       updated_at = EXCLUDED.updated_at
+     ON CONFLICT (tbl, id) DO UPDATE SET owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id,
+       data = records.data || EXCLUDED.data, stamps = records.stamps || EXCLUDED.stamps,
+       authors = jsonb_strip_nulls(records.authors || EXCLUDED.authors), known_to_device = EXCLUDED.known_to_device,
+       seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
      RETURNING tbl, id::text AS id, seq::float8 AS seq`;
 
 type Saved = { tbl: string; id: string; seq: number };
 
 /** The sequence numbers of `rows`, in their order. */
-function seqsOf(rows: readonly Omit<StoredRow, 'seq'>[], saved: readonly Saved[]): number[] {
+function seqsOf(rows: readonly RowWrite[], saved: readonly Saved[]): number[] {
   const seqOf = new Map(saved.map((r) => [`${r.tbl}/${r.id}`, Number(r.seq)]));
   return rows.map((r) => seqOf.get(`${r.tbl}/${r.id}`)!);
 }
 
 /** Writes records with SAVE_ROWS; returns their sequence numbers in the order given. */
-export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
+export async function saveRows(sql: Sql, rows: readonly RowWrite[]): Promise<number[]> {
   if (rows.length === 0) return [];
   return seqsOf(rows, await sql.query<Saved>(SAVE_ROWS, [recordsParam(rows), SEQUENCE_LOCK]));
 }
@@ -144,7 +152,7 @@ export async function saveRows(sql: Sql, rows: readonly Omit<StoredRow, 'seq'>[]
  * laptops' requests) gets round to committing, and every push waits for that lock in turn.
  * With no rows the caller's transaction commits as usual.
  */
-export async function saveRowsAndCommit(tx: SqlTxn, rows: readonly Omit<StoredRow, 'seq'>[]): Promise<number[]> {
+export async function saveRowsAndCommit(tx: SqlTxn, rows: readonly RowWrite[]): Promise<number[]> {
   if (rows.length === 0) return [];
   return seqsOf(rows, await tx.queryAndCommit<Saved>(SAVE_ROWS, [recordsParam(rows), SEQUENCE_LOCK]));
 }
