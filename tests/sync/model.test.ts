@@ -13,6 +13,7 @@ import type { PushRequest, PushResponse } from '../../core/sync/protocol';
 import { buildApp } from '../../server/app';
 import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
 import { createClient, createContact, deleteClient, undeleteClient, updateClient } from '../../renderer/src/data/commands';
+import { serverStampsOf } from '../../renderer/src/data/outbox';
 import { SYNCED_TABLES } from '../../core/sync/tables';
 import { Laptop, clientInput, createTeam, inputOf, type Fault, type TeamIds } from './harness';
 
@@ -141,10 +142,10 @@ for (const backend of BACKENDS) {
             expect(pick(c as unknown as Record<string, unknown>, syncedClientFields), `seed ${seed}`).toEqual(pick(s.data, syncedClientFields));
             // The stamps the laptop takes as the server's (the base of its next edit) are the
             // server's, whether they came back in a pull or from a quiet push.
-            for (const [key, stamps] of Object.entries(c.serverStamps ?? {})) {
-              const [tbl, id] = key.split('/');
+            const held = [{ tbl: 'clients' as const, id: c.id }, ...(c.contacts ?? []).map((k) => ({ tbl: 'contacts' as const, id: k.id }))];
+            for (const { tbl, id } of held) {
               const stored = server.find((x) => x.tbl === tbl && x.id === id);
-              if (stored) expect(stamps, `seed ${seed}: server stamps of ${key} on ${l.db.name}`).toEqual(stored.stamps);
+              expect(await serverStampsOf(l.db, tbl, id, c.id), `seed ${seed}: server stamps of ${tbl}/${id} on ${l.db.name}`).toEqual(stored?.stamps);
             }
           }
           // Contacts are stored inside their clients: those of the clients here (a deleted client's

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/commands';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
-import { setDeviceClock } from '../../renderer/src/data/outbox';
+import { serverStampsOf, setDeviceClock } from '../../renderer/src/data/outbox';
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
 import { clientInput, inputOf, serverRecords, useSyncServer } from './harness';
@@ -67,9 +67,8 @@ for (const backend of BACKENDS) {
         const run = await a.sync();
         expect(run).toMatchObject({ pushed: 2, applied: 2, conflicts: 0, pulled: 0 });
         const server = (await test.db.query<{ id: string; stamps: Record<string, string> }>(`SELECT id::text AS id, stamps FROM records WHERE id = ANY($1::uuid[])`, [[c.id, contact.id]]));
-        const stamps = (await a.db.clients.get(c.id))!.serverStamps!;
-        expect(stamps[`clients/${c.id}`]).toEqual(server.find((r) => r.id === c.id)!.stamps);
-        expect(stamps[`contacts/${contact.id}`]).toEqual(server.find((r) => r.id === contact.id)!.stamps);
+        expect(await serverStampsOf(a.db, 'clients', c.id, c.id)).toEqual(server.find((r) => r.id === c.id)!.stamps);
+        expect(await serverStampsOf(a.db, 'contacts', contact.id, c.id)).toEqual(server.find((r) => r.id === contact.id)!.stamps);
       }
       expect(await test.db.query(`SELECT 1 FROM records WHERE tbl = 'conflicts' AND client_id = $1::uuid`, [c.id])).toHaveLength(0);
 

@@ -22,6 +22,8 @@ export interface ClientRecord extends Client {
    * key (`clients/<id>`, `contacts/<id>`), as last pulled: the `base` of the next local edit
    * (outbox.ts). Other synced records keep theirs in the `stamps` store; these are here for
    * the same reason as the contacts: a first sync would write as many stamp records again.
+   * Stamps of this laptop's own quiet pushes go to the `stamps` store (`serverStampsOf` reads
+   * the newer of both).
    */
   serverStamps?: Record<string, Stamps>;
 }

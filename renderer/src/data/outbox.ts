@@ -3,7 +3,7 @@
  * the change itself, so a change is either saved and queued for the company or not saved at all.
  * See docs/sync-protocol.md ("The outbox").
  */
-import { HLC_ZERO, HlcClock, type Hlc } from '../../../core/sync/hlc';
+import { HLC_ZERO, HlcClock, compareHlc, type Hlc } from '../../../core/sync/hlc';
 import { stampOf, type FieldWrite, type Stamps } from '../../../core/sync/merge';
 import { SYNCED_TABLES, type SyncedTableName } from '../../../core/sync/tables';
 import type { FieldbookDb } from './db';
@@ -18,8 +18,6 @@ export interface OutboxEntry {
   fields: Record<string, FieldWrite>;
   /** ISO-8601 UTC, when the change was made on this laptop. */
   at: string;
-  /** A contact's client, whose record keeps the contact's stamps (absent in entries made before). */
-  clientId?: string;
 }
 
 /** The stamps the server holds for one record's fields, as last pulled. */
@@ -102,20 +100,35 @@ export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: 
   }
   const seq = (await metaNumber(db, 'outboxSeq')) + 1;
   await db.meta.put({ key: 'outboxSeq', value: seq });
-  await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString(), ...(table === 'contacts' && clientId ? { clientId } : {}) });
+  await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString() });
 }
 
 /**
- * The server's stamps of a record, as last pulled: a client's and its contacts' in the client's
- * record (client-records.ts), any other record's in the `stamps` store. A contact is found by its
- * client, which the caller names.
+ * The server's stamps of a record as this laptop knows them: a client's and its contacts' in the
+ * client's record (client-records.ts) as last pulled, any other record's in the `stamps` store;
+ * a quiet push (`takeQuietStamps`) also puts a client's or contact's pushed stamps there. A
+ * field's server stamp only ever moves forward (every merge keeps the later stamp), so the newer
+ * of the two is the one the server has now. A contact is found by its client, which the caller
+ * names.
  */
-async function serverStampsOf(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | undefined): Promise<Stamps | undefined> {
+export async function serverStampsOf(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | undefined): Promise<Stamps | undefined> {
   const key = recordKey(table, id);
-  if (table !== 'clients' && table !== 'contacts') return (await db.stamps.get(key))?.stamps;
+  const stored = (await db.stamps.get(key))?.stamps;
+  if (table !== 'clients' && table !== 'contacts') return stored;
   const owner = table === 'clients' ? id : clientId;
   if (!owner) throw new Error(`The change of ${key} names no client`);
-  return (await db.clients.get(owner))?.serverStamps?.[key];
+  return newerStamps((await db.clients.get(owner))?.serverStamps?.[key], stored);
+}
+
+/** Per field, the later of two sets of stamps of one record. */
+function newerStamps(a: Stamps | undefined, b: Stamps | undefined): Stamps | undefined {
+  if (!a || !b) return a ?? b;
+  const newer: Stamps = { ...a };
+  for (const [field, stamp] of Object.entries(b)) {
+    const current = stampOf(newer, field);
+    if (current === null || compareHlc(stamp, current) > 0) newer[field] = stamp;
+  }
+  return newer;
 }
 
 /** How many changes wait to be sent (what the status bar shows). */

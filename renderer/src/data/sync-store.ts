@@ -6,7 +6,7 @@
 import type { EntityTable, IDType } from 'dexie';
 import type { Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
-import { latestStamp, type FieldWrite, type Stamps } from '../../../core/sync/merge';
+import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
@@ -37,8 +37,6 @@ export interface PushBatch {
   ops: PushOp[];
   /** Outbox entries covered (before coalescing). */
   entries: number;
-  /** The client of each contact operation, by record key, where its entries name it. */
-  clientIds: Record<string, string>;
 }
 
 /**
@@ -50,7 +48,6 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
   let fromSeq = 0;
   let toSeq = 0;
   let entries = 0;
-  const clientIds: Record<string, string> = {};
   await db.outbox.orderBy('seq').until((e: OutboxEntry) => !ops.has(e.key) && ops.size >= maxOps).each((e: OutboxEntry) => {
     if (!ops.has(e.key) && ops.size >= maxOps) return;
     fromSeq ||= e.seq;
@@ -62,9 +59,8 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
       op.fields[field] = { value: write.value as PushOp['fields'][string]['value'], hlc: write.hlc, base: earlier ? earlier.base : write.base };
     }
     ops.set(e.key, op);
-    if (e.clientId) clientIds[e.key] = e.clientId;
   });
-  return ops.size === 0 ? null : { fromSeq, toSeq, ops: [...ops.values()], entries, clientIds };
+  return ops.size === 0 ? null : { fromSeq, toSeq, ops: [...ops.values()], entries };
 }
 
 /**
@@ -74,7 +70,7 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
  */
 export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
-  await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps, db.clients, db.trash], async () => {
+  await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps], async () => {
     await db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true).delete();
     await takeQuietStamps(db, batch, response.results);
     const at = new Date().toISOString();
@@ -99,46 +95,21 @@ export async function settlePush(batch: PushBatch, response: PushResponse, db = 
 
 /**
  * A quiet result (`OpResult.quiet`) means the server's record is the version this laptop holds
- * with the pushed fields stored as sent, and the pull will not bring it back: so the server's
- * stamps of the record are the ones this laptop knew with the pushed fields' stamps. They are
- * the `base` of the next edit: a stale one would make that edit look concurrent with this one.
+ * with the pushed fields stored as sent, and the pull will not bring it back: the pushed fields'
+ * stamps are now the server's. They are the `base` of the next edit (a stale one would make that
+ * edit look concurrent with this one), and go to the small `stamps` store whatever the table:
+ * rewriting each pushed client's record (with its contacts) to hold them made settling an
+ * end-of-day push of 5000 clients take seconds. A client's or contact's stamps are then read as
+ * the newer of its record's and these (`serverStampsOf`).
  */
 async function takeQuietStamps(db: FieldbookDb, batch: PushBatch, results: readonly OpResult[]): Promise<void> {
   const quiet = new Set(results.filter((r) => r.status === 'applied' && r.quiet).map((r) => recordKey(r.table, r.id)));
-  if (quiet.size === 0) return;
-  const plain = new Map<string, Stamps>();
-  /** Stamps to add to client records (a client's own and its contacts'), by client id and record key. */
-  const byClient = new Map<string, Map<string, Stamps>>();
-  for (const op of batch.ops) {
-    const key = recordKey(op.table, op.id);
-    if (!quiet.has(key)) continue;
-    const pushed: Stamps = Object.fromEntries(Object.entries(op.fields).map(([field, w]) => [field, w.hlc]));
-    if (op.table !== 'clients' && op.table !== 'contacts') {
-      plain.set(key, pushed);
-      continue;
-    }
-    const named = op.table === 'clients' ? op.id : (batch.clientIds[key] ?? op.fields.clientId?.value);
-    // Entries queued before they named their client (schema 9) leave the contact to be looked up.
-    const clientId = typeof named === 'string' ? named : (await findClientOfContact(db, op.id))?.id;
-    if (!clientId) continue; // not on this laptop: the next version to arrive brings its stamps
-    const stamps = byClient.get(clientId) ?? new Map<string, Stamps>();
-    stamps.set(key, pushed);
-    byClient.set(clientId, stamps);
-  }
-  const plainKeys = [...plain.keys()];
-  const known = await db.stamps.bulkGet(plainKeys);
-  await db.stamps.bulkPut(plainKeys.map((key, i) => ({ key, stamps: { ...known[i]?.stamps, ...plain.get(key) } })));
-  const withPushed = (record: ClientRecord, stamps: Map<string, Stamps>) =>
-    [...stamps].reduce((r, [key, pushed]) => withServerStamps(r, key, { ...r.serverStamps?.[key], ...pushed }), record);
-  const clientIds = [...byClient.keys()];
-  const records = await db.clients.bulkGet(clientIds);
-  await db.clients.bulkPut(records.filter((r) => r !== undefined).map((r) => withPushed(r, byClient.get(r.id)!)));
-  // A client deleted on this laptop keeps its stamps in its trash entry, for an undelete.
-  const trashKeys = clientIds.filter((_, i) => !records[i]).map((id) => recordKey('clients', id));
-  const trashed = trashKeys.length ? await db.trash.bulkGet(trashKeys) : [];
-  await db.trash.bulkPut(
-    trashed.filter((e) => e !== undefined).map((e) => ({ ...e, record: withPushed(e.record, byClient.get(e.id)!) })),
-  );
+  const pushed = batch.ops
+    .filter((op) => quiet.has(recordKey(op.table, op.id)))
+    .map((op) => ({ key: recordKey(op.table, op.id), stamps: Object.fromEntries(Object.entries(op.fields).map(([field, w]) => [field, w.hlc])) }));
+  if (pushed.length === 0) return;
+  const known = await db.stamps.bulkGet(pushed.map((p) => p.key));
+  await db.stamps.bulkPut(pushed.map((p, i) => ({ key: p.key, stamps: { ...known[i]?.stamps, ...p.stamps } })));
 }
 
 const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
@@ -450,8 +421,9 @@ export async function removeClients(db: FieldbookDb, clientIds: readonly string[
   const records = (await db.clients.bulkGet([...clientIds])).filter((c) => c !== undefined);
   await forgetAttachmentsOf(db, records);
   await db.clients.bulkDelete([...clientIds]);
-  // Their contacts and stamps leave inside them; contacts still waiting for them go too.
-  const stampKeys: string[] = [];
+  // Their contacts and stamps leave inside them (the stamps of quiet pushes go below); contacts
+  // still waiting for them go too.
+  const stampKeys: string[] = clientIds.map((id) => recordKey('clients', id));
   await db.looseContacts.where('clientId').anyOf(clientIds).delete();
   for (const table of HANGING_OFF_CLIENTS) {
     const ids = (await db.table(table).where('clientId').anyOf(clientIds).primaryKeys()) as string[];
