@@ -70,6 +70,28 @@ for (const backend of BACKENDS) {
       expect(await db.query(`SELECT id, note FROM tx_probe ORDER BY id`)).toEqual([{ id: 1, note: 'kept' }]);
     });
 
+    it('commits with the last statement (queryAndCommit), and rolls back whole when that statement fails', async () => {
+      const db = test.db;
+      await db.query(`CREATE TABLE last_probe (id int PRIMARY KEY, note text)`);
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO last_probe VALUES (1, 'first')`);
+        return tx.queryAndCommit<{ id: number }>(`INSERT INTO last_probe VALUES ($1, 'last') RETURNING id`, [2]);
+      });
+      expect(rows).toEqual([{ id: 2 }]);
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query(`INSERT INTO last_probe VALUES (3, 'before')`);
+          return tx.queryAndCommit(`INSERT INTO last_probe VALUES ($1, 'duplicate')`, [1]);
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await db.query(`SELECT id, note FROM last_probe ORDER BY id`)).toEqual([
+        { id: 1, note: 'first' },
+        { id: 2, note: 'last' },
+      ]);
+      // The connection is fine afterwards.
+      expect(await db.transaction((tx) => tx.query<{ one: number }>(`SELECT 1 AS one`))).toEqual([{ one: 1 }]);
+    });
+
     it('runs a transaction at the chosen isolation level', async () => {
       for (const level of ['read committed', 'repeatable read', 'serializable'] as const) {
         const [row] = await test.db.transaction((tx) => tx.query<{ level: string }>(`SELECT current_setting('transaction_isolation') AS level`), level);
