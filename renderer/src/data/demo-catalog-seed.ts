@@ -7,13 +7,14 @@
  * It runs in the background after the demo client base, in small transactions with a pause
  * between them, so the window stays responsive; a progress mark in `meta` lets a laptop closed
  * half-way finish at its next start. The 2 000 products are ~60 000 records, which IndexedDB
- * takes 5–10 s to write on a modest laptop. `?catalog=N` sets the size (any size, to try a big
+ * takes 5–10 s to write on a modest laptop and over a minute on a slow 2-core machine; batches
+ * are small so that the person's own saves, queued behind them, wait a fraction of a second. `?catalog=N` sets the size (any size, to try a big
  * catalog; `?catalog=0`: none).
  */
 import { DEMO_CATALOG_SIZE, DEMO_SEED, MAX_DEMO_PRODUCTS, demoCompanyProfile, demoPriceTypeDiscounts, demoProductGroups, generateProductBatch } from '../../../core/demo-data';
 import type { FieldbookDb } from './db';
 
-/** Products per transaction: each is ~30 records (stock, 28 price lists); a batch copies in a few milliseconds. */
+/** Products per transaction: each is ~30 records (stock, 28 price lists). */
 const BATCH = 10;
 const MARK = 'demoCatalog';
 
