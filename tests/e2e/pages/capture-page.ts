@@ -12,7 +12,9 @@ export class CapturePage {
 
   async open() {
     await this.page.goto('/#/capture');
-    await expect(this.page.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
+    // A fresh profile's first start writes the demo client base first: seconds on a slow machine
+    // running other tests alongside.
+    await expect(this.page.getByRole('heading', { name: 'Capture lead' })).toBeVisible({ timeout: 30_000 });
   }
 
   field(label: string): Locator {
