@@ -115,8 +115,8 @@ const RECORD_COLUMNS = `tbl, id, owner_id, client_id, data, stamps, authors, kno
 const RECORD_VALUES = `r->>'t', (r->>'i')::uuid, (r->>'o')::uuid, (r->>'c')::uuid, r->'d', r->'s', r->'a', (r->>'k')::uuid`;
 
 /**
- * Writes several records (`RowWrite`) in one statement, each with its own next sequence number. The
- * statement takes SEQUENCE_LOCK itself (held to the commit; taking it again in a transaction
+ * Writes several records (`RowWrite`) in one statement, each with its own next sequence number.
+ * The statement takes SEQUENCE_LOCK itself (held to the commit; taking it again in a transaction
  * that holds it is a no-op): every laptop's push waits for that lock, so the lock and the writes
  * cost one round trip, not one per record or two. The lock is read before any row is produced,
  * so before any `nextval`. Each record may appear once.

@@ -443,7 +443,8 @@ export async function run(ctx) {
     const laptopsCpu = process.cpuUsage();
     const devices = await devicesAtOnce(ctx, side.teams);
     laptopsAgent.destroy();
-    const laptopsCpuMs = Math.round((process.cpuUsage(laptopsCpu).user + process.cpuUsage(laptopsCpu).system) / 1000);
+    const laptopsUsed = process.cpuUsage(laptopsCpu);
+    const laptopsCpuMs = Math.round((laptopsUsed.user + laptopsUsed.system) / 1000);
     const probe = await server.probeStop();
     if (probe) {
       const sessions = Object.entries(probe.sessions).map(([k, v]) => `${k} ${v}`).join(', ');

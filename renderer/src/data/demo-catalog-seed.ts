@@ -8,8 +8,8 @@
  * between them, so the window stays responsive; a progress mark in `meta` lets a laptop closed
  * half-way finish at its next start. The 2 000 products are ~60 000 records, which IndexedDB
  * takes 5–10 s to write on a modest laptop and over a minute on a slow 2-core machine; batches
- * are small so that the person's own saves, queued behind them, wait a fraction of a second. `?catalog=N` sets the size (any size, to try a big
- * catalog; `?catalog=0`: none).
+ * are small so that the person's own saves, queued behind them, wait a fraction of a second.
+ * `?catalog=N` sets the size (any size, to try a big catalog; `?catalog=0`: none).
  */
 import { DEMO_CATALOG_SIZE, DEMO_SEED, MAX_DEMO_PRODUCTS, demoCompanyProfile, demoPriceTypeDiscounts, demoProductGroups, generateProductBatch } from '../../../core/demo-data';
 import type { FieldbookDb } from './db';
