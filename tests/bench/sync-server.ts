@@ -31,6 +31,8 @@ const FAST_HASH = { logN: 10, r: 8, p: 1 };
 const require = createRequire(import.meta.url);
 
 interface Config {
+  /** `initial`: only the big base is seeded (the first sync measured alone). */
+  only: string;
   /** Clients of the big base (initial sync, no-op sync, push). */
   big: number;
   /** Clients of the base compared with PouchDB. */
@@ -225,10 +227,11 @@ async function main(): Promise<void> {
   log(`PostgreSQL on 127.0.0.1:${pgServer.port}`);
   const [big, small, teams] = await Promise.all([companyServer(pgServer, 'bench_big'), companyServer(pgServer, 'bench_small'), companyServer(pgServer, 'bench_teams')]);
   // One after the other: two cores, and the seeding is CPU-bound.
-  const smallBase = await seedDemoBase(small, config.small);
-  const pouch = await pouchServer(small.db);
+  const all = config.only !== 'initial';
+  const smallBase = all ? await seedDemoBase(small, config.small) : null;
+  const pouch = all ? await pouchServer(small.db) : null;
   const bigBase = await seedDemoBase(big, config.big);
-  const teamBase = await seedTeams(teams);
+  const teamBase = all ? await seedTeams(teams) : null;
   // Fresh statistics, as a server that has been running a while has them.
   for (const s of [big, small, teams]) await s.db.query('VACUUM ANALYZE records');
   log(`server side ready in ${seconds(started)}`);

@@ -15,6 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { cpuBetween, describeCpu, processCpu } from './process-cpu.mjs';
 import { bundle, injectScript, launchProfile, median, percentile, round, sleep } from './lib.mjs';
 
 /** Sizes; the metric names stay the same when they are shrunk, so such numbers are not results. */
@@ -33,8 +34,11 @@ const ROUTE = process.env.BENCH_SYNC_ROUTE ?? '#/';
 const SYNC_TIMEOUT_MS = 1_200_000;
 /** `BENCH_SYNC_PROFILE=<file>`: a CPU profile (.cpuprofile) of the page during the big first sync. */
 const PROFILE = process.env.BENCH_SYNC_PROFILE;
-/** `BENCH_SYNC_ONLY=devices`: run the 200-device test alone (to work on the server; not a result). */
-const ONLY_DEVICES = process.env.BENCH_SYNC_ONLY === 'devices';
+/**
+ * `BENCH_SYNC_ONLY=devices`: run the 200-device test alone; `=initial`: the first sync of the big
+ * base alone (to work on one of them; not results).
+ */
+const ONLY = process.env.BENCH_SYNC_ONLY ?? '';
 
 export const goals = {
   initial_sync_100k_s: { max: 30 },
@@ -148,7 +152,7 @@ function startServerSide(root, log) {
   const child = fork(join(root, 'tests/bench/sync-server.ts'), [], {
     cwd: root,
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_SYNC_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SYNC_SERVER_PROFILE] : [])],
-    env: { ...process.env, SYNC_BENCH_CONFIG: JSON.stringify({ big: BIG, small: SMALL, devices: DEVICES, changesPerDevice: CHANGES_PER_DEVICE, clientsPerManager: CLIENTS_PER_MANAGER }) },
+    env: { ...process.env, SYNC_BENCH_CONFIG: JSON.stringify({ only: ONLY, big: BIG, small: SMALL, devices: DEVICES, changesPerDevice: CHANGES_PER_DEVICE, clientsPerManager: CLIENTS_PER_MANAGER }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -439,45 +443,14 @@ export async function run(ctx) {
     const side = await server.ready;
 
     // 1. The server: every device of the company at the end of the day, at once (no browser running).
-    await server.probeStart();
-    const laptopsCpu = process.cpuUsage();
-    const devices = await devicesAtOnce(ctx, side.teams);
-    laptopsAgent.destroy();
-    const laptopsUsed = process.cpuUsage(laptopsCpu);
-    const laptopsCpuMs = Math.round((laptopsUsed.user + laptopsUsed.system) / 1000);
-    const probe = await server.probeStop();
-    if (probe) {
-      const sessions = Object.entries(probe.sessions).map(([k, v]) => `${k} ${v}`).join(', ');
-      ctx.log(
-        `meanwhile the company server's event loop was busy ${(probe.eventLoopUtilization * 100).toFixed(0)}% of the time; CPU time: the server ${probe.cpuMs.server} ms, PostgreSQL ${probe.cpuMs.postgres} ms, the simulated laptops ${laptopsCpuMs} ms; ` +
-          `PostgreSQL sessions on average (${probe.samples} samples): ${sessions}`,
-      );
-    }
-    ctx.record('server_200_devices_p99_ms', round(percentile(devices.ms, 99), 0));
-    ctx.record('server_200_devices_p50_ms', round(median(devices.ms), 0));
-    ctx.record('server_200_devices_max_ms', round(Math.max(...devices.ms), 0));
-    ctx.record('server_200_devices_wall_s', round(devices.wall / 1000, 2));
-    if (ONLY_DEVICES) return;
-
-    // 2. A laptop with the 20k base: its first sync (ours, for the comparison), syncs with nothing
-    // to do, an end-of-day push.
-    const small = await initialSync(ctx, side.small, `our first sync, ${SMALL} clients`);
-    const { laptop } = small;
-    try {
-      ctx.record('initial_sync_20k_s', round(small.sync.ms / 1000, 2));
-      if (ROUTE === '#/') ctx.log(`the list shows ${await listSettled(laptop.page)} clients`);
-      await laptopDay(ctx, laptop, pageScript);
-    } finally {
-      await laptop.profile.close();
-    }
-
-    // 3. PouchDB replication of the same 20k clients and their contacts.
-    const peer = await pouchPeer(ctx, side.pouch, pouchScript);
-    ctx.record('pouchdb_replication_20k_s', round(peer.ms / 1000, 2));
-    ctx.record('initial_sync_ratio_vs_pouchdb_20k', round(peer.ms / small.sync.ms, 2));
+    if (ONLY !== 'initial') await devicesTest(ctx, server, side);
+    if (ONLY === 'devices') return;
+    if (ONLY !== 'initial') await smallBaseTests(ctx, side, pouchScript, pageScript);
 
     // 4. The first sync of the 100k base.
+    const cpuBefore = processCpu();
     const big = await initialSync(ctx, side.big, `first sync, ${BIG} clients`, PROFILE);
+    ctx.log(`CPU time meanwhile: ${describeCpu(cpuBetween(cpuBefore, processCpu()))}`);
     await big.laptop.profile.close();
     ctx.record('initial_sync_100k_s', round(big.sync.ms / 1000, 2));
     ctx.record('initial_sync_100k_server_s', round(big.breakdown.serverMs / 1000, 2));
@@ -485,4 +458,44 @@ export async function run(ctx) {
   } finally {
     await server.stop();
   }
+}
+
+async function devicesTest(ctx, server, side) {
+  await server.probeStart();
+  const laptopsCpu = process.cpuUsage();
+  const devices = await devicesAtOnce(ctx, side.teams);
+  laptopsAgent.destroy();
+  const laptopsUsed = process.cpuUsage(laptopsCpu);
+  const laptopsCpuMs = Math.round((laptopsUsed.user + laptopsUsed.system) / 1000);
+  const probe = await server.probeStop();
+  if (probe) {
+    const sessions = Object.entries(probe.sessions).map(([k, v]) => `${k} ${v}`).join(', ');
+    ctx.log(
+      `meanwhile the company server's event loop was busy ${(probe.eventLoopUtilization * 100).toFixed(0)}% of the time; CPU time: the server ${probe.cpuMs.server} ms, PostgreSQL ${probe.cpuMs.postgres} ms, the simulated laptops ${laptopsCpuMs} ms; ` +
+        `PostgreSQL sessions on average (${probe.samples} samples): ${sessions}`,
+    );
+  }
+  ctx.record('server_200_devices_p99_ms', round(percentile(devices.ms, 99), 0));
+  ctx.record('server_200_devices_p50_ms', round(median(devices.ms), 0));
+  ctx.record('server_200_devices_max_ms', round(Math.max(...devices.ms), 0));
+  ctx.record('server_200_devices_wall_s', round(devices.wall / 1000, 2));
+}
+
+async function smallBaseTests(ctx, side, pouchScript, pageScript) {
+  // 2. A laptop with the 20k base: its first sync (ours, for the comparison), syncs with nothing
+  // to do, an end-of-day push.
+  const small = await initialSync(ctx, side.small, `our first sync, ${SMALL} clients`);
+  const { laptop } = small;
+  try {
+    ctx.record('initial_sync_20k_s', round(small.sync.ms / 1000, 2));
+    if (ROUTE === '#/') ctx.log(`the list shows ${await listSettled(laptop.page)} clients`);
+    await laptopDay(ctx, laptop, pageScript);
+  } finally {
+    await laptop.profile.close();
+  }
+
+  // 3. PouchDB replication of the same 20k clients and their contacts.
+  const peer = await pouchPeer(ctx, side.pouch, pouchScript);
+  ctx.record('pouchdb_replication_20k_s', round(peer.ms / 1000, 2));
+  ctx.record('initial_sync_ratio_vs_pouchdb_20k', round(peer.ms / small.sync.ms, 2));
 }
