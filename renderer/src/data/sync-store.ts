@@ -3,7 +3,7 @@
  * settling it with the server's answer, and applying pulled records — each in one transaction.
  * The network side (requests, phases, progress) is in renderer/src/sync/.
  */
-import type { EntityTable, IDType } from 'dexie';
+import type { Table } from 'dexie';
 import type { Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
@@ -153,14 +153,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   if (records.length === 0) return;
   const touchedClients = new Set<string>();
   const goneClients = new Set<string>();
-  const keys = records.map((r) => recordKey(r.table, r.id));
-  const pendingEntries = await db.outbox.where('key').anyOf(keys).toArray();
-  const pending = new Map<string, Set<string>>();
-  for (const e of pendingEntries) {
-    const set = pending.get(e.key) ?? new Set<string>();
-    for (const f of Object.keys(e.fields)) set.add(f);
-    pending.set(e.key, set);
-  }
+  const pending = await pendingFields(db, records);
   let newest: Hlc = HLC_ZERO;
   const stamps = [];
   // Clients (with their contacts inside) and plain records are read and written with one bulk
@@ -170,7 +163,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const contactRecords = records.filter((r) => r.table === 'contacts');
   const plainRecords = records.filter((r) => isPlainTable(r.table));
   const clientIds = [...new Set([...clientRecords.map((r) => r.id), ...contactRecords.map((r) => String(r.data.clientId ?? ''))])].filter(Boolean);
-  const [localClients, localPlain] = await Promise.all([readLocal(db.clients, clientIds), readPlain(db, plainRecords)]);
+  const [localClients, localPlain] = await Promise.all([clientIds.length ? readByKeys(db.clients, clientIds, (r) => r.id) : [], readPlain(db, plainRecords)]);
   /** The client records as this page leaves them (undefined: not on this laptop). */
   const working = new Map<string, ClientRecord | undefined>(clientIds.map((id, i) => [id, localClients[i]]));
   const localOf = new Map<SyncRecord, object | undefined>(plainRecords.map((r, i) => [r, localPlain[i]] as const));
@@ -178,7 +171,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   // the trash entry goes), or the client of a contact that changed meanwhile (the trash's copy
   // of the contact follows, so that an undelete brings back the contact as it is now).
   const absent = clientIds.filter((id) => !working.get(id));
-  const trashed = absent.length ? await db.trash.bulkGet(absent.map((id) => recordKey('clients', id))) : [];
+  const trashed = absent.length ? await readByKeys(db.trash, absent.map((id) => recordKey('clients', id)), (e) => e.key) : [];
   const inTrash = new Map(trashed.filter((e) => e !== undefined).map((e) => [e.id, e]));
   const revived = new Set<string>();
   const at = new Date().toISOString();
@@ -320,25 +313,53 @@ async function adoptLooseContacts(
 }
 
 /**
- * The local copies of `ids` (undefined where there is none), read with as few requests as the
- * ids allow. A snapshot page holds consecutive ids: on a first sync nothing in their key range
- * exists yet (one count, no reads), on a repeated one the range is read in one request. Ids
- * spread over the whole table (a pull page) are read one by one.
+ * The fields with an unsent local edit (in the outbox), by record key, of the given records. The
+ * outbox is nearly always small next to a pull page: it is then read whole rather than looked up
+ * by the page's keys (sorting thousands of keys for `anyOf` cost more than the read).
  */
-async function readLocal<T extends { id: string }>(table: EntityTable<T, 'id'>, ids: readonly string[]): Promise<(T | undefined)[]> {
-  if (ids.length === 0) return [];
-  let low = ids[0]!;
+async function pendingFields(db: FieldbookDb, records: readonly SyncRecord[]): Promise<Map<string, Set<string>>> {
+  const pending = new Map<string, Set<string>>();
+  const waiting = await db.outbox.count();
+  if (waiting === 0) return pending;
+  const keys = records.map((r) => recordKey(r.table, r.id));
+  let entries: OutboxEntry[];
+  if (waiting <= keys.length) {
+    const wanted = new Set(keys);
+    entries = (await db.outbox.toArray()).filter((e) => wanted.has(e.key));
+  } else entries = await db.outbox.where('key').anyOf(keys).toArray();
+  for (const e of entries) {
+    const set = pending.get(e.key) ?? new Set<string>();
+    for (const f of Object.keys(e.fields)) set.add(f);
+    pending.set(e.key, set);
+  }
+  return pending;
+}
+
+/**
+ * The stored records with these primary keys (undefined where there is none), in the order
+ * given, read with as few requests as the keys allow. A snapshot page's keys are consecutive: on
+ * a first sync nothing in their key range exists yet (one count, no reads), on a repeated one the
+ * range is read in one request. Keys spread over the whole table (a pull page) are read one by one.
+ * `keys` must not be empty.
+ */
+function readByKeys<T, I>(table: Table<T, string, I>, keys: readonly string[], keyOf: (row: T) => string): Promise<(T | undefined)[]> {
+  let low = keys[0]!;
   let high = low;
-  for (const id of ids) {
-    if (id < low) low = id;
-    if (id > high) high = id;
+  for (const key of keys) {
+    if (key < low) low = key;
+    if (key > high) high = key;
   }
   const range = table.where(':id').between(low, high, true, true);
-  const inRange = await range.count();
-  if (inRange === 0) return ids.map(() => undefined);
-  if (inRange > ids.length * 2) return table.bulkGet(ids as IDType<T, 'id'>[]);
-  const byId = new Map((await range.toArray()).map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id));
+  // Chained on Dexie's promises rather than awaited in an async function: an await of such a
+  // function lost the caller's transaction (Dexie's zone) in tests, and it then committed early.
+  return range.count().then((inRange) => {
+    if (inRange === 0) return keys.map(() => undefined);
+    if (inRange > keys.length * 2) return table.bulkGet([...keys]);
+    return range.toArray().then((rows) => {
+      const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+      return keys.map((key) => byKey.get(key));
+    });
+  });
 }
 
 /**
