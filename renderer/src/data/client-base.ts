@@ -9,6 +9,8 @@ import { getDb } from './db';
 import { seedDemoBaseAside } from './demo-seed-runner';
 import { seedDemoCatalog } from './demo-catalog-seed';
 import { readListSnapshot, rowsFromRecords, writeListSnapshot } from './list-snapshot';
+import type { ClientListRow } from './client-list-row';
+import { nextRev } from './commands';
 import { ClientSearch, type ClientFilters, type ClientSort, type SearchResult } from './client-search';
 
 /** Size of the demo base an empty laptop starts with. */
@@ -67,6 +69,13 @@ async function catchUp(): Promise<void> {
   try {
     do {
       catchUpAgain = false;
+      if ((await readListGeneration()) !== listGeneration) {
+        // Another window took in rows that are in no `clientRows` record (takeInRowsAside). They
+        // are built from the records: the saved snapshot may still be one from before.
+        clientSearch.clear();
+        await loadList({ fromRecords: true });
+        continue;
+      }
       const rows = await getDb().clientRows.where('rev').above(clientSearch.maxRev).toArray();
       clientSearch.apply(rows);
       if (rows.length >= BURST_ROWS) {
@@ -128,6 +137,53 @@ async function saveSnapshot(): Promise<void> {
   }
 }
 
+/**
+ * Which list the rows of `clientRows` complete: bumped when rows that are in no `clientRows`
+ * record were taken in (takeInRowsAside), so that every other window loads its list again.
+ */
+let listGeneration = 0;
+const readListGeneration = async (db = getDb()) => Number((await db.meta.get('listGeneration'))?.value ?? 0);
+
+/**
+ * Loads this window's (empty) list: the saved snapshot and the rows changed after it, or,
+ * without a snapshot (or `fromRecords`), every row built from the records.
+ */
+async function loadList({ fromRecords = false } = {}): Promise<void> {
+  const db = getDb();
+  const [snapshot, generation] = await Promise.all([fromRecords ? null : readListSnapshot(db), readListGeneration()]);
+  listGeneration = generation;
+  if (snapshot) clientSearch.load(snapshot.rows, snapshot.rev);
+  const rows = await (snapshot ? db.clientRows.where('rev').above(snapshot.rev).toArray() : rowsFromRecords(db));
+  performance.mark('fieldbook:rows-read', { detail: { rows: clientSearch.size + rows.length, snapshot: snapshot !== null } });
+  clientSearch.apply(rows);
+}
+
+/**
+ * Takes in list rows that were written to no `clientRows` record: a first sync into an empty
+ * base builds its 100k rows in memory rather than writing each as a record (that cost as much
+ * IndexedDB work as the clients themselves). This window's list takes them in and saves them as
+ * the list snapshot (until then a start-up builds the rows from the records: there was no
+ * snapshot, see `listIsEmpty`), and other windows build their list again from the records.
+ * Rows are at revision 0, older than any edit made meanwhile, whose rows the catch-up applies.
+ */
+export async function takeInRowsAside(rows: ClientListRow[], db = getDb()): Promise<void> {
+  // The list is this window's view of the app's database (tests sync other databases too).
+  if (started && db === getDb()) {
+    await started;
+    clientSearch.apply(rows);
+    clearTimeout(snapshotTimer);
+    // Not awaited: the rows are in, the snapshot is a cache (other windows that reload before
+    // it is saved build their rows from the records).
+    void saveSnapshot().catch((e: unknown) => console.warn('Could not save the list snapshot', e));
+  }
+  await db.transaction('rw', db.meta, async () => {
+    const generation = (await readListGeneration(db)) + 1;
+    if (db === getDb()) listGeneration = generation;
+    await db.meta.put({ key: 'listGeneration', value: generation });
+    await nextRev(db); // what wakes every window's catch-up
+  });
+}
+
 let started: Promise<void> | null = null;
 
 /**
@@ -142,12 +198,8 @@ export function startClientBase(demoSize = DEFAULT_DEMO_SIZE): Promise<void> {
       // The client base is the person's work: ask the browser not to evict it under storage
       // pressure (Electron grants it; a browser may ask or decide by engagement).
       void navigator.storage?.persist?.();
-      const [snapshot, seeded] = await Promise.all([readListSnapshot(db), db.meta.get('demoSeeded')]);
-      if (snapshot) clientSearch.load(snapshot.rows, snapshot.rev);
-      // With a snapshot, only the rows changed after it; without one, every row, built from the records.
-      const rows = await (snapshot ? db.clientRows.where('rev').above(snapshot.rev).toArray() : rowsFromRecords(db));
-      performance.mark('fieldbook:rows-read', { detail: { rows: clientSearch.size + rows.length, snapshot: snapshot !== null } });
-      clientSearch.apply(rows);
+      await loadList();
+      const seeded = await db.meta.get('demoSeeded');
       if (clientSearch.size === 0 && !seeded && demoSize > 0) {
         setState({ phase: 'seeding' });
         await seedDemoBaseAside(db, demoSize, (batch) => clientSearch.apply(batch));

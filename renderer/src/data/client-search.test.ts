@@ -84,6 +84,17 @@ describe('ClientSearch', () => {
     const r = s.search('uno', NO_FILTERS, 'name');
     expect(r.positions).toHaveLength(1);
   });
+
+  it('cleared, it forgets every row, its revision and its orders, and loads again', () => {
+    const s = new ClientSearch();
+    s.apply([row(1, 'One', { rev: 5 }), row(2, 'Two', { rev: 6 })]);
+    expect(s.search('', NO_FILTERS, 'name').positions).toHaveLength(2);
+    s.clear();
+    expect([s.size, s.maxRev, s.search('one', NO_FILTERS, 'name').positions.length]).toEqual([0, 0, 0]);
+    s.load([row(3, 'Three')], 2);
+    expect(s.search('', NO_FILTERS, 'name').positions).toHaveLength(1);
+    expect(s.maxRev).toBe(2);
+  });
 });
 
 describe('ClientSearch with word-prefix lists', () => {

@@ -120,6 +120,18 @@ export class ClientSearch {
     this.changed();
   }
 
+  /** Empties the list, to load it again (client-base.ts: another window replaced the rows). */
+  clear(): void {
+    this.rows = [];
+    this.positionById.clear();
+    this.orders.clear();
+    this.index = null;
+    this.builder = null;
+    this.maxRev = 0;
+    this.unsavedRows = 0;
+    this.changed();
+  }
+
   /** The rows in name order and the revision they are at: what a snapshot saves. */
   snapshot(): { rows: ClientListRow[]; rev: number } {
     this.unsavedRows = 0;

@@ -55,6 +55,17 @@ export async function writeListSnapshot(db: FieldbookDb, rows: readonly ClientLi
 }
 
 /**
+ * Whether no list row is stored at all: neither a `clientRows` record nor a saved snapshot. A
+ * base can hold clients then only if they came from a first sync that was cut short (its rows
+ * were kept aside: see `takeInRowsAside` in client-base.ts), and a start-up builds their rows
+ * from the records.
+ */
+export async function listIsEmpty(db: FieldbookDb): Promise<boolean> {
+  const [rows, parts] = await Promise.all([db.clientRows.count(), db.listSnapshot.count()]);
+  return rows === 0 && parts === 0;
+}
+
+/**
  * Every client's list row, built from the records (what start-up uses without a snapshot), at
  * the local revision they were read at: a row written after that replaces its row.
  */

@@ -8,6 +8,7 @@ import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type Sync
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
 import { deviceNow } from './outbox';
 import { getDb, type FieldbookDb } from './db';
+import type { ClientListRow } from './client-list-row';
 import { applyRecords, applyTables, removeClients, removeContacts, removeOwnedRecords } from './sync-store';
 
 export interface SyncConnection {
@@ -103,11 +104,11 @@ export async function replaceTeam(team: readonly TeamMemberInfo[], db = getDb())
 }
 
 /**
- * Writes one snapshot page with its clients' list rows (records only; the cursor moves when the
- * whole snapshot is in).
+ * Writes one snapshot page with its clients' list rows, or with the rows put in `rowsAside`
+ * (records only; the cursor moves when the whole snapshot is in).
  */
-export async function applySnapshotPage(page: SnapshotResponse, db = getDb()): Promise<void> {
-  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[]));
+export async function applySnapshotPage(page: SnapshotResponse, db = getDb(), rowsAside?: ClientListRow[]): Promise<void> {
+  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[], rowsAside));
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ClientInput } from '../../../core/client-model';
 import { formatHlc } from '../../../core/sync/hlc';
 import type { SyncRecord } from '../../../core/sync/protocol';
 import { ClientSearch } from './client-search';
+import type { ClientListRow } from './client-list-row';
+import { rowsFromRecords } from './list-snapshot';
 import { createClient, createContact, updateClient } from './commands';
 import { FieldbookDb } from './db';
 import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
@@ -113,6 +115,19 @@ describe('applyRecords', () => {
     // One revision per page, not one per client.
     expect(new Set(built.map((r) => r.rev)).size).toBe(pages.length);
     expect((await db.meta.get('localRev'))?.value).toBe(pages.length);
+  });
+
+  it('with rows kept aside, a page writes no list row and hands over the same rows, at revision 0', async () => {
+    const clients = ids(6);
+    const records = clients.flatMap((id) => [serverClient(id, { name: `C ${id}` }), serverContact(crypto.randomUUID(), id, `Contact of ${id}`)]);
+    const aside: ClientListRow[] = [];
+    for (const page of [records.slice(0, 5), records.slice(5)]) await db.transaction('rw', db.tables, () => applyRecords(db, page, aside));
+    expect(await db.clientRows.count()).toBe(0);
+    expect(aside.every((r) => r.rev === 0)).toBe(true);
+    // The last row of each client is the one the list keeps (apply replaces by id).
+    const kept = new Map(aside.map((r) => [r.id, r]));
+    expect([...kept.keys()].sort()).toEqual(clients);
+    expect(new Map((await rowsFromRecords(db)).map((r) => [r.id, { ...r, rev: 0 }]))).toEqual(kept);
   });
 
   it('contacts pulled on their own rebuild their clients’ rows with all their contacts', async () => {

@@ -10,7 +10,7 @@ import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
 import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
-import { buildClientListRow, goneClientRow } from './client-list-row';
+import { buildClientListRow, goneClientRow, type ClientListRow } from './client-list-row';
 import { contactsOf, findClientOfContact, withContact, withServerStamps, withoutContacts, type ClientRecord, type LooseContact } from './client-records';
 import type { Conflict } from './conflicts';
 import type { TrashEntry } from './trash';
@@ -148,8 +148,10 @@ export const applyTables = (db: FieldbookDb) => [
  * but keep its stamps, so a later undelete applies. The list rows of the clients it touched are
  * built from the records as it leaves them (a snapshot page brings each client with all its
  * contacts, so each row is built once), and those of clients that left get their marker rows.
+ * With `rowsAside`, the rows go there instead of to `clientRows` (a first sync: see
+ * `takeInRowsAside` in client-base.ts).
  */
-export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[]): Promise<void> {
+export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord[], rowsAside?: ClientListRow[]): Promise<void> {
   if (records.length === 0) return;
   const touchedClients = new Set<string>();
   const goneClients = new Set<string>();
@@ -285,7 +287,10 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   await db.stamps.bulkPut(stamps);
   await receiveStamp(db, newest);
   const touched = [...touchedClients].filter((id) => !goneClients.has(id)).map((id) => working.get(id));
-  await writeClientRows(db, touched.filter((r) => r !== undefined), goneClients);
+  const rowRecords = touched.filter((r) => r !== undefined);
+  // Revision 0, as the demo seeding's: older than any edit, whose row then replaces it.
+  if (rowsAside) rowsAside.push(...[...goneClients].map((id) => goneClientRow(id, 0)), ...rowRecords.map((r) => buildClientListRow(r, contactsOf(r), 0)));
+  else await writeClientRows(db, rowRecords, goneClients);
 }
 
 /**

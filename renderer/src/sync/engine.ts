@@ -18,7 +18,8 @@ import {
 } from '../data/sync-session';
 import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
 import { deviceNow } from '../data/outbox';
-import { holdingCatchUp } from '../data/client-base';
+import { holdingCatchUp, takeInRowsAside } from '../data/client-base';
+import { listIsEmpty } from '../data/list-snapshot';
 import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 import { pendingAttachmentsOf, uploadAttachment } from './attachment-sync';
@@ -122,6 +123,10 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
     });
   let highWater: number | null = null;
   let done = 0;
+  // A first sync into a base without list rows (an empty one, or one a first sync cut short
+  // left) keeps the snapshot's rows aside rather than writing each as a record, and hands them
+  // to the list at the end (takeInRowsAside says why).
+  const rowsAside = scope.shared && (await listIsEmpty(db(opts))) ? [] : undefined;
   // The list takes in the snapshot's rows once, at its end: taking in every page would re-sort
   // and re-render the whole growing list every few seconds, on the thread that writes the pages.
   await holdingCatchUp(async () => {
@@ -135,13 +140,14 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
       next?.catch(() => undefined);
       c.bytes += bytes;
       highWater ??= value.highWater;
-      await applySnapshotPage(value, db(opts));
+      await applySnapshotPage(value, db(opts), rowsAside);
       done += value.records.length;
       c.pulled += value.records.length;
       opts.onProgress?.({ phase: 'snapshot', done, total: null });
       if (!next) break;
       request = next;
     }
+    if (rowsAside) await takeInRowsAside(rowsAside, db(opts));
   });
   return highWater ?? 0;
 }
