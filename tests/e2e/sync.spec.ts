@@ -105,3 +105,40 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   await anna.close();
   await head.close();
 });
+
+test('a first sync’s clients reach the list of another open window, and are there after a restart', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext();
+  const other = new ClientsPage(await context.newPage());
+  await other.page.goto('/#/');
+  await expect(other.count).toHaveAttribute('data-count', '0');
+  const page = await context.newPage();
+  await new SyncPanel(page).signIn('anna');
+  const list = new ClientsPage(page);
+  await page.goto('/#/');
+  // The first sync hands its rows to this window's list, not to the database's list rows.
+  const synced = Number(await list.count.getAttribute('data-count'));
+  expect(synced).toBeGreaterThan(0);
+  expect(await page.evaluate(countClientRows)).toBe(0);
+  // The other window builds its list again from the records; after a restart the list still has them.
+  await expect(other.count).toHaveAttribute('data-count', String(synced));
+  await page.reload();
+  await expect(list.count).toHaveAttribute('data-count', String(synced));
+  await context.close();
+});
+
+/** Records in the `clientRows` store (runs in the page). */
+function countClientRows(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fieldbook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('clientRows').objectStore('clientRows').count();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
