@@ -10,6 +10,8 @@ import { ClientsPage } from './pages/clients-page';
 import { SyncPanel } from './pages/sync-panel';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
+// One after the other: each test starts with first syncs, which take a two-core machine's CPU.
+test.describe.configure({ mode: 'default' });
 
 async function laptop(browser: Browser, login: string): Promise<{ page: Page; sync: SyncPanel; list: ClientsPage; close: () => Promise<void> }> {
   const context = await browser.newContext();
@@ -35,7 +37,7 @@ async function editClient(page: Page, fields: Record<string, string>) {
 }
 
 test('two laptops work offline, sync, see each other’s changes and resolve a conflict', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const anna = await laptop(browser, 'anna');
   const head = await laptop(browser, 'head');
 
@@ -107,7 +109,7 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
 });
 
 test('a first sync’s clients reach the list of another open window, and are there after a restart', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   const other = new ClientsPage(await context.newPage());
   await other.page.goto('/#/');
