@@ -28,7 +28,9 @@ async function openClient(list: ClientsPage, name: string) {
 }
 
 test('a file attached offline reaches the head of sales’ laptop with the same bytes', async ({ browser }) => {
-  test.setTimeout(180_000);
+  // Two first syncs (each brings the company's catalog) and several syncs: over 3 minutes on a
+  // slow two-core machine beside another test.
+  test.setTimeout(300_000);
   const anna = await laptop(browser, 'anna');
   const head = await laptop(browser, 'head');
   await anna.page.goto('/#/');
