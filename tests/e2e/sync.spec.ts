@@ -129,6 +129,36 @@ test('a first sync’s clients reach the list of another open window, and are th
   await context.close();
 });
 
+test('a first sync cut mid-snapshot shows the clients it wrote, and the next sync brings the rest', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Small snapshot pages, and the connection lost after the first page that brings clients: the
+  // page asked for meanwhile fails, the pages before it are written.
+  let written = 0;
+  let cut = false;
+  await page.route('**/api/sync/snapshot', async (route) => {
+    if (cut) return route.abort('internetdisconnected');
+    const response = await route.fetch({ postData: JSON.stringify({ ...route.request().postDataJSON(), limit: 5 }) });
+    const body = (await response.json()) as { records: { table: string; data: Record<string, unknown> }[] };
+    written += body.records.filter((r) => r.table === 'clients' && r.data._deleted !== true).length;
+    cut = written > 0;
+    await route.fulfill({ response, json: body });
+  });
+  const sync = new SyncPanel(page);
+  await sync.submitSignIn('anna');
+  await expect(sync.status().getByTestId('sync-error')).toBeVisible({ timeout: 120_000 });
+  expect(await sync.lastSync()).toBe('');
+  const list = new ClientsPage(page);
+  await page.goto('/#/');
+  await expect(list.count).toHaveAttribute('data-count', String(written));
+  await page.screenshot({ path: test.info().outputPath('after-cut-first-sync.png') });
+  await page.unroute('**/api/sync/snapshot');
+  await sync.syncNow();
+  await expect.poll(async () => Number(await list.count.getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(written);
+  await context.close();
+});
+
 /** Records in the `clientRows` store (runs in the page). */
 function countClientRows(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -104,11 +104,14 @@ export async function replaceTeam(team: readonly TeamMemberInfo[], db = getDb())
 }
 
 /**
- * Writes one snapshot page with its clients' list rows, or with the rows put in `rowsAside`
- * (records only; the cursor moves when the whole snapshot is in).
+ * Writes one snapshot page with its clients' list rows, or with the rows added to `rowsAside`
+ * once the page is committed, so that they are the rows of clients in the database (records
+ * only; the cursor moves when the whole snapshot is in).
  */
 export async function applySnapshotPage(page: SnapshotResponse, db = getDb(), rowsAside?: ClientListRow[]): Promise<void> {
-  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[], rowsAside));
+  const pageRows: ClientListRow[] | undefined = rowsAside ? [] : undefined;
+  await db.transaction('rw', applyTables(db), () => applyRecords(db, page.records as SyncRecord[], pageRows));
+  if (rowsAside && pageRows) for (const row of pageRows) rowsAside.push(row);
 }
 
 /**

@@ -130,22 +130,29 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
   // The list takes in the snapshot's rows once, at its end: taking in every page would re-sort
   // and re-render the whole growing list every few seconds, on the thread that writes the pages.
   await holdingCatchUp(async () => {
-    let request = fetchPage(null);
-    for (;;) {
-      const { value, bytes } = await request;
-      // The next page is on its way while this one is written: the server's time and ours overlap.
-      // Pages are still written one after the other, in order.
-      const next = value.next ? fetchPage(value.next) : null;
-      // Should writing this page fail, the sync fails with that error, not the request's.
-      next?.catch(() => undefined);
-      c.bytes += bytes;
-      highWater ??= value.highWater;
-      await applySnapshotPage(value, db(opts), rowsAside);
-      done += value.records.length;
-      c.pulled += value.records.length;
-      opts.onProgress?.({ phase: 'snapshot', done, total: null });
-      if (!next) break;
-      request = next;
+    try {
+      let request = fetchPage(null);
+      for (;;) {
+        const { value, bytes } = await request;
+        // The next page is on its way while this one is written: the server's time and ours overlap.
+        // Pages are still written one after the other, in order.
+        const next = value.next ? fetchPage(value.next) : null;
+        // Should writing this page fail, the sync fails with that error, not the request's.
+        next?.catch(() => undefined);
+        c.bytes += bytes;
+        highWater ??= value.highWater;
+        await applySnapshotPage(value, db(opts), rowsAside);
+        done += value.records.length;
+        c.pulled += value.records.length;
+        opts.onProgress?.({ phase: 'snapshot', done, total: null });
+        if (!next) break;
+        request = next;
+      }
+    } catch (e) {
+      // A first sync cut short (the connection lost) leaves the pages written so far: their
+      // clients go to the list now rather than at the next sync. The sync fails with its error.
+      if (rowsAside?.length) await takeInRowsAside(rowsAside, db(opts)).catch(() => undefined);
+      throw e;
     }
     if (rowsAside) await takeInRowsAside(rowsAside, db(opts));
   });
