@@ -76,6 +76,20 @@ describe('applyRecords', () => {
     expect(await db.stamps.count()).toBe(0);
   });
 
+  it('keeps the stamps of records a laptop edits (an event), not those of the company’s catalog', async () => {
+    const [eventId, productId] = ids(2);
+    const stamps = { '*': S(1_763_856_000_000) };
+    await db.transaction('rw', db.tables, () =>
+      applyRecords(db, [
+        { table: 'events', id: eventId!, seq: 1, stamps, data: { name: 'Fair', startsOn: '2026-12-10' } },
+        { table: 'products', id: productId!, seq: 2, stamps, data: { sku: 'P-1', name: 'Pump' } },
+      ]),
+    );
+    expect((await db.products.get(productId!))?.name).toBe('Pump');
+    expect((await db.stamps.get(`events/${eventId}`))?.stamps).toEqual(stamps);
+    expect(await db.stamps.get(`products/${productId}`)).toBeUndefined();
+  });
+
   it('keeps local values of fields with unsent edits', async () => {
     const c = await createClient(input(), db);
     await db.outbox.clear();

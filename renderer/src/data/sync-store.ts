@@ -118,6 +118,15 @@ const updatedAtOf = (stamps: Record<string, Hlc>, fallback: string) => {
 };
 
 /**
+ * Whether a record's stamps go to the `stamps` store, where an edit on this laptop finds its
+ * base (`serverStampsOf`). A client's and its contacts' are kept in the client's record
+ * (`withServerStamps`); the company's reference data (catalog, prices, stock) is never edited on
+ * a laptop, so its stamps are not kept: a first sync writes half as many catalog records.
+ */
+const keepsStampsApart = (table: string) =>
+  table !== 'clients' && table !== 'contacts' && !(isSyncedTable(table) && 'companyOnly' in SYNCED_TABLES[table]);
+
+/**
  * Synced tables stored as they are (each in the Dexie table of its name): all but clients and
  * contacts, which have a list projection to maintain, and conflicts, which are kept as given.
  */
@@ -191,8 +200,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   const appliedContacts = new Set<string>();
   const trashChanged = new Set<string>();
   for (const record of records) {
-    // A client's and its contacts' stamps are kept in the client's record (below).
-    if (record.table !== 'clients' && record.table !== 'contacts') stamps.push({ key: recordKey(record.table, record.id), stamps: record.stamps });
+    if (keepsStampsApart(record.table)) stamps.push({ key: recordKey(record.table, record.id), stamps: record.stamps });
     const latest = latestStamp(record.stamps);
     if (latest && latest > newest) newest = latest;
   }
