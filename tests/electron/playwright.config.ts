@@ -19,5 +19,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  // DOM snapshots, no screencast: see tests/e2e/playwright.config.ts.
+  use: { trace: { mode: 'retain-on-failure', screenshots: false } },
 });
