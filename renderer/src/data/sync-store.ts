@@ -376,8 +376,9 @@ function readByKeys<T, I>(table: Table<T, string, I>, keys: readonly string[], k
 }
 
 /**
- * The local copies of plain records, in the order given: one bulk read per table (a first sync
- * brings the whole catalog, tens of thousands of products in a few pages).
+ * The local copies of plain records, in the order given: read per table like the clients
+ * (`readByKeys`), so a first sync's catalog pages, whose tables are still empty, cost one count
+ * per table instead of one read per product or price.
  */
 async function readPlain(db: FieldbookDb, records: readonly SyncRecord[]): Promise<(object | undefined)[]> {
   const byTable = new Map<string, number[]>();
@@ -388,10 +389,9 @@ async function readPlain(db: FieldbookDb, records: readonly SyncRecord[]): Promi
   });
   const out: (object | undefined)[] = new Array(records.length);
   await Promise.all(
-    [...byTable].map(async ([table, at]) => {
-      const found = (await db.table(table).bulkGet(at.map((i) => records[i]!.id))) as (object | undefined)[];
-      at.forEach((i, k) => (out[i] = found[k]));
-    }),
+    [...byTable].map(([table, at]) =>
+      readByKeys(db.table<{ id: string }, string>(table), at.map((i) => records[i]!.id), (row) => row.id).then((found) => at.forEach((i, k) => (out[i] = found[k]))),
+    ),
   );
   return out;
 }
