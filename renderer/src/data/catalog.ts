@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import Dexie from 'dexie';
 import type { Client } from '../../../core/client-model';
 import { buildPricingCatalog, type PricingCatalog } from '../../../core/pricing/price';
 import { groupDiscountsOf, type CatalogProduct, type PriceListRecord, type ProductGroup, type StockLevel } from '../../../core/pricing/catalog-model';
@@ -172,7 +173,7 @@ export function useProductDetails(productId: string | undefined): ProductDetails
     if (!product) return null;
     const [stock, prices, analogues, analogueStock, groups] = await Promise.all([
       db.stock.get(productId),
-      db.prices.where('productId').equals(productId).toArray(),
+      pricesOfProduct(productId, db),
       db.products.bulkGet(product.analogueIds),
       db.stock.bulkGet(product.analogueIds),
       db.productGroups.toArray(),
@@ -185,6 +186,11 @@ export function useProductDetails(productId: string | undefined): ProductDetails
       analogues: analogues.flatMap((p, i) => (p ? [{ product: p, stock: analogueStock[i] ?? null }] : [])),
     };
   }, [productId]);
+}
+
+/** Every price list entry of a product (all price types and currencies). */
+export function pricesOfProduct(productId: string, db: FieldbookDb = getDb()): Promise<PriceListRecord[]> {
+  return db.prices.where('[productId+priceType]').between([productId, Dexie.minKey], [productId, Dexie.maxKey]).toArray();
 }
 
 /** A product by its SKU, exactly as a scanner reads it (case-insensitive). */

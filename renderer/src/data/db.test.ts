@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
+import { pricesOfProduct } from './catalog';
 import { clientOf } from './client-records';
 import { FieldbookDb } from './db';
 import type { TrashEntry } from './trash';
@@ -20,13 +21,35 @@ describe('schema upgrades', () => {
     const db = new FieldbookDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
       expect((await db.clients.toArray()).map(clientOf)).toEqual([...clients].sort((a, b) => (a.id < b.id ? -1 : 1)));
       const owner = clients[0]!.ownerId;
       expect(await db.clients.where('ownerId').equals(owner).count()).toBe(clients.filter((c) => c.ownerId === owner).length);
       const idb = db.backendDB();
       const store = idb.transaction('clients', 'readonly').objectStore('clients');
       expect([...store.indexNames]).toEqual(['ownerId']);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('a version 9 laptop keeps its prices; version 10 dropped only their productId index, and a product’s prices are still found', async () => {
+    const name = `db-test-${Math.random()}`;
+    const price = (id: string, productId: string, priceType: string) => ({ id, productId, priceType, currency: 'GBP', includesVat: false, breaks: [{ minQty: 1, unitPrice: 10 }] });
+    const prices = [price('p1', 'a', 'retail'), price('p2', 'a', 'wholesale'), price('p3', 'b', 'retail'), price('p4', 'ab', 'retail')];
+    const old = new Dexie(name);
+    old.version(9).stores({ prices: 'id, productId, [productId+priceType]' });
+    await old.table('prices').bulkPut(prices);
+    old.close();
+
+    const db = new FieldbookDb(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(10);
+      expect([...db.backendDB().transaction('prices', 'readonly').objectStore('prices').indexNames]).toEqual(['[productId+priceType]']);
+      expect((await pricesOfProduct('a', db)).map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+      expect((await pricesOfProduct('ab', db)).map((p) => p.id)).toEqual(['p4']);
+      expect(await pricesOfProduct('c', db)).toEqual([]);
     } finally {
       await db.delete();
     }
@@ -49,7 +72,7 @@ describe('schema upgrades', () => {
     const db = new FieldbookDb(name);
     await db.open();
     try {
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
       expect(db.backendDB().objectStoreNames.contains('contacts')).toBe(false);
       const contactsOf = (id: string) => contacts.filter((c) => c.clientId === id).sort((a, b) => (a.id < b.id ? -1 : 1));
       const stampsOf = (id: string) => Object.fromEntries([`clients/${id}`, ...contactsOf(id).map((c) => `contacts/${c.id}`)].map((k) => [k, stamp(k).stamps]));

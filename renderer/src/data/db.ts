@@ -174,6 +174,10 @@ export class FieldbookDb extends Dexie {
         await tx.table('stamps').bulkDelete(moved);
       });
     this.version(9).stores({ contacts: null });
+    // Version 10: prices lose their productId index. The [productId+priceType] index answers a
+    // product's prices too (a range over its first part), and every price written (thousands in
+    // a first sync or the demo catalog) updated both.
+    this.version(10).stores({ prices: 'id, [productId+priceType]' });
   }
 }
 
