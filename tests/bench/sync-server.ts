@@ -31,7 +31,7 @@ const FAST_HASH = { logN: 10, r: 8, p: 1 };
 const require = createRequire(import.meta.url);
 
 interface Config {
-  /** `initial`: only the big base is seeded (the first sync measured alone). */
+  /** One test's base only (`initial`, `devices`, `catalog`: see BENCH_SYNC_ONLY), or '' for all. */
   only: string;
   /** Clients of the big base (initial sync, no-op sync, push). */
   big: number;
@@ -42,6 +42,9 @@ interface Config {
   changesPerDevice: number;
   /** Clients each manager of the end-of-day test owns. */
   clientsPerManager: number;
+  /** The demo company of the first sync with the catalog: demo clients and demo products. */
+  catalogClients: number;
+  catalogProducts: number;
 }
 
 const config: Config = JSON.parse(process.env.SYNC_BENCH_CONFIG ?? '{}') as Config;
@@ -82,16 +85,19 @@ async function companyServer(pgServer: PostgresServer, name: string): Promise<Ru
 
 const maxSeq = async (db: SqlDb) => Number((await db.query<{ max: number }>(`SELECT coalesce(max(seq), 0)::float8 AS max FROM records`))[0]!.max);
 
-/** The demo team and `clients` demo clients (the same generator and seed as the app's demo). */
-async function seedDemoBase(server: RunningServer, clients: number) {
+/**
+ * The demo team, `clients` demo clients and `products` demo products with their prices and stock
+ * (the same generator and seed as the app's demo).
+ */
+async function seedDemoBase(server: RunningServer, clients: number, products = 0) {
   const started = performance.now();
-  await seedDemo(server.db, FAST_HASH, clients);
+  await seedDemo(server.db, FAST_HASH, clients, products);
   const head = DEMO_USERS.find((u) => u.role === 'head_of_sales')!;
   const [counts] = await server.db.query<{ clients: number; contacts: number }>(
     `SELECT count(*) FILTER (WHERE tbl = 'clients')::int AS clients, count(*) FILTER (WHERE tbl = 'contacts')::int AS contacts FROM records`,
   );
   const device = await createDevice(server.db, head.id!, 'benchmark laptop');
-  log(`seeded ${counts!.clients} clients and ${counts!.contacts} contacts in ${seconds(started)}`);
+  log(`seeded ${counts!.clients} clients and ${counts!.contacts} contacts${products ? ` and ${products} products with their prices and stock` : ''} in ${seconds(started)}`);
   return {
     url: server.url,
     token: device.token,
@@ -225,17 +231,18 @@ async function main(): Promise<void> {
   const pgServer = await startPostgres();
   cleanups.push(() => pgServer.stop());
   log(`PostgreSQL on 127.0.0.1:${pgServer.port}`);
-  const [big, small, teams] = await Promise.all([companyServer(pgServer, 'bench_big'), companyServer(pgServer, 'bench_small'), companyServer(pgServer, 'bench_teams')]);
-  // One after the other: two cores, and the seeding is CPU-bound.
-  const all = config.only !== 'initial';
-  const smallBase = all ? await seedDemoBase(small, config.small) : null;
-  const pouch = all ? await pouchServer(small.db) : null;
-  const bigBase = await seedDemoBase(big, config.big);
-  const teamBase = all ? await seedTeams(teams) : null;
+  const [big, small, teams, catalog] = await Promise.all([companyServer(pgServer, 'bench_big'), companyServer(pgServer, 'bench_small'), companyServer(pgServer, 'bench_teams'), companyServer(pgServer, 'bench_catalog')]);
+  // One after the other: two cores, and the seeding is CPU-bound. `only` seeds one test's base.
+  const wanted = (test: string) => config.only === '' || config.only === test;
+  const smallBase = wanted('small') ? await seedDemoBase(small, config.small) : null;
+  const pouch = wanted('small') ? await pouchServer(small.db) : null;
+  const bigBase = wanted('initial') ? await seedDemoBase(big, config.big) : null;
+  const teamBase = wanted('devices') ? await seedTeams(teams) : null;
+  const catalogBase = wanted('catalog') ? await seedDemoBase(catalog, config.catalogClients, config.catalogProducts) : null;
   // Fresh statistics, as a server that has been running a while has them.
-  for (const s of [big, small, teams]) await s.db.query('VACUUM ANALYZE records');
+  for (const s of [big, small, teams, catalog]) await s.db.query('VACUUM ANALYZE records');
   log(`server side ready in ${seconds(started)}`);
-  process.send?.({ type: 'ready', big: bigBase, small: smallBase, pouch, teams: teamBase });
+  process.send?.({ type: 'ready', big: bigBase, small: smallBase, pouch, teams: teamBase, catalog: catalogBase });
 }
 
 /** CPU time (ms) all PostgreSQL processes have used so far (Linux's /proc; 0 elsewhere). */

@@ -24,6 +24,9 @@ const SMALL = Number(process.env.BENCH_SYNC_PEER_CLIENTS ?? 20_000);
 const PUSH = Number(process.env.BENCH_SYNC_PUSH ?? 5000);
 const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 200);
 const CHANGES_PER_DEVICE = 100;
+/** The first sync of a demo company with its catalog: the app's demo sizes (`npm start`). */
+const CATALOG_CLIENTS = Number(process.env.BENCH_SYNC_CATALOG_CLIENTS ?? 400);
+const CATALOG_PRODUCTS = Number(process.env.BENCH_SYNC_CATALOG_PRODUCTS ?? 2000);
 const CLIENTS_PER_MANAGER = 200;
 const NOOP_RUNS = 5;
 /** PouchDB's `batch_size` for the peer (its default is 100; larger is faster for a first replication). */
@@ -36,7 +39,7 @@ const SYNC_TIMEOUT_MS = 1_200_000;
 const PROFILE = process.env.BENCH_SYNC_PROFILE;
 /**
  * `BENCH_SYNC_ONLY=devices`: run the 200-device test alone; `=initial`: the first sync of the big
- * base alone (to work on one of them; not results).
+ * base alone; `=catalog`: the first sync with the catalog alone (to work on one of them; not results).
  */
 const ONLY = process.env.BENCH_SYNC_ONLY ?? '';
 
@@ -124,6 +127,24 @@ async function inspectDb() {
   }
 }
 
+/** Products in the app's database (runs in the page). */
+async function countProducts() {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('fieldbook');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = db.transaction('products', 'readonly').objectStore('products').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** The requests to the sync endpoints after `since`, from resource timing. */
 function syncRequests(since) {
   return performance
@@ -152,7 +173,7 @@ function startServerSide(root, log) {
   const child = fork(join(root, 'tests/bench/sync-server.ts'), [], {
     cwd: root,
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_SYNC_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SYNC_SERVER_PROFILE] : [])],
-    env: { ...process.env, SYNC_BENCH_CONFIG: JSON.stringify({ only: ONLY, big: BIG, small: SMALL, devices: DEVICES, changesPerDevice: CHANGES_PER_DEVICE, clientsPerManager: CLIENTS_PER_MANAGER }) },
+    env: { ...process.env, SYNC_BENCH_CONFIG: JSON.stringify({ only: ONLY, big: BIG, small: SMALL, devices: DEVICES, changesPerDevice: CHANGES_PER_DEVICE, clientsPerManager: CLIENTS_PER_MANAGER, catalogClients: CATALOG_CLIENTS, catalogProducts: CATALOG_PRODUCTS }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -443,11 +464,12 @@ export async function run(ctx) {
     const side = await server.ready;
 
     // 1. The server: every device of the company at the end of the day, at once (no browser running).
-    if (ONLY !== 'initial') await devicesTest(ctx, server, side);
-    if (ONLY === 'devices') return;
-    if (ONLY !== 'initial') await smallBaseTests(ctx, side, pouchScript, pageScript);
+    if (!ONLY || ONLY === 'devices') await devicesTest(ctx, server, side);
+    if (!ONLY) await smallBaseTests(ctx, side, pouchScript, pageScript);
+    if (!ONLY || ONLY === 'catalog') await catalogTest(ctx, side.catalog);
+    if (ONLY && ONLY !== 'initial') return;
 
-    // 4. The first sync of the 100k base.
+    // 5. The first sync of the 100k base.
     const cpuBefore = processCpu();
     const big = await initialSync(ctx, side.big, `first sync, ${BIG} clients`, PROFILE);
     ctx.log(`CPU time meanwhile: ${describeCpu(cpuBetween(cpuBefore, processCpu()))}`);
@@ -479,6 +501,25 @@ async function devicesTest(ctx, server, side) {
   ctx.record('server_200_devices_p50_ms', round(median(devices.ms), 0));
   ctx.record('server_200_devices_max_ms', round(Math.max(...devices.ms), 0));
   ctx.record('server_200_devices_wall_s', round(devices.wall / 1000, 2));
+}
+
+/**
+ * 4. The first sync most people have: a head of sales of the demo company (`npm start`'s sizes)
+ * signs in, and the company's catalog (products, their price lists and stock) comes with the
+ * team's clients.
+ */
+async function catalogTest(ctx, base) {
+  const cpuBefore = processCpu();
+  const { laptop, sync } = await initialSync(ctx, base, `first sync, ${base.clients} clients and ${CATALOG_PRODUCTS} products`);
+  ctx.log(`CPU time meanwhile: ${describeCpu(cpuBetween(cpuBefore, processCpu()))}`);
+  try {
+    const products = await laptop.page.evaluate(countProducts);
+    if (products !== CATALOG_PRODUCTS) throw new Error(`the laptop holds ${products} products, the server ${CATALOG_PRODUCTS}`);
+    ctx.record('initial_sync_catalog_s', round(sync.ms / 1000, 2));
+    ctx.record('initial_sync_catalog_records', sync.run.pulled);
+  } finally {
+    await laptop.profile.close();
+  }
 }
 
 async function smallBaseTests(ctx, side, pouchScript, pageScript) {
