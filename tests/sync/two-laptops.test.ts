@@ -189,7 +189,8 @@ for (const backend of BACKENDS) {
     it('a first sync cut mid-snapshot: the next one fetches it again and builds every list row with its contacts', async () => {
       const a = await laptop('anna');
       const ids: string[] = [];
-      for (let i = 0; i < 4; i++) {
+      // Enough clients for more than three snapshot pages of 3, whatever earlier tests left.
+      for (let i = 0; i < 10; i++) {
         const c = await createClient(clientInput(test.team.anna, { name: `Snapshot ${i}` }), a.db);
         ids.push(c.id);
         for (const role of ['user', 'decision_maker'] as const) {
