@@ -207,6 +207,11 @@ export interface SnapshotResponse {
   /** The server sequence every change up to which the snapshot includes (initial cursor). */
   highWater: number;
   serverTime: string;
+  /**
+   * First page only: how many records the whole snapshot holds, contacts included, for the
+   * laptop's progress bar. Counted with the first page; changes meanwhile may move it a little.
+   */
+  total?: number;
 }
 
 /** Error answer of every sync endpoint: a code the app explains, and a readable reason. */

@@ -189,13 +189,17 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     // Clients asked for by id are included only while the user may see them. Tombstones are
     // included: the laptop may hold a copy of a record deleted before its first sync finished.
     // Contacts are not paged on their own: each client's come right after it (below).
+    const inScope = `(owner_id = ANY($1::uuid[]) OR (client_id = ANY($2::uuid[]) AND owner_id = ANY($3::uuid[])) OR ($4 AND owner_id IS NULL))`;
+    const scopeParams = [req.owners, req.clientIds, owners, req.shared];
     const rows = await tx.query<PageRow>(
       `SELECT ${RECORD_COLUMNS} FROM records
-        WHERE (tbl, id) > ($1, $2::uuid) AND tbl <> 'contacts'
-          AND (owner_id = ANY($3::uuid[]) OR (client_id = ANY($4::uuid[]) AND owner_id = ANY($5::uuid[])) OR ($7 AND owner_id IS NULL))
-        ORDER BY records.tbl, records.id LIMIT $6`,
-      [after.table, after.id, req.owners, req.clientIds, owners, limit + 1, req.shared],
+        WHERE ${inScope} AND (tbl, id) > ($5, $6::uuid) AND tbl <> 'contacts'
+        ORDER BY records.tbl, records.id LIMIT $7`,
+      [...scopeParams, after.table, after.id, limit + 1],
     );
+    // The first page tells how many records will come (contacts have their client's scope), so
+    // the laptop shows how far a first sync of minutes has got.
+    const [counted] = req.after ? [] : await tx.query<{ total: number }>(`SELECT count(*)::float8 AS total FROM records WHERE ${inScope}`, scopeParams);
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -204,6 +208,7 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
       next: hasMore && last ? { table: last.tbl, id: last.id } : null,
       highWater: Number(top!.max),
       serverTime: new Date(now).toISOString(),
+      ...(counted ? { total: Number(counted.total) } : {}),
     };
   }, 'repeatable read');
 }

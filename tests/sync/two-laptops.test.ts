@@ -12,6 +12,7 @@ import { rowsFromRecords } from '../../renderer/src/data/list-snapshot';
 import { serverStampsOf, setDeviceClock } from '../../renderer/src/data/outbox';
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
+import { runSync, type SyncProgress } from '../../renderer/src/sync/engine';
 import { clientInput, inputOf, serverRecords, useSyncServer } from './harness';
 
 const DAY = 86_400_000;
@@ -222,6 +223,25 @@ for (const backend of BACKENDS) {
       await a.sync();
       await b.sync(3);
       expect((await b.db.clientRows.get(c.id))?.name).toBe('Later');
+    });
+
+    it('a first sync shows its progress against the total the snapshot’s first page counts', async () => {
+      const a = await laptop('anna');
+      for (let i = 0; i < 6; i++) {
+        const c = await createClient(clientInput(test.team.anna, { name: `Progress ${i}` }), a.db);
+        await createContact(c.id, { name: `Contact ${i}`, position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, a.db);
+      }
+      await a.sync();
+      const b = await laptop('anna');
+      const seen: SyncProgress[] = [];
+      const run = await runSync({ transport: b.transport, db: b.db, pageSize: 2, onProgress: (p) => seen.push(p) });
+      const snapshot = seen.filter((p) => p.phase === 'snapshot');
+      expect(snapshot.length).toBeGreaterThan(3);
+      // Every record of the snapshot (clients, their contacts, the company's shared records) counted.
+      const total = snapshot.at(-1)!.done;
+      expect(total).toBe(run.pulled);
+      expect(snapshot.map((p) => p.total)).toEqual(snapshot.map(() => total));
+      expect(snapshot[0]!.done).toBeLessThan(total);
     });
 
     it('a snapshot sends each client’s contacts right after the client, never paged on their own', async () => {

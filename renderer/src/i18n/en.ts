@@ -281,6 +281,7 @@ export const en = {
     notConnected: 'Not connected to a company server',
     phase: { upload: 'Sending files', push: 'Sending your changes', pull: 'Receiving changes', snapshot: 'Receiving the client base' },
     progressCount: '{{count}} so far',
+    progressOf: '{{done}} of {{total}}',
     error: {
       offline: 'The company server cannot be reached. Your changes are safe on this laptop; sync again when you are online.',
       unauthorized: 'The server no longer accepts this laptop’s sign-in. Sign in again in Settings.',

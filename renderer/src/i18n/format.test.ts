@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatQuantity } from './format';
+import { formatCount, formatMoney, formatQuantity } from './format';
 
 /** Intl separates with narrow or plain no-break spaces depending on the ICU version. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -18,5 +18,13 @@ describe('formatQuantity', () => {
   it('writes up to three decimals in the locale’s way', () => {
     expect(formatQuantity(1250.5, 'en-GB')).toBe('1,250.5');
     expect(plain(formatQuantity(0.125, 'ru-RU'))).toBe('0,125');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups whole numbers in the locale’s way', () => {
+    expect(formatCount(61462, 'en-GB')).toBe('61,462');
+    expect(formatCount(61462, 'de-DE')).toBe('61.462');
+    expect(plain(formatCount(250000, 'fr-FR'))).toBe('250 000');
   });
 });

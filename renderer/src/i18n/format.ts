@@ -44,6 +44,11 @@ export function formatPercent(value: number, locale = userLocale()): string {
   return formatter(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(value / 100);
 }
 
+/** A count of things, grouped as the person reads numbers ("12,345"). */
+export function formatCount(n: number, locale = userLocale()): string {
+  return formatter(`count|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
+}
+
 /** A quantity in a product's unit (up to three decimals: kg, m, l), "1,250.5". */
 export function formatQuantity(qty: number, locale = userLocale()): string {
   return formatter(`quantity|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })).format(qty);

@@ -2,7 +2,7 @@ import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSyncSummary } from '../data/sync-session';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatCount } from '../i18n/format';
 import { syncNow, useSyncState } from './sync-controller';
 
 /**
@@ -32,7 +32,9 @@ export function SyncStatus() {
         <Stack gap={2}>
           <Progress value={progress?.total ? (100 * progress.done) / progress.total : 100} animated size="sm" aria-label={t('sync.syncing')} />
           <Text size="xs" c="dimmed" data-testid="sync-phase">
-            {progress ? `${t(`sync.phase.${progress.phase}`)} · ${t('sync.progressCount', { count: progress.done })}` : t('sync.syncing')}
+            {progress
+              ? `${t(`sync.phase.${progress.phase}`)} · ${progress.total ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) }) : t('sync.progressCount', { count: progress.done })}`
+              : t('sync.syncing')}
           </Text>
         </Stack>
       )}

@@ -123,6 +123,7 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
     });
   let highWater: number | null = null;
   let done = 0;
+  let total: number | null = null;
   // A first sync into a base without list rows (an empty one, or one a first sync cut short
   // left) keeps the snapshot's rows aside rather than writing each as a record, and hands them
   // to the list at the end (takeInRowsAside says why).
@@ -141,10 +142,12 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
         next?.catch(() => undefined);
         c.bytes += bytes;
         highWater ??= value.highWater;
+        total ??= value.total ?? null;
         await applySnapshotPage(value, db(opts), rowsAside);
         done += value.records.length;
         c.pulled += value.records.length;
-        opts.onProgress?.({ phase: 'snapshot', done, total: null });
+        // Records changed while the snapshot ran may take it past the total counted at its start.
+        opts.onProgress?.({ phase: 'snapshot', done, total: total === null ? null : Math.max(total, done) });
         if (!next) break;
         request = next;
       }
