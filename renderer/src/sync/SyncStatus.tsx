@@ -2,7 +2,7 @@ import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSyncSummary } from '../data/sync-session';
-import { formatDateTime, formatCount } from '../i18n/format';
+import { formatCount, formatDateTime } from '../i18n/format';
 import { syncNow, useSyncState } from './sync-controller';
 
 /**
@@ -14,6 +14,10 @@ export function SyncStatus() {
   const summary = useSyncSummary();
   const { online, running, progress, lastError } = useSyncState();
   const pending = summary?.pending ?? 0;
+  // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far".
+  const counted = progress?.total
+    ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) })
+    : t('sync.progressCount', { count: progress?.done ?? 0 });
   return (
     <Stack gap={6} data-testid="sync-status" data-pending={pending} data-online={online} data-running={running}>
       <Group gap={6} wrap="nowrap">
@@ -32,9 +36,7 @@ export function SyncStatus() {
         <Stack gap={2}>
           <Progress value={progress?.total ? (100 * progress.done) / progress.total : 100} animated size="sm" aria-label={t('sync.syncing')} />
           <Text size="xs" c="dimmed" data-testid="sync-phase">
-            {progress
-              ? `${t(`sync.phase.${progress.phase}`)} · ${progress.total ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) }) : t('sync.progressCount', { count: progress.done })}`
-              : t('sync.syncing')}
+            {progress ? `${t(`sync.phase.${progress.phase}`)} · ${counted}` : t('sync.syncing')}
           </Text>
         </Stack>
       )}
