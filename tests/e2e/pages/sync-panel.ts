@@ -17,7 +17,7 @@ export class SyncPanel {
   async signIn(login: string, password = 'demo') {
     await this.submitSignIn(login, password);
     // Signing in starts the first sync, which brings the client base and the company's catalog:
-    // 25 s on a slow two-core machine, over 60 s beside another first sync.
+    // ~10 s on a slow two-core machine; the wait leaves room for one beside another first sync.
     await expect.poll(() => this.lastSync(), { timeout: 120_000 }).not.toBe('');
   }
 
