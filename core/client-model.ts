@@ -208,4 +208,9 @@ export interface TeamMember {
    * basis points (1 000 = 10 %); absent on data synced before offers existed (treated as 0).
    */
   discountLimitBp?: number;
+  /**
+   * What this person's offer numbers start with ("AB", "AB2"): unique in the company, given by
+   * the company server (core/offers/offer-number.ts); absent before the first sync.
+   */
+  offerPrefix?: string;
 }

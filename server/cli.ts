@@ -133,7 +133,7 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
         discountLimitPct: discount,
         password,
       });
-      io.out(`Created ${user.role} ${user.login} (${user.displayName}), id ${user.id}.`);
+      io.out(`Created ${user.role} ${user.login} (${user.displayName}), id ${user.id}; offer numbers ${user.offerPrefix}-….`);
       if (generated) io.out(`Password (shown once, pass it on securely): ${password}`);
       return 0;
     }
@@ -151,7 +151,7 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       if (users.length === 0) io.out('No users yet. Create one with create-user.');
       for (const u of users) {
         io.out(
-          [u.login.padEnd(20), u.role.padEnd(14), u.displayName.padEnd(30), `head=${u.headLogin ?? '-'}`, `discount≤${u.discountLimitPct}%`, u.disabledAt ? 'DISABLED' : '', u.id]
+          [u.login.padEnd(20), u.role.padEnd(14), u.displayName.padEnd(30), `head=${u.headLogin ?? '-'}`, `discount≤${u.discountLimitPct}%`, `offers ${u.offerPrefix}-…`, u.disabledAt ? 'DISABLED' : '', u.id]
             .filter((part) => part !== '')
             .join(' '),
         );

@@ -169,6 +169,8 @@ export interface TeamMemberInfo {
   role: 'manager' | 'head_of_sales' | 'admin';
   /** The person's discount limit on offers (basis points): above it, an offer needs approval. */
   discountLimitBp: number;
+  /** What this person's offer numbers start with, unique in the company (core/offers/offer-number.ts). */
+  offerPrefix: string;
 }
 
 export interface PullResponse {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Sql } from '../db/sql-db';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password';
+import { initialsOf } from '../../core/offers/offer-number';
 
 export const ROLES = ['manager', 'head_of_sales', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,12 +44,14 @@ export interface UserRow {
   headId: string | null;
   headLogin: string | null;
   discountLimitPct: string;
+  /** What the user's offer numbers start with, unique in the company (migration 007). */
+  offerPrefix: string;
   createdAt: Date;
   disabledAt: Date | null;
 }
 
 const USER_COLUMNS = `u.id::text AS "id", u.login, u.display_name AS "displayName", u.role, u.head_id::text AS "headId",
-  h.login AS "headLogin", u.discount_limit_pct::text AS "discountLimitPct", u.created_at AS "createdAt", u.disabled_at AS "disabledAt"`;
+  h.login AS "headLogin", u.discount_limit_pct::text AS "discountLimitPct", u.offer_prefix AS "offerPrefix", u.created_at AS "createdAt", u.disabled_at AS "disabledAt"`;
 
 export class UserError extends Error {}
 
@@ -68,10 +71,14 @@ export async function createUser(sql: Sql, input: NewUser, hashParams: ScryptPar
   const [existing] = await sql.query(`SELECT 1 FROM users WHERE login = $1`, [user.login]);
   if (existing) throw new UserError(`A user with login "${user.login}" already exists.`);
   const passwordHash = await hashPassword(user.password, hashParams);
+  // The offer prefix: the initials, or the initials and the first free number from 2 on.
   const [row] = await sql.query<{ id: string }>(
-    `INSERT INTO users (id, login, display_name, role, head_id, discount_limit_pct, password_hash)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5::uuid, $6, $7) RETURNING id::text AS id`,
-    [user.id ?? null, user.login, user.displayName, user.role, headId, user.discountLimitPct, passwordHash],
+    `INSERT INTO users (id, login, display_name, role, head_id, discount_limit_pct, password_hash, offer_prefix)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5::uuid, $6, $7,
+       (SELECT prefix FROM (SELECT $8::text AS prefix, 1 AS k UNION ALL SELECT $8 || k, k FROM generate_series(2, 100000) AS k) AS candidates
+         WHERE NOT EXISTS (SELECT 1 FROM users WHERE offer_prefix = candidates.prefix) ORDER BY k LIMIT 1))
+     RETURNING id::text AS id`,
+    [user.id ?? null, user.login, user.displayName, user.role, headId, user.discountLimitPct, passwordHash, initialsOf(user.displayName)],
   );
   return (await findUser(sql, { id: row!.id }))!;
 }

@@ -53,7 +53,8 @@ export function parsedAnswer<T>(answer: WithJsonText<T>): T {
 }
 
 /** Everyone in the company (the laptop's names of owners and colleagues), as JSON text. */
-const TEAM_JSON = `SELECT coalesce(json_agg(json_build_object('id', id::text, 'name', display_name, 'role', role, 'discountLimitBp', round(discount_limit_pct * 100)::int)
+const TEAM_JSON = `SELECT coalesce(json_agg(json_build_object('id', id::text, 'name', display_name, 'role', role, 'discountLimitBp', round(discount_limit_pct * 100)::int,
+       'offerPrefix', offer_prefix)
        ORDER BY display_name), '[]')::text FROM users WHERE disabled_at IS NULL`;
 
 /** What every pull starts from, in one round trip: the user's owners, the team, the tombstone horizon. */

@@ -16,7 +16,8 @@ import { createClient } from '../../renderer/src/data/commands';
 import { createOffer, offerAction, saveOfferDraft, sendOffer } from '../../renderer/src/data/offers';
 import { nextStamp, outboxTables, recordKey, type OutboxEntry } from '../../renderer/src/data/outbox';
 import type { SyncedTableName } from '../../core/sync/tables';
-import { clientInput, serverRecords, useSyncServer, type Laptop } from './harness';
+import { createUser } from '../../server/auth/users';
+import { clientInput, FAST_HASH, PASSWORD, serverRecords, useSyncServer, type Laptop } from './harness';
 
 const paymentText = (days: number) => `${days} days net`;
 
@@ -150,6 +151,28 @@ for (const backend of BACKENDS) {
       await anna.sync();
       expect((await anna.db.rejected.toArray()).find((r) => r.recordId === second.id)).toMatchObject({ reason: 'offer_rule', detail: 'needs_approval' });
       expect(await serverOffer(second.id)).toMatchObject({ status: 'draft', lines: [] });
+    });
+
+    it('two people with the same initials, and one person on a laptop signed in again, never give out the same offer number', async () => {
+      await createUser(test.db, { login: 'alex', displayName: 'Alex Brown', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
+      const anna: Laptop = await laptop('anna', 'anna-numbers');
+      const alex: Laptop = await laptop('alex');
+      const annasClient = await createClient(clientInput(test.team.anna, { name: 'Numbered Kft', currency: 'EUR' }), anna.db);
+      await anna.sync();
+      await alex.sync();
+      const alexClient = await createClient(clientInput(alex.userId, { name: 'Brown Ltd', currency: 'EUR' }), alex.db);
+      expect((await alex.db.team.get(alex.userId))?.offerPrefix).toBe('AB2');
+      // Offline, on the same day: each makes an offer.
+      const fromAnna = await createOffer({ clientId: annasClient.id, paymentText }, anna.db);
+      const fromAlex = await createOffer({ clientId: alexClient.id, paymentText }, alex.db);
+      expect(fromAnna.number).toMatch(/^AB-\d{6}-\d+$/);
+      expect(fromAlex.number).toBe(fromAnna.number.replace(/^AB-(\d{6})-\d+$/, 'AB2-$1-1'));
+      await anna.sync();
+      // Anna's laptop is replaced the same afternoon: the new one continues after her morning's offer.
+      const annasNew: Laptop = await laptop('anna', 'anna-replacement');
+      await annasNew.sync();
+      const again = await createOffer({ clientId: annasClient.id, paymentText }, annasNew.db);
+      expect(again.number).toBe(fromAnna.number.replace(/-(\d+)$/, (_, n: string) => `-${Number(n) + 1}`));
     });
   });
 }

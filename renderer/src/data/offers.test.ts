@@ -74,6 +74,23 @@ describe('offers', () => {
     expect(Object.keys(entry!.fields)).toEqual(expect.arrayContaining(['clientId', 'number', 'status', 'lines', 'terms', '_deleted']));
   });
 
+  it('numbers with the prefix the company server gave, after every number of the day the laptop holds', async () => {
+    // A second Anna Berger in the company is "AB2"; the laptop was signed in again today, and the
+    // first sync brought back "-7", made on it this morning: the counter continues after it.
+    await db.team.update('mgr', { offerPrefix: 'AB2' });
+    const first = await createOffer({ clientId: ACME, paymentText }, db);
+    expect(first.number).toMatch(/^AB2-\d{6}-1$/);
+    const stem = first.number.slice(0, -1);
+    await db.offers.add({ ...first, id: crypto.randomUUID(), number: `${stem}7` });
+    await db.offers.add({ ...first, id: crypto.randomUUID(), number: `AB-${stem.slice(4)}30` });
+    await db.meta.delete('offerCounter');
+    expect((await createOffer({ clientId: ACME, paymentText }, db)).number).toBe(`${stem}8`);
+    expect((await copyOfferToClient(first.id, RETAIL_SHOP, paymentText, db)).number).toBe(`${stem}9`);
+    // A deleted offer's number is not handed out again: the laptop's counter remembers it.
+    await db.offers.where('number').startsWith(stem).delete();
+    expect((await createOffer({ clientId: ACME, paymentText }, db)).number).toBe(`${stem}10`);
+  });
+
   it('prices lines with the client’s price type, standing discount and its own group discount', async () => {
     const offer = await createOffer({ clientId: ACME, paymentText }, db);
     const saved = await saveOfferDraft(offer.id, { ...offer, lines: [line('1', DRILL, 2), line('2', SCREWS, 10), line('3', GLOVES, 1)] }, db);

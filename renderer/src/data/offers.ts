@@ -11,6 +11,7 @@
  */
 import { clientTerms, priceOffer, type OfferTotals, type PricedLine } from '../../../core/pricing/price';
 import { applyTransition, copyToClient, isEditable, revise, transition, type OfferAction, type TransitionContext, type TransitionError } from '../../../core/offers/lifecycle';
+import { initialsOf, nextOfferNumber, offerNumberStem } from '../../../core/offers/offer-number';
 import { offerFieldsSchema, offerLineSchema, offerTermsSchema, stockRequestFieldsSchema, type Offer, type OfferLine, type OfferTerms, type StockRequest } from '../../../core/offers/offer-model';
 import { activityFieldsSchema, type Activity, type ActivityKind } from '../../../core/activities/activity-model';
 import type { Client, TeamMember } from '../../../core/client-model';
@@ -69,23 +70,19 @@ async function ownerLimitBp(db: FieldbookDb, ownerId: string): Promise<number> {
 }
 
 /**
- * A commercial number people can read out on the phone: the owner's initials, the date and a
- * per-laptop counter of the day ("AB-261202-3"). Made offline, so it cannot come from a
- * company-wide sequence; the initials and the date keep two laptops from colliding in practice.
+ * The next commercial number of the person using this laptop (core/offers/offer-number.ts): their
+ * prefix from the company server (initials before the first sync), continued after this laptop's
+ * counter and after every number of the day it holds.
  */
-async function nextOfferNumber(db: FieldbookDb, ownerId: string, today: string): Promise<string> {
-  const name = (await db.team.get(ownerId))?.name ?? '';
-  const initials =
-    name
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 2)
-      .map((w) => w[0]!.toUpperCase())
-      .join('') || 'OF';
-  const stored = (await db.meta.get('offerCounter'))?.value as { day: string; n: number } | undefined;
-  const n = stored?.day === today ? stored.n + 1 : 1;
-  await db.meta.put({ key: 'offerCounter', value: { day: today, n } });
-  return `${initials}-${today.slice(2).replaceAll('-', '')}-${n}`;
+async function nextOfferNumberOf(db: FieldbookDb, userId: string, today: string): Promise<string> {
+  const me = await db.team.get(userId);
+  const prefix = me?.offerPrefix ?? initialsOf(me?.name ?? '');
+  const stored = (await db.meta.get('offerCounter'))?.value as { day: string; prefix?: string; n: number } | undefined;
+  const counted = stored?.day === today && (stored.prefix ?? prefix) === prefix ? stored.n : 0;
+  const known = (await db.offers.where('number').startsWith(offerNumberStem(prefix, today)).keys()) as string[];
+  const next = nextOfferNumber(prefix, today, counted, known);
+  await db.meta.put({ key: 'offerCounter', value: { day: today, prefix, n: next.n } });
+  return next.number;
 }
 
 async function mustGet(db: FieldbookDb, id: string): Promise<Offer> {
@@ -134,7 +131,7 @@ export async function createOffer(input: { clientId: string; leadId?: string | n
       clientId: client.id,
       leadId: input.leadId ?? null,
       ownerId: me,
-      number: await nextOfferNumber(db, me, today),
+      number: await nextOfferNumberOf(db, me, today),
       version: 1,
       previousVersionId: null,
       status: 'draft',
@@ -271,7 +268,7 @@ export async function copyOfferToClient(id: string, clientId: string, paymentTex
     const today = localToday();
     const copy = copyToClient(source, {
       id: crypto.randomUUID(),
-      number: await nextOfferNumber(db, me, today),
+      number: await nextOfferNumberOf(db, me, today),
       clientId: client.id,
       ownerId: me,
       currency: client.currency,

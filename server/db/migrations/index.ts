@@ -12,6 +12,7 @@ import { sql as attachments } from './003-attachments';
 import { sql as recordMovesTable } from './004-record-moves-table';
 import { sql as knownToDevice } from './005-known-to-device';
 import { sql as partialAttachmentsIndex } from './006-partial-attachments-index';
+import { sql as offerPrefix } from './007-offer-prefix';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'record-moves-table', sql: recordMovesTable },
   { version: 5, name: 'known-to-device', sql: knownToDevice },
   { version: 6, name: 'partial-attachments-index', sql: partialAttachmentsIndex },
+  { version: 7, name: 'offer-prefix', sql: offerPrefix },
 ];
