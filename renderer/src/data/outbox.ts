@@ -18,6 +18,8 @@ export interface OutboxEntry {
   fields: Record<string, FieldWrite>;
   /** ISO-8601 UTC, when the change was made on this laptop. */
   at: string;
+  /** A contact's client (it lives inside the client's record); kept if the server refuses the change. */
+  clientId?: string;
 }
 
 /** The stamps the server holds for one record's fields, as last pulled. */
@@ -100,7 +102,7 @@ export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: 
   }
   const seq = (await metaNumber(db, 'outboxSeq')) + 1;
   await db.meta.put({ key: 'outboxSeq', value: seq });
-  await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString() });
+  await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString(), ...(table === 'contacts' && clientId ? { clientId } : {}) });
 }
 
 /**

@@ -34,8 +34,10 @@ export async function reapplyRejected(id: number, db = getDb()): Promise<void> {
       const record = await db.clients.get(rejected.recordId);
       if (record) client = { ...record, ...values, updatedAt };
     } else {
-      // A refused contact change names the contact only (its client, when it was a create).
-      const record = await findClientOfContact(db, rejected.recordId);
+      // Its client as the outbox named it; a change refused before outbox entries kept it (or
+      // whose contact has since moved) is found by a scan.
+      const named = rejected.clientId ? await db.clients.get(rejected.clientId) : undefined;
+      const record = contactsOf(named).some((c) => c.id === rejected.recordId) ? named : await findClientOfContact(db, rejected.recordId);
       const contact = contactsOf(record).find((c) => c.id === rejected.recordId);
       if (record && contact) client = withContact(record, { ...contact, ...values, updatedAt });
     }

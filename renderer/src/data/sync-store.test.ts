@@ -6,7 +6,9 @@ import type { SyncRecord } from '../../../core/sync/protocol';
 import { ClientSearch } from './client-search';
 import type { ClientListRow } from './client-list-row';
 import { rowsFromRecords } from './list-snapshot';
-import { createClient, createContact, updateClient } from './commands';
+import { contactsOf } from './client-records';
+import { createClient, createContact, updateClient, updateContact } from './commands';
+import { reapplyRejected } from './rejected';
 import { FieldbookDb } from './db';
 import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
 
@@ -56,6 +58,30 @@ describe('takePushBatch', () => {
     const [rejected] = await db.rejected.toArray();
     expect(rejected).toMatchObject({ table: 'clients', recordId: c.id, reason: 'not_permitted' });
     expect(rejected!.fields.name).toBe('Ромашка ООО');
+  });
+});
+
+describe('a refused contact change', () => {
+  it('is kept with its client, and applying it again writes the values back and queues them', async () => {
+    const c = await createClient(input(), db);
+    const values = { name: 'Ирина Петрова', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
+    const contact = await createContact(c.id, values, db);
+    await takePushBatch(100, db).then((b) => settlePush(b!, { outcome: 'applied', lastSeq: b!.toSeq, serverTime: new Date().toISOString(), results: [] }, db));
+    await updateContact({ id: contact.id, clientId: c.id }, { ...values, position: 'Закупки' }, db);
+    const batch = (await takePushBatch(100, db))!;
+    await settlePush(batch, {
+      outcome: 'applied', lastSeq: batch.toSeq, serverTime: new Date().toISOString(),
+      results: [{ table: 'contacts', id: contact.id, status: 'rejected', reason: 'not_permitted' }],
+    }, db);
+    const [rejected] = await db.rejected.toArray();
+    expect(rejected).toMatchObject({ table: 'contacts', recordId: contact.id, clientId: c.id, fields: { position: 'Закупки' } });
+    // Meanwhile the position was changed back here; applying the refused change again restores it.
+    await updateContact({ id: contact.id, clientId: c.id }, values, db);
+    await reapplyRejected(rejected!.id!, db);
+    expect(contactsOf(await db.clients.get(c.id)).find((x) => x.id === contact.id)?.position).toBe('Закупки');
+    expect(await db.rejected.count()).toBe(0);
+    const queued = await db.outbox.toArray();
+    expect(queued.at(-1)).toMatchObject({ table: 'contacts', id: contact.id, clientId: c.id, fields: { position: { value: 'Закупки' } } });
   });
 });
 

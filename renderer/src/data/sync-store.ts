@@ -29,6 +29,8 @@ export interface RejectedChange {
   field?: string;
   detail?: string;
   at: string;
+  /** A contact's client, as its outbox entry named it: re-applying finds the contact without a scan. */
+  clientId?: string;
 }
 
 export interface PushBatch {
@@ -71,7 +73,10 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
 export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
   await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps], async () => {
-    await db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true).delete();
+    const entries = db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true);
+    const clientOf = new Map<string, string>();
+    if (rejected.length) await entries.each((e) => e.clientId && clientOf.set(e.key, e.clientId));
+    await entries.delete();
     await takeQuietStamps(db, batch, response.results);
     const at = new Date().toISOString();
     for (const r of rejected) {
@@ -87,6 +92,7 @@ export async function settlePush(batch: PushBatch, response: PushResponse, db = 
         ...(r.field ? { field: r.field } : {}),
         ...(r.detail ? { detail: r.detail } : {}),
         at,
+        ...(clientOf.has(recordKey(op.table, op.id)) ? { clientId: clientOf.get(recordKey(op.table, op.id))! } : {}),
       });
     }
   });
