@@ -16,6 +16,7 @@
  */
 import type { TeamMember } from '../client-model';
 import { needsApproval } from '../pricing/price';
+import { sameValue } from '../sync/merge';
 import type { Offer, OfferStatus } from './offer-model';
 
 export type OfferWriteError =
@@ -49,7 +50,7 @@ type OfferContent = Pick<Offer, 'lines' | 'terms' | 'currency' | 'pricesIncludeV
 
 /** Whether two offers say the same to the client (lines, prices, terms). */
 export function sameContent(a: OfferContent, b: OfferContent): boolean {
-  return a.currency === b.currency && a.pricesIncludeVat === b.pricesIncludeVat && JSON.stringify(a.lines) === JSON.stringify(b.lines) && JSON.stringify(a.terms) === JSON.stringify(b.terms);
+  return a.currency === b.currency && a.pricesIncludeVat === b.pricesIncludeVat && sameValue(a.lines, b.lines) && sameValue(a.terms, b.terms);
 }
 
 /**

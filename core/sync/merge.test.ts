@@ -85,7 +85,9 @@ describe('sameValue', () => {
   it('compares JSON structurally', () => {
     expect(sameValue([{ a: 1 }], [{ a: 1 }])).toBe(true);
     expect(sameValue({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
-    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    // As JSON: a key whose value is undefined is not sent, stored or compared.
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: null })).toBe(false);
     expect(sameValue([1, 2], [2, 1])).toBe(false);
     expect(sameValue(null, {})).toBe(false);
   });

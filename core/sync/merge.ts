@@ -49,7 +49,12 @@ export interface MergeResult extends StoredRecord {
   lost: LostValue[];
 }
 
-/** Structural equality of JSON values (field values are plain JSON). */
+/**
+ * Equality of JSON values as JSON means it: objects equal whatever the order of their keys (a
+ * value that went through the server comes back with PostgreSQL's `jsonb` order, not the app's),
+ * and a key whose value is undefined is no key at all. Comparing `JSON.stringify` texts instead
+ * made every address of a synced client look changed whenever its card was saved.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -58,9 +63,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
     const bb = b as unknown[];
     return a.length === bb.length && a.every((v, i) => sameValue(v, bb[i]));
   }
-  const ak = Object.keys(a);
+  const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  return ak.length === Object.keys(bo).length && ak.every((k) => k in bo && sameValue((a as Record<string, unknown>)[k], bo[k]));
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  return ak.length === Object.keys(bo).filter((k) => bo[k] !== undefined).length && ak.every((k) => sameValue(ao[k], bo[k]));
 }
 
 /**

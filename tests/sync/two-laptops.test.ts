@@ -53,6 +53,24 @@ for (const backend of BACKENDS) {
       expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
     });
 
+    it('an address changed on one laptop and a note on the other: the note’s laptop does not send the address back', async () => {
+      const a = await laptop('anna');
+      const b = await laptop('anna');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Moved Office GmbH' }), a.db);
+      await a.sync();
+      await b.sync(); // b's copy comes back from PostgreSQL, each address's keys in jsonb's order
+      const moved = { ...c.addresses[0]!, street: 'Neue Straße 5' };
+      await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, addresses: [moved] }), a.db);
+      await updateClient(c.id, inputOf({ ...(await b.db.clients.get(c.id))!, notes: 'Moved in November' }), b.db);
+      expect((await b.db.outbox.toArray()).map((e) => Object.keys(e.fields))).toEqual([['notes']]);
+      const ra = await a.sync();
+      const rb = await b.sync();
+      await a.sync();
+      expect(ra.conflicts + rb.conflicts).toBe(0);
+      for (const l of [a, b]) expect(await l.db.clients.get(c.id)).toMatchObject({ notes: 'Moved in November', addresses: [expect.objectContaining({ street: 'Neue Straße 5' })] });
+      expect(await b.db.conflicts.count()).toBe(0);
+    });
+
     it('a laptop’s own changes do not come back in its pull; its next edit of them is not a conflict', async () => {
       const a = await laptop('anna');
       const b = await laptop('anna');

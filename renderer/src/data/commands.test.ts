@@ -62,6 +62,20 @@ describe('client commands', () => {
     expect(await searchAll('kft')).toEqual(['Ügyfél Zrt']); // legal name still says Kft.
   });
 
+  it('a synced client saved with a changed note queues the note alone, whatever order its addresses’ keys came in', async () => {
+    const c = await createClient(input(), db);
+    // As PostgreSQL's jsonb gives a record back: the keys of each address in its own order.
+    const [address] = c.addresses;
+    const { kind, street, city, postcode, region, country } = address!;
+    await db.clients.update(c.id, { addresses: [{ city, kind, region, street, country, postcode }] });
+    await db.outbox.clear();
+    await updateClient(c.id, input({ notes: 'Call about the spring order' }), db);
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => Object.keys(e.fields))).toEqual([['notes']]);
+    const history = await db.history.where('clientId').equals(c.id).sortBy('at');
+    expect(history.at(-1)!.changes.map((x) => x.field)).toEqual(['notes']);
+  });
+
   it('an update without changes writes no history', async () => {
     const c = await createClient(input(), db);
     await updateClient(c.id, input(), db);

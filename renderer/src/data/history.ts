@@ -2,6 +2,8 @@
  * The change history of a client card: one entry per command, listing each changed field with
  * its old and new value. Written in the same transaction as the change itself.
  */
+import { sameValue } from '../../../core/sync/merge';
+
 export type HistoryAction = 'created' | 'updated' | 'archived' | 'restored' | 'deleted' | 'undeleted';
 
 export interface FieldChange {
@@ -22,13 +24,13 @@ export interface HistoryEntry {
   at: string;
 }
 
-/** The fields whose values differ between two versions of a record (compared as JSON). */
+/** The fields whose values differ between two versions of a record (compared as JSON values). */
 export function diffFields<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const from = before[field];
     const to = after[field];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
+    if (!sameValue(from, to)) changes.push({ field, from, to });
   }
   return changes;
 }

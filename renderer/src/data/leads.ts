@@ -16,6 +16,7 @@ import {
 } from '../../../core/leads/lead-model';
 import { blankClientInput, type Client, type Contact } from '../../../core/client-model';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
+import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { CommandError, createClient, createContact } from './commands';
 import { getDb, type FieldbookDb } from './db';
@@ -54,7 +55,7 @@ export async function updateEvent(id: string, input: EventInput, db = getDb()): 
   return db.transaction('rw', eventTables(db), async () => {
     const before = await db.events.get(id);
     if (!before) throw new CommandError('errors.event_not_found');
-    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof EventInput])));
+    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => !sameValue(v, before[k as keyof EventInput])));
     if (Object.keys(changed).length === 0) return before;
     const after: FieldEvent = { ...before, ...data, updatedAt: now() };
     await db.events.put(after);
@@ -169,7 +170,7 @@ export async function updateLead(id: string, values: LeadFormValues, db = getDb(
   const data = leadInputSchema(values.country ?? '').parse(values);
   return db.transaction('rw', leadTables(db), async () => {
     const before = await mustGetLead(db, id);
-    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Lead])));
+    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => !sameValue(v, before[k as keyof Lead])));
     return Object.keys(changed).length ? patchLead(db, id, changed) : before;
   });
 }

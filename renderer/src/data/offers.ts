@@ -15,6 +15,7 @@ import { initialsOf, nextOfferNumber, offerNumberStem } from '../../../core/offe
 import { offerFieldsSchema, offerLineSchema, offerTermsSchema, stockRequestFieldsSchema, type Offer, type OfferLine, type OfferTerms, type StockRequest } from '../../../core/offers/offer-model';
 import { activityFieldsSchema, type Activity, type ActivityKind } from '../../../core/activities/activity-model';
 import type { Client, TeamMember } from '../../../core/client-model';
+import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { loadPricingCatalog } from './catalog';
 import { CommandError } from './commands';
@@ -107,7 +108,7 @@ async function insertOffer(db: FieldbookDb, offer: Offer): Promise<void> {
 
 /** Writes a changed offer and queues the fields that changed. */
 async function replaceOffer(db: FieldbookDb, before: Offer, after: Offer): Promise<void> {
-  const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => k !== 'updatedAt' && JSON.stringify(v) !== JSON.stringify(before[k as keyof Offer])));
+  const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => k !== 'updatedAt' && !sameValue(v, before[k as keyof Offer])));
   if (Object.keys(changed).length === 0) return;
   await db.offers.put(after);
   await recordChange(db, 'offers', after.id, changed);
@@ -165,7 +166,7 @@ async function priceLines(db: FieldbookDb, offer: Pick<Offer, 'currency' | 'pric
 }
 
 const samePrice = (a: NonNullable<OfferLine['pricing']>, b: NonNullable<OfferLine['pricing']>) =>
-  JSON.stringify({ ...a, pricedAt: '' }) === JSON.stringify({ ...b, pricedAt: '' });
+  sameValue({ ...a, pricedAt: '' }, { ...b, pricedAt: '' });
 
 /** A draft priced afresh from the catalog (what the builder shows, and what saving stores). */
 export async function priceDraft(db: FieldbookDb, offer: Pick<Offer, 'currency' | 'pricesIncludeVat' | 'ownerId' | 'lines'>, client: Client): Promise<OfferTotals> {

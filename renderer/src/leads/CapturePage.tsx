@@ -27,6 +27,7 @@ import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
 import { emailKey } from '../../../core/leads/match-keys';
 import { normalizePhone } from '../../../core/phone';
+import { sameValue } from '../../../core/sync/merge';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
 import { parseScanPayload, parseVcfFile, type ScannedCard } from '../../../core/leads/scan-payload';
 import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments';
@@ -294,7 +295,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
   const fill = (card: ScannedCard) => {
     const next = fillFromCard(getValues(), card, locale);
     for (const [key, value] of Object.entries(next) as [keyof CaptureValues, CaptureValues[keyof CaptureValues]][]) {
-      if (JSON.stringify(value) !== JSON.stringify(getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: submitted.current });
+      if (!sameValue(value, getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: submitted.current });
     }
   };
 

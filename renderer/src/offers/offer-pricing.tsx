@@ -11,6 +11,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Client } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
 import { percentToBp } from '../../../core/pricing/money';
+import { sameValue } from '../../../core/sync/merge';
 import { clientTerms, priceLine, priceOffer, sumLines, type LineResult, type OfferTotals, type PriceOfferInput, type PricingCatalog } from '../../../core/pricing/price';
 import type { OfferFormValues } from './offer-form';
 
@@ -36,7 +37,6 @@ function usePricingStore<T>(select: (s: PricingState) => T): T {
   return useStore(store, select);
 }
 
-const sameJson = <T,>(a: T, b: T) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** The figures a line shows (its snapshot's `pricedAt` changes with every pricing and is not shown). */
 function sameLineFigures(a: LineResult | undefined, b: LineResult | undefined): boolean {
@@ -75,7 +75,7 @@ export function PricingEngine({ form, offer, client, catalog, discountLimitBp }:
       const before = store.getState();
       const byLine = Object.fromEntries(results.map((r) => [r.id, sameLineFigures(before.byLine[r.id], r) ? before.byLine[r.id]! : r]));
       const qty = Object.fromEntries((values.lines ?? []).map((l) => [l.id, Number(l.qty)]));
-      store.setState({ byLine, qty, totals: before.totals && sameJson(before.totals, summary) ? before.totals : summary });
+      store.setState({ byLine, qty, totals: before.totals && sameValue(before.totals, summary) ? before.totals : summary });
     };
     publish(form.getValues());
     const subscription = form.watch((values) => publish(values as Partial<OfferFormValues>));
