@@ -206,3 +206,55 @@ function countClientRows(): Promise<number> {
     };
   });
 }
+
+test('a change the server refuses is kept with what was typed, and applied again once it may be', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+  await anna.page.goto('/#/');
+  const name = (await anna.list.visibleNames())[1]!; // the first is the conflict test's
+  const giveTo = async (owner: string) => {
+    await openClient(head.list, name);
+    await head.page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = new ClientForm(head.page);
+    await form.choose('Owner', owner);
+    await form.save();
+    await expect(head.page.getByTestId('client-name')).toHaveText(name);
+    await head.sync.syncNow();
+  };
+
+  // Anna, offline at the client's, writes a note; meanwhile the head of sales gives the client to Ben.
+  await anna.page.context().setOffline(true);
+  await openClient(anna.list, name);
+  await editClient(anna.page, { Notes: 'Promised a sample of the cordless drill' });
+  await giveTo('Ben Okafor');
+
+  // Anna syncs: the server refuses her note and the client leaves her laptop, but the note is kept.
+  await anna.page.context().setOffline(false);
+  await anna.sync.syncNow();
+  await anna.page.goto('/#/sync');
+  const refused = anna.page.getByTestId('rejected-change');
+  await expect(refused).toHaveCount(1);
+  await expect(refused.getByTestId('rejected-label')).toHaveText(`Client · ${name}`);
+  await expect(refused).toContainText('You may not change this client');
+  await expect(refused.getByTestId('rejected-values')).toHaveText('Notes: Promised a sample of the cordless drill');
+  await anna.page.screenshot({ path: test.info().outputPath('refused-change.png'), fullPage: true });
+  await refused.getByRole('button', { name: 'Apply again' }).click();
+  await expect(anna.page.getByText('The record is no longer on this laptop')).toBeVisible();
+  await expect(refused).toHaveCount(1);
+
+  // The head of sales gives the client back; after her next sync Anna applies the note again.
+  await giveTo('Anna Berger');
+  await anna.sync.syncNow();
+  await refused.getByRole('button', { name: 'Apply again' }).click();
+  await expect(refused).toHaveCount(0);
+  await anna.sync.expectPending(1);
+  await anna.sync.syncNow();
+  await anna.sync.expectPending(0);
+  await head.sync.syncNow();
+  await openClient(head.list, name);
+  await expect(head.page.getByText('Promised a sample of the cordless drill', { exact: true })).toBeVisible();
+
+  await anna.close();
+  await head.close();
+});

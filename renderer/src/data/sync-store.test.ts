@@ -74,7 +74,8 @@ describe('a refused contact change', () => {
       results: [{ table: 'contacts', id: contact.id, status: 'rejected', reason: 'not_permitted' }],
     }, db);
     const [rejected] = await db.rejected.toArray();
-    expect(rejected).toMatchObject({ table: 'contacts', recordId: contact.id, clientId: c.id, fields: { position: 'Закупки' } });
+    // Named as the person knows the contact, though only the position was sent.
+    expect(rejected).toMatchObject({ table: 'contacts', recordId: contact.id, clientId: c.id, fields: { position: 'Закупки' }, label: 'Ирина Петрова' });
     // Meanwhile the position was changed back here; applying the refused change again restores it.
     await updateContact({ id: contact.id, clientId: c.id }, values, db);
     await reapplyRejected(rejected!.id!, db);

@@ -31,6 +31,11 @@ export interface RejectedChange {
   at: string;
   /** A contact's client, as its outbox entry named it: re-applying finds the contact without a scan. */
   clientId?: string;
+  /**
+   * What the person knows the record by (a client's or contact's name, an offer's number), as it
+   * was when the change was refused: the record may leave the laptop with the same sync.
+   */
+  label?: string;
 }
 
 export interface PushBatch {
@@ -72,31 +77,55 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
  */
 export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
+  const entries = () => db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true);
+  // Read before the transaction, which need not span every table: the records are still here.
+  const clientOf = new Map<string, string>();
+  const labelOf = new Map<string, string>();
+  if (rejected.length) {
+    await entries().each((e) => e.clientId && clientOf.set(e.key, e.clientId));
+    for (const r of rejected) {
+      const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
+      const key = recordKey(r.table, r.id);
+      const label = op && isSyncedTable(op.table) ? await labelOfRecord(db, op, clientOf.get(key)) : undefined;
+      if (label) labelOf.set(key, label);
+    }
+  }
   await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps], async () => {
-    const entries = db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true);
-    const clientOf = new Map<string, string>();
-    if (rejected.length) await entries.each((e) => e.clientId && clientOf.set(e.key, e.clientId));
-    await entries.delete();
+    await entries().delete();
     await takeQuietStamps(db, batch, response.results);
     const at = new Date().toISOString();
     for (const r of rejected) {
       const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
       if (!op || !isSyncedTable(op.table)) continue;
+      const key = recordKey(op.table, op.id);
       const fields = Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]));
       await db.rejected.add({
         table: op.table,
         recordId: op.id,
-        key: recordKey(op.table, op.id),
+        key,
         fields,
         reason: r.reason ?? 'rejected',
         ...(r.field ? { field: r.field } : {}),
         ...(r.detail ? { detail: r.detail } : {}),
         at,
-        ...(clientOf.has(recordKey(op.table, op.id)) ? { clientId: clientOf.get(recordKey(op.table, op.id))! } : {}),
+        ...(clientOf.has(key) ? { clientId: clientOf.get(key)! } : {}),
+        ...(labelOf.has(key) ? { label: labelOf.get(key)! } : {}),
       });
     }
   });
   return rejected;
+}
+
+/** The first of these a record has is what people know it by. */
+const LABEL_FIELDS = ['name', 'number', 'title', 'subject', 'company'] as const;
+
+/** What the person knows a record by: from the pushed values, else from the record on this laptop. */
+async function labelOfRecord(db: FieldbookDb, op: PushOp, clientId: string | undefined): Promise<string | undefined> {
+  const pick = (values: object | undefined) => LABEL_FIELDS.map((f) => (values as Record<string, unknown> | undefined)?.[f]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const pushed = pick(Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value])));
+  if (pushed) return pushed;
+  if (op.table === 'contacts') return clientId ? pick(contactsOf(await db.clients.get(clientId)).find((c) => c.id === op.id)) : undefined;
+  return pick((await db.table(op.table).get(op.id)) as object | undefined);
 }
 
 /**

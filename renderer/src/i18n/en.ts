@@ -314,6 +314,7 @@ export const en = {
       offer_rule: 'The company server did not accept this change of an offer (only a head of sales approves; an offer above your discount limit needs approval; a sent offer cannot change).',
       rejected: 'Refused by the server.',
     },
+    recordKind: { clients: 'Client', contacts: 'Contact', leads: 'Lead', tasks: 'Task', activities: 'Activity', offers: 'Offer', events: 'Event', stockRequests: 'Stock request', conflicts: 'Conflict choice', other: 'Record' },
     reapply: 'Apply again',
     dismiss: 'Dismiss',
     openClient: 'Open client',

@@ -70,6 +70,7 @@ function RejectedChanges() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rejected = useRejectedChanges();
+  const fieldName = (field: string) => t(`form.${field}`, { defaultValue: field });
   const act = async (action: () => Promise<unknown>) => {
     try {
       await action();
@@ -89,15 +90,17 @@ function RejectedChanges() {
           <Text size="sm" c="dimmed">{t('sync.rejectedHint')}</Text>
           {rejected.map((r) => (
             <Card key={r.id} withBorder bg="red.0" data-testid="rejected-change">
-              <Text fw={600}>{String(r.fields.name ?? r.fields.number ?? r.recordId)}</Text>
+              <Text fw={600} data-testid="rejected-label">
+                {t(`sync.recordKind.${r.table}`, { defaultValue: t('sync.recordKind.other') })} · {r.label ?? String(r.fields.name ?? r.fields.number ?? r.recordId)}
+              </Text>
               <Text size="sm">
                 {r.reason === 'offer_rule' && r.detail
                   ? t(`offers.errors.${r.detail}`, { defaultValue: t('sync.reason.offer_rule') })
                   : t(`sync.reason.${r.reason}`, { defaultValue: t('sync.reason.rejected') })}
-                {r.field ? ` (${r.field})` : ''}
+                {r.field ? ` (${fieldName(r.field)})` : ''}
               </Text>
-              <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                {Object.entries(r.fields).map(([f, v]) => `${f}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
+              <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }} data-testid="rejected-values">
+                {Object.entries(r.fields).map(([f, v]) => `${fieldName(f)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
               </Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>
