@@ -239,6 +239,8 @@ test('a change the server refuses is kept with what was typed, and applied again
   await expect(refused).toContainText('You may not change this client');
   await expect(refused.getByTestId('rejected-values')).toHaveText('Notes: Promised a sample of the cordless drill');
   await anna.page.screenshot({ path: test.info().outputPath('refused-change.png'), fullPage: true });
+  // The client is not on her laptop now: nothing to open, and applying again cannot work yet.
+  await expect(refused.getByRole('button', { name: 'Open client' })).toHaveCount(0);
   await refused.getByRole('button', { name: 'Apply again' }).click();
   await expect(anna.page.getByText('The record is no longer on this laptop')).toBeVisible();
   await expect(refused).toHaveCount(1);
@@ -246,6 +248,7 @@ test('a change the server refuses is kept with what was typed, and applied again
   // The head of sales gives the client back; after her next sync Anna applies the note again.
   await giveTo('Anna Berger');
   await anna.sync.syncNow();
+  await expect(refused.getByRole('button', { name: 'Open client' })).toBeVisible();
   await refused.getByRole('button', { name: 'Apply again' }).click();
   await expect(refused).toHaveCount(0);
   await anna.sync.expectPending(1);

@@ -9,9 +9,29 @@ import { CommandError, refreshClientRow } from './commands';
 import { contactsOf, findClientOfContact, withContact, type ClientRecord } from './client-records';
 import { getDb } from './db';
 import { outboxTables, recordChange } from './outbox';
+import type { RejectedChange } from './sync-store';
 
-export function useRejectedChanges() {
-  return useLiveQuery(() => getDb().rejected.orderBy('id').reverse().toArray(), []);
+/** A refused change, with where to open its record on this laptop (none when it left the laptop). */
+export type RejectedEntry = RejectedChange & { open: { kind: 'client' | 'offer'; id: string } | null };
+
+export function useRejectedChanges(): RejectedEntry[] | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const rejected = await db.rejected.orderBy('id').reverse().toArray();
+    const clientOf = (r: RejectedChange) => (r.table === 'clients' ? r.recordId : r.table === 'contacts' ? r.clientId : undefined);
+    const clientIds = rejected.map(clientOf).filter((id) => id !== undefined);
+    const offerIds = rejected.filter((r) => r.table === 'offers').map((r) => r.recordId);
+    const [clients, offers] = await Promise.all([
+      clientIds.length ? db.clients.where(':id').anyOf(clientIds).primaryKeys() : [],
+      offerIds.length ? db.offers.where(':id').anyOf(offerIds).primaryKeys() : [],
+    ]);
+    const here = new Set<string>([...clients, ...offers]);
+    return rejected.map((r) => {
+      const clientId = clientOf(r);
+      const open = clientId && here.has(clientId) ? { kind: 'client' as const, id: clientId } : r.table === 'offers' && here.has(r.recordId) ? { kind: 'offer' as const, id: r.recordId } : null;
+      return { ...r, open };
+    });
+  }, []);
 }
 
 /** rejected-dismiss: the person has seen it and does not want it. */

@@ -104,11 +104,10 @@ function RejectedChanges() {
               </Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>
-                {r.table === 'offers' && (
-                  <Button size="xs" variant="default" onClick={() => void navigate(`/offers/${r.recordId}`)}>{t('sync.openOffer')}</Button>
-                )}
-                {r.table === 'clients' && (
-                  <Button size="xs" variant="default" onClick={() => void navigate(`/clients/${r.recordId}`)}>{t('sync.openClient')}</Button>
+                {r.open && (
+                  <Button size="xs" variant="default" onClick={() => void navigate(`/${r.open!.kind === 'offer' ? 'offers' : 'clients'}/${r.open!.id}`)}>
+                    {t(r.open.kind === 'offer' ? 'sync.openOffer' : 'sync.openClient')}
+                  </Button>
                 )}
                 <Button size="xs" variant="subtle" color="gray" onClick={() => void act(() => dismissRejected(r.id!))}>{t('sync.dismiss')}</Button>
               </Group>
