@@ -261,3 +261,120 @@ test('a change the server refuses is kept with what was typed, and applied again
   await anna.close();
   await head.close();
 });
+
+/** As if the company server no longer knew this laptop's token (a restored backup, a new server). */
+function forgetTokenOnServerSide(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fieldbook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('meta', 'readwrite').objectStore('meta');
+      const req = store.get('syncConnection');
+      req.onsuccess = () => {
+        const row = req.result as { key: string; value: { token: string } };
+        store.put({ ...row, value: { ...row.value, token: 'x'.repeat(43) } });
+        store.transaction.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+test('signing out asks first and removes the company’s data; a lapsed sign-in is renewed keeping unsynced changes', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const anna = await laptop(browser, 'anna');
+  const { page, sync, list } = anna;
+  await page.goto('/#/');
+  const name = (await list.visibleNames())[2]!;
+
+  // The server stops accepting the laptop's token while a change waits: signing in again (as
+  // Anna; not as someone else) goes on syncing with that change, from a new device.
+  await openClient(list, name);
+  await editClient(page, { Notes: 'Kept across a new sign-in' });
+  await sync.expectPending(1);
+  await page.evaluate(forgetTokenOnServerSide);
+  await sync.status().getByRole('button', { name: 'Sync now' }).click();
+  await expect(sync.status().getByTestId('sync-error')).toContainText('Sign in again');
+  await page.goto('/#/settings');
+  await expect(page.getByTestId('sign-in-lapsed')).toContainText('Anna Berger');
+  await page.screenshot({ path: test.info().outputPath('sign-in-lapsed.png') });
+  const card = page.getByTestId('connection-settings');
+  await card.getByRole('textbox', { name: 'Login' }).fill('ben');
+  await card.getByRole('textbox', { name: 'Password' }).fill('demo');
+  await card.getByRole('button', { name: 'Sign in' }).click();
+  await expect(card.getByTestId('sign-in-error')).toContainText('this laptop holds the client base of Anna Berger');
+  await sync.submitSignIn('anna');
+  await expect.poll(() => sync.status().getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
+  await expect(sync.status().getByTestId('sync-error')).toHaveCount(0);
+
+  // Signing out with a change not synced: the dialog says so and offers to sync it first (with
+  // syncing by itself off: it would sync the change as soon as the connection is back).
+  await page.goto('/#/settings');
+  await page.getByRole('switch', { name: /Sync by itself/ }).uncheck();
+  await page.context().setOffline(true);
+  await openClient(list, name);
+  await editClient(page, { Notes: 'Synced before signing out' });
+  await page.goto('/#/settings');
+  await page.getByTestId('connection-settings').getByRole('button', { name: 'Sign out' }).click();
+  const dialog = page.getByTestId('sign-out-dialog');
+  await expect(dialog.getByTestId('sign-out-unsynced')).toHaveText('1 change on this laptop is not synced yet and would be lost. Sync it first.');
+  await expect(dialog.getByRole('button', { name: 'Sync now' })).toHaveCount(0); // offline
+  await page.context().setOffline(false);
+  await page.screenshot({ path: test.info().outputPath('sign-out-dialog.png') });
+  await dialog.getByRole('button', { name: 'Sync now' }).click();
+  await expect(dialog.getByTestId('sign-out-unsynced')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Sign out' }).click();
+
+  // The window starts again empty, and says why.
+  await expect(page.getByText('Signed out. The company’s data was removed from this laptop.')).toBeVisible();
+  await expect(list.count).toHaveAttribute('data-count', '0');
+  await page.goto('/#/settings');
+  await expect(page.getByTestId('connection-settings').getByRole('textbox', { name: 'Login' })).toBeVisible();
+
+  // Signing in again brings the client base back, with the note synced before signing out.
+  await sync.signIn('anna');
+  await openClient(list, name);
+  await expect(page.getByText('Synced before signing out', { exact: true })).toBeVisible();
+  await anna.close();
+});
+
+function readDeviceId(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fieldbook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('meta').objectStore('meta').get('syncConnection');
+      req.onsuccess = () => {
+        open.result.close();
+        resolve((req.result as { value: { deviceId: string } }).value.deviceId);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+test('a revoked laptop is wiped at its next sync and tells the person why', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const anna = await laptop(browser, 'anna');
+  const { page, sync, list } = anna;
+  await page.goto('/#/');
+  const name = (await list.visibleNames())[0]!;
+  await openClient(list, name);
+
+  // The admin revokes the laptop (reported lost) through the company server's API.
+  const admin = (await (await request.post('/api/login', { data: { login: 'admin', password: 'demo', deviceName: 'Admin console' } })).json()) as { token: string };
+  const revoke = await request.post(`/api/devices/${await page.evaluate(readDeviceId)}/revoke`, { headers: { authorization: `Bearer ${admin.token}` }, data: {} });
+  expect(revoke.status()).toBe(200);
+
+  await sync.status().getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByText('The company signed this laptop out of its server (the device was revoked)')).toBeVisible();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(list.count).toHaveAttribute('data-count', '0');
+  await page.screenshot({ path: test.info().outputPath('revoked-laptop.png') });
+  await page.goto('/#/settings');
+  await expect(page.getByTestId('connection-settings').getByRole('textbox', { name: 'Login' })).toBeVisible();
+  await anna.close();
+});

@@ -88,7 +88,7 @@ export class Laptop {
 
   constructor(
     readonly app: FastifyInstance,
-    readonly token: string,
+    public token: string,
     readonly userId: string,
     name: string,
   ) {
@@ -103,6 +103,13 @@ export class Laptop {
     // Kept as the app keeps it after signing in: commands that record who acted (lead capture) read it.
     await saveConnection({ serverUrl: 'http://sync-test.invalid', token: body.token, deviceId: body.deviceId, user: body.user }, laptop.db);
     return laptop;
+  }
+
+  /** Signs this laptop in again: a new device of the same user, with a new token (see continueOutboxOnNewDevice). */
+  async signInAgain(login: string): Promise<void> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/login', payload: { login, password: PASSWORD, deviceName: 'signed in again' } });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${login} failed: ${res.body}`);
+    this.token = (res.json() as { token: string }).token;
   }
 
   /** `METHOD path` of every request that reached the server, in order. */

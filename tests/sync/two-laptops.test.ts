@@ -9,7 +9,7 @@ import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/commands';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
 import { rowsFromRecords } from '../../renderer/src/data/list-snapshot';
-import { serverStampsOf, setDeviceClock } from '../../renderer/src/data/outbox';
+import { continueOutboxOnNewDevice, serverStampsOf, setDeviceClock } from '../../renderer/src/data/outbox';
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
 import { runSync, type SyncProgress } from '../../renderer/src/sync/engine';
@@ -350,6 +350,21 @@ for (const backend of BACKENDS) {
       const after = await serverRecords(test.db, 'clients');
       for (const id of ids) expect(after.get(id)?.name).toMatch(/^Mid-push/);
     }, 60_000);
+
+    it('a laptop signed in again (a new device) sends its unsent changes from sequence 1: no gap', async () => {
+      const a = await laptop('anna');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Signed In Again Ltd' }), a.db);
+      await a.sync();
+      await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, notes: 'typed before signing in again' }), a.db);
+      expect((await a.db.outbox.toArray()).map((e) => e.seq)).toEqual([2]);
+      await a.signInAgain('anna');
+      await continueOutboxOnNewDevice(a.db); // as the app's sign-in does
+      expect((await a.db.outbox.toArray()).map((e) => e.seq)).toEqual([1]);
+      const run = await a.sync();
+      expect(run.rejected).toBe(0);
+      expect(await a.db.outbox.count()).toBe(0);
+      expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'typed before signing in again' });
+    });
 
     it('a push that skips sequence numbers is refused and changes nothing', async () => {
       const a = await laptop('anna');

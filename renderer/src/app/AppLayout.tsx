@@ -9,7 +9,8 @@ import { useClientBaseState, clientSearch } from '../data/client-base';
 import { useClientListState } from '../clients/list-state';
 import { SyncStatus } from '../sync/SyncStatus';
 import { useQuitWarning } from '../sync/quit-warning';
-import { syncNow } from '../sync/sync-controller';
+import { notifications } from '@mantine/notifications';
+import { syncNow, takeRestartNotice } from '../sync/sync-controller';
 import { useSyncAttention } from '../data/sync-session';
 import { useAwaitingApprovalCount } from '../data/offer-queries';
 
@@ -86,6 +87,12 @@ export function AppLayout() {
   const [version, setVersion] = useState('');
   useGlobalCommands();
   useQuitWarning();
+  useEffect(() => {
+    // Told once, after the restart that followed a sign-out or a revocation's wipe.
+    const notice = takeRestartNotice();
+    if (notice === 'device_revoked') notifications.show({ id: 'restart-notice', color: 'red', autoClose: false, message: t('sync.error.device_revoked') });
+    else if (notice === 'signed_out') notifications.show({ id: 'restart-notice', color: 'blue', autoClose: 8000, message: t('sync.signedOut') });
+  }, [t]);
   useEffect(() => {
     void getPlatform()
       .appInfo()

@@ -106,6 +106,22 @@ export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: 
 }
 
 /**
+ * A new device of the company server now speaks for this laptop (signed in again after the
+ * server stopped accepting the old one's token): its sequence starts at 1 on the server, so the
+ * unsent entries are numbered again from 1, in their order. Without this every push would be a
+ * `sequence_gap` for good. An entry the old device pushed whose answer was lost is sent again
+ * under the new one: applying the same stamped values twice changes nothing.
+ */
+export async function continueOutboxOnNewDevice(db: FieldbookDb): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const entries = await db.outbox.orderBy('seq').toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: i + 1 })));
+    await db.meta.put({ key: 'outboxSeq', value: entries.length });
+  });
+}
+
+/**
  * The server's stamps of a record as this laptop knows them: a client's and its contacts' in the
  * client's record (client-records.ts) as last pulled, any other record's in the `stamps` store;
  * a quiet push (`takeQuietStamps`) also puts a client's or contact's pushed stamps there. A

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { useConnection } from '../data/sync-session';
+import { useConnection, useSyncSummary } from '../data/sync-session';
 import { SyncFailure } from './transport';
-import { setAutoSync, signIn, signOut, syncNow, useSyncState } from './sync-controller';
+import { OtherPersonsData, hasToken, setAutoSync, signIn, signOut, syncNow, useSyncState } from './sync-controller';
 
 const signInSchema = z.object({
   serverUrl: z.string().trim().url({ message: 'server_url' }).refine((u) => /^https?:\/\//.test(u), { message: 'server_url' }),
@@ -21,7 +21,10 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
   const connection = useConnection();
   const autoSync = useSyncState((s) => s.autoSync);
   const [failure, setFailure] = useState<string | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
   const form = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { serverUrl: defaultServerUrl, login: '', password: '' } });
+  // Signed in, but the server no longer accepts this laptop's token: sign in again, keeping the data.
+  const lapsed = connection ? !hasToken(connection) : false;
   const err = (name: keyof SignInValues) => {
     const message = form.formState.errors[name]?.message;
     return message ? t(`errors.${message}`) : undefined;
@@ -29,40 +32,90 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await signIn(values.serverUrl, values.login, values.password);
+      await signIn(lapsed && connection ? connection.serverUrl : values.serverUrl, values.login, values.password);
       form.reset({ ...values, password: '' });
       void syncNow();
     } catch (e) {
       // The form keeps what was typed; only the reason is added.
-      setFailure(e instanceof SyncFailure && e.code !== 'bad_request' && e.code !== 'unauthorized' ? t(`sync.error.${e.code}`) : e instanceof Error ? e.message : String(e));
+      setFailure(
+        e instanceof OtherPersonsData
+          ? t('sync.otherPersonsData', { name: e.holder })
+          : e instanceof SyncFailure && e.code !== 'bad_request' && e.code !== 'unauthorized'
+            ? t(`sync.error.${e.code}`)
+            : e instanceof Error
+              ? e.message
+              : String(e),
+      );
     }
   });
+  const signInForm = (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm" maw={420}>
+        {lapsed && connection ? (
+          <Alert color="orange" data-testid="sign-in-lapsed">{t('sync.signInLapsed', { name: connection.user.displayName, server: connection.serverUrl })}</Alert>
+        ) : (
+          <TextInput label={t('sync.serverUrl')} {...form.register('serverUrl')} error={err('serverUrl')} />
+        )}
+        <TextInput label={t('sync.login')} autoComplete="username" {...form.register('login')} error={err('login')} />
+        <PasswordInput label={t('sync.password')} autoComplete="current-password" {...form.register('password')} error={err('password')} />
+        {failure && <Alert color="red" data-testid="sign-in-error">{t('sync.signInFailed', { reason: failure })}</Alert>}
+        <Group>
+          <Button type="submit" loading={form.formState.isSubmitting}>{t('sync.signIn')}</Button>
+          {lapsed && (
+            <Button variant="default" onClick={() => setSigningOut(true)}>{t('sync.signOut')}</Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
   return (
     <Card withBorder data-testid="connection-settings">
       <Title order={5} mb="sm">{t('sync.settingsTitle')}</Title>
-      {connection ? (
+      {connection && !lapsed ? (
         <Stack gap="sm">
           <Text data-testid="signed-in-as">
             {t('sync.signedInAs', { name: connection.user.displayName, role: t(`sync.role.${connection.user.role}`), server: connection.serverUrl })}
           </Text>
           <Group>
-            <Button variant="default" onClick={() => void signOut()}>{t('sync.signOut')}</Button>
+            <Button variant="default" onClick={() => setSigningOut(true)}>{t('sync.signOut')}</Button>
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack gap="sm" maw={420}>
-            <TextInput label={t('sync.serverUrl')} {...form.register('serverUrl')} error={err('serverUrl')} />
-            <TextInput label={t('sync.login')} autoComplete="username" {...form.register('login')} error={err('login')} />
-            <PasswordInput label={t('sync.password')} autoComplete="current-password" {...form.register('password')} error={err('password')} />
-            {failure && <Alert color="red" data-testid="sign-in-error">{t('sync.signInFailed', { reason: failure })}</Alert>}
-            <Group>
-              <Button type="submit" loading={form.formState.isSubmitting}>{t('sync.signIn')}</Button>
-            </Group>
-          </Stack>
-        </form>
+        signInForm
       )}
+      <SignOutDialog opened={signingOut} onClose={() => setSigningOut(false)} />
       <Switch mt="md" checked={autoSync} onChange={(e) => setAutoSync(e.currentTarget.checked)} label={t('sync.autoSync')} />
     </Card>
+  );
+}
+
+/**
+ * Signing out removes the client base from this laptop (see signOut): said before, with what is
+ * not synced yet and a way to sync it first.
+ */
+function SignOutDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const summary = useSyncSummary();
+  const { online, running } = useSyncState();
+  const pending = summary?.pending ?? 0;
+  const canSync = pending > 0 && online && !!summary?.connected;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('sync.signOutTitle')}>
+      <Stack gap="sm" data-testid="sign-out-dialog">
+        <Text size="sm">{t('sync.signOutText')}</Text>
+        {pending > 0 && (
+          <Alert color="red" data-testid="sign-out-unsynced">
+            {t('sync.signOutUnsynced', { count: pending })}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('card.cancel')}</Button>
+          {canSync && (
+            <Button variant="light" loading={running} onClick={() => void syncNow()}>{t('sync.syncNow')}</Button>
+          )}
+          <Button color="red" disabled={running} onClick={() => void signOut()}>{pending > 0 ? t('sync.signOutAnyway') : t('sync.signOut')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

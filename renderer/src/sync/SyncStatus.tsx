@@ -26,9 +26,12 @@ export function SyncStatus() {
           {online ? t('sync.online') : t('sync.offline')}
         </Text>
       </Group>
-      <Text size="xs" c={pending ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
-        {pending ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
-      </Text>
+      {/* "All changes synced" would be news of a sync that never happened on a laptop not connected. */}
+      {(pending > 0 || summary?.connected) && (
+        <Text size="xs" c={pending ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
+          {pending ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" data-testid="sync-last" data-last={summary?.lastSyncAt ?? ''}>
         {!summary?.connected ? t('sync.notConnected') : summary.lastSyncAt ? t('sync.lastSync', { when: formatDateTime(summary.lastSyncAt) }) : t('sync.neverSynced')}
       </Text>

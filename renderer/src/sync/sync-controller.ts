@@ -4,6 +4,8 @@
  * windows, through a Web Lock. zustand holds only the UI state of the run, never data.
  */
 import { create } from 'zustand';
+import { getDb } from '../data/db';
+import { continueOutboxOnNewDevice } from '../data/outbox';
 import { forgetConnection, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
 import { SyncFailure, httpTransport, type Transport } from './transport';
@@ -30,8 +32,12 @@ export const useSyncState = create<SyncUiState>(() => ({
 
 const LOCK = 'fieldbook-sync';
 
-/** Runs one sync unless another window of this laptop is already syncing. */
-export async function syncNow(options: { pageSize?: number } = {}): Promise<SyncRun | null> {
+/**
+ * Runs one sync unless another window of this laptop is already syncing. `auto`: started by the
+ * app, not the person, so another window's sync is no news to tell.
+ */
+export async function syncNow(options: { pageSize?: number; auto?: boolean } = {}): Promise<SyncRun | null> {
+  const { auto, ...runOptions } = options;
   const connection = await readConnection();
   if (!connection) {
     useSyncState.setState({ lastError: 'not_connected' });
@@ -43,7 +49,7 @@ export async function syncNow(options: { pageSize?: number } = {}): Promise<Sync
       const result = await runSync({
         transport: httpTransport(connection.serverUrl, await tokenOf(connection)),
         onProgress: (progress) => useSyncState.setState({ progress }),
-        ...options,
+        ...runOptions,
       });
       useSyncState.setState({ lastRun: result });
       return result;
@@ -57,7 +63,12 @@ export async function syncNow(options: { pageSize?: number } = {}): Promise<Sync
   if (!navigator.locks) return run();
   return navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
     if (!lock) {
+      if (auto) return null;
       useSyncState.setState({ lastError: 'busy' });
+      // The message holds while the other window syncs, not after.
+      void navigator.locks.request(LOCK, async () => {
+        if (useSyncState.getState().lastError === 'busy') useSyncState.setState({ lastError: null });
+      });
       return null;
     }
     return run();
@@ -70,8 +81,7 @@ async function handleFailure(e: unknown): Promise<void> {
   if (code === 'device_revoked') {
     // The company revoked this laptop: nothing of the client base may stay on it.
     await forgetToken();
-    await wipeLocalData();
-    window.location.reload();
+    await wipeAndRestart('device_revoked');
   } else if (code === 'unauthorized') {
     const connection = await readConnection();
     if (connection) await saveConnection(await keepToken(connection, null));
@@ -91,15 +101,41 @@ export interface LoginAnswer {
   user: SyncConnection['user'];
 }
 
-/** Signs this laptop in as a new device of the user. Throws SyncFailure with a code. */
+/** A sign-in refused because this laptop holds another person's client base (`holder`). */
+export class OtherPersonsData extends Error {
+  constructor(readonly holder: string) {
+    super(`this laptop holds ${holder}'s client base`);
+  }
+}
+
+/** Whether the saved connection still has a device token (not after the server stopped accepting it). */
+export const hasToken = (connection: SyncConnection) => connection.token !== null || connection.tokenInKeychain === true;
+
+/**
+ * Signs this laptop in as a new device of the user. Throws SyncFailure with a code, or
+ * OtherPersonsData when the laptop holds the client base of someone whose sign-in lapsed: it
+ * is theirs to sync (or to remove by signing out), not the next person's to see.
+ */
 export async function signIn(serverUrl: string, login: string, password: string): Promise<SyncConnection> {
   const url = new URL(serverUrl).toString();
+  const previous = await readConnection();
   const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: deviceName() });
+  if (previous && previous.user.id !== value.user.id) {
+    await httpTransport(url, value.token).post('/api/logout', {}).catch(() => undefined);
+    throw new OtherPersonsData(previous.user.displayName);
+  }
+  // A new device's sequence starts at 1 on the server, whatever this laptop sent before.
+  await continueOutboxOnNewDevice(getDb());
   const connection = await keepToken({ serverUrl: url, deviceId: value.deviceId, user: value.user }, value.token);
   await saveConnection(connection);
   return connection;
 }
 
+/**
+ * Signs out and removes the client base from this laptop: a signed-out laptop can no longer be
+ * wiped from afar, so nothing of the company's stays on it (the next sign-in brings it back).
+ * The settings screen asks first, and offers to sync what is not synced.
+ */
 export async function signOut(): Promise<void> {
   const connection = await readConnection();
   const token = connection ? await tokenOf(connection) : null;
@@ -110,6 +146,27 @@ export async function signOut(): Promise<void> {
   }
   await forgetToken();
   await forgetConnection();
+  await wipeAndRestart('signed_out');
+}
+
+/** What the window tells the person after it restarts with an empty laptop. */
+export type RestartNotice = 'signed_out' | 'device_revoked';
+const NOTICE_KEY = 'fieldbook.notice';
+
+async function wipeAndRestart(notice: RestartNotice): Promise<void> {
+  // localStorage, not IndexedDB: the notice must outlive the database it is about.
+  localStorage.setItem(NOTICE_KEY, notice);
+  await wipeLocalData();
+  // To the (empty) client list: the page open now shows a record that is gone.
+  window.location.hash = '#/';
+  window.location.reload();
+}
+
+/** The notice left by the wipe before this start, once (then forgotten). */
+export function takeRestartNotice(): RestartNotice | null {
+  const notice = localStorage.getItem(NOTICE_KEY);
+  localStorage.removeItem(NOTICE_KEY);
+  return notice === 'signed_out' || notice === 'device_revoked' ? notice : null;
 }
 
 function deviceName(): string {
@@ -124,13 +181,25 @@ export function setAutoSync(on: boolean): void {
 
 let watching = false;
 
-/** Tracks the connection, and syncs by itself when it comes back (if the setting is on). */
+/** How long after the window opens it syncs by itself: the window's own start comes first. */
+const START_SYNC_DELAY_MS = 3000;
+
+/**
+ * Tracks the connection, and syncs by itself (if the setting is on) when it comes back and
+ * when the app starts online: a laptop opened on a hotel's network syncs without being asked.
+ */
 export function watchConnectivity(): void {
   if (watching) return;
   watching = true;
   window.addEventListener('offline', () => useSyncState.setState({ online: false }));
   window.addEventListener('online', () => {
     useSyncState.setState({ online: true });
-    if (useSyncState.getState().autoSync) void syncNow();
+    if (useSyncState.getState().autoSync) void syncNow({ auto: true });
   });
+  setTimeout(() => {
+    void readConnection().then((connection) => {
+      const { autoSync, online, running } = useSyncState.getState();
+      if (connection && hasToken(connection) && autoSync && online && !running) void syncNow({ auto: true });
+    });
+  }, START_SYNC_DELAY_MS);
 }
