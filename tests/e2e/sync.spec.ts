@@ -378,3 +378,28 @@ test('a revoked laptop is wiped at its next sync and tells the person why', asyn
   await expect(page.getByTestId('connection-settings').getByRole('textbox', { name: 'Login' })).toBeVisible();
   await anna.close();
 });
+
+test('signing in with a wrong address or password says what is wrong and keeps what was typed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/#/settings');
+  const card = page.getByTestId('connection-settings');
+  const field = (name: string) => card.getByRole('textbox', { name });
+  const trySignIn = async (serverUrl: string, password: string) => {
+    await field('Server address').fill(serverUrl);
+    await field('Login').fill('anna');
+    await card.getByRole('textbox', { name: 'Password' }).fill(password);
+    await card.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await trySignIn('http://crm.halden-stroud.example', 'demo');
+  await expect(card.getByText('Use an https:// address')).toBeVisible();
+  await trySignIn('http://127.0.0.1:9/', 'demo'); // nothing listens there
+  await expect(card.getByTestId('sign-in-error')).toHaveText('Could not sign in: no company server answers at this address. Check the address, or try again later.');
+  await trySignIn(COMPANY_SERVER_URL, 'not the password');
+  await expect(card.getByTestId('sign-in-error')).toContainText('Wrong login or password.');
+  await page.screenshot({ path: test.info().outputPath('sign-in-errors.png') });
+  await expect(field('Login')).toHaveValue('anna');
+  await expect(field('Server address')).toHaveValue(COMPANY_SERVER_URL);
+  await context.close();
+});

@@ -4,16 +4,37 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useConnection, useSyncSummary } from '../data/sync-session';
 import { SyncFailure } from './transport';
 import { OtherPersonsData, hasToken, setAutoSync, signIn, signOut, syncNow, useSyncState } from './sync-controller';
 
+/** Plain http is for a server on this computer only (the window's content security policy says so too). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 const signInSchema = z.object({
-  serverUrl: z.string().trim().url({ message: 'server_url' }).refine((u) => /^https?:\/\//.test(u), { message: 'server_url' }),
+  serverUrl: z
+    .string()
+    .trim()
+    .url({ message: 'server_url' })
+    .refine((u) => /^https?:\/\//.test(u), { message: 'server_url' })
+    .refine((u) => !u.startsWith('http://') || LOCAL_HOSTS.has(new URL(u).hostname), { message: 'server_url_https' }),
   login: z.string().trim().min(1, { message: 'required' }),
   password: z.string().min(1, { message: 'required' }),
 });
 type SignInValues = z.infer<typeof signInSchema>;
+
+/** Why signing in failed, as the sign-in form says it after "Could not sign in: ". */
+function signInFailure(e: unknown, t: TFunction): string {
+  if (e instanceof OtherPersonsData) return t('sync.otherPersonsData', { name: e.holder });
+  if (!(e instanceof SyncFailure)) return e instanceof Error ? e.message : String(e);
+  // No answer while the network is up: a wrong address or a server that is down.
+  if (e.code === 'offline') return t(navigator.onLine ? 'sync.signInUnreachable' : 'sync.error.offline');
+  if (e.code === 'not_a_server') return t('sync.signInNotAServer');
+  // The server's own words for a wrong password or a refused request.
+  if (e.code === 'bad_request' || e.code === 'unauthorized') return e.message;
+  return t(`sync.error.${e.code}`);
+}
 
 /** Settings › Company server: sign in (URL, login), who is signed in, sign out, auto-sync. */
 export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: string }) {
@@ -37,15 +58,7 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
       void syncNow();
     } catch (e) {
       // The form keeps what was typed; only the reason is added.
-      setFailure(
-        e instanceof OtherPersonsData
-          ? t('sync.otherPersonsData', { name: e.holder })
-          : e instanceof SyncFailure && e.code !== 'bad_request' && e.code !== 'unauthorized'
-            ? t(`sync.error.${e.code}`)
-            : e instanceof Error
-              ? e.message
-              : String(e),
-      );
+      setFailure(signInFailure(e, t));
     }
   });
   const signInForm = (

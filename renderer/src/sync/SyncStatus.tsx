@@ -47,7 +47,8 @@ export function SyncStatus() {
       )}
       {lastError && !running && (
         <Text size="xs" c="red.8" data-testid="sync-error">
-          {t(`sync.error.${lastError}`, { defaultValue: t('sync.error.server_error') })}
+          {/* Online, yet no answer: the server is down or its address wrong, not the network. */}
+          {t(`sync.error.${lastError === 'offline' && online ? 'unreachable' : lastError}`, { defaultValue: t('sync.error.server_error') })}
         </Text>
       )}
       <Tooltip label={t('sync.notConnected')} disabled={summary?.connected !== false}>

@@ -11,6 +11,7 @@ export type SyncFailureCode =
   | 'update_required' // the app is older than the server supports
   | 'sequence_gap'
   | 'bad_request'
+  | 'not_a_server' // something answered that is not a company server (not JSON)
   | 'server_error';
 
 export class SyncFailure extends Error {
@@ -48,7 +49,7 @@ function parseJson(text: string): Record<string, unknown> | null {
  */
 export function interpretAnswer<T>(status: number, text: string): T {
   const json = parseJson(text);
-  if (json === null) throw new SyncFailure('server_error', `The server answered ${status} with something that is not JSON.`);
+  if (json === null) throw new SyncFailure('not_a_server', `The server answered ${status} with something that is not JSON.`);
   if (status >= 200 && status < 300) return json as T;
   const message = typeof json.message === 'string' ? json.message : `HTTP ${status}`;
   if (status === 401) throw new SyncFailure(json.error === 'device_revoked' ? 'device_revoked' : 'unauthorized', message, json);
