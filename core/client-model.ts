@@ -40,6 +40,10 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
+/** An address on one line, as a card shows it ("1 Head Street, EH6 1AY Edinburgh, Scotland, GB"). */
+export const addressLine = (a: Address): string =>
+  [a.street, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');
+
 /** Money owed by the client; comes from the company's accounting system, never edited here. */
 export const receivablesSchema = z.object({
   balance: z.number().int(),

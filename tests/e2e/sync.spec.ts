@@ -89,6 +89,14 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   await expect(conflict).toContainText('Helena Hofmann');
   await anna.page.screenshot({ path: test.info().outputPath('conflict-on-card.png') });
 
+  // The sync screen lists it too, saying which client it is about, with the way to it.
+  await anna.page.goto('/#/sync');
+  const listed = anna.page.getByTestId('conflict');
+  await expect(listed.getByTestId('conflict-subject')).toContainText(`Client · ${name}`);
+  await anna.page.screenshot({ path: test.info().outputPath('conflicts-on-sync-screen.png'), fullPage: true });
+  await listed.getByRole('link', { name: 'Open client' }).click();
+  await expect(anna.page.getByTestId('client-name')).toHaveText(name);
+
   // Anna keeps her own value; the choice syncs to the head's laptop.
   await conflict.getByTestId('conflict-value').filter({ hasText: 'Call Monday' }).locator('xpath=../..').getByRole('button', { name: 'Keep this' }).click();
   await expect(anna.page.getByTestId('conflict')).toHaveCount(0);

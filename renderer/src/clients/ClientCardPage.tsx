@@ -20,7 +20,7 @@ import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil } from '@tabler
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageLoading, PageNotFound } from '../app/PageStates';
-import type { Client } from '../../../core/client-model';
+import { addressLine, type Client } from '../../../core/client-model';
 import { archiveClient, restoreClient } from '../data/commands';
 import { useClient, useContacts } from '../data/queries';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
@@ -214,7 +214,7 @@ export function ClientCardPage() {
                       <Text span c="dimmed" size="xs">
                         {t(`addressKind.${a.kind}`)}:{' '}
                       </Text>
-                      {[a.street, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ')}
+                      {addressLine(a)}
                     </Text>
                   ))}
                 </Stack>

@@ -10,6 +10,7 @@ import { contactsOf, withContact } from './client-records';
 import { getDb, type FieldbookDb } from './db';
 import { CommandError, refreshClientRow } from './commands';
 import { outboxTables, recordChange } from './outbox';
+import { recordLabel } from './record-label';
 
 /** The tables a conflict can be about (the server makes them for these). */
 const CONFLICT_TABLES = conflictFieldsSchema.shape.table.options;
@@ -22,10 +23,16 @@ export interface Conflict extends Omit<ConflictFields, '_deleted'> {
   updatedAt: string;
 }
 
-export function useOpenConflicts(clientId?: string) {
+/** An open conflict, with what the person knows its record by (`recordLabel`), if it is here. */
+export type OpenConflict = Conflict & { label?: string };
+
+/** Open conflicts, of one client or of the whole laptop (each with its record's label). */
+export function useOpenConflicts(clientId?: string): OpenConflict[] | undefined {
   return useLiveQuery(async () => {
-    const open = await getDb().conflicts.where('status').equals('open').toArray();
-    return clientId ? open.filter((c) => c.clientId === clientId) : open;
+    const db = getDb();
+    const open = await db.conflicts.where('status').equals('open').toArray();
+    const shown = clientId ? open.filter((c) => c.clientId === clientId) : open;
+    return Promise.all(shown.map(async (c) => ({ ...c, label: await recordLabel(db, c.table, c.recordId, c.clientId) })));
   }, [clientId]);
 }
 

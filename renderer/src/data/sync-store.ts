@@ -17,6 +17,7 @@ import type { TrashEntry } from './trash';
 import { nextRev } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { recordKey, type OutboxEntry } from './outbox';
+import { labelIn, recordLabel } from './record-label';
 
 /** A change the company server refused, kept with its values until the person fixes or drops it. */
 export interface RejectedChange {
@@ -116,16 +117,9 @@ export async function settlePush(batch: PushBatch, response: PushResponse, db = 
   return rejected;
 }
 
-/** The first of these a record has is what people know it by. */
-const LABEL_FIELDS = ['name', 'number', 'title', 'subject', 'company'] as const;
-
 /** What the person knows a record by: from the pushed values, else from the record on this laptop. */
 async function labelOfRecord(db: FieldbookDb, op: PushOp, clientId: string | undefined): Promise<string | undefined> {
-  const pick = (values: object | undefined) => LABEL_FIELDS.map((f) => (values as Record<string, unknown> | undefined)?.[f]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  const pushed = pick(Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value])));
-  if (pushed) return pushed;
-  if (op.table === 'contacts') return clientId ? pick(contactsOf(await db.clients.get(clientId)).find((c) => c.id === op.id)) : undefined;
-  return pick((await db.table(op.table).get(op.id)) as object | undefined);
+  return labelIn(Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]))) ?? (isSyncedTable(op.table) ? recordLabel(db, op.table, op.id, clientId) : undefined);
 }
 
 /**

@@ -178,6 +178,9 @@ export const en = {
     taxId: 'Tax id',
     status: 'Status',
     owner: 'Owner',
+    /** Field names as the sync screens say them (conflicts, refused changes). */
+    ownerId: 'Owner',
+    addresses: 'Addresses',
     segment: 'Segment',
     industry: 'Industry',
     website: 'Website',

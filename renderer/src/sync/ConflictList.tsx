@@ -1,22 +1,29 @@
-import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsDiff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { resolveConflict, useOpenConflicts, type Conflict } from '../data/conflicts';
+import { Link } from 'react-router';
+import { addressLine, type Address } from '../../../core/client-model';
+import { resolveConflict, useOpenConflicts, type OpenConflict } from '../data/conflicts';
 import { readConnection } from '../data/sync-session';
 import { formatDateTime } from '../i18n/format';
 import { hlcWall } from '../../../core/sync/hlc';
 
-function show(value: unknown): string {
+/** A value as people read it: files by name, addresses as on the card, lists one item after another. */
+function show(value: unknown, field: string): string {
   if (value === null || value === '' || value === undefined) return '—';
+  if (typeof value !== 'object') return String(value);
+  if (!Array.isArray(value)) return Object.values(value).filter((v) => v !== null && v !== '' && typeof v !== 'object').join(', ') || '—';
   // A list of files: their names (the references themselves are hashes).
-  if (Array.isArray(value) && value.every((v) => typeof (v as { sha256?: unknown } | null)?.sha256 === 'string')) {
+  if (value.every((v) => typeof (v as { sha256?: unknown } | null)?.sha256 === 'string')) {
     return value.map((v) => String((v as { name?: unknown }).name)).join(', ') || '—';
   }
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (field === 'addresses') return value.map((a) => addressLine(a as Address)).join(' / ') || '—';
+  return value.map((v) => show(v, '')).join(' · ') || '—';
 }
 
-function ConflictCard({ conflict }: { conflict: Conflict }) {
+/** On the sync screen (`withSubject`), each conflict says which record it is about, with a way to it. */
+function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withSubject: boolean }) {
   const { t } = useTranslation();
   const latest = conflict.values.reduce((a, b) => (b.hlc > a.hlc ? b : a));
   const choose = async (value: unknown) => {
@@ -30,6 +37,18 @@ function ConflictCard({ conflict }: { conflict: Conflict }) {
   };
   return (
     <Card withBorder data-testid="conflict" data-field={conflict.field}>
+      {withSubject && (
+        <Group gap="xs" mb={4} data-testid="conflict-subject">
+          <Text size="sm" c="dimmed">
+            {t(`sync.recordKind.${conflict.table}`)} · {conflict.label ?? '—'}
+          </Text>
+          {(conflict.table === 'clients' || conflict.table === 'contacts') && conflict.clientId && conflict.label && (
+            <Anchor component={Link} to={`/clients/${conflict.clientId}`} size="sm">
+              {t('sync.openClient')}
+            </Anchor>
+          )}
+        </Group>
+      )}
       <Group gap="xs" mb="xs">
         <IconArrowsDiff size={18} color="var(--mantine-color-orange-7)" />
         <Text fw={600}>{t('sync.conflictHint', { field: t(`form.${conflict.field}`, { defaultValue: conflict.field }) })}</Text>
@@ -37,14 +56,17 @@ function ConflictCard({ conflict }: { conflict: Conflict }) {
       <Stack gap="xs">
         {conflict.values.map((v) => (
           <Group key={v.hlc} justify="space-between" wrap="nowrap" p="xs" bg={v === latest ? 'teal.0' : 'gray.0'} style={{ borderRadius: 6 }}>
-            <Stack gap={0}>
-              <Text data-testid="conflict-value">{show(v.value)}</Text>
+            {/* The value may be long (notes, addresses): it wraps, the button keeps its size. */}
+            <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+              <Text data-testid="conflict-value" style={{ overflowWrap: 'anywhere' }}>
+                {show(v.value, conflict.field)}
+              </Text>
               <Text size="xs" c="dimmed">
                 {t('sync.by', { name: v.userName, when: formatDateTime(new Date(hlcWall(v.hlc)).toISOString()) })}
                 {v === latest ? ` · ${t('sync.conflictWinner')}` : ''}
               </Text>
             </Stack>
-            <Button size="xs" variant={v === latest ? 'light' : 'filled'} onClick={() => void choose(v.value)}>
+            <Button size="xs" style={{ flexShrink: 0 }} variant={v === latest ? 'light' : 'filled'} onClick={() => void choose(v.value)}>
               {t('sync.keepThis')}
             </Button>
           </Group>
@@ -61,9 +83,8 @@ export function ConflictList({ clientId, showEmpty = false }: { clientId?: strin
   if (!conflicts?.length) return showEmpty ? <Text c="dimmed">{t('sync.noConflicts')}</Text> : null;
   return (
     <Stack gap="sm" data-testid="conflict-list">
-      {!clientId && <Alert color="orange">{t('sync.conflictsTitle')}</Alert>}
       {conflicts.map((c) => (
-        <ConflictCard key={c.id} conflict={c} />
+        <ConflictCard key={c.id} conflict={c} withSubject={!clientId} />
       ))}
     </Stack>
   );

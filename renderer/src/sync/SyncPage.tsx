@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { dismissRejected, reapplyRejected, useRejectedChanges } from '../data/rejected';
 import { useSyncRuns } from '../data/sync-session';
-import { formatDateTime, userLocale } from '../i18n/format';
+import { formatCount, formatDateTime, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';
 
-const bytes = (n: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(n / 1000);
 const seconds = (ms: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 
 function RunHistory() {
@@ -49,13 +48,13 @@ function RunHistory() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{r.pushed}</Table.Td>
-                <Table.Td>{r.applied + r.merged}</Table.Td>
-                <Table.Td>{r.rejected}</Table.Td>
-                <Table.Td>{r.conflicts}</Table.Td>
-                <Table.Td>{r.pulled}</Table.Td>
-                <Table.Td>{r.filesUploaded ?? 0}</Table.Td>
-                <Table.Td>{bytes(r.bytes)}</Table.Td>
+                <Table.Td>{formatCount(r.pushed)}</Table.Td>
+                <Table.Td>{formatCount(r.applied + r.merged)}</Table.Td>
+                <Table.Td>{formatCount(r.rejected)}</Table.Td>
+                <Table.Td>{formatCount(r.conflicts)}</Table.Td>
+                <Table.Td>{formatCount(r.pulled)}</Table.Td>
+                <Table.Td>{formatCount(r.filesUploaded ?? 0)}</Table.Td>
+                <Table.Td>{formatFileSize(r.bytes)}</Table.Td>
                 <Table.Td>{seconds(r.ms)}</Table.Td>
               </Table.Tr>
             ))}
