@@ -124,7 +124,8 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
                     <Select
                       label={t('form.owner')}
                       withAsterisk
-                      data={team.map((m) => ({ value: m.id, label: m.name }))}
+                      // Clients belong to managers and heads of sales; an admin only if one already does.
+                      data={team.filter((m) => m.role !== 'admin' || m.id === field.value).map((m) => ({ value: m.id, label: m.name }))}
                       value={field.value || null}
                       onChange={(v) => field.onChange(v ?? '')}
                       searchable
