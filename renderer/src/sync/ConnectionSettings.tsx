@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Group, Modal, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -46,6 +46,11 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
   const form = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { serverUrl: defaultServerUrl, login: '', password: '' } });
   // Signed in, but the server no longer accepts this laptop's token: sign in again, keeping the data.
   const lapsed = connection ? !hasToken(connection) : false;
+  // …to the same server, whose address is then not asked for (nor validated as typed).
+  const lapsedServer = lapsed ? connection?.serverUrl : undefined;
+  useEffect(() => {
+    if (lapsedServer) form.setValue('serverUrl', lapsedServer);
+  }, [lapsedServer, form]);
   const err = (name: keyof SignInValues) => {
     const message = form.formState.errors[name]?.message;
     return message ? t(`errors.${message}`) : undefined;
@@ -53,7 +58,7 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await signIn(lapsed && connection ? connection.serverUrl : values.serverUrl, values.login, values.password);
+      await signIn(values.serverUrl, values.login, values.password);
       form.reset({ ...values, password: '' });
       void syncNow();
     } catch (e) {

@@ -153,11 +153,19 @@ export async function signOut(): Promise<void> {
 export type RestartNotice = 'signed_out' | 'device_revoked';
 const NOTICE_KEY = 'fieldbook.notice';
 
+/** Tells this laptop's other windows that the database is gone: they start again too. */
+const RESTART_CHANNEL = 'fieldbook-restart';
+
 async function wipeAndRestart(notice: RestartNotice): Promise<void> {
   // localStorage, not IndexedDB: the notice must outlive the database it is about.
   localStorage.setItem(NOTICE_KEY, notice);
   await wipeLocalData();
-  // To the (empty) client list: the page open now shows a record that is gone.
+  new BroadcastChannel(RESTART_CHANNEL).postMessage(notice);
+  restartOnEmptyList();
+}
+
+/** To the (empty) client list: the page open now may show a record that is gone. */
+function restartOnEmptyList(): void {
   window.location.hash = '#/';
   window.location.reload();
 }
@@ -191,6 +199,7 @@ const START_SYNC_DELAY_MS = 3000;
 export function watchConnectivity(): void {
   if (watching) return;
   watching = true;
+  new BroadcastChannel(RESTART_CHANNEL).onmessage = restartOnEmptyList;
   window.addEventListener('offline', () => useSyncState.setState({ online: false }));
   window.addEventListener('online', () => {
     useSyncState.setState({ online: true });
