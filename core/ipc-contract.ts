@@ -83,6 +83,8 @@ export type AppInfo = {
   dataFolder: string | null;
   /** The company server the app was started with (npm start's embedded one), if any. */
   serverUrl: string | null;
+  /** The computer's name (desktop), so an admin can tell a person's laptops apart; null in a browser. */
+  computerName: string | null;
 };
 
 /** The secrets the app keeps in the OS keychain: only the device token so far. */

@@ -86,7 +86,7 @@ describe('dispatchIpc', () => {
     ['another origin', { url: 'https://evil.example/', isMainFrame: true }],
     ['an embedded frame', { url: 'app://fieldbook/index.html', isMainFrame: false }],
   ])('refuses a sender that is %s without running the action', async (_label, frame) => {
-    const action = vi.fn(async () => ok({ version: '1', dataFolder: null, serverUrl: null }));
+    const action = vi.fn(async () => ok({ version: '1', dataFolder: null, serverUrl: null, computerName: null }));
     const result = await dispatchIpc(IPC_CHANNELS.appInfo, action, { frame, payload: undefined, context: null }, {});
     expect(result.ok).toBe(false);
     expect(action).not.toHaveBeenCalled();
@@ -113,7 +113,7 @@ describe('dispatchIpc', () => {
 
   it('trusts the dev server only when configured', async () => {
     const frame = { url: 'http://localhost:5173/', isMainFrame: true };
-    const action = async () => ok({ version: '1', dataFolder: null, serverUrl: null });
+    const action = async () => ok({ version: '1', dataFolder: null, serverUrl: null, computerName: null });
     expect((await dispatchIpc(IPC_CHANNELS.appInfo, action, { frame, payload: undefined, context: null }, {})).ok).toBe(false);
     expect(
       (await dispatchIpc(IPC_CHANNELS.appInfo, action, { frame, payload: undefined, context: null }, { devServerUrl: 'http://localhost:5173' })).ok,

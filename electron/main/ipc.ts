@@ -3,6 +3,7 @@
  * dispatchIpc (trusted sender, zod validation, errors as Results) before its action runs.
  */
 import { writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, safeStorage, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
 import { IPC_CHANNELS, type FileFilter, type IpcChannel, type SaveFileResponse } from '../../core/ipc-contract';
@@ -65,7 +66,7 @@ const actions: ActionHandlers<ActionContext> = {
     return ok(null);
   },
 
-  [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData'), serverUrl: startServerUrl() }),
+  [IPC_CHANNELS.appInfo]: async () => ok({ version: app.getVersion(), dataFolder: app.getPath('userData'), serverUrl: startServerUrl(), computerName: hostname() || null }),
 
   [IPC_CHANNELS.saveSecret]: async ({ name, value }) => ok(await secretStore().save(name, value)),
 

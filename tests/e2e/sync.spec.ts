@@ -379,7 +379,10 @@ test('a revoked laptop is wiped at its next sync and tells the person why', asyn
 
   // The admin revokes the laptop (reported lost) through the company server's API.
   const admin = (await (await request.post('/api/login', { data: { login: 'admin', password: 'demo', deviceName: 'Admin console' } })).json()) as { token: string };
-  const revoke = await request.post(`/api/devices/${await page.evaluate(readDeviceId)}/revoke`, { headers: { authorization: `Bearer ${admin.token}` }, data: {} });
+  const deviceId = await page.evaluate(readDeviceId);
+  const { devices } = (await (await request.get('/api/devices', { headers: { authorization: `Bearer ${admin.token}` } })).json()) as { devices: { id: string; name: string }[] };
+  expect(devices.find((d) => d.id === deviceId)?.name).toMatch(/^Fieldbook in a browser on \S/);
+  const revoke = await request.post(`/api/devices/${deviceId}/revoke`, { headers: { authorization: `Bearer ${admin.token}` }, data: {} });
   expect(revoke.status()).toBe(200);
 
   await sync.status().getByRole('button', { name: 'Sync now' }).click();

@@ -54,6 +54,7 @@ export function createBrowserPlatform(): Platform {
     appInfo: async () => ({
       version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
       dataFolder: null,
+      computerName: null,
       serverUrl: /^https?:$/.test(window.location.protocol) ? window.location.origin + '/' : null,
     }),
     // A browser has no keychain the page can use: the caller keeps secrets in IndexedDB.

@@ -10,6 +10,7 @@ import { forgetConnection, readConnection, saveConnection, wipeLocalData, type S
 import { runSync, type SyncProgress } from './engine';
 import { SyncFailure, httpTransport, type Transport } from './transport';
 import { forgetToken, keepToken, tokenOf } from './device-token';
+import { getPlatform } from '../platform';
 
 export interface SyncUiState {
   online: boolean;
@@ -119,7 +120,7 @@ export const hasToken = (connection: SyncConnection) => connection.token !== nul
 export async function signIn(serverUrl: string, login: string, password: string): Promise<SyncConnection> {
   const url = new URL(serverUrl).toString();
   const previous = await readConnection();
-  const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: deviceName() });
+  const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: await deviceName() });
   if (previous && previous.user.id !== value.user.id) {
     await httpTransport(url, value.token).post('/api/logout', {}).catch(() => undefined);
     throw new OtherPersonsData(previous.user.displayName);
@@ -177,9 +178,12 @@ export function takeRestartNotice(): RestartNotice | null {
   return notice === 'signed_out' || notice === 'device_revoked' ? notice : null;
 }
 
-function deviceName(): string {
+/** How the company's device list names this laptop: its computer name where the desktop app knows it. */
+async function deviceName(): Promise<string> {
   const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
-  return `Fieldbook on ${platform || 'a computer'}`;
+  const { computerName } = await getPlatform().appInfo();
+  const name = computerName ? `Fieldbook on ${computerName} (${platform || 'desktop'})` : `Fieldbook in a browser on ${platform || 'a computer'}`;
+  return name.slice(0, 100); // the server's limit
 }
 
 export function setAutoSync(on: boolean): void {
