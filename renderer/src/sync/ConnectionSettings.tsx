@@ -101,7 +101,7 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
       ) : (
         signInForm
       )}
-      <SignOutDialog opened={signingOut} onClose={() => setSigningOut(false)} />
+      <SignOutDialog opened={signingOut} canSync={!!connection && !lapsed} onClose={() => setSigningOut(false)} />
       <Switch mt="md" checked={autoSync} onChange={(e) => setAutoSync(e.currentTarget.checked)} label={t('sync.autoSync')} />
     </Card>
   );
@@ -111,12 +111,14 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
  * Signing out removes the client base from this laptop (see signOut): said before, with what is
  * not synced yet and a way to sync it first.
  */
-function SignOutDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function SignOutDialog(props: { opened: boolean; canSync: boolean; onClose: () => void }) {
+  const { opened, onClose } = props;
   const { t } = useTranslation();
   const summary = useSyncSummary();
   const { online, running } = useSyncState();
   const pending = summary?.pending ?? 0;
-  const canSync = pending > 0 && online && !!summary?.connected;
+  // Not with a lapsed sign-in: the server would refuse the sync.
+  const canSync = props.canSync && pending > 0 && online;
   return (
     <Modal opened={opened} onClose={onClose} title={t('sync.signOutTitle')}>
       <Stack gap="sm" data-testid="sign-out-dialog">
