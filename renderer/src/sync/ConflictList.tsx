@@ -3,24 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsDiff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { addressLine, type Address } from '../../../core/client-model';
 import { resolveConflict, useOpenConflicts, type OpenConflict } from '../data/conflicts';
 import { readConnection } from '../data/sync-session';
 import { formatDateTime } from '../i18n/format';
 import { hlcWall } from '../../../core/sync/hlc';
-
-/** A value as people read it: files by name, addresses as on the card, lists one item after another. */
-function show(value: unknown, field: string): string {
-  if (value === null || value === '' || value === undefined) return '—';
-  if (typeof value !== 'object') return String(value);
-  if (!Array.isArray(value)) return Object.values(value).filter((v) => v !== null && v !== '' && typeof v !== 'object').join(', ') || '—';
-  // A list of files: their names (the references themselves are hashes).
-  if (value.every((v) => typeof (v as { sha256?: unknown } | null)?.sha256 === 'string')) {
-    return value.map((v) => String((v as { name?: unknown }).name)).join(', ') || '—';
-  }
-  if (field === 'addresses') return value.map((a) => addressLine(a as Address)).join(' / ') || '—';
-  return value.map((v) => show(v, '')).join(' · ') || '—';
-}
+import { showValue } from './show-value';
 
 /** On the sync screen (`withSubject`), each conflict says which record it is about, with a way to it. */
 function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withSubject: boolean }) {
@@ -59,7 +46,7 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
             {/* The value may be long (notes, addresses): it wraps, the button keeps its size. */}
             <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
               <Text data-testid="conflict-value" style={{ overflowWrap: 'anywhere' }}>
-                {show(v.value, conflict.field)}
+                {showValue(v.value, conflict.field)}
               </Text>
               <Text size="xs" c="dimmed">
                 {t('sync.by', { name: v.userName, when: formatDateTime(new Date(hlcWall(v.hlc)).toISOString()) })}

@@ -7,6 +7,7 @@ import { useSyncRuns } from '../data/sync-session';
 import { formatCount, formatDateTime, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';
+import { showValue } from './show-value';
 
 const seconds = (ms: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 
@@ -99,7 +100,7 @@ function RejectedChanges() {
                 {r.field ? ` (${fieldName(r.field)})` : ''}
               </Text>
               <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }} data-testid="rejected-values">
-                {Object.entries(r.fields).map(([f, v]) => `${fieldName(f)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' · ')}
+                {Object.entries(r.fields).map(([f, v]) => `${fieldName(f)}: ${showValue(v, f)}`).join(' · ')}
               </Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>
