@@ -234,7 +234,15 @@ test('a change the server refuses is kept with what was typed, and applied again
   // Anna, offline at the client's, writes a note; meanwhile the head of sales gives the client to Ben.
   await anna.page.context().setOffline(true);
   await openClient(anna.list, name);
-  await editClient(anna.page, { Notes: 'Promised a sample of the cordless drill' });
+  await anna.page.getByRole('button', { name: 'Edit', exact: true }).click();
+  // A manager does not hand clients over; the form says so rather than letting the server refuse it.
+  const annasForm = new ClientForm(anna.page);
+  await expect(annasForm.field('Owner')).toBeDisabled();
+  await expect(anna.page.getByText('Only a head of sales hands a client to another manager.')).toBeVisible();
+  await anna.page.screenshot({ path: test.info().outputPath('owner-locked.png') });
+  await annasForm.fill({ Notes: 'Promised a sample of the cordless drill' });
+  await annasForm.save();
+  await expect(anna.page.getByTestId('client-name')).toHaveText(name);
   await giveTo('Ben Okafor');
 
   // Anna syncs: the server refuses her note and the client leaves her laptop, but the note is kept.

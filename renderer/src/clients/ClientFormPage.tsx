@@ -37,7 +37,8 @@ import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
 import { CURRENCIES, countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
-import { useConnection } from '../data/sync-session';
+import { useConnection, useScopeOwners } from '../data/sync-session';
+import { ownerChoices } from './owner-choices';
 
 type FormValues = z.input<typeof clientInputSchema>;
 type Output = z.output<typeof clientInputSchema>;
@@ -57,17 +58,27 @@ export function ClientFormPage() {
   const client = useClient(clientId);
   const team = useTeam();
   const connection = useConnection();
-  if ((clientId && client === undefined) || team === undefined || connection === undefined) {
+  const scopeOwners = useScopeOwners();
+  if ((clientId && client === undefined) || team === undefined || connection === undefined || scopeOwners === undefined) {
     return (
       <Center h="100%">
         <Loader />
       </Center>
     );
   }
-  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} me={connection?.user.id} />;
+  const who = { me: connection?.user.id, role: connection?.user.role, scopeOwners };
+  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} who={who} />;
 }
 
-function ClientForm({ client, team, me }: { client: Client | null; team: TeamMember[]; me: string | undefined }) {
+interface Who {
+  me: string | undefined;
+  role: TeamMember['role'] | undefined;
+  scopeOwners: readonly string[];
+}
+
+function ClientForm({ client, team, who }: { client: Client | null; team: TeamMember[]; who: Who }) {
+  const { me } = who;
+  const owners = ownerChoices({ team, scopeOwners: who.scopeOwners, role: who.role, current: client?.ownerId ?? '', isNew: !client });
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
@@ -124,8 +135,9 @@ function ClientForm({ client, team, me }: { client: Client | null; team: TeamMem
                     <Select
                       label={t('form.owner')}
                       withAsterisk
-                      // Clients belong to managers and heads of sales; an admin only if one already does.
-                      data={team.filter((m) => m.role !== 'admin' || m.id === field.value).map((m) => ({ value: m.id, label: m.name }))}
+                      data={owners.owners.map((m) => ({ value: m.id, label: m.name }))}
+                      disabled={owners.locked}
+                      description={owners.locked ? t('form.ownerLocked') : undefined}
                       value={field.value || null}
                       onChange={(v) => field.onChange(v ?? '')}
                       searchable

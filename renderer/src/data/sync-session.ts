@@ -160,6 +160,11 @@ export async function wipeLocalData(db = getDb()): Promise<void> {
   await db.delete();
 }
 
+/** The owners of this laptop's scope as of its last sync, live (none before the first). */
+export function useScopeOwners() {
+  return useLiveQuery(async () => (await readCursor()).owners, []);
+}
+
 /** The company server connection, live (null when not signed in). */
 export function useConnection() {
   return useLiveQuery(async () => (await readConnection()) ?? null, []);

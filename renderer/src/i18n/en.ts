@@ -180,6 +180,7 @@ export const en = {
     owner: 'Owner',
     /** Field names as the sync screens say them (conflicts, refused changes). */
     ownerId: 'Owner',
+    ownerLocked: 'Only a head of sales hands a client to another manager.',
     addresses: 'Addresses',
     segment: 'Segment',
     industry: 'Industry',
