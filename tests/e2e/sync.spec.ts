@@ -321,7 +321,7 @@ test('signing out asks first and removes the company’s data; a lapsed sign-in 
   await card.getByRole('textbox', { name: 'Login' }).fill('ben');
   await card.getByRole('textbox', { name: 'Password' }).fill('demo');
   await card.getByRole('button', { name: 'Sign in' }).click();
-  await expect(card.getByTestId('sign-in-error')).toContainText('this laptop holds the client base of Anna Berger');
+  await expect(card.getByTestId('sign-in-error')).toContainText('This laptop holds the client base of Anna Berger');
   await sync.submitSignIn('anna');
   await expect.poll(() => sync.status().getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
   await expect(sync.status().getByTestId('sync-error')).toHaveCount(0);
@@ -419,7 +419,7 @@ test('signing in with a wrong address or password says what is wrong and keeps w
   await trySignIn('http://crm.halden-stroud.example', 'demo');
   await expect(card.getByText('Use an https:// address')).toBeVisible();
   await trySignIn('http://127.0.0.1:9/', 'demo'); // nothing listens there
-  await expect(card.getByTestId('sign-in-error')).toHaveText('Could not sign in: no company server answers at this address. Check the address, or try again later.');
+  await expect(card.getByTestId('sign-in-error')).toHaveText('Could not sign in. No company server answers at this address. Check the address, or try again later.');
   await trySignIn(COMPANY_SERVER_URL, 'not the password');
   await expect(card.getByTestId('sign-in-error')).toContainText('Wrong login or password.');
   await page.screenshot({ path: test.info().outputPath('sign-in-errors.png') });

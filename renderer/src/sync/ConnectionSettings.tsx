@@ -24,7 +24,7 @@ const signInSchema = z.object({
 });
 type SignInValues = z.infer<typeof signInSchema>;
 
-/** Why signing in failed, as the sign-in form says it after "Could not sign in: ". */
+/** Why signing in failed, as the sign-in form says it after "Could not sign in." */
 function signInFailure(e: unknown, t: TFunction): string {
   if (e instanceof OtherPersonsData) return t('sync.otherPersonsData', { name: e.holder });
   if (!(e instanceof SyncFailure)) return e instanceof Error ? e.message : String(e);
