@@ -71,12 +71,14 @@ export async function createUser(sql: Sql, input: NewUser, hashParams: ScryptPar
   const [existing] = await sql.query(`SELECT 1 FROM users WHERE login = $1`, [user.login]);
   if (existing) throw new UserError(`A user with login "${user.login}" already exists.`);
   const passwordHash = await hashPassword(user.password, hashParams);
-  // The offer prefix: the initials, or the initials and the first free number from 2 on.
+  // The offer prefix: the initials, or the initials and the first free number from 2 on (one is
+  // free among the first count(users) + 1: each user holds one prefix).
   const [row] = await sql.query<{ id: string }>(
     `INSERT INTO users (id, login, display_name, role, head_id, discount_limit_pct, password_hash, offer_prefix)
      VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5::uuid, $6, $7,
-       (SELECT prefix FROM (SELECT $8::text AS prefix, 1 AS k UNION ALL SELECT $8 || k, k FROM generate_series(2, 100000) AS k) AS candidates
-         WHERE NOT EXISTS (SELECT 1 FROM users WHERE offer_prefix = candidates.prefix) ORDER BY k LIMIT 1))
+       CASE WHEN NOT EXISTS (SELECT 1 FROM users WHERE offer_prefix = $8::text) THEN $8::text
+            ELSE $8::text || (SELECT min(k) FROM generate_series(2, (SELECT count(*) FROM users)::int + 2) AS k
+                               WHERE NOT EXISTS (SELECT 1 FROM users WHERE offer_prefix = $8::text || k)) END)
      RETURNING id::text AS id`,
     [user.id ?? null, user.login, user.displayName, user.role, headId, user.discountLimitPct, passwordHash, initialsOf(user.displayName)],
   );
