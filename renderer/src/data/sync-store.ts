@@ -79,47 +79,47 @@ export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushB
 export async function settlePush(batch: PushBatch, response: PushResponse, db = getDb()): Promise<OpResult[]> {
   const rejected = response.results.filter((r) => r.status === 'rejected');
   const entries = () => db.outbox.where('seq').between(batch.fromSeq, batch.toSeq, true, true);
-  // Read before the transaction, which need not span every table: the records are still here.
+  // Made before the transaction, which then need not span every table: the records are still here.
   const clientOf = new Map<string, string>();
-  const labelOf = new Map<string, string>();
-  if (rejected.length) {
-    await entries().each((e) => e.clientId && clientOf.set(e.key, e.clientId));
-    for (const r of rejected) {
-      const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
-      const key = recordKey(r.table, r.id);
-      const label = op && isSyncedTable(op.table) ? await labelOfRecord(db, op, clientOf.get(key)) : undefined;
-      if (label) labelOf.set(key, label);
-    }
-  }
+  if (rejected.length) await entries().each((e) => e.clientId && clientOf.set(e.key, e.clientId));
+  const refused = rejected.length ? await refusedChanges(db, batch, rejected, clientOf) : [];
   await db.transaction('rw', [db.outbox, db.rejected, db.meta, db.stamps], async () => {
     await entries().delete();
     await takeQuietStamps(db, batch, response.results);
-    const at = new Date().toISOString();
-    for (const r of rejected) {
-      const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
-      if (!op || !isSyncedTable(op.table)) continue;
-      const key = recordKey(op.table, op.id);
-      const fields = Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]));
-      await db.rejected.add({
-        table: op.table,
-        recordId: op.id,
-        key,
-        fields,
-        reason: r.reason ?? 'rejected',
-        ...(r.field ? { field: r.field } : {}),
-        ...(r.detail ? { detail: r.detail } : {}),
-        at,
-        ...(clientOf.has(key) ? { clientId: clientOf.get(key)! } : {}),
-        ...(labelOf.has(key) ? { label: labelOf.get(key)! } : {}),
-      });
-    }
+    await db.rejected.bulkAdd(refused);
   });
   return rejected;
 }
 
-/** What the person knows a record by: from the pushed values, else from the record on this laptop. */
-async function labelOfRecord(db: FieldbookDb, op: PushOp, clientId: string | undefined): Promise<string | undefined> {
-  return labelIn(Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]))) ?? (isSyncedTable(op.table) ? recordLabel(db, op.table, op.id, clientId) : undefined);
+/**
+ * The refused operations as kept for the person: with their values, the reason, a contact's
+ * client (`clientOf`, from its outbox entries) and what the person knows the record by — from
+ * the pushed values, else from the record on this laptop.
+ */
+async function refusedChanges(db: FieldbookDb, batch: PushBatch, rejected: readonly OpResult[], clientOf: ReadonlyMap<string, string>): Promise<RejectedChange[]> {
+  const at = new Date().toISOString();
+  const refused: RejectedChange[] = [];
+  for (const r of rejected) {
+    const op = batch.ops.find((o) => o.table === r.table && o.id === r.id);
+    if (!op || !isSyncedTable(op.table)) continue;
+    const key = recordKey(op.table, op.id);
+    const fields = Object.fromEntries(Object.entries(op.fields).map(([f, w]) => [f, w.value]));
+    const clientId = clientOf.get(key);
+    const label = labelIn(fields) ?? (await recordLabel(db, op.table, op.id, clientId));
+    refused.push({
+      table: op.table,
+      recordId: op.id,
+      key,
+      fields,
+      reason: r.reason ?? 'rejected',
+      ...(r.field ? { field: r.field } : {}),
+      ...(r.detail ? { detail: r.detail } : {}),
+      at,
+      ...(clientId ? { clientId } : {}),
+      ...(label ? { label } : {}),
+    });
+  }
+  return refused;
 }
 
 /**
