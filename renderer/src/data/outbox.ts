@@ -149,5 +149,8 @@ function newerStamps(a: Stamps | undefined, b: Stamps | undefined): Stamps | und
   return newer;
 }
 
-/** How many changes wait to be sent (what the status bar shows). */
-export const pendingCount = (db: FieldbookDb) => db.outbox.count();
+/**
+ * How many records have changes waiting to be sent (what the status bar shows). Records, not
+ * outbox entries: a client saved twice is pushed as one change, and the sync report counts it so.
+ */
+export const pendingCount = async (db: FieldbookDb) => (await db.outbox.orderBy('key').uniqueKeys()).length;

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type SyncRecord, type TeamMemberInfo } from '../../../core/sync/protocol';
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
-import { deviceNow } from './outbox';
+import { deviceNow, pendingCount } from './outbox';
 import { getDb, type FieldbookDb } from './db';
 import type { ClientListRow } from './client-list-row';
 import { applyRecords, applyTables, removeClients, removeContacts, removeOwnedRecords } from './sync-store';
@@ -145,7 +145,7 @@ export function useSyncSummary() {
   return useLiveQuery(async () => {
     const db = getDb();
     const [pending, rejected, lastOk, connection] = await Promise.all([
-      db.outbox.count(),
+      pendingCount(db),
       db.rejected.count(),
       db.syncRuns.orderBy('startedAt').reverse().filter((r) => r.ok).first(),
       readConnection(db),

@@ -10,6 +10,7 @@ import { contactsOf } from './client-records';
 import { createClient, createContact, updateClient, updateContact } from './commands';
 import { reapplyRejected } from './rejected';
 import { FieldbookDb } from './db';
+import { pendingCount } from './outbox';
 import { applyRecords, removeClients, settlePush, takePushBatch } from './sync-store';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
@@ -33,9 +34,12 @@ describe('takePushBatch', () => {
     const c = await createClient(input(), db);
     await updateClient(c.id, input({ discountPct: 6 }), db);
     await updateClient(c.id, input({ discountPct: 7 }), db);
+    await createClient(input({ name: 'Another client' }), db);
+    // The status bar counts what the report will: records, not outbox entries.
+    expect(await pendingCount(db)).toBe(2);
     const batch = (await takePushBatch(100, db))!;
-    expect(batch).toMatchObject({ fromSeq: 1, toSeq: 3, entries: 3 });
-    expect(batch.ops).toHaveLength(1);
+    expect(batch).toMatchObject({ fromSeq: 1, toSeq: 4, entries: 4 });
+    expect(batch.ops).toHaveLength(2);
     expect(batch.ops[0]!.fields.discountPct).toMatchObject({ value: 7, base: null });
   });
 
