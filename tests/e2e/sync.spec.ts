@@ -171,16 +171,21 @@ test('a first sync shows how far it has got, against the total the company serve
   test.setTimeout(180_000);
   const context = await browser.newContext();
   const page = await context.newPage();
-  // Pages of 500 records; the second one is held until the progress has been read.
+  // Pages of 500 records; the first and second ones are held until the progress has been read.
   let total = 0;
   let first = 0;
   let pages = 0;
+  let releaseFirst!: () => void;
+  const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/sync/snapshot', async (route) => {
     const response = await route.fetch({ postData: JSON.stringify({ ...route.request().postDataJSON(), limit: 500 }) });
     const body = (await response.json()) as { records: unknown[]; total?: number };
-    if (++pages === 1) [first, total] = [body.records.length, body.total ?? 0];
+    if (++pages === 1) {
+      [first, total] = [body.records.length, body.total ?? 0];
+      await firstHeld;
+    }
     if (pages === 2) await held;
     await route.fulfill({ response, json: body });
   });
@@ -188,10 +193,13 @@ test('a first sync shows how far it has got, against the total the company serve
   await sync.submitSignIn('anna');
   await page.goto('/#/');
   const phase = sync.status().getByTestId('sync-phase');
-  await expect(phase).toHaveText(/^Receiving the client base · [\d,]+ of [\d,]+$/, { timeout: 60_000 });
+  // Before the first page: what is coming, with no "0 so far".
+  await expect(phase).toHaveText('Receiving the client base and catalog', { timeout: 60_000 });
+  releaseFirst();
+  await expect(phase).toHaveText(/^Receiving the client base and catalog · [\d,]+ of [\d,]+$/, { timeout: 60_000 });
   // Every record the snapshot brings (contacts come with their clients), counted by the server.
   expect(total).toBeGreaterThan(first);
-  await expect(phase).toHaveText(`Receiving the client base · ${first.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
+  await expect(phase).toHaveText(`Receiving the client base and catalog · ${first.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
   await expect(sync.status().getByRole('progressbar')).toHaveAttribute('aria-valuenow', String((100 * first) / total));
   await page.screenshot({ path: test.info().outputPath('first-sync-progress.png') });
   release();

@@ -284,7 +284,7 @@ export const en = {
     lastSync: 'Last sync {{when}}',
     neverSynced: 'Never synced',
     notConnected: 'Not connected to a company server',
-    phase: { upload: 'Sending files', push: 'Sending your changes', pull: 'Receiving changes', snapshot: 'Receiving the client base' },
+    phase: { upload: 'Sending files', push: 'Sending your changes', pull: 'Receiving changes', firstSync: 'Receiving the client base and catalog', snapshot: 'Receiving added clients' },
     progressCount: '{{count}} so far',
     progressOf: '{{done}} of {{total}}',
     error: {

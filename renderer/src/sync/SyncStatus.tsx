@@ -14,10 +14,15 @@ export function SyncStatus() {
   const summary = useSyncSummary();
   const { online, running, progress, lastError } = useSyncState();
   const pending = summary?.pending ?? 0;
-  // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far".
-  const counted = progress?.total
-    ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) })
-    : t('sync.progressCount', { count: progress?.done ?? 0 });
+  // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far";
+  // the phase alone until there is something to count.
+  const counted = !progress
+    ? null
+    : progress.total
+      ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) })
+      : progress.done > 0
+        ? t('sync.progressCount', { count: progress.done })
+        : null;
   return (
     <Stack gap={6} data-testid="sync-status" data-pending={pending} data-online={online} data-running={running}>
       <Group gap={6} wrap="nowrap">
@@ -41,7 +46,7 @@ export function SyncStatus() {
               costs a laptop without graphics acceleration (a VM, a remote desktop) CPU the sync needs. */}
           <Progress value={progress?.total ? (100 * progress.done) / progress.total : 100} striped={!progress?.total} animated={!progress?.total} size="sm" aria-label={t('sync.syncing')} />
           <Text size="xs" c="dimmed" data-testid="sync-phase">
-            {progress ? `${t(`sync.phase.${progress.phase}`)} · ${counted}` : t('sync.syncing')}
+            {progress ? [t(`sync.phase.${progress.phase}`), counted].filter(Boolean).join(' · ') : t('sync.syncing')}
           </Text>
         </Stack>
       )}

@@ -24,7 +24,8 @@ import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 import { pendingAttachmentsOf, uploadAttachment } from './attachment-sync';
 
-export type SyncPhase = 'upload' | 'push' | 'pull' | 'snapshot';
+/** `firstSync`: the first snapshot, which brings the catalog too; `snapshot`: clients added since. */
+export type SyncPhase = 'upload' | 'push' | 'pull' | 'firstSync' | 'snapshot';
 
 export interface SyncProgress {
   phase: SyncPhase;
@@ -124,6 +125,9 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
   let highWater: number | null = null;
   let done = 0;
   let total: number | null = null;
+  const phase = scope.shared ? 'firstSync' : 'snapshot';
+  // The first page takes the server a moment (it counts what will come): say what is happening meanwhile.
+  opts.onProgress?.({ phase, done, total });
   // A first sync into a base without list rows (an empty one, or one a first sync cut short
   // left) keeps the snapshot's rows aside rather than writing each as a record, and hands them
   // to the list at the end (takeInRowsAside says why).
@@ -147,7 +151,7 @@ async function snapshot(opts: RunOptions, c: Counters, scope: { owners?: string[
         done += value.records.length;
         c.pulled += value.records.length;
         // Records changed while the snapshot ran may take it past the total counted at its start.
-        opts.onProgress?.({ phase: 'snapshot', done, total: total === null ? null : Math.max(total, done) });
+        opts.onProgress?.({ phase, done, total: total === null ? null : Math.max(total, done) });
         if (!next) break;
         request = next;
       }
