@@ -56,8 +56,23 @@ test('a visitor who is already a client is recognised, and the lead is attached 
   await page.keyboard.press('Control+Enter');
   await expect(capture.saved()).toHaveText('Saved: Maria Schmidt');
   const [lead] = await storedLeads(page);
-  expect(lead).toMatchObject({ personName: 'Maria Schmidt', status: 'attached' });
+  expect(lead).toMatchObject({ personName: 'Maria Schmidt', status: 'attached', eventId: null });
   expect(lead!.clientId).toEqual(expect.any(String));
+
+  // No event was active: the lead is listed with the others captured at none, not out of sight.
+  const events = new EventsPage(page);
+  await events.open();
+  const card = page.getByTestId('no-event-card');
+  await expect(card).toContainText('Without an event');
+  await expect(card.getByTestId('lead-count')).toHaveText('1 lead captured while no event was active');
+  await page.screenshot({ path: test.info().outputPath('events-without-event.png') });
+  await card.getByRole('button', { name: 'Open leads' }).click();
+  await expect(page.getByTestId('event-title')).toHaveText('Leads without an event');
+  const leads = new EventLeadsPage(page);
+  expect(await leads.persons()).toEqual(['Maria Schmidt']);
+  await leads.openDetails('Maria Schmidt');
+  await expect(leads.details()).toContainText(name);
+  await page.screenshot({ path: test.info().outputPath('leads-without-event.png') });
 });
 
 test('a lead with a rating, an answer and a next step, keyboard only, in at most 8 keystrokes beyond its data', async ({ page }) => {

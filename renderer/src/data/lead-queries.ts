@@ -20,8 +20,20 @@ export function useActiveEventId() {
   }, []);
 }
 
+/**
+ * Stands for "no event" where an event id is expected (the route `/events/none`): leads captured
+ * while no event was active belong to none, and would otherwise be in no list at all.
+ */
+export const NO_EVENT = 'none';
+
+/** The leads of an event, or with NO_EVENT those of none. */
 export function useEventLeads(eventId: string | undefined) {
-  return useLiveQuery(async () => (eventId ? getDb().leads.where('eventId').equals(eventId).toArray() : []), [eventId]);
+  return useLiveQuery(async () => {
+    if (!eventId) return [];
+    // A lead without an event has no key in the eventId index: those are found by reading them all.
+    if (eventId === NO_EVENT) return getDb().leads.filter((l) => l.eventId === null).toArray();
+    return getDb().leads.where('eventId').equals(eventId).toArray();
+  }, [eventId]);
 }
 
 export function useLead(id: string | undefined) {
@@ -38,13 +50,14 @@ export function useCurrentUserId() {
   return useLiveQuery(() => currentUserId(), []);
 }
 
-/** How many leads each event has (by event id), for the events list. */
+/** How many leads each event has (by event id; those of none under NO_EVENT), for the events list. */
 export function useLeadCountsByEvent() {
   return useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    // Keys only: counting needs no lead record read from disk.
-    const eventIds = await getDb().leads.orderBy('eventId').keys();
+    // Keys only: counting needs no lead record read from disk. A lead without an event has no key.
+    const [eventIds, all] = await Promise.all([getDb().leads.orderBy('eventId').keys(), getDb().leads.count()]);
     for (const id of eventIds) if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
+    counts.set(NO_EVENT, all - eventIds.length);
     return counts;
   }, []);
 }

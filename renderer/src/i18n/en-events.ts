@@ -16,6 +16,9 @@ export const enEvents = {
     edit: 'Edit',
     openLeads: 'Open leads',
     booth: 'Booth {{booth}}',
+    withoutEvent: 'Without an event',
+    withoutEventLeads_one: '{{count}} lead captured while no event was active',
+    withoutEventLeads_other: '{{count}} leads captured while no event was active',
     leads_one: '{{count}} lead',
     leads_other: '{{count}} leads',
   },
@@ -51,6 +54,8 @@ export const enEvents = {
   },
   eventLeads: {
     notFound: 'This event no longer exists.',
+    noEventTitle: 'Leads without an event',
+    noEventHint: 'Captured while no event was active.',
     backToEvents: 'Events',
     captureHere: 'Capture leads here',
     editEvent: 'Edit event',

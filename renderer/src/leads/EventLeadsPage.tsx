@@ -39,7 +39,7 @@ import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, RATINGS, type FieldEvent, type Lead, type LeadStatus } from '../../../core/leads/lead-model';
 import { CommandError } from '../data/commands';
 import { assignLeads, attachLead, convertLead, discardLead, setActiveEvent } from '../data/leads';
-import { useActiveEventId, useEvent, useEventLeads } from '../data/lead-queries';
+import { NO_EVENT, useActiveEventId, useEvent, useEventLeads } from '../data/lead-queries';
 import { useContacts, useTeam } from '../data/queries';
 import { clientSearch } from '../data/client-base';
 import { NO_FILTERS } from '../data/client-search';
@@ -72,7 +72,9 @@ export function EventLeadsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { eventId } = useParams();
-  const event = useEvent(eventId);
+  const stored = useEvent(eventId === NO_EVENT ? undefined : eventId);
+  const withoutEvent = useMemo(() => noEvent(t('eventLeads.noEventTitle')), [t]);
+  const event = eventId === NO_EVENT ? withoutEvent : stored;
   const leads = useEventLeads(eventId);
   if (event === undefined || leads === undefined) {
     return (
@@ -96,6 +98,17 @@ export function EventLeadsPage() {
   return <EventPage key={event.id} event={event} leads={leads} />;
 }
 
+/**
+ * What the page shows for leads captured with no event: an event with nothing of its own (no
+ * questions, groups or dates), under NO_EVENT's id.
+ */
+function noEvent(name: string): FieldEvent {
+  return {
+    id: NO_EVENT, name, kind: 'trade_fair', venue: '', city: '', startsOn: '', endsOn: '', booth: '', teamIds: [], productGroups: [], questions: [],
+    createdAt: '', updatedAt: '', archivedAt: null,
+  };
+}
+
 function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -110,6 +123,7 @@ function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {
   const openLead = leads.find((l) => l.id === params.get('lead')) ?? null;
   const showLead = (id: string | null) => setParams(id ? { lead: id } : {}, { replace: true });
   const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const isEvent = event.id !== NO_EVENT;
 
   const captureHere = async () => {
     try {
@@ -139,24 +153,32 @@ function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {
               )}
             </Group>
             <Text size="sm" c="dimmed">
-              {t(`eventKind.${event.kind}`)} · {formatEventDates(event)}
-              {place && ` · ${place}`}
-              {event.booth && ` · ${t('events.booth', { booth: event.booth })}`}
+              {isEvent ? (
+                <>
+                  {t(`eventKind.${event.kind}`)} · {formatEventDates(event)}
+                  {place && ` · ${place}`}
+                  {event.booth && ` · ${t('events.booth', { booth: event.booth })}`}
+                </>
+              ) : (
+                t('eventLeads.noEventHint')
+              )}
             </Text>
           </Box>
-          <Group gap="xs">
-            <Button color="teal" leftSection={<IconTargetArrow size={16} />} onClick={() => void captureHere()}>
-              {t('eventLeads.captureHere')}
-            </Button>
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => void navigate(`/events/${event.id}/edit`)}>
-              {t('eventLeads.editEvent')}
-            </Button>
-          </Group>
+          {isEvent && (
+            <Group gap="xs">
+              <Button color="teal" leftSection={<IconTargetArrow size={16} />} onClick={() => void captureHere()}>
+                {t('eventLeads.captureHere')}
+              </Button>
+              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => void navigate(`/events/${event.id}/edit`)}>
+                {t('eventLeads.editEvent')}
+              </Button>
+            </Group>
+          )}
         </Group>
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="leads">{t('eventLeads.tabLeads', { count: leads.length })}</Tabs.Tab>
-            <Tabs.Tab value="summary">{t('eventLeads.tabSummary')}</Tabs.Tab>
+            {isEvent && <Tabs.Tab value="summary">{t('eventLeads.tabSummary')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="leads">
             <LeadFilterBar event={event} filters={filters} onChange={setFilters} />

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent } from '../../../core/leads/lead-model';
 import { setActiveEvent } from '../data/leads';
-import { useActiveEventId, useEvents, useLeadCountsByEvent } from '../data/lead-queries';
+import { NO_EVENT, useActiveEventId, useEvents, useLeadCountsByEvent } from '../data/lead-queries';
 import { formatDate } from '../i18n/format';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { sortEvents, today } from './event-stats';
@@ -34,6 +34,7 @@ export function EventsPage() {
     );
   }
 
+  const withoutEvent = counts?.get(NO_EVENT) ?? 0;
   const list = (items: FieldEvent[]) =>
     items.map((event) => <EventCard key={event.id} event={event} active={event.id === activeId} leads={counts?.get(event.id) ?? 0} />);
 
@@ -46,6 +47,7 @@ export function EventsPage() {
             {t('events.new')}
           </Button>
         </Group>
+        {withoutEvent > 0 && <NoEventCard leads={withoutEvent} />}
         {sorted.current.length === 0 && sorted.past.length === 0 ? (
           <Card withBorder p="xl">
             <Text fw={600}>{t('events.empty')}</Text>
@@ -77,6 +79,27 @@ export function EventsPage() {
         )}
       </Box>
     </ScrollArea>
+  );
+}
+
+/** Leads captured while no event was active: listed like an event's, so none is out of sight. */
+function NoEventCard({ leads }: { leads: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Card withBorder padding="md" mb="sm" data-testid="no-event-card" component="article" aria-label={t('events.withoutEvent')}>
+      <Group justify="space-between" wrap="nowrap">
+        <Box>
+          <Text fw={700} size="lg">
+            {t('events.withoutEvent')}
+          </Text>
+          <Text size="sm" c="dimmed" data-testid="lead-count">
+            {t('events.withoutEventLeads', { count: leads })}
+          </Text>
+        </Box>
+        <Button onClick={() => void navigate(`/events/${NO_EVENT}`)}>{t('events.openLeads')}</Button>
+      </Group>
+    </Card>
   );
 }
 
