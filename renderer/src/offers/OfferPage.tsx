@@ -269,9 +269,9 @@ function SaveIndicator({ autosave }: { autosave: Autosave }) {
         ? [<IconCheck key="ok" size={14} color="var(--mantine-color-teal-6)" />, t('offers.saved'), 'dimmed']
         : [<IconAlertCircle key="bad" size={14} color="var(--mantine-color-red-6)" />, t('offers.unsaved'), 'red.7'];
   return (
-    <Group gap={4} data-testid="save-state" data-state={state}>
+    <Group gap={4} wrap="nowrap" data-testid="save-state" data-state={state}>
       {icon}
-      <Text size="xs" c={color}>
+      <Text size="xs" c={color} style={{ whiteSpace: 'nowrap' }}>
         {text}
       </Text>
     </Group>
