@@ -138,6 +138,8 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
                       data={owners.owners.map((m) => ({ value: m.id, label: m.name }))}
                       disabled={owners.locked}
                       description={owners.locked ? t('form.ownerLocked') : undefined}
+                      // Below the field, so it stays level with its neighbours in the grid.
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
                       value={field.value || null}
                       onChange={(v) => field.onChange(v ?? '')}
                       searchable
