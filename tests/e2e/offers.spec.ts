@@ -99,6 +99,16 @@ test('an offer built offline is approved by the head of sales through the sync, 
   await offer.setDiscount(s.other.sku, '15');
   await expect(anna.page.getByTestId('needs-approval')).toBeVisible();
   await offer.expectSaved();
+  // A quantity that cannot be saved: leaving by the client's link asks first, and staying keeps it.
+  await offer.setQty(s.other.sku, '');
+  await expect(anna.page.getByTestId('save-state')).toHaveAttribute('data-state', 'invalid');
+  await anna.page.getByTestId('offer-client').click();
+  const leave = anna.page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(offer.line(s.other.sku).getByRole('spinbutton', { name: 'Qty' })).toHaveValue('');
+  await offer.setQty(s.other.sku, '10');
+  await offer.expectSaved();
   await offer.action('send');
   await expect(anna.page.getByText('A discount is above your limit: send the offer for approval first.')).toBeVisible();
   await offer.action('submit');

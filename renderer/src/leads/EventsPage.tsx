@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Badge, Box, Button, Card, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlayerStop, IconPlus, IconTargetArrow } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent } from '../../../core/leads/lead-model';
 import { setActiveEvent } from '../data/leads';
@@ -123,18 +123,7 @@ function EventCard({ event, active, leads }: { event: FieldEvent; active: boolea
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Box style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Text
-              component="a"
-              href={`#/events/${event.id}`}
-              fw={700}
-              size="lg"
-              c="inherit"
-              data-testid="event-name"
-              onClick={(e: React.MouseEvent) => {
-                e.preventDefault();
-                void navigate(`/events/${event.id}`);
-              }}
-            >
+            <Text component={Link} to={`/events/${event.id}`} fw={700} size="lg" c="inherit" data-testid="event-name">
               {event.name}
             </Text>
             <Badge variant="light" color="gray" size="sm">

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Card, Divider, Drawer, Group, Image, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconRefresh } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent, Lead } from '../../../core/leads/lead-model';
 import type { AttachmentRef } from '../../../core/sync/attachments';
@@ -217,7 +217,6 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
 /** The client (and contact) a lead was attached to or converted into, with a link to the card and an offer to start. */
 function LinkedClient({ clientId, contactId, leadId }: { clientId: string; contactId: string | null; leadId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const startOffer = useStartOffer();
   // Null when the client is not on this laptop (another manager's, out of this person's scope).
   const client = useClient(clientId);
@@ -226,11 +225,8 @@ function LinkedClient({ clientId, contactId, leadId }: { clientId: string; conta
     <>
       <Field label={t('leadDetails.client')} testId="lead-details-client">
         <Anchor
-          href={`#/clients/${clientId}`}
-          onClick={(e) => {
-            e.preventDefault();
-            void navigate(`/clients/${clientId}`);
-          }}
+          component={Link}
+          to={`/clients/${clientId}`}
         >
           {client?.name ?? t('eventLeads.openClient')}
         </Anchor>

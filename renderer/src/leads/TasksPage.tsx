@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Box, Button, Card, Center, Checkbox, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Lead, Task } from '../../../core/leads/lead-model';
 import { setTaskDone } from '../data/leads';
@@ -94,7 +94,6 @@ export function TasksPage() {
 
 function TaskRow({ task, lead, overdue, first }: { task: Task; lead: Lead | undefined; overdue: boolean; first: boolean }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const failed = useCommandFailed();
   const done = task.doneAt !== null;
   const clientId = task.clientId ?? lead?.clientId ?? null;
@@ -134,11 +133,8 @@ function TaskRow({ task, lead, overdue, first }: { task: Task; lead: Lead | unde
         {clientId && (
           <Anchor
             size="sm"
-            href={`#/clients/${clientId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              void navigate(`/clients/${clientId}`);
-            }}
+            component={Link}
+            to={`/clients/${clientId}`}
           >
             {t('tasks.openClient')}
           </Anchor>
@@ -146,11 +142,8 @@ function TaskRow({ task, lead, overdue, first }: { task: Task; lead: Lead | unde
         {eventId && (
           <Anchor
             size="sm"
-            href={`#/events/${eventId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              void navigate(`/events/${eventId}`);
-            }}
+            component={Link}
+            to={`/events/${eventId}`}
           >
             {t('tasks.openEvent')}
           </Anchor>

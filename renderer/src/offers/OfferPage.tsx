@@ -4,7 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconAlertCircle } from '@tabler/icons-react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
@@ -142,7 +142,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
                 <HeaderTotal currency={currency} pricesIncludeVat={pricesIncludeVat} />
               </Group>
               <Text size="sm" c="dimmed">
-                <Anchor size="sm" href={`#/clients/${client.id}`} data-testid="offer-client">
+                <Anchor component={Link} size="sm" to={`/clients/${client.id}`} data-testid="offer-client">
                   {client.name}
                 </Anchor>
                 {' · '}
@@ -160,12 +160,12 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
           {offer.status === 'superseded' && current && current.id !== offer.id && (
             <Alert color="gray" data-testid="superseded-banner">
               {t('offers.olderVersion', { version: current.version })}{' '}
-              <Anchor href={`#/offers/${current.id}`}>{t('offers.openCurrent')}</Anchor>
+              <Anchor component={Link} to={`/offers/${current.id}`}>{t('offers.openCurrent')}</Anchor>
             </Alert>
           )}
           {previous && (
             <Text size="sm" c="dimmed">
-              {t('offers.previousVersion', { version: previous.version })} · <Anchor href={`#/offers/${previous.id}`}>{t('offers.openPrevious', { version: previous.version })}</Anchor>
+              {t('offers.previousVersion', { version: previous.version })} · <Anchor component={Link} to={`/offers/${previous.id}`}>{t('offers.openPrevious', { version: previous.version })}</Anchor>
             </Text>
           )}
           {!editable && offer.status !== 'superseded' && <Text size="sm" c="dimmed">{t('offers.readOnly')}</Text>}
