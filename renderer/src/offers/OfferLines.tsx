@@ -135,7 +135,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </div>
       <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell form={form} name={`lines.${index}.qty`} label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={44} />
+          <NumberCell form={form} name={`lines.${index}.qty`} label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={unitWidth(line.unit)} />
         ) : (
           <Text size="sm" pt={6}>
             {line.qty.toLocaleString()} {line.unit}
@@ -295,6 +295,12 @@ function LineTextInput({ form, name, label }: { form: UseFormReturn<OfferFormVal
   return <TextInput size="xs" placeholder={label} aria-label={label} {...form.register(name, FIELD_RULES.stockNote)} error={error} />;
 }
 
+/**
+ * Room for a unit after the quantity: "шт" and "pcs" need little, "csomag" or "Packung" more, and
+ * a long one is cut short rather than covering the number.
+ */
+const unitWidth = (unit: string) => Math.round(Math.min(72, Math.max(28, 12 + 6.5 * [...unit].length)));
+
 /** A right-aligned number input of a line (quantity, discount), with its unit after it. */
 function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: string; suffixWidth?: number; max?: number }) {
   const error = useOwnFieldError(form.control, name);
@@ -308,7 +314,7 @@ function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: Use
       max={max}
       aria-label={label}
       rightSection={
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" truncate title={suffix} maw="100%">
           {suffix}
         </Text>
       }
