@@ -82,6 +82,7 @@ for (const backend of BACKENDS) {
         [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--discount-limit', '120'], /--discount-limit/],
         [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--nonsense'], /Unknown option/],
         [['revoke-device', '--id', 'nope'], /uuid/],
+        [['list-devices', '--login', 'ghost'], /No user/],
         [['revoke-device', '--id', '00000000-0000-4000-8000-000000000000'], /No device/],
         [['reset-password', '--login', 'ghost', '--password', 'long enough'], /No user/],
         [['frobnicate'], /Unknown command/],
@@ -113,11 +114,23 @@ for (const backend of BACKENDS) {
 
       const mia = (await findUser(test.db, { login: 'mia' }))!;
       const { deviceId } = await createDevice(test.db, mia.id, 'Lost laptop');
+      // The admin finds the laptop's id in the list of signed-in devices.
+      const devices = io();
+      expect(await runCli(['list-devices', '--login', 'mia'], {}, devices.io, test.db)).toBe(0);
+      expect(devices.out).toHaveLength(1);
+      expect(devices.out[0]).toMatch(new RegExp(`^mia\\s+Lost laptop\\s+seen \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d .*${deviceId}$`));
       const revoke = io();
       expect(await runCli(['revoke-device', '--id', deviceId], {}, revoke.io, test.db)).toBe(0);
       expect(revoke.out.join()).toMatch(/"Lost laptop" of mia revoked/);
       const [row] = await test.db.query<{ revoked: boolean }>(`SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1`, [deviceId]);
       expect(row!.revoked).toBe(true);
+      // Signed out: listed with --all only, and marked so.
+      const after = io();
+      expect(await runCli(['list-devices', '--login', 'mia'], {}, after.io, test.db)).toBe(0);
+      expect(after.out).toEqual(['No signed-in devices (--all shows signed-out ones).']);
+      const all = io();
+      expect(await runCli(['list-devices', '--all'], {}, all.io, test.db)).toBe(0);
+      expect(all.out.filter((l) => l.includes(deviceId))[0]).toMatch(/SIGNED OUT/);
     });
 
     it('prints its usage, with every command, when run without one (exit 2)', async () => {

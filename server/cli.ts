@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { openDatabase } from './db/open';
 import { migrate } from './db/migrate';
 import type { SqlDb } from './db/sql-db';
-import { revokeDevice } from './auth/devices';
+import { devicesOf, revokeDevice } from './auth/devices';
 import { generatePassword } from './auth/password';
-import { createUser, listUsers, loginSchema, passwordSchema, ROLES, setPassword, UserError, type Role } from './auth/users';
+import { createUser, findUser, listUsers, loginSchema, passwordSchema, ROLES, setPassword, UserError, type Role } from './auth/users';
 import { DEFAULTS } from './config';
 import { assignClient } from './admin/assign-client';
 import { importReceivables } from './admin/import-receivables';
@@ -34,6 +34,9 @@ Commands:
                                  without a password, one is generated and printed once
   reset-password --login <login> [--password <pw> | --password-stdin]
   list-users
+  list-devices [--login <login>] [--all]
+                                 signed-in laptops, most recently seen first, with their ids;
+                                 --all: signed-out ones too
   revoke-device --id <device id>
   assign-client --client <client id> --to <login>
                                  hands the client and its contacts to a manager or head of sales
@@ -158,6 +161,17 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       }
       return 0;
     }
+    case 'list-devices': {
+      const login = values.login === undefined ? null : loginSchema.parse(values.login);
+      if (login && !(await findUser(db, { login }))) throw new UsageError(`No user with login "${login}".`);
+      const devices = await devicesOf(db, { login, signedOut: values.all === true });
+      if (devices.length === 0) io.out(values.all ? 'No devices.' : 'No signed-in devices (--all shows signed-out ones).');
+      const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
+      for (const d of devices) {
+        io.out([d.userLogin.padEnd(20), d.name.padEnd(40), `seen ${when(d.lastSeenAt)}`, `signed in ${when(d.createdAt)}`, d.revokedAt ? `SIGNED OUT ${when(d.revokedAt)}` : '', d.id].filter(Boolean).join('  '));
+      }
+      return 0;
+    }
     case 'revoke-device': {
       const id = need(values, 'id');
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new UsageError('--id must be a device id (uuid).');
@@ -258,6 +272,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         'discount-limit': { type: 'string' },
         password: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        all: { type: 'boolean' },
         id: { type: 'string' },
         client: { type: 'string' },
         to: { type: 'string' },

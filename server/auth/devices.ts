@@ -8,6 +8,7 @@ export interface DeviceRow {
   name: string;
   userId: string;
   userLogin: string;
+  userName: string;
   createdAt: Date;
   lastSeenAt: Date | null;
   revokedAt: Date | null;
@@ -29,7 +30,7 @@ export interface AuthDevice {
   user: AuthUser;
 }
 
-const DEVICE_COLUMNS = `d.id::text AS "id", d.name, d.user_id::text AS "userId", u.login AS "userLogin",
+const DEVICE_COLUMNS = `d.id::text AS "id", d.name, d.user_id::text AS "userId", u.login AS "userLogin", u.display_name AS "userName",
   d.created_at AS "createdAt", d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt"`;
 
 /** Registers a device and returns its token: the only time the token exists outside the device. */
@@ -93,6 +94,19 @@ export async function listDevices(sql: Sql, viewer: AuthUser): Promise<DeviceRow
       WHERE $2 = 'admin' OR d.user_id = $1::uuid
       ORDER BY u.login, d.created_at, d.id`,
     [viewer.id, viewer.role],
+  );
+}
+
+/**
+ * Devices for the admin command line: everyone's, or one login's; signed-out ones only when
+ * asked for (every sign-in is a device, so they pile up). Most recently seen first.
+ */
+export async function devicesOf(sql: Sql, filter: { login: string | null; signedOut: boolean }): Promise<DeviceRow[]> {
+  return sql.query<DeviceRow>(
+    `SELECT ${DEVICE_COLUMNS} FROM devices d JOIN users u ON u.id = d.user_id
+      WHERE ($1::text IS NULL OR u.login = $1) AND ($2 OR d.revoked_at IS NULL)
+      ORDER BY d.last_seen_at DESC NULLS LAST, d.created_at DESC, d.id`,
+    [filter.login, filter.signedOut],
   );
 }
 

@@ -11,6 +11,7 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import { DEFAULT_LOGIN_LIMITS, markLoginSucceeded, pruneLoginAttempts, reserveLoginAttempt, type LoginLimits } from './rate-limit';
 import { TOKEN_PATTERN } from './tokens';
 import type { Role } from './users';
+import type { DeviceView } from '../../core/devices';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,23 +40,12 @@ export interface LoginResponse {
 const emptyBodySchema = z.strictObject({}).optional();
 const deviceParamsSchema = z.strictObject({ id: z.uuid({ message: 'must be a device id (uuid)' }) });
 
-export interface DeviceView {
-  id: string;
-  name: string;
-  userId: string;
-  userLogin: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-  /** The device making this request. */
-  current: boolean;
-}
-
 const deviceView = (d: DeviceRow, currentId: string): DeviceView => ({
   id: d.id,
   name: d.name,
   userId: d.userId,
   userLogin: d.userLogin,
+  userName: d.userName,
   createdAt: d.createdAt.toISOString(),
   lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
   revokedAt: d.revokedAt?.toISOString() ?? null,
