@@ -385,21 +385,33 @@ function readDeviceId(): Promise<string> {
   });
 }
 
-test('a revoked laptop is wiped at its next sync and tells the person why', async ({ browser, request }) => {
-  test.setTimeout(180_000);
+test('a laptop signed out from another one is wiped at its next sync and tells the person why', async ({ browser }) => {
+  test.setTimeout(240_000);
   const anna = await laptop(browser, 'anna');
   const { page, sync, list } = anna;
   await page.goto('/#/');
   const name = (await list.visibleNames())[0]!;
   await openClient(list, name);
 
-  // The admin revokes the laptop (reported lost) through the company server's API.
-  const admin = (await (await request.post('/api/login', { data: { login: 'admin', password: 'demo', deviceName: 'Admin console' } })).json()) as { token: string };
+  // The laptop is reported lost: Anna signs it out from her other one, in the settings.
+  const spare = await laptop(browser, 'anna');
   const deviceId = await page.evaluate(readDeviceId);
-  const { devices } = (await (await request.get('/api/devices', { headers: { authorization: `Bearer ${admin.token}` } })).json()) as { devices: { id: string; name: string }[] };
-  expect(devices.find((d) => d.id === deviceId)?.name).toMatch(/^Fieldbook in a browser on \S/);
-  const revoke = await request.post(`/api/devices/${deviceId}/revoke`, { headers: { authorization: `Bearer ${admin.token}` }, data: {} });
-  expect(revoke.status()).toBe(200);
+  await spare.page.goto('/#/settings');
+  const rows = spare.page.getByTestId('device-row');
+  await expect(rows.filter({ hasText: 'This laptop' }).getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  const lost = spare.page.locator(`[data-testid="device-row"][data-device-id="${deviceId}"]`);
+  await expect(lost).toContainText(/^Fieldbook in a browser on \S/);
+  await lost.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = spare.page.getByTestId('revoke-dialog');
+  await expect(dialog).toContainText('removes the client base');
+  await dialog.getByRole('button', { name: 'Sign out' }).click();
+  await expect(dialog).toBeHidden();
+  // Signed-out laptops are listed on request only.
+  await expect(lost).toHaveCount(0);
+  await spare.page.getByRole('switch', { name: /^Show \d+ signed-out laptops?$/ }).check();
+  await expect(lost).toContainText('Signed out');
+  await spare.page.getByTestId('device-list').screenshot({ path: test.info().outputPath('laptops.png') });
+  await spare.close();
 
   await sync.status().getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByText('The company signed this laptop out of its server (the device was revoked)')).toBeVisible();

@@ -5,6 +5,7 @@ import { getPlatform } from '../platform';
 import { clientSearch } from '../data/client-base';
 import { userLocale } from '../i18n/format';
 import { ConnectionSettings } from '../sync/ConnectionSettings';
+import { DeviceList } from '../sync/DeviceList';
 import { DocumentSettings } from '../offers/DocumentSettings';
 
 interface Facts {
@@ -49,6 +50,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Title>
       {facts && <ConnectionSettings defaultServerUrl={facts.serverUrl ?? ''} />}
+      <DeviceList />
       <DocumentSettings />
       <Card withBorder mt="md">
         <Title order={5} mb="sm">
