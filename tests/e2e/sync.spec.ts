@@ -253,9 +253,23 @@ test('a change the server refuses is kept with what was typed, and applied again
   await expect(anna.page.getByTestId('client-name')).toHaveText(name);
   await giveTo('Ben Okafor');
 
-  // Anna syncs: the server refuses her note and the client leaves her laptop, but the note is kept.
+  // Anna syncs with the client's form open again: the server refuses her note and the client
+  // leaves her laptop, but the note is kept; the form says it cannot be saved, keeps what she
+  // typed, and does not turn into a new client.
+  await anna.page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await annasForm.fill({ Website: 'www.typed-while-moved.example' });
   await anna.page.context().setOffline(false);
   await anna.sync.syncNow();
+  await expect(anna.page.getByTestId('form-gone')).toContainText('This client is no longer on this laptop');
+  await expect(anna.page.getByRole('heading', { name: `Edit ${name}` })).toBeVisible();
+  await expect(annasForm.field('Website')).toHaveValue('www.typed-while-moved.example');
+  await annasForm.save();
+  await expect(anna.page.getByText('Could not save: This client no longer exists. Everything you typed is still here')).toBeVisible();
+  await anna.page.screenshot({ path: test.info().outputPath('form-client-gone.png') });
+  await anna.page.getByRole('button', { name: 'Cancel' }).click();
+  await anna.page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave and discard' }).click();
+  await anna.list.searchFor(name);
+  expect(await anna.list.resultCount()).toBe(0);
   await anna.page.goto('/#/sync');
   const refused = anna.page.getByTestId('rejected-change');
   await expect(refused).toHaveCount(1);

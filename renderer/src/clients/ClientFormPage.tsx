@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   ActionIcon,
+  Alert,
   Button,
   Card,
   Center,
@@ -78,14 +79,18 @@ interface Who {
 
 function ClientForm({ client, team, who }: { client: Client | null; team: TeamMember[]; who: Who }) {
   const { me } = who;
-  const owners = ownerChoices({ team, scopeOwners: who.scopeOwners, role: who.role, current: client?.ownerId ?? '', isNew: !client });
+  // The client as the form opened it: a save writes only what the person changed from it, and
+  // the form stays an edit of it should a sync take the client off this laptop meanwhile.
+  const [seen] = useState(client);
+  const gone = seen !== null && client === null;
+  const owners = ownerChoices({ team, scopeOwners: who.scopeOwners, role: who.role, current: seen?.ownerId ?? '', isNew: !seen });
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
   const countries = useMemo(() => countryOptions(userLocale()), []);
   const form = useForm<FormValues, unknown, Output>({
     resolver: zodResolver(clientInputSchema),
-    defaultValues: toFormValues(client, team, me),
+    defaultValues: toFormValues(seen, team, me),
     mode: 'onTouched',
   });
   const { register, control, formState } = form;
@@ -95,17 +100,22 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      const saved = client ? await updateClient(client.id, values) : await createClient(values);
-      return { to: `/clients/${saved.id}`, replace: !client };
+      const saved = seen ? await updateClient(seen.id, values, undefined, seen) : await createClient(values);
+      return { to: `/clients/${saved.id}`, replace: !seen };
     },
     t('form.saved'),
   );
 
-  const close = () => void navigate(client ? `/clients/${client.id}` : '/');
+  const close = () => void navigate(seen && !gone ? `/clients/${seen.id}` : '/');
 
   return (
-    <FormPage title={client ? t('form.editClient', { name: client.name }) : t('form.newClient')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>
+    <FormPage title={seen ? t('form.editClient', { name: seen.name }) : t('form.newClient')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>
           <Stack gap="md">
+            {gone && (
+              <Alert color="red" data-testid="form-gone">
+                {t('form.goneClient')}
+              </Alert>
+            )}
             <Card withBorder>
               <Title order={5} mb="sm">
                 {t('form.sectionCompany')}

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { ActionIcon, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { ActionIcon, Alert, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -39,6 +39,9 @@ export function ContactFormPage() {
   const { clientId, contactId } = useParams();
   const client = useClient(clientId);
   const contact = useContact(clientId, contactId);
+  // The client the form was opened for, kept should a sync take it off this laptop meanwhile.
+  const [held, setHeld] = useState<Client | null>(null);
+  if (client && held === null) setHeld(client);
   if (client === undefined || (contactId && contact === undefined)) {
     return (
       <Center h="100%">
@@ -46,11 +49,20 @@ export function ContactFormPage() {
       </Center>
     );
   }
-  if (client === null) return <Center h="100%">…</Center>;
-  return <ContactForm key={contactId ?? 'new'} client={client} contact={contact ?? null} />;
+  const shown = client ?? held;
+  if (shown === null) return <Center h="100%">…</Center>;
+  return <ContactForm key={contactId ?? 'new'} client={shown} contact={contact ?? null} clientGone={client === null} />;
 }
 
-function ContactForm({ client, contact }: { client: Client; contact: Contact | null }) {
+/**
+ * The client and contact the form was opened for stay what it edits: should a sync take them
+ * off this laptop meanwhile, the form says so and keeps what was typed (it does not become a
+ * new contact). A save writes only what the person changed from the contact as opened.
+ */
+function ContactForm(props: { client: Client; contact: Contact | null; clientGone: boolean }) {
+  const [client] = useState(props.client);
+  const [contact] = useState(props.contact);
+  const gone = props.clientGone || (contact !== null && props.contact === null);
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
@@ -70,7 +82,7 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      if (contact) await updateContact(contact, values);
+      if (contact) await updateContact(contact, values, undefined, contact);
       else await createContact(client.id, values);
       return { to: cardUrl };
     },
@@ -81,6 +93,11 @@ function ContactForm({ client, contact }: { client: Client; contact: Contact | n
 
   return (
     <FormPage title={contact ? t('form.editContact', { name: contact.name }) : t('form.newContact', { client: client.name })} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting} maxWidth={900}>
+          {gone && (
+            <Alert color="red" mb="md" data-testid="form-gone">
+              {t('form.goneContact')}
+            </Alert>
+          )}
           <Card withBorder>
             <SimpleGrid cols={2}>
               <TextInput label={t('form.contactName')} withAsterisk {...register('name')} error={fieldError(errors.name)} />

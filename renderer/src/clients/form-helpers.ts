@@ -1,6 +1,7 @@
 import { getCountries } from 'libphonenumber-js/max';
 import { useTranslation } from 'react-i18next';
 import { get, useFormState, type Control, type FieldError, type FieldPath, type FieldValues } from 'react-hook-form';
+import { CommandError } from '../data/commands';
 
 /** The message for a field error: zod messages in core/ are i18n keys under `errors.`. */
 export function useFieldError() {
@@ -35,7 +36,8 @@ export function useWriteErrorText() {
   const { t } = useTranslation();
   return (e: unknown): string => {
     const names = [e, (e as { inner?: unknown } | null)?.inner].map((x) => (x instanceof Error ? x.name : ''));
-    const error = names.includes('QuotaExceededError') ? t('errors.diskFull') : e instanceof Error ? e.message : String(e);
+    // A command's refusal carries its message's key ('errors.client_not_found').
+    const error = names.includes('QuotaExceededError') ? t('errors.diskFull') : e instanceof CommandError ? t(e.message) : e instanceof Error ? e.message : String(e);
     return error.replace(/\.+$/, ''); // the sentence it goes into adds its own full stop
   };
 }

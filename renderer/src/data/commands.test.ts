@@ -76,6 +76,17 @@ describe('client commands', () => {
     expect(history.at(-1)!.changes.map((x) => x.field)).toEqual(['notes']);
   });
 
+  it('a form saved after a sync changed the client writes only what the person changed from what the form showed', async () => {
+    const seen = await createClient(input(), db);
+    // While the form is open, a sync brings a colleague's new legal name and notes.
+    await db.clients.update(seen.id, { legalName: 'Ügyfél Holding Zrt.', notes: 'Colleague: visit in May' });
+    await db.outbox.clear();
+    // The form still shows the old values; the person changes the discount and saves.
+    const saved = await updateClient(seen.id, input({ discountPct: 8 }), db, seen);
+    expect(saved).toMatchObject({ legalName: 'Ügyfél Holding Zrt.', notes: 'Colleague: visit in May', discountPct: 8 });
+    expect((await db.outbox.toArray()).map((e) => Object.keys(e.fields))).toEqual([['discountPct']]);
+  });
+
   it('an update without changes writes no history', async () => {
     const c = await createClient(input(), db);
     await updateClient(c.id, input(), db);
@@ -140,10 +151,15 @@ describe('contact commands', () => {
     expect(await searchAll('петров')).toEqual(['Ügyfél Kft']);
     await updateContact(p, { name: 'Иван Петров', position: 'Директор', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     expect(await searchAll('директор')).toEqual(['Ügyfél Kft']);
+    // A form opened before a sync changed the contact's notes: its save keeps them.
+    const seen = (await db.clients.get(c.id))!.contacts!.find((x) => x.id === p.id)!;
+    await updateContact(p, { ...seen, notes: 'From a colleague' }, db);
+    await updateContact(p, { ...seen, position: 'CEO' }, db, seen);
+    expect((await db.clients.get(c.id))!.contacts!.find((x) => x.id === p.id)).toMatchObject({ position: 'CEO', notes: 'From a colleague' });
     await archiveContact(p, db);
     expect(await searchAll('петров')).toEqual([]);
     const entries = await db.history.where('clientId').equals(c.id).toArray();
-    expect(entries.filter((e) => e.subject === 'contact').map((e) => e.action).sort()).toEqual(['archived', 'created', 'updated']);
+    expect(entries.filter((e) => e.subject === 'contact').map((e) => e.action).sort()).toEqual(['archived', 'created', 'updated', 'updated', 'updated']);
   });
 });
 

@@ -61,6 +61,18 @@ function changedValues<T extends object>(after: T, changes: readonly { field: st
   return Object.fromEntries(changes.map((c) => [c.field, after[c.field as keyof T]]));
 }
 
+/**
+ * What a form's save writes over the record as it is now: the fields the person changed from
+ * `seen` (the record as their form showed it when it opened). A field they left alone keeps its
+ * value now, which a sync or another window may have changed while the form was open: writing
+ * the form's stale copy back would undo a colleague's edit, on every laptop, with no conflict.
+ * Without `seen`, every field typed.
+ */
+function typedFields<T extends object>(typed: T, seen: T | undefined, fields: readonly (keyof T & string)[]): Partial<T> {
+  if (!seen) return typed;
+  return Object.fromEntries(diffFields(seen, typed, fields).map((c) => [c.field, typed[c.field as keyof T]])) as Partial<T>;
+}
+
 async function mustGetClient(db: FieldbookDb, id: string): Promise<ClientRecord> {
   const client = await db.clients.get(id);
   if (!client) throw new CommandError('errors.client_not_found');
@@ -90,11 +102,12 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
 }
 
 /** client-update: only the fields a person may edit; company fields are kept as they are. */
-export async function updateClient(id: string, input: ClientInput, db = getDb()): Promise<Client> {
+/** client-update; `seen`: the client as the form showed it (see typedFields). */
+export async function updateClient(id: string, input: ClientInput, db = getDb(), seen?: Client): Promise<Client> {
   const data = clientInputSchema.parse(input);
   return db.transaction('rw', writeTables(db), async () => {
     const before = await mustGetClient(db, id);
-    const after: ClientRecord = { ...before, ...data, updatedAt: now() };
+    const after: ClientRecord = { ...before, ...typedFields<ClientInput>(data, seen, CLIENT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CLIENT_FIELDS);
     if (changes.length === 0) return before;
     await db.clients.put(after);
@@ -182,11 +195,12 @@ async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ clien
 }
 
 /** contact-update */
-export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb()): Promise<Contact> {
+/** contact-update; `seen`: the contact as the form showed it (see typedFields). */
+export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Contact): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const { client, contact: before } = await mustGetContact(db, ref);
     const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
-    const after: Contact = { ...before, ...data, updatedAt: now() };
+    const after: Contact = { ...before, ...typedFields<Pick<Contact, (typeof CONTACT_FIELDS)[number]>>(data, seen, CONTACT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;
     const record = withContact(client, after);

@@ -221,6 +221,8 @@ export const en = {
     restoreContact: 'Restore contact',
     archiveContactNamed: 'Archive {{name}}',
     restoreContactNamed: 'Restore {{name}}',
+    goneClient: 'This client is no longer on this laptop: the last sync handed it to another manager or removed it. What you typed cannot be saved here; copy what you need before leaving.',
+    goneContact: 'This contact is no longer on this laptop: the last sync handed its client to another manager or removed it. What you typed cannot be saved here; copy what you need before leaving.',
     leaveTitle: 'Leave without saving?',
     leaveText: 'You have changes that are not saved. If you leave now, they are lost.',
     stay: 'Stay and keep editing',
