@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSyncSummary } from '../data/sync-session';
+import { isRestarting } from './sync-controller';
 
 /**
  * Closing the app with unsynced changes asks first. In the browser build the browser shows its
@@ -11,6 +12,8 @@ export function useQuitWarning(): void {
   useEffect(() => {
     if (pending === 0) return;
     const warn = (event: BeforeUnloadEvent) => {
+      // Signing out asked already, and said what is not synced; its restart must go through.
+      if (isRestarting()) return;
       event.preventDefault();
       event.returnValue = '';
     };

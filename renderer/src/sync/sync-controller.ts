@@ -165,8 +165,18 @@ async function wipeAndRestart(notice: RestartNotice): Promise<void> {
   restartOnEmptyList();
 }
 
-/** To the (empty) client list: the page open now may show a record that is gone. */
+let restarting = false;
+
+/** Whether the window is starting again on purpose (a sign-out, a wipe): nothing to warn about. */
+export const isRestarting = () => restarting;
+
+/**
+ * To the (empty) client list: the page open now may show a record that is gone. Once: this
+ * window hears its own restart message too (its listening channel is another object).
+ */
 function restartOnEmptyList(): void {
+  if (restarting) return;
+  restarting = true;
   window.location.hash = '#/';
   window.location.reload();
 }
