@@ -6,7 +6,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from './app';
-import { createUser } from './auth/users';
+import { createUser, setPassword } from './auth/users';
 import type { ScryptParams } from './auth/password';
 import { hashToken } from './auth/tokens';
 import type { SqlDb } from './db/sql-db';
@@ -108,6 +108,11 @@ for (const backend of BACKENDS) {
       // Once the window has passed, the login works again.
       await test.db.query(`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE login = 'carl'`);
       expect((await login(app, { login: 'carl', password: PASSWORD, deviceName: 'X' })).statusCode).toBe(200);
+      // Locked out again; an admin's password reset lifts the lockout at once.
+      for (let i = 0; i < 10; i++) await login(app, { login: 'carl', password: `wrong${i}`, deviceName: 'X' });
+      expect((await login(app, { login: 'carl', password: PASSWORD, deviceName: 'X' })).statusCode).toBe(429);
+      expect(await setPassword(test.db, 'carl', 'a fresh password', FAST)).toBe(true);
+      expect((await login(app, { login: 'carl', password: 'a fresh password', deviceName: 'X' })).statusCode).toBe(200);
     });
 
     it('counts only failures since the last successful sign-in', async () => {

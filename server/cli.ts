@@ -92,8 +92,15 @@ function readBytes(path: string): Uint8Array {
 /** The CSV named by --file (`-`: standard input), and how to name it in messages. */
 function readInput(values: Record<string, unknown>, io: CliIo): { text: string; what: string } {
   const path = need(values, 'file');
-  if (path === '-') return { text: io.readStdin(), what: 'stdin' };
-  return { text: new TextDecoder().decode(readBytes(path)), what: path };
+  const input = path === '-' ? { text: io.readStdin(), what: 'stdin' } : { text: new TextDecoder().decode(readBytes(path)), what: path };
+  // Bytes that are not UTF-8 decode as U+FFFD: imported as they are, every laptop would show
+  // "Caf� Kaffeem�hle" (Excel's plain "CSV" on Windows is Windows-1252, not UTF-8).
+  const bad = input.text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = input.text.slice(0, bad).split('\n').length;
+    throw new UsageError(`${input.what} is not UTF-8 text (line ${line}): save it as "CSV UTF-8" from the spreadsheet, or convert it (iconv -f WINDOWS-1252 -t UTF-8). Nothing was imported.`);
+  }
+  return input;
 }
 
 /** Names the columns an import did not use (a name column beside the SKU, say): a typo shows. */
@@ -145,7 +152,7 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       const { password, generated } = passwordFrom(values, io);
       checkPassword(password);
       if (!(await setPassword(db, login, password))) throw new UsageError(`No user with login "${login}".`);
-      io.out(`Password of ${login} reset. Devices already signed in stay signed in; revoke them with revoke-device.`);
+      io.out(`Password of ${login} reset, and any sign-in lockout lifted. Devices already signed in stay signed in; revoke them with revoke-device.`);
       if (generated) io.out(`New password (shown once): ${password}`);
       return 0;
     }

@@ -4,6 +4,7 @@
  * that laptops pull it, that importing a file again changes nothing, and that a bad file writes
  * nothing and names every bad line.
  */
+import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -138,6 +139,13 @@ for (const backend of BACKENDS) {
         'line 9: discontinued "maybe" is not yes or no',
         'Nothing imported: 7 lines need fixing.',
       ]);
+      expect(await topSeq(test.db)).toBe(top);
+      // Excel's plain "CSV" on Windows: Windows-1252 bytes, not UTF-8. Refused, not imported as "Caf�".
+      const latin1 = csvFile('latin1.csv', '');
+      writeFileSync(latin1, Buffer.from('sku,name,unit,vat_rate\nQA-9,Caf\xe9 Kaffeem\xfchle,pcs,20\n', 'latin1'));
+      const encoded = await cli(test.db, ['import-catalog', '--file', latin1]);
+      expect(encoded.code).toBe(2);
+      expect(encoded.err.join()).toMatch(/latin1\.csv is not UTF-8 text \(line 2\): save it as "CSV UTF-8"/);
       expect(await topSeq(test.db)).toBe(top);
       const missing = await cli(test.db, ['import-catalog', '--file', '-'], 'sku,name\nA,B\n');
       expect(missing.code).toBe(2);

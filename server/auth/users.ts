@@ -100,6 +100,13 @@ export async function listUsers(sql: Sql): Promise<UserRow[]> {
 /** Sets a new password. Returns false when the login does not exist. */
 export async function setPassword(sql: Sql, login: string, password: string, hashParams: ScryptParams = DEFAULT_SCRYPT): Promise<boolean> {
   const passwordHash = await hashPassword(password, hashParams);
-  const rows = await sql.query(`UPDATE users SET password_hash = $2 WHERE login = $1 RETURNING id`, [loginSchema.parse(login), passwordHash]);
+  // The login's failed sign-ins go with the old password: an admin's reset also lifts a lockout
+  // (someone who forgot their password has usually just been locked out guessing it).
+  const rows = await sql.query(
+    `WITH updated AS (UPDATE users SET password_hash = $2 WHERE login = $1 RETURNING id),
+          cleared AS (DELETE FROM login_attempts WHERE login = $1 AND NOT succeeded AND EXISTS (SELECT 1 FROM updated))
+     SELECT id FROM updated`,
+    [loginSchema.parse(login), passwordHash],
+  );
   return rows.length === 1;
 }
