@@ -273,6 +273,7 @@ test('a change the server refuses is kept with what was typed, and applied again
   await anna.page.goto('/#/sync');
   const refused = anna.page.getByTestId('rejected-change');
   await expect(refused).toHaveCount(1);
+  await expect(anna.page.getByTestId('sync-pending')).toHaveText('Synced; 1 change needs you (see Sync)');
   await expect(refused.getByTestId('rejected-label')).toHaveText(`Client · ${name}`);
   await expect(refused).toContainText('You may not change this client');
   await expect(refused.getByTestId('rejected-values')).toHaveText('Notes: Promised a sample of the cordless drill');

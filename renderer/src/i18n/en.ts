@@ -301,6 +301,8 @@ export const en = {
     pending_one: '{{count}} change not synced',
     pending_other: '{{count}} changes not synced',
     allSynced: 'All changes synced',
+    needsAttention_one: 'Synced; {{count}} change needs you (see Sync)',
+    needsAttention_other: 'Synced; {{count}} changes need you (see Sync)',
     lastSync: 'Last sync {{when}}',
     neverSynced: 'Never synced',
     notConnected: 'Not connected to a company server',

@@ -1,7 +1,7 @@
 import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSyncSummary } from '../data/sync-session';
+import { useSyncAttention, useSyncSummary } from '../data/sync-session';
 import { formatCount, formatDateTime } from '../i18n/format';
 import { syncNow, useSyncState } from './sync-controller';
 
@@ -14,6 +14,7 @@ export function SyncStatus() {
   const summary = useSyncSummary();
   const { online, running, progress, lastError } = useSyncState();
   const pending = summary?.pending ?? 0;
+  const attention = useSyncAttention() ?? 0;
   // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far";
   // the phase alone until there is something to count.
   const counted = !progress
@@ -33,8 +34,9 @@ export function SyncStatus() {
       </Group>
       {/* "All changes synced" would be news of a sync that never happened on a laptop not connected. */}
       {(pending > 0 || summary?.connected) && (
-        <Text size="xs" c={pending ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
-          {pending ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+        <Text size="xs" c={pending || attention ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
+          {/* Not "all synced" while a conflict or a refused change waits for the person. */}
+          {pending ? t('sync.pending', { count: pending }) : attention ? t('sync.needsAttention', { count: attention }) : t('sync.allSynced')}
         </Text>
       )}
       <Text size="xs" c="dimmed" data-testid="sync-last" data-last={summary?.lastSyncAt ?? ''}>
