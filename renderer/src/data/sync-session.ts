@@ -137,7 +137,9 @@ export const addSyncRun = (run: SyncRun, db = getDb()) => db.syncRuns.add(run);
 
 /** Recent sync runs, newest first. */
 export function useSyncRuns(limit = 20) {
-  return useLiveQuery(() => getDb().syncRuns.orderBy('startedAt').reverse().limit(limit).toArray(), [limit]);
+  // In the order they ran (the key grows with each run), not by their times: those come from
+  // the computer's clock, which may have been a day off and corrected since.
+  return useLiveQuery(() => getDb().syncRuns.orderBy(':id').reverse().limit(limit).toArray(), [limit]);
 }
 
 /** What the status bar shows: changes waiting, rejected changes, the last good sync. */
@@ -147,7 +149,7 @@ export function useSyncSummary() {
     const [pending, rejected, lastOk, connection] = await Promise.all([
       pendingCount(db),
       db.rejected.count(),
-      db.syncRuns.orderBy('startedAt').reverse().filter((r) => r.ok).first(),
+      db.syncRuns.orderBy(':id').reverse().filter((r) => r.ok).first(),
       readConnection(db),
     ]);
     return { pending, rejected, lastSyncAt: lastOk?.finishedAt ?? null, connected: connection !== undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatQuantity } from './format';
+import { formatCount, formatDuration, formatFileSize, formatMoney, formatQuantity } from './format';
 
 /** Intl separates with narrow or plain no-break spaces depending on the ICU version. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -26,5 +26,22 @@ describe('formatCount', () => {
     expect(formatCount(61462, 'en-GB')).toBe('61,462');
     expect(formatCount(61462, 'de-DE')).toBe('61.462');
     expect(plain(formatCount(250000, 'fr-FR'))).toBe('250 000');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a length of time in its largest whole unit', () => {
+    expect(formatDuration(86_400_100, 'en-GB')).toBe('1 day');
+    expect(formatDuration(3 * 3_600_000 + 60_000, 'en-GB')).toBe('3 hours');
+    expect(formatDuration(5 * 60_000, 'en-GB')).toBe('5 minutes');
+    expect(formatDuration(40_000, 'en-GB')).toBe('40 seconds');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes bytes in full, larger sizes short', () => {
+    expect(formatFileSize(29, 'en-GB')).toBe('29 bytes');
+    expect(formatFileSize(1, 'en-GB')).toBe('1 byte');
+    expect(formatFileSize(2500, 'en-GB')).toBe('2.5 kB');
   });
 });

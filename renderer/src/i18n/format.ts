@@ -59,7 +59,8 @@ export const formatPhone = formatPhoneInternational;
 /** A file size in the person's units ("1.2 MB"). */
 export function formatFileSize(bytes: number, locale = userLocale()): string {
   const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  // "29 bytes": the short form of a byte is "byte" whatever the number.
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 }).format(value);
 }
 
 /** A country's name in the person's language ("HU" → "Hungary"); the code when it has none. */
@@ -70,4 +71,19 @@ export function formatCountry(code: string, locale = userLocale()): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * A length of time as people say it, in its largest whole unit: "1 day", "3 hours", "5 minutes",
+ * "40 seconds" (a clock 86,400 seconds off is a day off).
+ */
+export function formatDuration(ms: number, locale = userLocale()): string {
+  const units = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+    ['second', 1000],
+  ] as const;
+  const [unit, size] = units.find(([, size]) => Math.abs(ms) >= size) ?? units[3];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.round(ms / size));
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { dismissRejected, reapplyRejected, useRejectedChanges } from '../data/rejected';
 import { useSyncRuns } from '../data/sync-session';
-import { formatCount, formatDateTime, formatFileSize, userLocale } from '../i18n/format';
+import { formatCount, formatDateTime, formatDuration, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';
 import { showValue } from './show-value';
@@ -22,7 +22,8 @@ function RunHistory() {
       </Title>
       {clockOff?.clockOffsetMs !== undefined && runs?.[0] === clockOff && (
         <Alert color="orange" mb="sm" data-testid="clock-warning">
-          {t('sync.clockOff', { amount: seconds(Math.abs(clockOff.clockOffsetMs)) })}
+          {/* The offset is the server's time minus this computer's: negative, the computer is ahead. */}
+          {t(clockOff.clockOffsetMs < 0 ? 'sync.clockAhead' : 'sync.clockBehind', { amount: formatDuration(Math.abs(clockOff.clockOffsetMs)) })}
         </Alert>
       )}
       {!runs?.length ? (
