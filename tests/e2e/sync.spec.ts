@@ -134,6 +134,11 @@ test('a first sync’s clients reach the list of another open window, and are th
   await expect(other.count).toHaveAttribute('data-count', String(synced));
   await page.reload();
   await expect(list.count).toHaveAttribute('data-count', String(synced));
+  // "Sync by itself" is one setting for all the laptop's windows: turned off in one, off in the other.
+  await page.goto('/#/settings');
+  await other.page.goto('/#/settings');
+  await page.getByRole('switch', { name: /Sync by itself/ }).uncheck();
+  await expect(other.page.getByRole('switch', { name: /Sync by itself/ })).not.toBeChecked();
   await context.close();
 });
 
@@ -273,7 +278,7 @@ test('a change the server refuses is kept with what was typed, and applied again
   await anna.page.goto('/#/sync');
   const refused = anna.page.getByTestId('rejected-change');
   await expect(refused).toHaveCount(1);
-  await expect(anna.page.getByTestId('sync-pending')).toHaveText('Synced; 1 change needs you (see Sync)');
+  await expect(anna.sync.status().getByTestId('sync-pending')).toHaveText('Synced; 1 change needs you (see Sync)');
   await expect(refused.getByTestId('rejected-label')).toHaveText(`Client · ${name}`);
   await expect(refused).toContainText('You may not change this client');
   await expect(refused.getByTestId('rejected-values')).toHaveText('Notes: Promised a sample of the cordless drill');

@@ -22,13 +22,16 @@ export interface SyncUiState {
   autoSync: boolean;
 }
 
+/** The "sync by itself" setting, one for all the laptop's windows (localStorage is shared). */
+const AUTO_SYNC_KEY = 'fieldbook.autoSync';
+
 export const useSyncState = create<SyncUiState>(() => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   running: false,
   progress: null,
   lastError: null,
   lastRun: null,
-  autoSync: localStorage.getItem('fieldbook.autoSync') !== 'off',
+  autoSync: localStorage.getItem(AUTO_SYNC_KEY) !== 'off',
 }));
 
 const LOCK = 'fieldbook-sync';
@@ -197,7 +200,7 @@ async function deviceName(): Promise<string> {
 }
 
 export function setAutoSync(on: boolean): void {
-  localStorage.setItem('fieldbook.autoSync', on ? 'on' : 'off');
+  localStorage.setItem(AUTO_SYNC_KEY, on ? 'on' : 'off');
   useSyncState.setState({ autoSync: on });
 }
 
@@ -214,6 +217,10 @@ export function watchConnectivity(): void {
   if (watching) return;
   watching = true;
   new BroadcastChannel(RESTART_CHANNEL).onmessage = restartOnEmptyList;
+  // The setting changed in another window: this one follows (a storage event comes from others only).
+  window.addEventListener('storage', (e) => {
+    if (e.key === AUTO_SYNC_KEY) useSyncState.setState({ autoSync: e.newValue !== 'off' });
+  });
   window.addEventListener('offline', () => useSyncState.setState({ online: false }));
   window.addEventListener('online', () => {
     useSyncState.setState({ online: true });
