@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Box, Card, ScrollArea, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
@@ -20,6 +20,8 @@ interface Facts {
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const [facts, setFacts] = useState<Facts | null>(null);
+  // Live: a first sync fills the base while this page is open.
+  useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
   const platform = getPlatform();
   useEffect(() => {
     void (async () => {
