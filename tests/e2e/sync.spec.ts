@@ -97,14 +97,24 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   await listed.getByRole('link', { name: 'Open client' }).click();
   await expect(anna.page.getByTestId('client-name')).toHaveText(name);
 
-  // Anna keeps her own value; the choice syncs to the head's laptop.
-  await conflict.getByTestId('conflict-value').filter({ hasText: 'Call Monday' }).locator('xpath=../..').getByRole('button', { name: 'Keep this' }).click();
+  // The value in effect is the head's; Anna types one that says both, and it syncs to the head's laptop.
+  await expect(conflict.getByTestId('conflict-choice').filter({ hasText: 'in effect now' })).toContainText('Visit on Tuesday');
+  // She edits the note on the card meanwhile: that value is in effect now, and one of the choices.
+  await editClient(anna.page, { Notes: 'Call Monday; visit Tuesday' });
+  const edited = conflict.getByTestId('conflict-choice').filter({ hasText: 'Edited on this laptop since' });
+  await expect(edited).toContainText('Call Monday; visit Tuesday');
+  await expect(edited).toContainText('in effect now');
+  await expect(conflict.getByTestId('conflict-choice')).toHaveCount(3);
+  await conflict.getByRole('button', { name: 'Type another value…' }).click();
+  await conflict.screenshot({ path: test.info().outputPath('conflict-typed.png') });
+  await conflict.getByRole('textbox', { name: 'Value to keep' }).fill('Call Monday, then visit on Tuesday with the new catalogue');
+  await conflict.getByRole('button', { name: 'Keep typed value' }).click();
   await expect(anna.page.getByTestId('conflict')).toHaveCount(0);
-  await expect(anna.page.getByText('Call Monday about the spring order', { exact: true })).toBeVisible();
+  await expect(anna.page.getByText('Call Monday, then visit on Tuesday with the new catalogue', { exact: true })).toBeVisible();
   await anna.sync.syncNow();
   await head.sync.syncNow();
   await openClient(head.list, name);
-  await expect(head.page.getByText('Call Monday about the spring order', { exact: true })).toBeVisible();
+  await expect(head.page.getByText('Call Monday, then visit on Tuesday with the new catalogue', { exact: true })).toBeVisible();
   await expect(head.page.getByTestId('conflict')).toHaveCount(0);
 
   // The sync screen reports the runs.

@@ -10,7 +10,7 @@ import { contactsOf, withContact } from './client-records';
 import { getDb, type FieldbookDb } from './db';
 import { CommandError, refreshClientRow } from './commands';
 import { outboxTables, recordChange } from './outbox';
-import { recordLabel } from './record-label';
+import { labelIn, localRecord } from './record-label';
 
 /** The tables a conflict can be about (the server makes them for these). */
 const CONFLICT_TABLES = conflictFieldsSchema.shape.table.options;
@@ -23,16 +23,24 @@ export interface Conflict extends Omit<ConflictFields, '_deleted'> {
   updatedAt: string;
 }
 
-/** An open conflict, with what the person knows its record by (`recordLabel`), if it is here. */
-export type OpenConflict = Conflict & { label?: string };
+/**
+ * An open conflict, with what the person knows its record by (`labelIn`) and the field's value on
+ * this laptop now, if the record is here: the person may have edited the field since.
+ */
+export type OpenConflict = Conflict & { label?: string; current?: unknown; here: boolean };
 
-/** Open conflicts, of one client or of the whole laptop (each with its record's label). */
+/** Open conflicts, of one client or of the whole laptop (each with its record's label and value now). */
 export function useOpenConflicts(clientId?: string): OpenConflict[] | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
     const open = await db.conflicts.where('status').equals('open').toArray();
     const shown = clientId ? open.filter((c) => c.clientId === clientId) : open;
-    return Promise.all(shown.map(async (c) => ({ ...c, label: await recordLabel(db, c.table, c.recordId, c.clientId) })));
+    return Promise.all(
+      shown.map(async (c) => {
+        const record = await localRecord(db, c.table, c.recordId, c.clientId);
+        return { ...c, label: labelIn(record), current: record?.[c.field], here: record !== undefined };
+      }),
+    );
   }, [clientId]);
 }
 

@@ -15,8 +15,13 @@ export function labelIn(values: object | undefined): string | undefined {
   return LABEL_FIELDS.map((f) => record?.[f]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
 }
 
-/** The label of a record on this laptop (a contact is found in its client's record). */
+/** A synced record on this laptop, if it is here (a contact is found in its client's record). */
+export async function localRecord(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | null | undefined): Promise<Record<string, unknown> | undefined> {
+  if (table === 'contacts') return clientId ? (contactsOf(await db.clients.get(clientId)).find((c) => c.id === id) as Record<string, unknown> | undefined) : undefined;
+  return (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+}
+
+/** The label of a record on this laptop. */
 export async function recordLabel(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | null | undefined): Promise<string | undefined> {
-  if (table === 'contacts') return clientId ? labelIn(contactsOf(await db.clients.get(clientId)).find((c) => c.id === id)) : undefined;
-  return labelIn((await db.table(table).get(id)) as object | undefined);
+  return labelIn(await localRecord(db, table, id, clientId));
 }

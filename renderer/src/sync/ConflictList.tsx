@@ -1,4 +1,5 @@
-import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsDiff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +8,32 @@ import { resolveConflict, useOpenConflicts, type OpenConflict } from '../data/co
 import { readConnection } from '../data/sync-session';
 import { formatDateTime } from '../i18n/format';
 import { hlcWall } from '../../../core/sync/hlc';
+import { sameValue } from '../../../core/sync/merge';
 import { showValue } from './show-value';
 
-/** On the sync screen (`withSubject`), each conflict says which record it is about, with a way to it. */
+/** One value a conflicting field may keep: one of the concurrent ones, or its value here now. */
+interface Choice {
+  value: unknown;
+  /** Who wrote it and when; none for the value here now (edited since the conflict). */
+  by?: { name: string; at: string };
+}
+
+/**
+ * On the sync screen (`withSubject`), each conflict says which record it is about, with a way to
+ * it. The value marked "in effect now" is the field's value on this laptop: when the person has
+ * edited the field since, that edit is shown as a choice of its own. A text or a number can also
+ * be typed anew.
+ */
 function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withSubject: boolean }) {
   const { t } = useTranslation();
+  const [typing, setTyping] = useState<string | null>(null);
   const latest = conflict.values.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+  const choices: Choice[] = conflict.values.map((v) => ({ value: v.value, by: { name: v.userName, at: new Date(hlcWall(v.hlc)).toISOString() } }));
+  const editedSince = conflict.here && !conflict.values.some((v) => sameValue(v.value, conflict.current));
+  if (editedSince) choices.push({ value: conflict.current });
+  const inEffect = conflict.here ? choices.find((c) => sameValue(c.value, conflict.current)) : choices[conflict.values.indexOf(latest)];
+  const sample = conflict.here ? conflict.current : latest.value;
+  const typable = typeof sample === 'string' || typeof sample === 'number';
   const choose = async (value: unknown) => {
     try {
       const connection = await readConnection();
@@ -21,6 +42,15 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
     } catch (e) {
       notifications.show({ message: t(e instanceof Error ? e.message : 'errors.invalid'), color: 'red' });
     }
+  };
+  const chooseTyped = () => {
+    if (typing === null) return;
+    const value = typeof sample === 'number' ? Number(typing.replace(',', '.')) : typing;
+    if (typeof value === 'number' && (typing.trim() === '' || !Number.isFinite(value))) {
+      notifications.show({ message: t('errors.invalid_value'), color: 'red' });
+      return;
+    }
+    void choose(value);
   };
   return (
     <Card withBorder data-testid="conflict" data-field={conflict.field}>
@@ -41,23 +71,50 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
         <Text fw={600}>{t('sync.conflictHint', { field: t(`form.${conflict.field}`, { defaultValue: conflict.field }) })}</Text>
       </Group>
       <Stack gap="xs">
-        {conflict.values.map((v) => (
-          <Group key={v.hlc} justify="space-between" wrap="nowrap" p="xs" bg={v === latest ? 'teal.0' : 'gray.0'} style={{ borderRadius: 6 }}>
+        {choices.map((c, i) => (
+          <Group key={i} justify="space-between" wrap="nowrap" p="xs" bg={c === inEffect ? 'teal.0' : 'gray.0'} style={{ borderRadius: 6 }} data-testid="conflict-choice">
             {/* The value may be long (notes, addresses): it wraps, the button keeps its size. */}
             <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
               <Text data-testid="conflict-value" style={{ overflowWrap: 'anywhere' }}>
-                {showValue(v.value, conflict.field)}
+                {showValue(c.value, conflict.field)}
               </Text>
               <Text size="xs" c="dimmed">
-                {t('sync.by', { name: v.userName, when: formatDateTime(new Date(hlcWall(v.hlc)).toISOString()) })}
-                {v === latest ? ` · ${t('sync.conflictWinner')}` : ''}
+                {c.by ? t('sync.by', { name: c.by.name, when: formatDateTime(c.by.at) }) : t('sync.editedSince')}
+                {c === inEffect ? ` · ${t('sync.conflictWinner')}` : ''}
               </Text>
             </Stack>
-            <Button size="xs" style={{ flexShrink: 0 }} variant={v === latest ? 'light' : 'filled'} onClick={() => void choose(v.value)}>
+            <Button size="xs" style={{ flexShrink: 0 }} variant={c === inEffect ? 'light' : 'filled'} onClick={() => void choose(c.value)}>
               {t('sync.keepThis')}
             </Button>
           </Group>
         ))}
+        {typable && conflict.here && typing === null && (
+          <Group>
+            <Button size="xs" variant="subtle" onClick={() => setTyping(String(sample ?? ''))}>
+              {t('sync.typeValue')}
+            </Button>
+          </Group>
+        )}
+        {typing !== null && (
+          <Group align="flex-end" wrap="nowrap" data-testid="conflict-typed">
+            <Textarea
+              style={{ flex: 1 }}
+              autosize
+              minRows={1}
+              label={t('sync.typedValue')}
+              value={typing}
+              onChange={(e) => setTyping(e.currentTarget.value)}
+              inputMode={typeof sample === 'number' ? 'decimal' : undefined}
+              data-autofocus
+            />
+            <Button size="xs" onClick={chooseTyped}>
+              {t('sync.keepTyped')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setTyping(null)}>
+              {t('card.cancel')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );
