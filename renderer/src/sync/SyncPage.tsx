@@ -7,7 +7,8 @@ import { useSyncRuns } from '../data/sync-session';
 import { formatCount, formatDateTime, formatDuration, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';
-import { showValue } from './show-value';
+import { refusedValues } from './show-value';
+import { useTeamNames } from '../clients/team';
 
 const seconds = (ms: number) => new Intl.NumberFormat(userLocale(), { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 
@@ -69,6 +70,7 @@ function RunHistory() {
 
 function RejectedChanges() {
   const { t } = useTranslation();
+  const names = useTeamNames();
   const navigate = useNavigate();
   const rejected = useRejectedChanges();
   const fieldName = (field: string) => t(`form.${field}`, { defaultValue: field });
@@ -101,7 +103,7 @@ function RejectedChanges() {
                 {r.field ? ` (${fieldName(r.field)})` : ''}
               </Text>
               <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }} data-testid="rejected-values">
-                {Object.entries(r.fields).map(([f, v]) => `${fieldName(f)}: ${showValue(v, f)}`).join(' · ')}
+                {refusedValues(r.fields, names).map(([f, v]) => `${fieldName(f)}: ${v}`).join(' · ')}
               </Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" onClick={() => void act(() => reapplyRejected(r.id!))}>{t('sync.reapply')}</Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showValue } from './show-value';
+import { refusedValues, showValue } from './show-value';
 
 describe('showValue', () => {
   it('shows synced values as people read them, never as JSON', () => {
@@ -12,5 +12,19 @@ describe('showValue', () => {
     expect(showValue(12.5, 'discountPct')).toBe('12.5');
     expect(showValue('', 'notes')).toBe('—');
     expect(showValue([], 'tags')).toBe('—');
+  });
+});
+
+describe('refusedValues', () => {
+  it('names colleagues, leaves out record ids and the tombstone flag, and cuts long values short', () => {
+    const anna = '00000000-0000-4000-8000-000000000003';
+    const names = new Map([[anna, 'Anna Berger']]);
+    const line = { productId: 'a'.repeat(8), sku: 'QA-013', name: 'Thirteen '.repeat(30), qty: 1, unit: 'pcs' };
+    const shown = refusedValues({ clientId: '87060f2c-1111-4222-8333-444455556666', ownerId: anna, number: 'AB-261203-2', lines: [line], _deleted: false }, names);
+    expect(shown.map(([f]) => f)).toEqual(['ownerId', 'number', 'lines']);
+    expect(shown[0]![1]).toBe('Anna Berger');
+    expect(shown[2]![1].length).toBe(161);
+    expect(shown[2]![1].endsWith('…')).toBe(true);
+    expect(refusedValues({ _deleted: true }, names)).toEqual([['_deleted', 'true']]);
   });
 });

@@ -1,4 +1,5 @@
 import { addressLine, type Address } from '../../../core/client-model';
+import { DELETED_FIELD } from '../../../core/sync/tables';
 
 /** A value as people read it: files by name, addresses as on the card, lists one item after another. */
 export function showValue(value: unknown, field: string): string {
@@ -12,3 +13,21 @@ export function showValue(value: unknown, field: string): string {
   if (field === 'addresses') return value.map((a) => addressLine(a as Address)).join(' / ') || '—';
   return value.map((v) => showValue(v, '')).join(' · ') || '—';
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A refused offer holds its lines whole: each value is cut short, the change is a reminder. */
+const MAX_SHOWN = 160;
+
+/**
+ * What a refused change said, as people read it: colleagues by name, not their ids; no ids of
+ * records or the tombstone flag (the change's label says what it is about); long values cut short.
+ */
+export function refusedValues(fields: Record<string, unknown>, names: ReadonlyMap<string, string>): [string, string][] {
+  return Object.entries(fields)
+    .filter(([f, v]) => !(f === DELETED_FIELD && v === false) && !(typeof v === 'string' && UUID.test(v) && !names.has(v)))
+    .map(([f, v]) => {
+      const text = typeof v === 'string' && names.has(v) ? names.get(v)! : showValue(v, f);
+      return [f, text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text];
+    });
+}
+
