@@ -1,4 +1,5 @@
 /** The admin command line and the demo seed, on both backends. */
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +132,14 @@ for (const backend of BACKENDS) {
       const all = io();
       expect(await runCli(['list-devices', '--all'], {}, all.io, test.db)).toBe(0);
       expect(all.out.filter((l) => l.includes(deviceId))[0]).toMatch(/SIGNED OUT/);
+    });
+
+    it('refuses a data folder with no database instead of making an empty one', async () => {
+      const typo = join(tmpdir(), `fieldbook-typo-${Date.now()}`);
+      const r = io();
+      expect(await runCli(['list-users', '--data-dir', typo], {}, r.io)).toBe(2);
+      expect(r.err.join()).toContain(`No Fieldbook database in ${join(typo, 'db')}`);
+      expect(existsSync(typo)).toBe(false);
     });
 
     it('prints its usage, with every command, when run without one (exit 2)', async () => {

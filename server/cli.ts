@@ -3,8 +3,8 @@
  * Works on the same database as the server (DATABASE_URL, or the embedded one in the data
  * folder — stop the server first then, as only one process can open it).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,9 +13,9 @@ import { migrate } from './db/migrate';
 import type { SqlDb } from './db/sql-db';
 import { devicesOf, revokeDevice } from './auth/devices';
 import { generatePassword } from './auth/password';
-import { createUser, findUser, listUsers, loginSchema, passwordSchema, ROLES, setPassword, UserError, type Role } from './auth/users';
+import { createUser, findUser, listUsers, setDisabled, loginSchema, passwordSchema, ROLES, setPassword, UserError, type Role } from './auth/users';
 import { DEFAULTS } from './config';
-import { assignClient } from './admin/assign-client';
+import { assignClient, clientsOwnedBy } from './admin/assign-client';
 import { importReceivables } from './admin/import-receivables';
 import { AdminInputError } from './admin/input-error';
 import { parseReceivablesCsv } from './admin/receivables-csv';
@@ -38,8 +38,12 @@ Commands:
                                  signed-in laptops, most recently seen first, with their ids;
                                  --all: signed-out ones too
   revoke-device --id <device id>
-  assign-client --client <client id> --to <login>
-                                 hands the client and its contacts to a manager or head of sales
+  assign-client (--client <client id> | --from <login>) --to <login>
+                                 hands the client (or all of --from's clients) and what hangs
+                                 off them to a manager or head of sales
+  disable-user --login <login>   someone who left: their laptops are signed out and wiped at
+                                 their next connection; their clients stay for a colleague
+  enable-user --login <login>
   import-receivables --file <path.csv | ->
                                  sets the receivables of the clients in the accounting export
                                  (columns client_id or tax_id, balance, overdue, overdue_days;
@@ -187,8 +191,30 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       io.out(`Device "${device.name}" of ${device.userLogin} revoked at ${device.revokedAt?.toISOString()}; it will wipe its data at its next sync.`);
       return 0;
     }
+    case 'disable-user':
+    case 'enable-user': {
+      const disable = command === 'disable-user';
+      const user = await setDisabled(db, need(values, 'login'), disable);
+      if (!user) throw new UsageError(`No user with login "${String(values.login)}".`);
+      if (!disable) {
+        io.out(`${user.login} (${user.displayName}) may sign in again.`);
+        return 0;
+      }
+      const clients = await clientsOwnedBy(db, user.login);
+      io.out(`${user.login} (${user.displayName}) disabled: their laptops are signed out, and their Fieldbook data removed, at their next connection.`);
+      if (clients.length) io.out(`${plural(clients.length, 'client')} still ${clients.length === 1 ? 'belongs' : 'belong'} to ${user.login}; their head of sales sees them. Hand them over with: assign-client --from ${user.login} --to <login>`);
+      return 0;
+    }
     case 'assign-client': {
       const login = loginSchema.parse(need(values, 'to'));
+      if (values.from !== undefined) {
+        if (values.client !== undefined) throw new UsageError('Give --client or --from, not both.');
+        const from = loginSchema.parse(need(values, 'from'));
+        const ids = await clientsOwnedBy(db, from);
+        for (const id of ids) await assignClient(db, id, login);
+        io.out(`${plural(ids.length, 'client')} of ${from} reassigned to ${login}, with what hangs off them. ${from}'s laptops remove them at their next sync; ${login}'s fetch them.`);
+        return 0;
+      }
       const a = await assignClient(db, need(values, 'client'), login);
       if (a.seq === null) {
         io.out(`Client "${a.clientName}" (${a.clientId}) already belongs to ${a.to}; nothing changed.`);
@@ -282,6 +308,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         all: { type: 'boolean' },
         id: { type: 'string' },
         client: { type: 'string' },
+        from: { type: 'string' },
         to: { type: 'string' },
         file: { type: 'string' },
         ...Object.fromEntries(Object.keys(COMPANY_FLAGS).filter((f) => f !== 'name').map((f) => [f, { type: 'string' } as const])),
@@ -298,10 +325,14 @@ export async function runCli(argv: readonly string[], env: Record<string, string
   const ownDb = !db;
   let database: SqlDb | undefined = db;
   try {
-    database ??= await openDatabase({
-      dataDir: (values['data-dir'] as string | undefined) ?? env.FIELDBOOK_DATA_DIR ?? DEFAULTS.dataDir,
-      databaseUrl: (values['database-url'] as string | undefined) ?? (env.DATABASE_URL || undefined),
-    });
+    const dataDir = (values['data-dir'] as string | undefined) ?? env.FIELDBOOK_DATA_DIR ?? DEFAULTS.dataDir;
+    const databaseUrl = (values['database-url'] as string | undefined) ?? (env.DATABASE_URL || undefined);
+    // A mistyped folder (or one run from elsewhere) would otherwise get a new, empty database,
+    // and users created there could never sign in.
+    if (!database && !databaseUrl && !existsSync(join(dataDir, 'db'))) {
+      throw new UsageError(`No Fieldbook database in ${resolve(dataDir, 'db')}: give the server's --data-dir (or --database-url), or start the server once to create it.`);
+    }
+    database ??= await openDatabase({ dataDir, databaseUrl });
     await migrate(database);
     return await runCommand(database, command, values, io);
   } catch (e) {

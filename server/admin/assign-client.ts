@@ -37,7 +37,7 @@ export async function assignClient(db: SqlDb, clientId: string, toLogin: string,
     );
     if (!user) throw new AdminInputError([`No user with login "${toLogin}".`]);
     if (!OWNER_ROLES.includes(user.role)) throw new AdminInputError([`"${user.login}" is ${user.role === 'admin' ? 'an admin' : `a ${user.role}`}: clients are assigned to a manager or a head of sales.`]);
-    // Nobody would see a disabled user's clients (they are no one's visible owner).
+    // Nobody works with a disabled user's clients: they wait for a colleague to take them over.
     if (user.disabled) throw new AdminInputError([`"${user.login}" is disabled: assign the client to someone who works with it.`]);
 
     const client = (await loadForUpdate(tx, [{ table: 'clients', id: clientId }])).get(`clients/${clientId.toLowerCase()}`);
@@ -59,4 +59,15 @@ export async function assignClient(db: SqlDb, clientId: string, toLogin: string,
     const followed = await recordClientMove(tx, { seq, clientId: client.id, from: client.owner_id, to: user.id });
     return { ...result, seq, followed };
   });
+}
+
+/** The clients a user owns (not deleted), by name: what `assign-client --from` hands over. */
+export async function clientsOwnedBy(db: SqlDb, login: string): Promise<string[]> {
+  const [user] = await db.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE login = $1`, [login]);
+  if (!user) throw new AdminInputError([`No user with login "${login}".`]);
+  const rows = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM records WHERE tbl = 'clients' AND owner_id = $1::uuid AND coalesce((data->>'${DELETED_FIELD}')::boolean, false) = false ORDER BY data->>'name', id`,
+    [user.id],
+  );
+  return rows.map((r) => r.id);
 }

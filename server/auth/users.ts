@@ -98,6 +98,18 @@ export async function listUsers(sql: Sql): Promise<UserRow[]> {
 }
 
 /** Sets a new password. Returns false when the login does not exist. */
+/**
+ * Disables a user (someone who left: their laptops are signed out, and wiped, at their next
+ * connection; their clients wait for a colleague) or enables them again. Null: no such login.
+ */
+export async function setDisabled(sql: Sql, login: string, disabled: boolean): Promise<UserRow | null> {
+  const [row] = await sql.query<{ id: string }>(
+    `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END WHERE login = $1 RETURNING id::text AS id`,
+    [loginSchema.parse(login), disabled],
+  );
+  return row ? findUser(sql, { id: row.id }) : null;
+}
+
 export async function setPassword(sql: Sql, login: string, password: string, hashParams: ScryptParams = DEFAULT_SCRYPT): Promise<boolean> {
   const passwordHash = await hashPassword(password, hashParams);
   // The login's failed sign-ins go with the old password: an admin's reset also lifts a lockout

@@ -13,7 +13,10 @@ import { continueOutboxOnNewDevice, serverStampsOf, setDeviceClock } from '../..
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
 import { runSync, type SyncProgress } from '../../renderer/src/sync/engine';
-import { clientInput, inputOf, serverRecords, useSyncServer } from './harness';
+import { FAST_HASH, PASSWORD, clientInput, inputOf, serverRecords, useSyncServer } from './harness';
+import { createUser } from '../../server/auth/users';
+import { runCli } from '../../server/cli';
+import { io } from '../../server/test/admin-helpers';
 
 const DAY = 86_400_000;
 
@@ -253,8 +256,10 @@ for (const backend of BACKENDS) {
       const b = await laptop('anna');
       const seen: SyncProgress[] = [];
       const run = await runSync({ transport: b.transport, db: b.db, pageSize: 2, onProgress: (p) => seen.push(p) });
-      const snapshot = seen.filter((p) => p.phase === 'snapshot');
-      expect(snapshot.length).toBeGreaterThan(3);
+      const [before, ...snapshot] = seen.filter((p) => p.phase === 'firstSync');
+      // Said before the first page arrives (the server counts meanwhile), with nothing to count yet.
+      expect(before).toEqual({ phase: 'firstSync', done: 0, total: null });
+      expect(snapshot.length).toBeGreaterThanOrEqual(3); // six clients, pages of two
       // Every record of the snapshot (clients, their contacts, the company's shared records) counted.
       const total = snapshot.at(-1)!.done;
       expect(total).toBe(run.pulled);
@@ -441,6 +446,26 @@ for (const backend of BACKENDS) {
       expect(await anna.db.looseContacts.where('clientId').equals(c.id).count()).toBe(0);
       expect((await ben.db.clients.get(c.id))?.ownerId).toBe(test.team.ben);
       expect((await ben.db.clients.get(c.id))?.contacts).toHaveLength(1);
+    });
+
+    it('a manager who left is disabled: their laptop is wiped, their clients stay in the head of sales’ sight and are handed over', async () => {
+      const tess = await createUser(test.db, { login: 'tess', displayName: 'Tess Left', role: 'manager', head: 'head', password: PASSWORD }, FAST_HASH);
+      const laptopOfTess = await laptop('tess');
+      const c = await createClient(clientInput(tess.id, { name: 'Left Behind Ltd' }), laptopOfTess.db);
+      await laptopOfTess.sync();
+      const disabled = io();
+      expect(await runCli(['disable-user', '--login', 'tess'], {}, disabled.io, test.db)).toBe(0);
+      expect(disabled.out.join('\n')).toContain('1 client still belongs to tess; their head of sales sees them. Hand them over with: assign-client --from tess --to <login>');
+      expect(await laptopOfTess.trySync()).toBe('device_revoked');
+      const head = await laptop('head');
+      await head.sync();
+      expect((await head.db.clients.get(c.id))?.name).toBe('Left Behind Ltd');
+      const handed = io();
+      expect(await runCli(['assign-client', '--from', 'tess', '--to', 'ben'], {}, handed.io, test.db)).toBe(0);
+      expect(handed.out.join()).toMatch(/^1 client of tess reassigned to ben/);
+      const ben = await laptop('ben');
+      await ben.sync();
+      expect((await ben.db.clients.get(c.id))?.ownerId).toBe(test.team.ben);
     });
 
     it('changes the server refuses are kept with the reason: another manager’s client, a company field', async () => {
