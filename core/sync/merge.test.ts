@@ -56,6 +56,21 @@ describe('mergeFields', () => {
     expect(b.stamps.city).toBe(stamp(300, 'bbbbbbbbbbbbbbbb'));
   });
 
+  it('files added on two laptops concurrently are both kept, in either order, with no conflict', () => {
+    const file = (sha: string) => ({ sha256: sha.repeat(64), name: `${sha}.pdf`, size: 1 });
+    const withFile: StoredRecord = { data: { ...base.data, attachments: [file('a')] }, stamps: { '*': S0 } };
+    const one = { attachments: w([file('a'), file('b')], stamp(200, 'aaaaaaaaaaaaaaaa'), S0) };
+    const other = { attachments: w([file('a'), file('c')], stamp(150, 'bbbbbbbbbbbbbbbb'), S0) };
+    const ab = mergeFields(mergeFields(withFile, one), other);
+    const ba = mergeFields(mergeFields(withFile, other), one);
+    expect(ab.data.attachments).toEqual([file('a'), file('b'), file('c')]);
+    expect(ba.data.attachments).toEqual(ab.data.attachments);
+    expect(ab.stamps).toEqual(ba.stamps);
+    expect([ab.lost, ba.lost]).toEqual([[], []]);
+    // A list that is not of files is merged as any other field.
+    expect(mergeFields(mergeFields(base, { tags: w(['x'], stamp(200), S0) }), { tags: w(['y'], stamp(150, 'bbbbbbbbbbbbbbbb'), S0) }).lost).toHaveLength(1);
+  });
+
   it('a delete is a field: edits do not revive, only an explicit undelete does', () => {
     const deleted = mergeFields(base, { _deleted: w(true, stamp(200), null) });
     const edited = mergeFields(deleted, { city: w('Eger', stamp(300), S0) });

@@ -9,6 +9,7 @@
  * can keep it in a conflict record — nothing disappears silently.
  */
 import { compareHlc, maxHlc, type Hlc } from './hlc';
+import { ATTACHMENTS_FIELD } from './attachments';
 
 /** Per-field stamps of a stored record. `'*'` is the stamp of every field not listed. */
 export type Stamps = Record<string, Hlc>;
@@ -99,6 +100,17 @@ export function mergeFields(current: StoredRecord | null, writes: Readonly<Recor
     }
     const currentValue = data[field];
     const incomingWins = compareHlc(write.hlc, stamp) > 0;
+    const files = field === ATTACHMENTS_FIELD ? filesOfBoth(currentValue, write.value, incomingWins) : null;
+    if (files) {
+      // Files added on two laptops are both kept: one list losing to the other would take a
+      // file out of sight for everyone. (A file removed on one laptop meanwhile comes back: the
+      // safe way round.)
+      const winner = maxHlc(write.hlc, stamp);
+      if (!sameValue(files, currentValue) || winner !== stamp) changed.push(field);
+      data[field] = files;
+      stamps[field] = winner;
+      continue;
+    }
     if (sameValue(currentValue, write.value)) {
       // Both sides agree on the value: keep one stamp everywhere (the later).
       const winner = maxHlc(write.hlc, stamp);
@@ -118,6 +130,18 @@ export function mergeFields(current: StoredRecord | null, writes: Readonly<Recor
     }
   }
   return { data, stamps, changed, lost };
+}
+
+/**
+ * Two concurrent lists of file references as one: the later write's files first, then the
+ * other's that it lacks (by content hash). Null when either is not such a list.
+ */
+function filesOfBoth(current: unknown, incoming: unknown, incomingWins: boolean): unknown[] | null {
+  const isFiles = (v: unknown): v is { sha256: string }[] => Array.isArray(v) && v.every((f) => typeof (f as { sha256?: unknown } | null)?.sha256 === 'string');
+  if (!isFiles(current) || !isFiles(incoming)) return null;
+  const [first, second] = incomingWins ? [incoming, current] : [current, incoming];
+  const have = new Set(first.map((f) => f.sha256));
+  return [...first, ...second.filter((f) => !have.has(f.sha256))];
 }
 
 /** The latest stamp of a record: when it last changed, as far as sync knows. */

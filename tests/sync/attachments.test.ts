@@ -120,6 +120,22 @@ for (const backend of BACKENDS) {
       expect((await serverRecords(test.db, 'clients')).get(c1.id)?.attachments).toEqual([]);
     });
 
+    it('files attached to one client on two laptops offline are both kept on both, with no conflict', async () => {
+      const a = await laptop('anna');
+      const h = await laptop('head');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Two Files Kft' }), a.db);
+      await a.sync();
+      await h.sync();
+      const offer = await attachFile(c.id, await prepareFile(file(new Uint8Array(randomBytes(3000)), 'offer-scan.pdf')), a.db);
+      const order = await attachFile(c.id, await prepareFile(file(new Uint8Array(randomBytes(4000)), 'order.pdf')), h.db);
+      await a.sync();
+      const run = await h.sync();
+      expect(run.conflicts).toBe(0);
+      await a.sync();
+      for (const l of [a, h]) expect((await l.db.clients.get(c.id))?.attachments?.map((f) => f.name).sort()).toEqual([offer.name, order.name].sort());
+      expect(await a.db.conflicts.count()).toBe(0);
+    });
+
     it('a client reassigned away takes its files off the old owner’s laptop; the new owner can open them', async () => {
       const a = await laptop('anna');
       const h = await laptop('head');
