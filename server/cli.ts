@@ -148,6 +148,8 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
         password,
       });
       io.out(`Created ${user.role} ${user.login} (${user.displayName}), id ${user.id}; offer numbers ${user.offerPrefix}-….`);
+      const namesakes = (await listUsers(db)).filter((u) => u.displayName === user.displayName && u.id !== user.id);
+      if (namesakes.length) io.out(`Also called ${user.displayName}: ${namesakes.map((u) => u.login).join(', ')}. The app tells them apart by offer prefix.`);
       if (generated) io.out(`Password (shown once, pass it on securely): ${password}`);
       return 0;
     }

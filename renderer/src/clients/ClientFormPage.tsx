@@ -39,7 +39,7 @@ import { userLocale } from '../i18n/format';
 import { CURRENCIES, countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
 import { useConnection, useScopeOwners } from '../data/sync-session';
-import { ownerChoices } from './owner-choices';
+import { ownerChoices, ownerLabel } from './owner-choices';
 
 type FormValues = z.input<typeof clientInputSchema>;
 type Output = z.output<typeof clientInputSchema>;
@@ -145,7 +145,7 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
                     <Select
                       label={t('form.owner')}
                       withAsterisk
-                      data={owners.owners.map((m) => ({ value: m.id, label: m.name }))}
+                      data={owners.owners.map((m) => ({ value: m.id, label: ownerLabel(m, owners.owners) }))}
                       disabled={owners.locked}
                       description={owners.locked ? t('form.ownerLocked') : undefined}
                       // Below the field, so it stays level with its neighbours in the grid.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamMember } from '../../../core/client-model';
-import { ownerChoices } from './owner-choices';
+import { ownerChoices, ownerLabel } from './owner-choices';
 
 const team: TeamMember[] = [
   { id: 'admin', name: 'Demo Admin', role: 'admin' },
@@ -25,5 +25,14 @@ describe('ownerChoices', () => {
 
   it('a laptop that never synced offers the whole team but admins', () => {
     expect(ids(ownerChoices({ team, scopeOwners: [], role: undefined, current: 'anna', isNew: true }))).toEqual(['head', 'anna', 'ben', 'other']);
+  });
+});
+
+describe('ownerLabel', () => {
+  it('tells namesakes apart by their offer prefix', () => {
+    const carla = { id: 'c1', name: 'Carla Diaz', role: 'manager', offerPrefix: 'CD' } as const;
+    const carla2 = { id: 'c2', name: 'Carla Diaz', role: 'manager', offerPrefix: 'CD2' } as const;
+    expect([carla, carla2].map((m) => ownerLabel(m, [carla, carla2, ...team]))).toEqual(['Carla Diaz (CD)', 'Carla Diaz (CD2)']);
+    expect(ownerLabel(team[2]!, team)).toBe(team[2]!.name);
   });
 });

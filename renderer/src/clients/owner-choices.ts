@@ -19,3 +19,12 @@ export function ownerChoices(input: {
   const owners = team.filter((m) => m.id === current || (m.role !== 'admin' && writable(m)));
   return { owners, locked: !isNew && role === 'manager' };
 }
+
+/**
+ * How the owner list names each person: by name, and where two share a name (the company has
+ * two "Carla Diaz") by their offer prefix too, which the company keeps unique.
+ */
+export function ownerLabel(member: TeamMember, among: readonly TeamMember[]): string {
+  const namesake = among.some((m) => m.id !== member.id && m.name === member.name);
+  return namesake && member.offerPrefix ? `${member.name} (${member.offerPrefix})` : member.name;
+}
