@@ -481,5 +481,9 @@ test('signing in with a wrong address or password says what is wrong and keeps w
   await page.screenshot({ path: test.info().outputPath('sign-in-errors.png') });
   await expect(field('Login')).toHaveValue('anna');
   await expect(field('Server address')).toHaveValue(COMPANY_SERVER_URL);
+  // Sent again without a password: the field says so, and the last attempt's reason goes.
+  await trySignIn(COMPANY_SERVER_URL, '');
+  await expect(card.getByText('Required')).toBeVisible();
+  await expect(card.getByTestId('sign-in-error')).toHaveCount(0);
   await context.close();
 });

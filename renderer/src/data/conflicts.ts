@@ -27,7 +27,7 @@ export interface Conflict extends Omit<ConflictFields, '_deleted'> {
  * An open conflict, with what the person knows its record by (`labelIn`) and the field's value on
  * this laptop now, if the record is here: the person may have edited the field since.
  */
-export type OpenConflict = Conflict & { label?: string; current?: unknown; here: boolean };
+export type OpenConflict = Conflict & { label?: string; current?: unknown; here: boolean; clientName?: string };
 
 /** Open conflicts, of one client or of the whole laptop (each with its record's label and value now). */
 export function useOpenConflicts(clientId?: string): OpenConflict[] | undefined {
@@ -38,7 +38,9 @@ export function useOpenConflicts(clientId?: string): OpenConflict[] | undefined 
     return Promise.all(
       shown.map(async (c) => {
         const record = await localRecord(db, c.table, c.recordId, c.clientId);
-        return { ...c, label: labelIn(record), current: record?.[c.field], here: record !== undefined };
+        // A contact is known by its client too ("Charlotte Jackson" of which company?).
+        const clientName = c.table === 'contacts' && c.clientId ? (await db.clients.get(c.clientId))?.name : undefined;
+        return { ...c, label: labelIn(record), current: record?.[c.field], here: record !== undefined, clientName };
       }),
     );
   }, [clientId]);

@@ -58,6 +58,7 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
         <Group gap="xs" mb={4} data-testid="conflict-subject">
           <Text size="sm" c="dimmed">
             {t(`sync.recordKind.${conflict.table}`)} · {conflict.label ?? '—'}
+            {conflict.clientName ? ` · ${conflict.clientName}` : ''}
           </Text>
           {(conflict.table === 'clients' || conflict.table === 'contacts') && conflict.clientId && conflict.label && (
             <Anchor component={Link} to={`/clients/${conflict.clientId}`} size="sm">

@@ -67,7 +67,13 @@ export function ConnectionSettings({ defaultServerUrl }: { defaultServerUrl: str
     }
   });
   const signInForm = (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onSubmit={(e) => {
+        setFailure(null); // the last attempt's reason is not this one's (the fields may say what is missing)
+        void submit(e);
+      }}
+      noValidate
+    >
       <Stack gap="sm" maw={420}>
         {lapsed && connection ? (
           <Alert color="orange" data-testid="sign-in-lapsed">{t('sync.signInLapsed', { name: connection.user.displayName, server: connection.serverUrl })}</Alert>
