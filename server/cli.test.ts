@@ -81,6 +81,9 @@ for (const backend of BACKENDS) {
         [['create-user', '--login', 'x y', '--name', 'X', '--role', 'manager', '--password', 'long enough'], /login may contain/],
         [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--password', 'short'], /at least 8/],
         [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--discount-limit', '120'], /--discount-limit/],
+        [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--discount-limit', ''], /--discount-limit/],
+        [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--discount-limit', '12.345'], /at most two decimals/],
+        [['create-user', '--login', 'x', '--name', 'X', '--role', 'admin', '--head', 'hanna'], /An admin has no head of sales/],
         [['create-user', '--login', 'x', '--name', 'X', '--role', 'manager', '--nonsense'], /Unknown option/],
         [['revoke-device', '--id', 'nope'], /uuid/],
         [['list-devices', '--login', 'ghost'], /No user/],
@@ -94,10 +97,10 @@ for (const backend of BACKENDS) {
         expect(r.err.join('\n'), argv.join(' ')).toMatch(message);
       }
       const dup = io();
-      expect(await runCli(['create-user', '--login', 'mia', '--name', 'M', '--role', 'manager'], {}, dup.io, test.db)).toBe(1);
+      expect(await runCli(['create-user', '--login', 'mia', '--name', 'M', '--role', 'manager'], {}, dup.io, test.db)).toBe(2);
       expect(dup.err.join()).toMatch(/already exists/);
       const notHead = io();
-      expect(await runCli(['create-user', '--login', 'zed', '--name', 'Z', '--role', 'manager', '--head', 'mia'], {}, notHead.io, test.db)).toBe(1);
+      expect(await runCli(['create-user', '--login', 'zed', '--name', 'Z', '--role', 'manager', '--head', 'mia'], {}, notHead.io, test.db)).toBe(2);
       expect(notHead.err.join()).toMatch(/not a head of sales/);
       expect((await test.db.query(`SELECT login FROM users WHERE login IN ('x', 'zed')`)).length).toBe(0);
     });
@@ -355,7 +358,7 @@ for (const backend of BACKENDS) {
 
     it('import-receivables refuses an empty file, a header without the needed columns, a missing file (exit 2)', async () => {
       const cases: [string, RegExp][] = [
-        ['', /is empty: expected a header line and one line per client/],
+        ['', /is empty: expected a header line and the lines below it/],
         ['\uFEFF\n\n', /is empty/],
         ['client_id,balance,overdue,overdue_days\n', /has a header but no client lines/],
         ['id;amount\n1;2\n', /the header lacks client_id \(or tax_id\), balance, overdue, overdue_days; it needs/],

@@ -135,8 +135,11 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
     case 'create-user': {
       const role = need(values, 'role');
       if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
-      const discount = values['discount-limit'] === undefined ? 0 : Number(values['discount-limit']);
-      if (!Number.isFinite(discount) || discount < 0 || discount > 100) throw new UsageError('--discount-limit must be a percentage from 0 to 100.');
+      const limit = values['discount-limit'];
+      // Number('') is 0: an empty value is a mistake, not "no discount".
+      const discount = limit === undefined ? 0 : typeof limit === 'string' && /^\d+(\.\d{1,2})?$/.test(limit.trim()) ? Number(limit) : NaN;
+      if (!Number.isFinite(discount) || discount > 100) throw new UsageError('--discount-limit must be a percentage from 0 to 100, with at most two decimals (12.5).');
+      if (role === 'admin' && values.head !== undefined) throw new UsageError('An admin has no head of sales: leave out --head.');
       const { password, generated } = passwordFrom(values, io);
       checkPassword(password);
       const user = await createUser(db, {
@@ -347,8 +350,9 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       return 2;
     }
     if (e instanceof UserError) {
+      // A login taken, a head who is not one: input the command refuses, as the README says.
       io.err(e.message);
-      return 1;
+      return 2;
     }
     if (e instanceof z.ZodError) {
       io.err(e.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));

@@ -207,7 +207,7 @@ for (const backend of BACKENDS) {
         'line 5: price "12.5" has decimals, but JPY has no minor unit',
         'line 7: the dealer EUR price of "DRL-1" from 1 is also on line 6',
         'line 8: includes_vat differs from line 6, which sets the same price list',
-        'line 9: currency "euro" is not a currency code like GBP',
+        'line 9: currency "euro" is not a currency code like GBP or EUR',
         'line 10: price "1 234" is not a price like 12.50 (no thousands separators)',
         'line 10: min_qty "-1" is negative',
         'Nothing imported: 8 lines need fixing.',

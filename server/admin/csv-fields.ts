@@ -88,3 +88,11 @@ export const splitGroupPath = (text: string): string[] =>
 
 /** Price types as files write them: "Key account", "key-account" and "KEY_ACCOUNT" are one. */
 export const priceTypeKey = (text: string): string => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** ISO 4217 codes this runtime knows ("GBP", "HUF"): three letters alone let "ZZZ" through. */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Why a currency column's value is not a currency code, or null when it is one (any case). */
+export function currencyProblem(text: string): string | null {
+  return CURRENCIES.has(text.toUpperCase()) ? null : `currency "${text}" is not a currency code like GBP or EUR`;
+}

@@ -53,7 +53,7 @@ export const columnName = (header: string): string =>
     .replace(/[\s-]+/g, '_');
 
 export function readCsv(text: string, what: string): CsvTable {
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new AdminInputError([`${what} is empty: expected a header line and one line per client.`]);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new AdminInputError([`${what} is empty: expected a header line and the lines below it.`]);
   const delimiter = detectDelimiter(text);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {

@@ -12,7 +12,7 @@ import type { PriceBreak } from '../../core/pricing/catalog-model';
 import { parseMoney } from '../../core/pricing/money';
 import type { SqlDb } from '../db/sql-db';
 import { loadProductsBySku, skuKey } from './catalog-lookup';
-import { decimalsReason, failOnProblems, parseQuantity, parseYesNo, priceTypeKey, requireColumns, requireLines, unusedColumns } from './csv-fields';
+import { currencyProblem, decimalsReason, failOnProblems, parseQuantity, parseYesNo, priceTypeKey, requireColumns, requireLines, unusedColumns } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
 import { writeImported, type ImportedRecord } from './write-imported';
 
@@ -58,11 +58,10 @@ export function parsePricesCsv(text: string, what: string): PricesFile {
     const priceType = priceTypeKey(values.price_type!) as PriceType;
     if (!PRICE_TYPES.includes(priceType)) bad(`price_type "${values.price_type}" is not one of ${PRICE_TYPES.join(', ')}`);
     const currency = values.currency!.toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) bad(`currency "${values.currency}" is not a currency code like GBP`);
-    const price = /^[A-Z]{3}$/.test(currency) ? parseMoney(values.price!, currency) : null;
-    if (price === null || price < 0) {
-      if (/^[A-Z]{3}$/.test(currency)) bad(`price "${values.price}" ${priceReason(values.price!, currency)}`);
-    }
+    const currencyBad = currencyProblem(values.currency!);
+    if (currencyBad) bad(currencyBad);
+    const price = currencyBad ? null : parseMoney(values.price!, currency);
+    if (!currencyBad && (price === null || price < 0)) bad(`price "${values.price}" ${priceReason(values.price!, currency)}`);
     const minQtyText = values.min_qty ?? '';
     const minQty = minQtyText === '' ? 1 : parseQuantity(minQtyText);
     if (typeof minQty === 'string') bad(`min_qty "${minQtyText}" ${minQty}`);

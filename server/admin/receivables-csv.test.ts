@@ -48,9 +48,15 @@ describe('reading the file', () => {
     expect(file.problems).toEqual([{ line: 4, reason: '4 values, but the header has 5 columns (does a value with a tab lack quotes?)' }]);
   });
 
-  it('refuses dates that do not exist and currencies that are not codes', () => {
-    const file = parseReceivablesCsv(`client_id,balance,overdue,overdue_days,as_of,currency\n${ID},1,0,0,2026-02-30,euro\n`, 'x.csv');
-    expect(file.problems.map((p) => p.reason)).toEqual(['currency "euro" is not a currency code like EUR', 'as_of "2026-02-30" is not a date like 2026-11-23']);
+  it('refuses dates that do not exist, currencies that are not codes, more overdue than owed', () => {
+    const file = parseReceivablesCsv(`client_id,balance,overdue,overdue_days,as_of,currency\n${ID},1,0,0,2026-02-30,euro\n${ID},100,200,5,,ZZZ\n${ID},100,60.5,5,,gbp\n`, 'x.csv');
+    expect(file.problems).toEqual([
+      { line: 2, reason: 'currency "euro" is not a currency code like GBP or EUR' },
+      { line: 2, reason: 'as_of "2026-02-30" is not a date like 2026-11-23' },
+      { line: 3, reason: 'overdue "200" is more than the balance "100"' },
+      { line: 3, reason: 'currency "ZZZ" is not a currency code like GBP or EUR' },
+    ]);
+    expect(file.lines).toMatchObject([{ line: 4, currency: 'GBP' }]);
   });
 
   it('throws for a file that is unusable as a whole', () => {

@@ -5,7 +5,7 @@
  * correction round is enough.
  */
 import { UUID_PATTERN } from './assign-client';
-import { isIsoDate } from './csv-fields';
+import { currencyProblem, isIsoDate } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
 import { AdminInputError } from './input-error';
 
@@ -86,11 +86,16 @@ export function parseReceivablesCsv(text: string, what: string): ReceivablesFile
       if (problem) bad(`${column} "${values[column]}" ${problem}`);
     }
     if (/^-.*[1-9]/.test(values.overdue!)) bad(`overdue "${values.overdue}" is negative`);
+    const amount = (text: string) => Number(text.replace(',', '.'));
+    if (!amountProblem(values.balance!) && !amountProblem(values.overdue!) && amount(values.overdue!) > Math.max(amount(values.balance!), 0)) {
+      bad(`overdue "${values.overdue}" is more than the balance "${values.balance}"`);
+    }
     const days = values.overdue_days!;
     if (!/^\d{1,5}$/.test(days)) bad(`overdue_days "${days}" is not a whole number of days`);
 
     const currency = (values.currency ?? '').toUpperCase();
-    if (currency !== '' && !/^[A-Z]{3}$/.test(currency)) bad(`currency "${values.currency}" is not a currency code like EUR`);
+    const currencyBad = currency === '' ? null : currencyProblem(values.currency!);
+    if (currencyBad) bad(currencyBad);
     const asOf = values.as_of ?? '';
     if (asOf !== '' && !isIsoDate(asOf)) bad(`as_of "${asOf}" is not a date like 2026-11-23`);
 
