@@ -352,6 +352,9 @@ test('signing out asks first and removes the company’s data; a lapsed sign-in 
   await page.evaluate(forgetTokenOnServerSide);
   await sync.status().getByRole('button', { name: 'Sync now' }).click();
   await expect(sync.status().getByTestId('sync-error')).toContainText('Sign in again');
+  // The sync history says why that run failed, under it.
+  await page.goto('/#/sync');
+  await expect(page.getByTestId('run-error').first()).toContainText('Sign in again');
   await page.goto('/#/settings');
   await expect(page.getByTestId('sign-in-lapsed')).toContainText('Anna Berger');
   await page.screenshot({ path: test.info().outputPath('sign-in-lapsed.png') });

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Alert, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -40,26 +41,38 @@ function RunHistory() {
           </Table.Thead>
           <Table.Tbody>
             {runs.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
-                <Table.Td>
-                  {r.ok ? (
-                    <Badge color="teal" variant="light">{t('sync.ok')}</Badge>
-                  ) : (
-                    <Badge color="red" variant="light" title={t(`sync.error.${r.error}`, { defaultValue: r.error ?? '' })}>
-                      {t('sync.failed')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{formatCount(r.pushed)}</Table.Td>
-                <Table.Td>{formatCount(r.applied + r.merged)}</Table.Td>
-                <Table.Td>{formatCount(r.rejected)}</Table.Td>
-                <Table.Td>{formatCount(r.conflicts)}</Table.Td>
-                <Table.Td>{formatCount(r.pulled)}</Table.Td>
-                <Table.Td>{formatCount(r.filesUploaded ?? 0)}</Table.Td>
-                <Table.Td>{formatFileSize(r.bytes)}</Table.Td>
-                <Table.Td>{seconds(r.ms)}</Table.Td>
-              </Table.Tr>
+              <Fragment key={r.id}>
+                <Table.Tr>
+                  <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
+                  <Table.Td>
+                    {r.ok ? (
+                      <Badge color="teal" variant="light">{t('sync.ok')}</Badge>
+                    ) : (
+                      <Badge color="red" variant="light">
+                        {t('sync.failed')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatCount(r.pushed)}</Table.Td>
+                  <Table.Td>{formatCount(r.applied + r.merged)}</Table.Td>
+                  <Table.Td>{formatCount(r.rejected)}</Table.Td>
+                  <Table.Td>{formatCount(r.conflicts)}</Table.Td>
+                  <Table.Td>{formatCount(r.pulled)}</Table.Td>
+                  <Table.Td>{formatCount(r.filesUploaded ?? 0)}</Table.Td>
+                  <Table.Td>{formatFileSize(r.bytes)}</Table.Td>
+                  <Table.Td>{seconds(r.ms)}</Table.Td>
+                </Table.Tr>
+                {/* Why a run failed, in words, under it (a tooltip alone is found by few). */}
+                {!r.ok && (
+                  <Table.Tr>
+                    <Table.Td colSpan={10} pt={0}>
+                      <Text size="xs" c="red.8" data-testid="run-error">
+                        {t(`sync.error.${r.error}`, { defaultValue: r.error ?? t('sync.error.server_error') })}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>
