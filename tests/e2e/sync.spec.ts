@@ -355,6 +355,7 @@ test('signing out asks first and removes the company’s data; a lapsed sign-in 
   // The sync history says why that run failed, under it.
   await page.goto('/#/sync');
   await expect(page.getByTestId('run-error').first()).toContainText('Sign in again');
+  await page.screenshot({ path: test.info().outputPath('sync-history-failed-run.png'), fullPage: true });
   await page.goto('/#/settings');
   await expect(page.getByTestId('sign-in-lapsed')).toContainText('Anna Berger');
   await page.screenshot({ path: test.info().outputPath('sign-in-lapsed.png') });
@@ -388,13 +389,14 @@ test('signing out asks first and removes the company’s data; a lapsed sign-in 
   const other = new ClientsPage(await page.context().newPage());
   await openClient(other, name);
   await editClient(other.page, { Notes: 'Lost with the sign-out' });
-  await expect(dialog.getByTestId('sign-out-unsynced')).toBeVisible();
+  await expect(dialog.getByTestId('sign-out-unsynced')).toBeVisible({ timeout: 30_000 });
   let asked = 0;
   for (const p of [page, other.page]) p.on('dialog', (d) => void (asked++, d.accept()));
   await dialog.getByRole('button', { name: 'Sign out anyway' }).click();
 
   // The window starts again empty, and says why; the other window starts again empty too.
-  await expect(page.getByText('Signed out. The company’s data was removed from this laptop.')).toBeVisible();
+  // Two windows let go of the database, it is deleted, both reload: seconds on a busy machine.
+  await expect(page.getByText('Signed out. The company’s data was removed from this laptop.')).toBeVisible({ timeout: 30_000 });
   await expect(list.count).toHaveAttribute('data-count', '0');
   await expect(other.count).toHaveAttribute('data-count', '0');
   expect(asked).toBe(0);
