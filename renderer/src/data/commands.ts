@@ -101,8 +101,10 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
   return client;
 }
 
-/** client-update: only the fields a person may edit; company fields are kept as they are. */
-/** client-update; `seen`: the client as the form showed it (see typedFields). */
+/**
+ * client-update: only the fields a person may edit; company fields are kept as they are.
+ * `seen`: the client as the form showed it (see typedFields).
+ */
 export async function updateClient(id: string, input: ClientInput, db = getDb(), seen?: Client): Promise<Client> {
   const data = clientInputSchema.parse(input);
   return db.transaction('rw', writeTables(db), async () => {
@@ -194,7 +196,6 @@ async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ clien
   return { client, contact };
 }
 
-/** contact-update */
 /** contact-update; `seen`: the contact as the form showed it (see typedFields). */
 export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Contact): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
