@@ -142,17 +142,16 @@ export function useSyncRuns(limit = 20) {
   return useLiveQuery(() => getDb().syncRuns.orderBy(':id').reverse().limit(limit).toArray(), [limit]);
 }
 
-/** What the status bar shows: changes waiting, rejected changes, the last good sync. */
+/** What the status bar shows: changes waiting, the last good sync (what needs the person: useSyncAttention). */
 export function useSyncSummary() {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [pending, rejected, lastOk, connection] = await Promise.all([
+    const [pending, lastOk, connection] = await Promise.all([
       pendingCount(db),
-      db.rejected.count(),
       db.syncRuns.orderBy(':id').reverse().filter((r) => r.ok).first(),
       readConnection(db),
     ]);
-    return { pending, rejected, lastSyncAt: lastOk?.finishedAt ?? null, connected: connection !== undefined };
+    return { pending, lastSyncAt: lastOk?.finishedAt ?? null, connected: connection !== undefined };
   }, []);
 }
 

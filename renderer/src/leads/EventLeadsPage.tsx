@@ -103,10 +103,8 @@ export function EventLeadsPage() {
  * questions, groups or dates), under NO_EVENT's id.
  */
 function noEvent(name: string): FieldEvent {
-  return {
-    id: NO_EVENT, name, kind: 'trade_fair', venue: '', city: '', startsOn: '', endsOn: '', booth: '', teamIds: [], productGroups: [], questions: [],
-    createdAt: '', updatedAt: '', archivedAt: null,
-  };
+  const none = { venue: '', city: '', startsOn: '', endsOn: '', booth: '', createdAt: '', updatedAt: '' };
+  return { ...none, id: NO_EVENT, name, kind: 'trade_fair', teamIds: [], productGroups: [], questions: [], archivedAt: null };
 }
 
 function EventPage({ event, leads }: { event: FieldEvent; leads: Lead[] }) {

@@ -17,13 +17,11 @@ export function SyncStatus() {
   const attention = useSyncAttention() ?? 0;
   // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far";
   // the phase alone until there is something to count.
-  const counted = !progress
-    ? null
-    : progress.total
-      ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) })
-      : progress.done > 0
-        ? t('sync.progressCount', { count: progress.done })
-        : null;
+  const counted = progress?.total
+    ? t('sync.progressOf', { done: formatCount(progress.done), total: formatCount(progress.total) })
+    : progress?.done
+      ? t('sync.progressCount', { count: progress.done })
+      : null;
   return (
     <Stack gap={6} data-testid="sync-status" data-pending={pending} data-online={online} data-running={running}>
       <Group gap={6} wrap="nowrap">
