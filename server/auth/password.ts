@@ -58,12 +58,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /**
  * A hash of a password nobody knows, checked when the login does not exist, so that a wrong
- * login takes as long as a wrong password and logins cannot be discovered by timing.
+ * login takes as long as a wrong password and logins cannot be discovered by timing. Random
+ * bytes in the hash format, with the default cost: checking a password against it runs scrypt
+ * once, exactly as for a real user, and nothing has to be computed first. (It used to be
+ * hashed on first use, so the first unknown login after a start took twice as long as a known
+ * one: a tell that the login does not exist.)
  */
-let dummyHash: Promise<string> | undefined;
+const DUMMY_HASH = ['scrypt', DEFAULT_SCRYPT.logN, DEFAULT_SCRYPT.r, DEFAULT_SCRYPT.p, randomBytes(SALT_LENGTH).toString('base64url'), randomBytes(KEY_LENGTH).toString('base64url')].join('$');
+
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  await verifyPassword(password, await dummyHash);
+  await verifyPassword(password, DUMMY_HASH);
   return false;
 }
 
