@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerWriteError } from './offer-write-rules';
+import { goesOutWithoutApproval, offerWriteError } from './offer-write-rules';
 import { offerSchema, type Offer, type OfferLine, type OfferStatus } from './offer-model';
 
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -81,5 +81,31 @@ describe('offerWriteError', () => {
     expect(offerWriteError(null, offer('superseded'), manager, LIMIT)).toBeNull(); // a sent offer revised offline
     expect(offerWriteError(offer('draft'), offer('expired'), manager, LIMIT)).toBeNull(); // sent, then expired
     expect(offerWriteError(offer('rejected'), offer('accepted'), manager, LIMIT)).toBe('wrong_status');
+  });
+
+  it('counts lines outside the price rules like a discount above the limit: approval needed, never a refusal', () => {
+    const outside = { linesOutsideRules: true };
+    expect(offerWriteError(offer('draft'), offer('sent'), manager, LIMIT, outside)).toBe('needs_approval');
+    expect(offerWriteError(null, offer('sent'), manager, LIMIT, outside)).toBe('needs_approval');
+    expect(offerWriteError(null, offer('expired'), manager, LIMIT, outside)).toBe('needs_approval');
+    // Submitted instead, approved by the head of sales, then sent: each step goes through.
+    expect(offerWriteError(offer('draft'), offer('awaiting_approval'), manager, LIMIT, outside)).toBeNull();
+    expect(offerWriteError(offer('awaiting_approval'), offer('approved'), head, LIMIT, outside)).toBeNull();
+    expect(offerWriteError(offer('approved'), offer('sent'), manager, LIMIT, outside)).toBeNull();
+    // An approver sends it as it is.
+    expect(offerWriteError(offer('draft'), offer('sent'), head, LIMIT, outside)).toBeNull();
+  });
+
+  it('says which writes take an offer out without an approval (the writes whose prices the server checks)', () => {
+    expect(goesOutWithoutApproval(offer('draft'), offer('sent'), manager)).toBe(true);
+    expect(goesOutWithoutApproval(null, offer('sent'), manager)).toBe(true);
+    expect(goesOutWithoutApproval(offer('awaiting_approval'), offer('sent'), manager)).toBe(true); // recalled and sent
+    expect(goesOutWithoutApproval(null, offer('superseded'), manager)).toBe(true); // sent, then revised, offline
+    expect(goesOutWithoutApproval(offer('approved', 0), offer('sent', 500), manager)).toBe(true); // edited after the approval
+    expect(goesOutWithoutApproval(offer('approved'), offer('sent'), manager)).toBe(false);
+    expect(goesOutWithoutApproval(offer('draft'), offer('awaiting_approval'), manager)).toBe(false);
+    expect(goesOutWithoutApproval(offer('draft'), offer('draft', 500), manager)).toBe(false);
+    expect(goesOutWithoutApproval(offer('sent'), offer('accepted'), manager)).toBe(false);
+    expect(goesOutWithoutApproval(offer('draft'), offer('sent'), head)).toBe(false);
   });
 });

@@ -8,8 +8,10 @@
  *
  * The rules that matter for money:
  * - only a head of sales or an admin approves;
- * - a draft with a manual discount above its owner's limit never becomes `sent` (or anything
- *   after it) without an approval of exactly those lines;
+ * - a draft with a manual discount above its owner's limit, or with lines the company's price
+ *   rules do not give (core/pricing/price-check.ts: a lower price, a larger automatic discount,
+ *   an unknown product), never becomes `sent` (or anything after it) without an approval of
+ *   exactly those lines;
  * - what an offer says (lines, terms, currency, VAT basis) changes only while it is a draft, or
  *   on the way back to one (recalling a pending or approved offer and editing it): a sent offer
  *   is a record of what the client was given.
@@ -24,7 +26,7 @@ export type OfferWriteError =
   | 'not_editable'
   /** The offer became approved, but the writer is not a head of sales or an admin. */
   | 'not_approver'
-  /** The offer went out with a manual discount above its owner's limit and no approval. */
+  /** The offer went out with a manual discount above its owner's limit, or lines outside the price rules, and no approval. */
   | 'needs_approval'
   /** No sequence of actions leads from the stored status to the written one. */
   | 'wrong_status';
@@ -53,11 +55,34 @@ export function sameContent(a: OfferContent, b: OfferContent): boolean {
   return a.currency === b.currency && a.pricesIncludeVat === b.pricesIncludeVat && sameValue(a.lines, b.lines) && sameValue(a.terms, b.terms);
 }
 
+/** What the writer knows beyond the two versions of the offer. */
+export interface OfferWriteContext {
+  /**
+   * Some line carries a price the company's rules do not give (core/pricing/price-check.ts, as
+   * the company server judges it): the offer needs an approval like a discount above the limit.
+   */
+  linesOutsideRules?: boolean;
+}
+
 /**
  * Why `after` may not be written over `before` (null for a new offer) by `actor`, or null when it
  * may. `ownerLimitBp` is the discount limit of the offer's owner, the approval threshold.
  */
-export function offerWriteError(before: Offer | null, after: Offer, actor: { role: TeamMember['role'] }, ownerLimitBp: number): OfferWriteError | null {
+export function offerWriteError(before: Offer | null, after: Offer, actor: { role: TeamMember['role'] }, ownerLimitBp: number, context: OfferWriteContext = {}): OfferWriteError | null {
+  return reach(before, after, actor, needsApproval(after, ownerLimitBp) || context.linesOutsideRules === true);
+}
+
+/**
+ * Whether the write takes the offer from a draft straight to the client (`sent`, or a status
+ * after it) without an approval: the writes whose prices the company server checks against its
+ * rules (an approved offer went out as its approver saw it; an approver needs no approval).
+ */
+export function goesOutWithoutApproval(before: Offer | null, after: Offer, actor: { role: TeamMember['role'] }): boolean {
+  return reach(before, after, actor, true) === 'needs_approval' && reach(before, after, actor, false) === null;
+}
+
+/** `offerWriteError` with the approval need decided: `overLimit` closes the way from draft to sent for a non-approver. */
+function reach(before: Offer | null, after: Offer, actor: { role: TeamMember['role'] }, overLimit: boolean): OfferWriteError | null {
   const approver = APPROVERS.has(actor.role);
   const edited = before !== null && !sameContent(before, after);
   let start: OfferStatus = before?.status ?? 'draft';
@@ -68,7 +93,6 @@ export function offerWriteError(before: Offer | null, after: Offer, actor: { rol
   }
   if (after.status === start) return null;
   // Which statuses the writer can reach, and why the wanted one is out of reach if it is.
-  const overLimit = needsApproval(after, ownerLimitBp);
   let blocked: OfferWriteError = 'wrong_status';
   const seen = new Set<OfferStatus>([start]);
   const queue: OfferStatus[] = [start];
@@ -80,7 +104,7 @@ export function offerWriteError(before: Offer | null, after: Offer, actor: { rol
         if (after.status === 'approved') blocked = 'not_approver';
         continue;
       }
-      // Out of a draft straight to the client: only within the owner's limit.
+      // Out of a draft straight to the client: only within the limit and the price rules.
       if (from === 'draft' && to === 'sent' && overLimit && !approver) {
         if (after.status !== 'approved') blocked = 'needs_approval';
         continue;
