@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPricingCatalog, priceOffer } from '../pricing/price';
-import { applyTransition, copyToClient, isEditable, issueDate, OFFER_ACTIONS, revise, transition, type OfferAction, type TransitionContext, type TransitionResult } from './lifecycle';
+import { applyTransition, copyToClient, isEditable, issueDate, OFFER_ACTIONS, revise, submitRefused, transition, type OfferAction, type TransitionContext, type TransitionResult } from './lifecycle';
 import { OFFER_STATUSES, offerSchema, type Offer, type OfferLine, type OfferStatus } from './offer-model';
 
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -97,6 +97,10 @@ describe('transition: guarded cases', () => {
     ['a sent offer cannot be accepted after its validity', { status: 'sent' }, 'accept', { ...manager, today: '2027-01-01' }, no('validity_passed')],
     ['a sent offer can be declined after its validity', { status: 'sent' }, 'decline', { ...manager, today: '2027-01-01' }, ok('rejected')],
     ['an expired offer stays expired even for an admin', { status: 'expired' }, 'send', admin, W],
+    ['a draft with a line outside the price rules cannot be sent', {}, 'send', { ...manager, linesOutsideRules: true }, no('outside_rules')],
+    ['a draft with a line outside the price rules is submitted for approval', {}, 'submit_for_approval', { ...manager, linesOutsideRules: true }, ok('awaiting_approval')],
+    ['over the limit too: the limit is named first', { lines: overLimit }, 'send', { ...manager, linesOutsideRules: true }, no('needs_approval')],
+    ['approved with a line outside the price rules, it is sent', { status: 'approved' }, 'send', { ...manager, linesOutsideRules: true }, ok('sent')],
   ])('%s', (_name, over, action, ctx, expected) => {
     expect(transition(offer(over), action, ctx)).toEqual(expected);
   });
@@ -114,6 +118,41 @@ describe('applyTransition', () => {
 
   it('passes a refusal through', () => {
     expect(applyTransition(offer({ status: 'awaiting_approval' }), 'send', manager)).toEqual({ ok: false, error: 'awaiting_approval' });
+  });
+});
+
+describe('submitRefused: an offer the company server did not let out goes for approval', () => {
+  const sentOffline = (over: Partial<Offer> = {}) => {
+    const sent = applyTransition(offer(over), 'send', manager);
+    if (!sent.ok) throw new Error(sent.error);
+    return sent.value;
+  };
+
+  it('as it is, with the refused steps dropped from its history', () => {
+    const sent = sentOffline();
+    const later = '2026-11-24T07:00:00.000Z';
+    const result = submitRefused(sent, { actor: manager.actor, now: later });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value).toMatchObject({ status: 'awaiting_approval', lines: sent.lines, terms: sent.terms, updatedAt: later });
+    expect(result.value.history).toEqual([
+      { status: 'draft', at: NOW, by: 'mgr', comment: '' },
+      { status: 'awaiting_approval', at: later, by: 'mgr', comment: '' },
+    ]);
+    // Then the lifecycle as usual: approved by the head of sales, sent.
+    const approved = applyTransition(result.value, 'approve', headOfSales);
+    expect(approved.ok && transition(approved.value, 'send', manager)).toEqual(ok('sent'));
+  });
+
+  it('also after steps taken offline behind the refused sending (accepted by the client)', () => {
+    const accepted = applyTransition(sentOffline(), 'accept', manager);
+    if (!accepted.ok) throw new Error(accepted.error);
+    const result = submitRefused(accepted.value, manager);
+    expect(result.ok && result.value.history.map((h) => h.status)).toEqual(['draft', 'awaiting_approval']);
+  });
+
+  it('not a draft, an offer waiting or approved, a revised one', () => {
+    for (const status of ['draft', 'awaiting_approval', 'approved', 'superseded'] as const) expect(submitRefused(offer({ status }), manager)).toEqual({ ok: false, error: 'wrong_status' });
+    expect(submitRefused(offer({ status: 'sent', lines: [unpriced] }), manager)).toEqual({ ok: false, error: 'unpriced_lines' });
   });
 });
 

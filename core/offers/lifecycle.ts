@@ -4,8 +4,10 @@
  * these, so the rules live in one place that the app and the company server share.
  *
  *   from               action                 to                  only if
- *   draft              send                   sent                no manual discount above the limit
- *   draft              submit_for_approval    awaiting_approval   some manual discount above the limit
+ *   draft              send                   sent                no manual discount above the limit,
+ *                                                                 every line priced by the rules
+ *   draft              submit_for_approval    awaiting_approval   some manual discount above the limit,
+ *                                                                 or a line the rules do not price so
  *   awaiting_approval  approve                approved            by a head of sales or an admin
  *   awaiting_approval  return_to_draft        draft               by a head of sales or an admin
  *   awaiting_approval,
@@ -16,6 +18,11 @@
  *   approved, sent     expire                 expired             after validUntil
  * Sending and submitting also need at least one line and every line priced; sending needs the
  * offer to be still valid. Everything else is refused with a reason the UI can show.
+ *
+ * "The rules" are the company's prices and the client's terms (core/pricing/price-check.ts); the
+ * company server checks them again on every offer that goes out unapproved, and refuses with
+ * `needs_approval` what it finds outside them. The offer, sent on the laptop but refused, then
+ * goes for approval as it is (`submitRefused`).
  *
  * A revision does not change an offer in place: `revise` turns a sent, rejected or expired offer
  * into `superseded` (read-only, kept for the record) and makes a new draft with the same number
@@ -36,6 +43,8 @@ export interface TransitionContext {
   today: string;
   /** The discount limit of the offer's owner in basis points (the approval threshold). */
   discountLimitBp: number;
+  /** Some line carries a price the company's rules do not give (core/pricing/price-check.ts): it needs an approval too. */
+  linesOutsideRules?: boolean;
 }
 
 export type TransitionError =
@@ -45,6 +54,8 @@ export type TransitionError =
   | 'awaiting_approval'
   /** Sending a draft with a manual discount above the limit: it must be approved first. */
   | 'needs_approval'
+  /** Sending a draft with a line priced outside the company's rules: it must be approved first. */
+  | 'outside_rules'
   /** Submitting for approval an offer that is within the limit: send it instead. */
   | 'within_limit'
   /** Approving or returning by someone who is not a head of sales or an admin. */
@@ -80,7 +91,7 @@ export function transition(offer: Offer, action: OfferAction, ctx: TransitionCon
       if (s !== 'draft') return refuse('wrong_status');
       const notReady = readiness(offer);
       if (notReady) return refuse(notReady);
-      return needsApproval(offer, ctx.discountLimitBp) ? to('awaiting_approval') : refuse('within_limit');
+      return needsApproval(offer, ctx.discountLimitBp) || ctx.linesOutsideRules === true ? to('awaiting_approval') : refuse('within_limit');
     }
     case 'recall':
       return s === 'awaiting_approval' || s === 'approved' ? to('draft') : refuse('wrong_status');
@@ -96,6 +107,7 @@ export function transition(offer: Offer, action: OfferAction, ctx: TransitionCon
       if (notReady) return refuse(notReady);
       // An approved offer was approved with these lines; a draft may go out only within the limit.
       if (s === 'draft' && needsApproval(offer, ctx.discountLimitBp)) return refuse('needs_approval');
+      if (s === 'draft' && ctx.linesOutsideRules === true) return refuse('outside_rules');
       return validityPassed ? refuse('validity_passed') : to('sent');
     }
     case 'accept':
@@ -121,6 +133,33 @@ export function applyTransition(offer: Offer, action: OfferAction, ctx: Transiti
       ...offer,
       status: result.status,
       history: [...offer.history, { status: result.status, at: ctx.now, by: ctx.actor.id, comment }],
+      updatedAt: ctx.now,
+    },
+  };
+}
+
+/** Statuses a laptop reaches by sending (and what follows offline) that the company server may refuse. */
+const WENT_OUT: ReadonlySet<OfferStatus> = new Set(['sent', 'accepted', 'rejected', 'expired']);
+
+/**
+ * An offer sent on this laptop that the company server refused to let out without an approval
+ * (`needs_approval`: a discount above the limit, or a price outside the company's rules), put up
+ * for approval as it is: its lines are what the client may already have in hand, and the head
+ * of sales approves or returns exactly those. The steps from the refused sending on are dropped
+ * from its history (the company never took them) and the submission is recorded instead.
+ */
+export function submitRefused(offer: Offer, ctx: Pick<TransitionContext, 'actor' | 'now'>, comment = ''): Applied<Offer> {
+  if (!WENT_OUT.has(offer.status)) return { ok: false, error: 'wrong_status' };
+  const notReady = readiness(offer);
+  if (notReady) return { ok: false, error: notReady };
+  const sentAt = offer.history.findIndex((h) => h.status === 'sent');
+  const kept = sentAt >= 0 ? offer.history.slice(0, sentAt) : offer.history;
+  return {
+    ok: true,
+    value: {
+      ...offer,
+      status: 'awaiting_approval',
+      history: [...kept, { status: 'awaiting_approval', at: ctx.now, by: ctx.actor.id, comment }],
       updatedAt: ctx.now,
     },
   };

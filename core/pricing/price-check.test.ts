@@ -4,7 +4,7 @@ import { PRICE_TYPES } from '../client-model';
 import type { LinePriceSnapshot } from '../offers/offer-model';
 import type { GroupDiscount, PriceListEntry, Product } from './catalog-model';
 import { buildPricingCatalog, clientTerms, priceOffer, type AutoDiscountRule, type ClientTerms, type PricedLine, type PricingCatalog } from './price';
-import { lineOutsideRules, linesOutsideRules, type CheckedLine } from './price-check';
+import { givenClientTerms, lineOutsideRules, linesOutsideRules, type CheckedLine } from './price-check';
 
 const NOW = '2026-11-23T08:00:00.000Z';
 
@@ -82,6 +82,26 @@ describe('lineOutsideRules — examples', () => {
     expect(line.pricing?.autoDiscounts).toEqual([{ source: 'standing', discountBp: 2_000 }]);
     expect(lineOutsideRules(line, { ...input, client: rich })).toBeNull();
     expect(lineOutsideRules(line, input)).toBe('larger_discount');
+  });
+});
+
+describe('givenClientTerms: the client card’s terms, held to the authority of who set them', () => {
+  const card = { id: 'acme', priceType: 'dealer' as const, discountPct: 12 };
+  const manager = { role: 'manager' as const, discountLimitBp: 1000 };
+
+  it('takes what the company, a head of sales or an admin set as given', () => {
+    const given = { clientId: 'acme', priceType: 'dealer', standingDiscountBp: 1200 };
+    expect(givenClientTerms(card, { priceType: null, discountPct: null })).toEqual(given);
+    expect(givenClientTerms(card, { priceType: { role: 'head_of_sales', discountLimitBp: 0 }, discountPct: { role: 'admin', discountLimitBp: 0 } })).toEqual(given);
+  });
+
+  it('a standing discount a manager set above their own limit counts as none; within it, as given', () => {
+    expect(givenClientTerms(card, { priceType: null, discountPct: manager }).standingDiscountBp).toBe(0);
+    expect(givenClientTerms(card, { priceType: null, discountPct: { ...manager, discountLimitBp: 1200 } }).standingDiscountBp).toBe(1200);
+  });
+
+  it('a price type a manager set counts as the public list (retail)', () => {
+    expect(givenClientTerms(card, { priceType: manager, discountPct: null }).priceType).toBe('retail');
   });
 });
 

@@ -21,12 +21,13 @@
  * yesterday's list, when the price has gone up since, offers the client less, not more. The
  * manual discount is not looked at here: the discount limit bounds it (`needsApproval`).
  * Which catalog to check against (the one in force when the line was priced, today's) is the
- * caller's choice.
+ * caller's choice; the client's terms are taken as the rules give them (`givenClientTerms`).
  */
+import type { Client, PriceType, TeamMember } from '../client-model';
 import type { OfferLine } from '../offers/offer-model';
 import { qtyToMilli } from './catalog-model';
 import { BP_100 } from './money';
-import { autoDiscounts, findBreak, type AutoDiscountRule, type ClientTerms, type PricingCatalog } from './price';
+import { autoDiscounts, clientTerms, findBreak, type AutoDiscountRule, type ClientTerms, type PricingCatalog } from './price';
 
 export type OutsideRulesReason =
   /** The line carries no price snapshot. */
@@ -60,6 +61,35 @@ export interface PriceCheckInput {
 }
 
 const BP = BigInt(BP_100);
+
+/** The price list of a client whose price type is not the company's: what anyone is offered. */
+export const PUBLIC_PRICE_TYPE: PriceType = 'retail';
+
+/**
+ * Who last set one of a client's terms on the client card: a person, with their role and
+ * discount limit as the company knows them now, or null for the company (its data, a person
+ * whose setting is an approval, or nobody this judge knows of).
+ */
+export type TermSetter = { role: TeamMember['role']; discountLimitBp: number } | null;
+
+/**
+ * The client's terms as the company's rules give them. The standing discount and the price type
+ * are fields of the client card, which a manager may edit; the pricing engine takes them as
+ * approved ("the client's terms were approved when they were set"), which holds for what the
+ * company, a head of sales or an admin set. What a manager set is held to the manager's
+ * authority: a standing discount above their own discount limit counts as none, and a price type
+ * other than the public one (retail) counts as the public one — so an offer priced with such
+ * terms needs an approval, as the same discount given by hand would.
+ */
+export function givenClientTerms(client: Pick<Client, 'id' | 'priceType' | 'discountPct'>, setBy: { discountPct: TermSetter; priceType: TermSetter }): ClientTerms {
+  const terms = clientTerms(client);
+  const byManager = (s: TermSetter): s is NonNullable<TermSetter> => s !== null && s.role === 'manager';
+  return {
+    ...terms,
+    priceType: byManager(setBy.priceType) ? PUBLIC_PRICE_TYPE : terms.priceType,
+    standingDiscountBp: byManager(setBy.discountPct) && terms.standingDiscountBp > setBy.discountPct.discountLimitBp ? 0 : terms.standingDiscountBp,
+  };
+}
 
 /** The fraction of the price automatic discounts keep, as numerator over denominator. */
 function kept(discounts: readonly { discountBp: number }[]): [bigint, bigint] {
