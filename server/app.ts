@@ -14,6 +14,7 @@ import { registerHealth } from './health';
 import { installErrorHandlers } from './http-error';
 import { requireDevice } from './auth/routes';
 import { registerSyncRoutes } from './sync/routes';
+import { DEFAULT_TIMEOUTS, installWireChecks, wireServerOptions, type WireTimeouts } from './wire';
 
 /** Default request body limit. Routes with small bodies (sign-in) set a lower one. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -26,6 +27,8 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   loginLimits?: LoginLimits;
+  /** How long a client may take to send a request (wire.ts); tests shorten them. */
+  timeouts?: Partial<WireTimeouts>;
   /**
    * Serve the built app (out/renderer) at `/`: the browser build then talks to this server from
    * the same origin. The embedded demo server of `npm start` and the end-to-end tests do this.
@@ -42,6 +45,7 @@ export function isAllowedOrigin(origin: string | undefined, done: (error: Error 
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...wireServerOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -53,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The desktop app calls from its own app:// origin; browsers need CORS for that. Credentials
   // are a bearer token in a header, never cookies, so no other site can ride on a session.
   await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });
+  installWireChecks(app);
   if (options.appDir) await app.register(fastifyStatic, { root: path.resolve(options.appDir), index: 'index.html', wildcard: false });
   registerHealth(app, options.db);
   const syncRoutes = (api: FastifyInstance) => registerSyncRoutes(api, { db: options.db, deviceOf: requireDevice });

@@ -14,7 +14,19 @@ describe('server config', () => {
       appDir: undefined,
       logLevel: 'info',
       trustProxy: false,
+      timeouts: { headersMs: 30_000, requestMs: 120_000, idleMs: 60_000, keepAliveMs: 72_000 },
     });
+  });
+
+  it('reads the timeouts in seconds from flags or the environment, and refuses nonsense', () => {
+    const env = { FIELDBOOK_REQUEST_TIMEOUT: '300', FIELDBOOK_IDLE_TIMEOUT: '0.5' };
+    expect(parseConfig(['--keep-alive-timeout', '90', '--headers-timeout', '10'], env)).toMatchObject({
+      timeouts: { headersMs: 10_000, requestMs: 300_000, idleMs: 500, keepAliveMs: 90_000 },
+    });
+    expect(parseConfig(['--request-timeout', '60'], env)).toMatchObject({ timeouts: { requestMs: 60_000 } });
+    for (const bad of ['0', 'soon', '3601']) expect(() => parseConfig(['--idle-timeout', bad], {})).toThrow(/--idle-timeout must be a number of seconds/);
+    expect(() => parseConfig([], { FIELDBOOK_REQUEST_TIMEOUT: '-1' })).toThrow(/--request-timeout must be a number of seconds/);
+    expect(() => parseConfig(['--headers-timeout', '90', '--request-timeout', '60'], {})).toThrow(/headers timeout cannot be longer/);
   });
 
   it('reads the environment, and flags win over it', () => {

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEMO_CATALOG_SIZE } from '../core/demo-data';
+import { DEFAULT_TIMEOUTS, type WireTimeouts } from './wire';
 
 export interface ServerConfig {
   host: string;
@@ -21,6 +22,8 @@ export interface ServerConfig {
   appDir: string | undefined;
   logLevel: string;
   trustProxy: boolean;
+  /** How long a client may take to send a request (wire.ts explains the defaults). */
+  timeouts: WireTimeouts;
 }
 
 export const DEFAULTS = { host: '127.0.0.1', port: 8787, dataDir: '.data/server', logLevel: 'info', demoClients: 400, demoProducts: DEMO_CATALOG_SIZE } as const;
@@ -37,6 +40,10 @@ export const USAGE = `Usage: npm run server -- [options]
   --app-dir <dir>        serve the built app from this folder, e.g. out/renderer (FIELDBOOK_APP_DIR)
   --log-level <level>    trace, debug, info, warn, error (LOG_LEVEL; default info)
   --trust-proxy          behind a load balancer: client address from X-Forwarded-For (FIELDBOOK_TRUST_PROXY=1)
+  --headers-timeout <s>  seconds a client may take to send the headers (FIELDBOOK_HEADERS_TIMEOUT; default ${DEFAULT_TIMEOUTS.headersMs / 1000})
+  --request-timeout <s>  seconds a client may take to send a whole request (FIELDBOOK_REQUEST_TIMEOUT; default ${DEFAULT_TIMEOUTS.requestMs / 1000})
+  --idle-timeout <s>     seconds a connection may be silent before it is closed (FIELDBOOK_IDLE_TIMEOUT; default ${DEFAULT_TIMEOUTS.idleMs / 1000})
+  --keep-alive-timeout <s>  seconds an idle connection is kept between requests; above a load balancer's (FIELDBOOK_KEEP_ALIVE_TIMEOUT; default ${DEFAULT_TIMEOUTS.keepAliveMs / 1000})
   --help`;
 
 export class ConfigError extends Error {}
@@ -62,6 +69,10 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
         'app-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'headers-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'idle-timeout': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -83,6 +94,19 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   };
   const demoClients = count('demo-clients', values['demo-clients'] ?? env.FIELDBOOK_DEMO_CLIENTS ?? String(DEFAULTS.demoClients));
   const demoProducts = count('demo-products', values['demo-products'] ?? env.FIELDBOOK_DEMO_PRODUCTS ?? String(DEFAULTS.demoProducts));
+  const seconds = (flagName: string, text: string | undefined, fallbackMs: number) => {
+    if (text === undefined || text === '') return fallbackMs;
+    const n = z.coerce.number().positive().max(3600).safeParse(text);
+    if (!n.success) throw new ConfigError(`--${flagName} must be a number of seconds above 0 and at most 3600, not "${text}".`);
+    return Math.round(n.data * 1000);
+  };
+  const timeouts: WireTimeouts = {
+    headersMs: seconds('headers-timeout', values['headers-timeout'] ?? env.FIELDBOOK_HEADERS_TIMEOUT, DEFAULT_TIMEOUTS.headersMs),
+    requestMs: seconds('request-timeout', values['request-timeout'] ?? env.FIELDBOOK_REQUEST_TIMEOUT, DEFAULT_TIMEOUTS.requestMs),
+    idleMs: seconds('idle-timeout', values['idle-timeout'] ?? env.FIELDBOOK_IDLE_TIMEOUT, DEFAULT_TIMEOUTS.idleMs),
+    keepAliveMs: seconds('keep-alive-timeout', values['keep-alive-timeout'] ?? env.FIELDBOOK_KEEP_ALIVE_TIMEOUT, DEFAULT_TIMEOUTS.keepAliveMs),
+  };
+  if (timeouts.headersMs > timeouts.requestMs) throw new ConfigError('The headers timeout cannot be longer than the request timeout (the headers are part of the request).');
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
     port: port.data,
@@ -94,5 +118,6 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     appDir: values['app-dir'] ?? (env.FIELDBOOK_APP_DIR || undefined),
     logLevel,
     trustProxy: values['trust-proxy'] ?? flag(env.FIELDBOOK_TRUST_PROXY),
+    timeouts,
   };
 }

@@ -1,9 +1,16 @@
 /**
  * Every error answer has the same shape, `{ error, message }` (core/sync/protocol.ts
- * `SyncErrorBody`): a stable code the app explains, and a sentence a person can act on.
+ * `SyncErrorBody`): a stable code the app explains, and a sentence a person can act on. That
+ * includes the answers Fastify and Node's HTTP parser give before any route runs (a malformed
+ * request line, headers too large, a bad address): they had shapes of their own.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+
+/** Longer addresses are refused (414): the app's longest is an attachment's, ~130 characters. */
+export const MAX_URL_LENGTH = 2048;
 
 export class HttpError extends Error {
   constructor(
@@ -61,4 +68,52 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
   );
+}
+
+/**
+ * Errors Node's HTTP parser meets before Fastify has a request (Fastify's `clientErrorHandler`):
+ * not HTTP, headers too large, a request that took longer than the request timeout. Written to
+ * the socket in the documented shape, then the connection is closed.
+ */
+export function clientErrorHandler(this: FastifyInstance | undefined, error: ConnectionError, socket: Socket): void {
+  // A connection reset: nobody is left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let body = { error: 'bad_request', message: 'The request is not valid HTTP.' };
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    body = { error: 'request_timeout', message: 'The request took too long to arrive; the connection is closed.' };
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    // The request line counts towards the header size: an overlong address ends up here.
+    // (`rawPacket` is typed as a Buffer's JSON form, but Node passes the Buffer itself.)
+    const packet: unknown = error.rawPacket;
+    const requestLine = Buffer.isBuffer(packet) ? (packet.subarray(0, MAX_URL_LENGTH + 64).toString('latin1').split('\r\n')[0] ?? '') : '';
+    status = (requestLine.split(' ')[1] ?? '').length > MAX_URL_LENGTH ? 414 : 431;
+    body =
+      status === 414
+        ? { error: 'uri_too_long', message: `The address is longer than ${MAX_URL_LENGTH} characters.` }
+        : { error: 'headers_too_large', message: 'The request headers are too large.' };
+  }
+  this?.log.debug({ err: error, status }, 'client error');
+  // Not when a response has begun on this connection (as Node itself does): it would be garbled.
+  const response = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !response?.headersSent) {
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** Errors Fastify's router meets before a route runs (`frameworkErrors`): a bad address. */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send({ error: 'bad_request', message: 'The address is not valid (a broken %-escape).' });
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send({ error: 'uri_too_long', message: 'A part of the address is too long.' });
+  } else {
+    reply.log.error({ err: error }, 'request failed');
+    void reply.status(500).send({ error: 'server_error', message: 'The server failed to handle the request; the details are in its log.' });
+  }
 }

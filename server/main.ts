@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     demoProducts: config.demoProducts,
     ...(config.appDir ? { appDir: config.appDir } : {}),
     trustProxy: config.trustProxy,
+    timeouts: config.timeouts,
     logger: { level: config.logLevel },
   });
   server.app.log.info({ url: server.url, backend: server.db.backend, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'Fieldbook server ready');

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import type { SqlDb } from './db/sql-db';
 import { seedDemo } from './demo';
+import type { WireTimeouts } from './wire';
 
 export interface StartOptions {
   host?: string;
@@ -23,6 +24,8 @@ export interface StartOptions {
   demoProducts?: number;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** How long a client may take to send a request (wire.ts has the defaults). */
+  timeouts?: Partial<WireTimeouts>;
   authenticatedRoutes?: AppOptions['authenticatedRoutes'];
   /** Serve the built app from this folder (see AppOptions.appDir). */
   appDir?: string;
@@ -43,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       db,
       logger: options.logger ?? { level: 'info' },
       trustProxy: options.trustProxy ?? false,
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.authenticatedRoutes ? { authenticatedRoutes: options.authenticatedRoutes } : {}),
       ...(options.appDir ? { appDir: options.appDir } : {}),
     });
