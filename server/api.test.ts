@@ -71,7 +71,11 @@ for (const backend of BACKENDS) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
       const body = res.json();
-      expect(body).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), deviceId: expect.any(String), user: { id: expect.any(String), displayName: 'ANNA', role: 'manager' } });
+      expect(body).toEqual({
+        token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        deviceId: expect.any(String),
+        user: { id: expect.any(String), displayName: 'ANNA', role: 'manager' },
+      });
       const rows = await test.db.query<{ token_hash: string; name: string }>(`SELECT token_hash, name FROM devices WHERE id = $1`, [body.deviceId]);
       expect(rows).toEqual([{ token_hash: hashToken(body.token), name: 'Anna’s ThinkPad' }]);
       const [stored] = await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM devices WHERE token_hash = $1`, [body.token]);
@@ -87,11 +91,21 @@ for (const backend of BACKENDS) {
       }
     });
 
-    it('refuses a disabled user', async () => {
+    it('refuses a disabled user with the answer of a wrong password, whether the password is right or not', async () => {
       await test.db.query(`UPDATE users SET disabled_at = now() WHERE login = 'gus'`);
-      const res = await login(app, { login: 'gus', password: PASSWORD, deviceName: 'X' });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error).toBe('user_disabled');
+      const before = await counts(test.db);
+      const right = await login(app, { login: 'gus', password: PASSWORD, deviceName: 'X' });
+      const wrong = await login(app, { login: 'gus', password: 'not it', deviceName: 'X' });
+      const unknown = await login(app, { login: 'nobody-at-all', password: PASSWORD, deviceName: 'X' });
+      for (const res of [right, wrong, unknown]) {
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toEqual({ error: 'invalid_credentials', message: 'Wrong login or password.' });
+        expect(res.headers['retry-after']).toBeUndefined();
+      }
+      // No device, and the right password counted as a failure like the wrong one.
+      expect(await counts(test.db)).toEqual({ ...before, attempts: (before!.attempts as number) + 3 });
+      const [failed] = await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts WHERE login = 'gus' AND NOT succeeded`);
+      expect(failed!.n).toBe(2);
     });
 
     it('limits failed sign-ins per login: the 11th attempt in 15 minutes gets 429 with Retry-After', async () => {

@@ -7,7 +7,7 @@
  * after), under a per-login advisory lock, so a burst of parallel guesses cannot slip past the
  * limit between check and record.
  */
-import type { SqlDb } from '../db/sql-db';
+import type { Sql, SqlDb } from '../db/sql-db';
 
 export interface LoginLimits {
   /** Failed attempts allowed per login within the window. */
@@ -49,8 +49,8 @@ export async function reserveLoginAttempt(db: SqlDb, login: string, ip: string, 
   });
 }
 
-export async function markLoginSucceeded(db: SqlDb, attemptId: number): Promise<void> {
-  await db.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [attemptId]);
+export async function markLoginSucceeded(sql: Sql, attemptId: number): Promise<void> {
+  await sql.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [attemptId]);
 }
 
 /** Drops attempts older than a day (called now and then from login; no timer in the server). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HttpError, parseInput } from '../http-error';
 import type { SqlDb } from '../db/sql-db';
 import { createDevice, deviceForToken, listDevices, revokeDevice, type AuthDevice, type DeviceRow } from './devices';
+import { plainText } from './plain-text';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { DEFAULT_LOGIN_LIMITS, markLoginSucceeded, pruneLoginAttempts, reserveLoginAttempt, type LoginLimits } from './rate-limit';
 import { TOKEN_PATTERN } from './tokens';
@@ -25,9 +26,9 @@ export const AUTH_BODY_LIMIT = 16 * 1024;
 
 export const loginRequestSchema = z.strictObject({
   // Not the strict login pattern: a typo must give "wrong login or password", not a hint.
-  login: z.string().trim().toLowerCase().min(1, { message: 'login is required' }).max(200, { message: 'login is too long' }),
-  password: z.string().min(1, { message: 'password is required' }).max(1024, { message: 'password is too long' }),
-  deviceName: z.string().trim().min(1, { message: 'deviceName is required' }).max(100, { message: 'deviceName is at most 100 characters' }),
+  login: plainText('login').trim().toLowerCase().min(1, { message: 'login is required' }).max(200, { message: 'login is too long' }),
+  password: plainText('password').min(1, { message: 'password is required' }).max(1024, { message: 'password is too long' }),
+  deviceName: plainText('deviceName').trim().min(1, { message: 'deviceName is required' }).max(100, { message: 'deviceName is at most 100 characters' }),
 });
 
 export interface LoginResponse {
@@ -108,13 +109,19 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       [body.login],
     );
     const valid = user ? await verifyPassword(body.password, user.passwordHash) : await verifyAgainstDummy(body.password);
-    if (!user || !valid) {
-      request.log.info({ login: body.login }, 'login failed');
+    // A disabled account answers exactly as a wrong password does, after the same password
+    // check: a different answer for the right password would confirm it to whoever guessed it.
+    if (!user || !valid || user.disabledAt) {
+      request.log.info({ login: body.login, disabled: user?.disabledAt ? true : undefined }, 'login failed');
       throw new HttpError(401, 'invalid_credentials', 'Wrong login or password.');
     }
-    if (user.disabledAt) throw new HttpError(403, 'user_disabled', 'This account has been disabled. Ask an administrator.');
-    const { deviceId, token } = await createDevice(db, user.id, body.deviceName);
-    await markLoginSucceeded(db, reservation.attemptId);
+    // The device and the attempt's success are written together: a sign-in that did not
+    // complete is not recorded as a success, and one that did is.
+    const { deviceId, token } = await db.transaction(async (tx) => {
+      const device = await createDevice(tx, user.id, body.deviceName);
+      await markLoginSucceeded(tx, reservation.attemptId);
+      return device;
+    });
     request.log.info({ userId: user.id, deviceId }, 'login');
     const response: LoginResponse = { token, deviceId, user: { id: user.id, displayName: user.displayName, role: user.role } };
     return reply.header('cache-control', 'no-store').send(response);

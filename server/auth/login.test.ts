@@ -1,0 +1,108 @@
+/**
+ * Sign-in, on both database backends: text the database cannot store is refused before it gets
+ * there; every attempt checks a password exactly once, whatever the account.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { BACKENDS, describeBackend, useTestDatabase } from '../test/backends';
+
+/** Every scrypt run, to see that each attempt costs one (password.ts). */
+const scryptRuns = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const crypto = await importOriginal<typeof import('node:crypto')>();
+  const scrypt = ((...args: unknown[]) => {
+    scryptRuns.count++;
+    return (crypto.scrypt as (...a: unknown[]) => void)(...args);
+  }) as typeof crypto.scrypt;
+  return { ...crypto, default: { ...crypto, scrypt }, scrypt };
+});
+
+const { buildApp } = await import('../app');
+const { createUser, setDisabled } = await import('./users');
+
+const FAST = { logN: 10, r: 8, p: 1 };
+const PASSWORD = 'correct horse battery';
+const OWNER_IP = '203.0.113.10';
+
+type Json = Record<string, unknown>;
+interface Answer {
+  status: number;
+  body: Json;
+}
+
+for (const backend of BACKENDS) {
+  describeBackend(backend)(`sign-in on ${backend}`, () => {
+    const test = useTestDatabase(backend);
+    let app: FastifyInstance;
+
+    const login = async (body: Json, ip = OWNER_IP, target = app): Promise<Answer> => {
+      const res = await target.inject({ method: 'POST', url: '/api/login', payload: body, remoteAddress: ip });
+      return { status: res.statusCode, body: res.json() };
+    };
+    const attempts = async () => (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts`))[0]!.n;
+
+    beforeAll(async () => {
+      for (const name of ['anna', 'ben', 'carl', 'dora', 'emil', 'fay', 'gus', 'hal', 'ivy', 'lb']) {
+        await createUser(test.db, { login: name, displayName: name, role: 'manager', password: PASSWORD }, FAST);
+      }
+      await createUser(test.db, { login: 'tabby', displayName: 'Tabby', role: 'manager', password: 'tab\there' }, FAST);
+      app = await buildApp({ db: test.db });
+    });
+    afterAll(async () => app?.close());
+    beforeEach(() => {
+      scryptRuns.count = 0;
+    });
+
+    it('refuses a control character or a broken Unicode character in any field with 400, before the database sees it', async () => {
+      const good = { login: 'anna', password: PASSWORD, deviceName: 'Laptop' };
+      const bad = ['\u0000', 'a\u0000b', '\u0001', '\u001b[31m', 'line\nbreak', 'carriage\r', '\ud800', 'x\udc00', '\udbff\ud800'];
+      const before = await attempts();
+      for (const field of ['login', 'password', 'deviceName'] as const) {
+        for (const value of bad) {
+          const res = await login({ ...good, [field]: field === 'login' ? `anna${value}` : value });
+          expect(res.status, `${field} ${JSON.stringify(value)}`).toBe(400);
+          expect(res.body).toEqual({ error: 'bad_request', message: expect.stringContaining(field) });
+        }
+      }
+      // Nothing was looked up or counted: not an attempt, let alone a failed one.
+      expect(await attempts()).toBe(before);
+      expect(scryptRuns.count).toBe(0);
+      // The right password with a NUL in the device name is refused whole, then works without it.
+      expect((await login({ ...good, deviceName: 'Laptop\u0000' })).status).toBe(400);
+      expect((await login(good)).status).toBe(200);
+      // A tab is text, and so is every well-formed character, a surrogate pair included.
+      expect((await login({ login: 'tabby', password: 'tab\there', deviceName: 'Tab\tlaptop 😀 Ünïcödé' })).status).toBe(200);
+    });
+
+    it('answers the other sign-in routes’ bad input with 4xx, never 500', async () => {
+      const { token } = (await login({ login: 'anna', password: PASSWORD, deviceName: 'Laptop' })).body as { token: string };
+      const auth = { authorization: `Bearer ${token}` };
+      for (const url of ['/api/devices/%00/revoke', '/api/devices/%ED%A0%80/revoke', '/api/devices/\u0001/revoke']) {
+        const res = await app.inject({ method: 'POST', url, headers: auth });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().error).toBe('bad_request');
+      }
+      for (const payload of ['{"x":"\\u0000"}', '{"\\u0000":1}']) {
+        const res = await app.inject({ method: 'POST', url: '/api/logout', headers: { ...auth, 'content-type': 'application/json' }, payload });
+        expect(res.statusCode, payload).toBe(400);
+      }
+    });
+
+    it('checks a password exactly once per attempt: known, unknown, disabled, right or wrong', async () => {
+      await createUser(test.db, { login: 'gone', displayName: 'Gone', role: 'manager', password: PASSWORD }, FAST);
+      await setDisabled(test.db, 'gone', true);
+      const cases: [Json, number][] = [
+        [{ login: 'carl', password: 'wrong' }, 401],
+        [{ login: 'no-such-login', password: 'wrong' }, 401],
+        [{ login: 'gone', password: PASSWORD }, 401],
+        [{ login: 'gone', password: 'wrong' }, 401],
+        [{ login: 'carl', password: PASSWORD }, 200],
+      ];
+      for (const [body, status] of cases) {
+        scryptRuns.count = 0;
+        expect((await login({ ...body, deviceName: 'X' })).status, JSON.stringify(body)).toBe(status);
+        expect(scryptRuns.count, JSON.stringify(body)).toBe(1);
+      }
+    });
+  });
+}
