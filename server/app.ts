@@ -38,6 +38,14 @@ export interface AppOptions {
   authenticatedRoutes?: readonly AuthenticatedRoutes[];
 }
 
+/**
+ * Behind one load balancer: its own address is trusted to report the client's, nothing further.
+ * (`trustProxy: true` takes the left-most address in X-Forwarded-For, which the client writes
+ * itself: a made-up address per guess would escape the per-address sign-in limit. A number of
+ * hops is not supported by Fastify 5, which then trusts nothing.)
+ */
+export const trustOneProxy = (_address: string, hop: number): boolean => hop === 0;
+
 /** The desktop app's origin and local development servers; anything else gets no CORS grant. */
 export function isAllowedOrigin(origin: string | undefined, done: (error: Error | null, allow: boolean) => void): void {
   done(null, origin === undefined || origin === 'app://fieldbook' || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));

@@ -4,7 +4,7 @@
  * embed a demo server when no company server is configured.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp, type AppOptions } from './app';
+import { buildApp, trustOneProxy, type AppOptions } from './app';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import type { SqlDb } from './db/sql-db';
@@ -23,6 +23,7 @@ export interface StartOptions {
   /** Demo products to create with `demo` (when the server has none). */
   demoProducts?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Behind one load balancer (or reverse proxy): the client address is the one it saw. */
   trustProxy?: boolean;
   /** How long a client may take to send a request (wire.ts has the defaults). */
   timeouts?: Partial<WireTimeouts>;
@@ -45,7 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     app = await buildApp({
       db,
       logger: options.logger ?? { level: 'info' },
-      trustProxy: options.trustProxy ?? false,
+      trustProxy: options.trustProxy ? trustOneProxy : false,
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.authenticatedRoutes ? { authenticatedRoutes: options.authenticatedRoutes } : {}),
       ...(options.appDir ? { appDir: options.appDir } : {}),

@@ -17,7 +17,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...crypto, default: { ...crypto, scrypt }, scrypt };
 });
 
-const { buildApp } = await import('../app');
+const { buildApp, trustOneProxy } = await import('../app');
 const { createUser, setDisabled } = await import('./users');
 
 const FAST = { logN: 10, r: 8, p: 1 };
@@ -102,6 +102,27 @@ for (const backend of BACKENDS) {
         scryptRuns.count = 0;
         expect((await login({ ...body, deviceName: 'X' })).status, JSON.stringify(body)).toBe(status);
         expect(scryptRuns.count, JSON.stringify(body)).toBe(1);
+      }
+    });
+
+    it('behind a load balancer, counts failures by the address the balancer saw, not one the client wrote', async () => {
+      const behind = await buildApp({ db: test.db, trustProxy: trustOneProxy, loginLimits: { perLogin: 100, perIp: 3, windowMs: 15 * 60_000 } });
+      const balancer = '10.1.2.3';
+      const [client, colleague] = ['198.51.100.200', '198.51.100.201'];
+      const via = (body: Json, forwardedFor: string) =>
+        behind.inject({ method: 'POST', url: '/api/login', payload: body, remoteAddress: balancer, headers: { 'x-forwarded-for': forwardedFor } });
+      try {
+        // A made-up address per guess, followed by the one the balancer appends.
+        for (let i = 0; i < 3; i++) expect((await via({ login: 'lb', password: 'guess', deviceName: 'X' }, `192.0.2.${i}, ${client}`)).statusCode).toBe(401);
+        const locked = await via({ login: 'lb', password: PASSWORD, deviceName: 'X' }, `192.0.2.99, ${client}`);
+        expect(locked.statusCode).toBe(429);
+        expect(locked.json().message).toMatch(/from this address/);
+        // Someone else behind the same balancer is not affected.
+        expect((await via({ login: 'lb', password: PASSWORD, deviceName: 'X' }, colleague)).statusCode).toBe(200);
+        const ips = await test.db.query<{ ip: string }>(`SELECT DISTINCT ip FROM login_attempts WHERE login = 'lb' ORDER BY ip`);
+        expect(ips.map((r) => r.ip)).toEqual([client, colleague]);
+      } finally {
+        await behind.close();
       }
     });
   });
