@@ -35,6 +35,8 @@ export const enOffers = {
     previousVersion: 'Revised from version {{version}}',
     openPrevious: 'Open version {{version}}',
     validityPassed: 'The offer was valid until {{date}}.',
+    refusedSend:
+      'The company server did not let this offer go out: a discount or a price on it needs the head of sales’ approval (it is not the company’s for this client, or it changed since your last sync). Send it for approval as it is.',
     lines: {
       title: 'Lines',
       add: 'Add product',
@@ -184,6 +186,7 @@ export const enOffers = {
       wrong_status: 'This step does not apply to the offer as it is now.',
       awaiting_approval: 'The offer is waiting for approval.',
       needs_approval: 'A discount is above your limit: send the offer for approval first.',
+      outside_rules: 'The client’s discount or price type on this offer was set above your authority: send the offer for approval first.',
       within_limit: 'Every discount is within your limit: send the offer directly.',
       not_approver: 'Only a head of sales or an admin can approve or return an offer.',
       still_valid: 'The offer is still valid.',

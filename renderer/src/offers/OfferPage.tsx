@@ -28,6 +28,7 @@ import { ProductPicker } from './ProductPicker';
 import { OfferStatusBadge } from './OfferStatusBadge';
 import { StockRequestDialog } from './OfferDialogs';
 import { OfferActions } from './OfferActions';
+import { RefusedSendAlert } from './RefusedSend';
 import { useDefaultStockNote } from './StockInfo';
 import { useDraftAutosave, useSaveState, type Autosave } from './use-draft-autosave';
 
@@ -172,6 +173,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
           {(offer.status === 'sent' || offer.status === 'approved') && localToday() > offer.terms.validUntil && (
             <Alert color="orange">{t('offers.validityPassed', { date: formatDate(offer.terms.validUntil) })}</Alert>
           )}
+          <RefusedSendAlert offer={offer} />
 
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
