@@ -21,6 +21,7 @@ import { loadPricingCatalog } from './catalog';
 import { CommandError } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { currentUserId } from './leads';
+import { offerLinesOutsideRules } from './offer-rules';
 import { outboxTables, recordChange } from './outbox';
 
 /** How long a new offer is valid, in days. */
@@ -153,15 +154,20 @@ export async function createOffer(input: { clientId: string; leadId?: string | n
 /**
  * The lines with the price snapshot each gets now from the catalog and the client's terms (null
  * where there is no price). A line whose price did not change keeps its snapshot, with its
- * `pricedAt`: saving a draft again must not look like a change of every line.
+ * `pricedAt`: saving a draft again must not look like a change of every line. A draft's lines
+ * also follow the catalog's SKU, name and unit (a product renamed since it was added): what goes
+ * out names the product as the company's catalog does, which the server checks.
  */
 async function priceLines(db: FieldbookDb, offer: Pick<Offer, 'currency' | 'pricesIncludeVat' | 'ownerId'>, client: Client, lines: readonly OfferLine[]): Promise<OfferLine[]> {
   const totals = await priceDraft(db, { ...offer, lines: [...lines] }, client);
+  const products = new Map((await db.products.bulkGet([...new Set(lines.map((l) => l.productId))])).filter((p) => p !== undefined).map((p) => [p.id, p]));
   return lines.map((line, i) => {
+    const p = products.get(line.productId);
+    const named = p && (p.sku !== line.sku || p.name !== line.name || p.unit !== line.unit) ? { ...line, sku: p.sku, name: p.name, unit: p.unit } : line;
     const result = totals.lines[i];
     const fresh = result?.status === 'priced' ? (result as PricedLine).pricing : null;
-    if (fresh && line.pricing && samePrice(fresh, line.pricing)) return line;
-    return { ...line, pricing: fresh };
+    if (fresh && named.pricing && samePrice(fresh, named.pricing)) return named;
+    return { ...named, pricing: fresh };
   });
 }
 
@@ -238,7 +244,9 @@ async function step(db: FieldbookDb, id: string, action: OfferAction, comment = 
 }
 
 async function transitionContext(db: FieldbookDb, offer: Offer): Promise<TransitionContext> {
-  return { actor: await actor(db), now: nowIso(), today: localToday(), discountLimitBp: await ownerLimitBp(db, offer.ownerId) };
+  // A draft about to go out is held to the company's price rules, as the server will hold it (offer-rules.ts).
+  const outside = offer.status === 'draft' ? await offerLinesOutsideRules(db, offer, await mustGetClient(db, offer.clientId)) : [];
+  return { actor: await actor(db), now: nowIso(), today: localToday(), discountLimitBp: await ownerLimitBp(db, offer.ownerId), linesOutsideRules: outside.length > 0 };
 }
 
 /** offer-revise: a sent, rejected or expired offer becomes read-only; a new version is the draft. */
