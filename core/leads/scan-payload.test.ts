@@ -232,3 +232,32 @@ describe('unreadable input', () => {
     expect(parseScanPayload(text)).toEqual({ ok: false, error });
   });
 });
+
+describe('characters no field may hold', () => {
+  it('removes a NUL and other controls from a vCard, keeping the rest of each value', () => {
+    const card = only(
+      parseScanPayload(crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Anna\u0000 Kovács', 'ORG:Example\u001D Kft', 'TEL:+36 30\u0007 123 4567', 'NOTE:line one\\nline\u000B two', 'END:VCARD')),
+    );
+    expect(card).toEqual({ personName: 'Anna Kovács', companyName: 'Example Kft', phones: ['+36 30 123 4567'], emails: [], notes: 'line one\nline two' });
+  });
+
+  it('removes what escapes decode to: =00 in quoted-printable, %00 in a tel: URI', () => {
+    const card = only(parseScanPayload(crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Anna=00 Kov=C3=A1cs', 'END:VCARD')));
+    expect(card.personName).toBe('Anna Kovács');
+    expect(only(parseScanPayload('tel:+36%0030%20123%204567')).phones).toEqual(['+3630 123 4567']);
+  });
+
+  it('removes an unpaired surrogate and keeps a whole emoji', () => {
+    const card = only(parseScanPayload(`MECARD:N:Petrov,Ivan\uD83D;ORG:OOO \uDE00Romashka 😀;;`));
+    expect(card).toEqual({ personName: 'Ivan Petrov', companyName: 'OOO Romashka 😀', phones: [], emails: [] });
+  });
+
+  it('drops a value, and a card, left with nothing', () => {
+    expect(only(parseVcfFile(crlf('BEGIN:VCARD', 'FN:\u0000\u0000', 'EMAIL:anna@example.hu', 'END:VCARD')))).toEqual({ phones: [], emails: ['anna@example.hu'] });
+    expect(parseVcfFile(crlf('BEGIN:VCARD', 'FN:\u0000', 'END:VCARD', 'BEGIN:VCARD', 'FN:Ben\u0001', 'END:VCARD'))).toEqual({
+      ok: true,
+      value: { format: 'vcard', cards: [{ personName: 'Ben', phones: [], emails: [] }] },
+    });
+    expect(parseScanPayload(crlf('BEGIN:VCARD', 'FN:\u0000', 'END:VCARD'))).toEqual({ ok: false, error: 'unrecognised' });
+  });
+});

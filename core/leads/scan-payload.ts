@@ -7,6 +7,7 @@
  * The parser is lenient on purpose — codes are printed by every badge system and phone there is —
  * and never throws: what it cannot read at all comes back as an error code the UI translates.
  */
+import { cleanText } from '../text-safety';
 
 /** A partial lead read from a code. Lists are in the order the code gave them, without repeats. */
 export interface ScannedCard {
@@ -31,8 +32,15 @@ export type ScanParseResult =
   | { ok: true; value: { format: ScanFormat; cards: ScannedCard[] } }
   | { ok: false; error: ScanParseError };
 
-/** Reads any payload a code can carry: vCard (one or many), MeCard, a URI, or plain text. */
+/**
+ * Reads any payload a code can carry: vCard (one or many), MeCard, a URI, or plain text. The
+ * values never hold a control character or a broken one (see `cleanCards`).
+ */
 export function parseScanPayload(text: string): ScanParseResult {
+  return cleanCards(readPayload(text));
+}
+
+function readPayload(text: string): ScanParseResult {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return { ok: false, error: 'empty' };
 
@@ -57,8 +65,32 @@ export function parseScanPayload(text: string): ScanParseResult {
  */
 export function parseVcfFile(text: string): ScanParseResult {
   const cards = parseVCards(text.replace(/^\uFEFF/, ''));
-  if (cards.length > 0) return success('vcard', cards);
+  if (cards.length > 0) return cleanCards(success('vcard', cards));
   return { ok: false, error: text.trim() ? 'unrecognised' : 'empty' };
+}
+
+/**
+ * The cards without the characters no field may hold (core/text-safety.ts): a NUL or another
+ * control character but tab and line breaks, an unpaired surrogate. They come in the code or the
+ * file itself, or out of its escapes (`=00` in quoted-printable, `%00` in a `mailto:`); only they
+ * are taken out, the rest of each value is kept. A value left empty is dropped, and a card left
+ * with nothing is no card.
+ */
+function cleanCards(result: ScanParseResult): ScanParseResult {
+  if (!result.ok) return result;
+  const cards = result.value.cards.map(cleanCard).filter(hasContent);
+  return cards.length > 0 ? success(result.value.format, cards) : { ok: false, error: 'unrecognised' };
+}
+
+function cleanCard(card: ScannedCard): ScannedCard {
+  const cleaned = emptyCard();
+  for (const phone of card.phones) pushUnique(cleaned.phones, cleanText(phone).text);
+  for (const email of card.emails) pushUnique(cleaned.emails, cleanText(email).text);
+  for (const key of ['personName', 'position', 'companyName', 'city', 'country', 'website', 'notes'] as const) {
+    const value = card[key] === undefined ? '' : cleanText(card[key]).text;
+    if (value.trim()) cleaned[key] = value;
+  }
+  return cleaned;
 }
 
 function success(format: ScanFormat, cards: ScannedCard[]): ScanParseResult {

@@ -54,6 +54,14 @@ describe('ScanBurstDetector', () => {
     expect(run.scans.map((s) => s.text)).toEqual(['AB123456']);
   });
 
+  it('leaves control characters a scanner sends (STX/ETX framing, GS separators) out of the text', () => {
+    const keys = [...keysOf('\u0002MECARD:N:Kovacs,Anna;ORG:Example\u001D Kft;;\u0003'), 'Enter'];
+    const run = feed(new ScanBurstDetector(), keys, () => 4);
+    expect(run.scans.map((s) => s.text)).toEqual(['MECARD:N:Kovacs,Anna;ORG:Example Kft;;']);
+    // A code of nothing but control characters is too short to be a scan.
+    expect(feed(new ScanBurstDetector(), [...keysOf('\u0002\u0000\u0000\u0000\u0000\u0000\u0000\u0003'), 'Enter'], () => 4).scans).toEqual([]);
+  });
+
   it('does not take a fast burst without a terminator for a scan', () => {
     const run = feed(new ScanBurstDetector(), keysOf('4006381333931'), () => 5);
     expect(run.scans).toEqual([]);

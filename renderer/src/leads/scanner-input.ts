@@ -1,3 +1,5 @@
+import { cleanText } from '../../../core/text-safety';
+
 /**
  * Telling a USB barcode scanner from a person at the keyboard.
  *
@@ -12,6 +14,10 @@
  * run therefore continues the run as a newline; the run ends only when the keys stop for longer
  * than `maxGapMs`. That is why the end of a scan is only known a little after its last key: the
  * DOM adapter calls `flush()` once the keyboard has been quiet for `endPauseMs`.
+ *
+ * A scanner can send control characters (a prefix and suffix such as STX … ETX, the GS separator
+ * of GS1 codes) as keys whose `key` is that character. Chromium does not type them into a field,
+ * and the detector leaves them out of the scan's text.
  *
  * Event timestamps are used, not the clock at dispatch: Chromium stamps key events when the OS
  * delivers them, so a busy main thread that dispatches a burst late does not stretch its gaps.
@@ -32,7 +38,7 @@ export const DEFAULT_SCAN_OPTIONS: ScanBurstOptions = { minLength: 6, maxGapMs: 
 
 /** A recognised scan. Times are the key events' timestamps. */
 export interface ScanBurst {
-  /** The code as typed, line breaks as `\n`, without the final Enter/Tab. */
+  /** The code as typed, line breaks as `\n`, without the final Enter/Tab and control characters. */
   text: string;
   startedAt: number;
   endedAt: number;
@@ -123,7 +129,10 @@ export class ScanBurstDetector {
     const body = keys.slice(0, -1);
     // Scanners that end each line with CR LF press Enter twice; a blank line means nothing in
     // any payload we read, so doubled line breaks collapse.
-    const text = body.map((k) => (k === 'Enter' ? '\n' : k === 'Tab' ? '\t' : k)).join('').replace(/\n+/g, '\n').replace(/[\n\t]+$/, '');
+    // Control characters a scanner may send (STX/ETX framing, a GS1 or ISO 15434 separator) are
+    // dropped: no field may hold them and the company cannot store them (core/text-safety.ts).
+    const typed = cleanText(body.map((k) => (k === 'Enter' ? '\n' : k === 'Tab' ? '\t' : k)).join('')).text;
+    const text = typed.replace(/\n+/g, '\n').replace(/[\n\t]+$/, '');
     if (text.trim().length < this.options.minLength) return null;
     return { text, startedAt: this.startedAt, endedAt: this.lastAt };
   }
