@@ -20,11 +20,24 @@ import { DELETED_FIELD } from '../../../core/sync/tables';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import type { PreparedFile } from './attachments';
 import { contactsOf, withContact, type ClientRecord } from './client-records';
+import { cleanText, cleanTextDeep } from '../../../core/text-safety';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
 
 const now = () => new Date().toISOString();
+
+/**
+ * What a command writes never holds text the company cannot store (a NUL or another control
+ * character but tab and line breaks, an unpaired surrogate: core/text-safety.ts), whoever the
+ * caller: a form (whose fields drop such text as it arrives, app/text-guard.ts), a vCard file, a
+ * scanned code, a value typed to settle a conflict. Those characters are removed from every
+ * string in `value`; everything else of it is kept as it is.
+ */
+export const safeText = <T>(value: T): T => cleanTextDeep(value).value;
+
+/** `text` cut to at most `max` UTF-16 units, without leaving half an emoji (or another unsafe character). */
+export const cutText = (text: string, max: number): string => cleanText(text.slice(0, max)).text;
 
 /** Thrown when a command cannot run; `message` is an i18n key the UI shows. */
 export class CommandError extends Error {}
@@ -81,7 +94,7 @@ async function mustGetClient(db: FieldbookDb, id: string): Promise<ClientRecord>
 
 /** client-create */
 export async function createClient(input: ClientInput, db = getDb()): Promise<Client> {
-  const data = clientInputSchema.parse(input);
+  const data = clientInputSchema.parse(safeText(input));
   const at = now();
   const client: Client = {
     ...data,
@@ -106,7 +119,7 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
  * `seen`: the client as the form showed it (see typedFields).
  */
 export async function updateClient(id: string, input: ClientInput, db = getDb(), seen?: Client): Promise<Client> {
-  const data = clientInputSchema.parse(input);
+  const data = clientInputSchema.parse(safeText(input));
   return db.transaction('rw', writeTables(db), async () => {
     const before = await mustGetClient(db, id);
     const after: ClientRecord = { ...before, ...typedFields<ClientInput>(data, seen, CLIENT_FIELDS), updatedAt: now() };
@@ -174,7 +187,7 @@ export const restoreClient = (id: string, db = getDb()) => setClientArchived(id,
 export async function createContact(clientId: string, values: ContactFormValues, db = getDb()): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const client = await mustGetClient(db, clientId);
-    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
+    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(safeText(values));
     const at = now();
     const contact: Contact = { ...data, id: crypto.randomUUID(), clientId, createdAt: at, updatedAt: at, archivedAt: null };
     const after = withContact(client, contact);
@@ -200,7 +213,7 @@ async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ clien
 export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Contact): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const { client, contact: before } = await mustGetContact(db, ref);
-    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(values);
+    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(safeText(values));
     const after: Contact = { ...before, ...typedFields<Pick<Contact, (typeof CONTACT_FIELDS)[number]>>(data, seen, CONTACT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;
@@ -249,7 +262,8 @@ export async function attachFile(clientId: string, file: PreparedFile, db = getD
     if (existing) return existing;
     if (list.length >= MAX_ATTACHMENTS_PER_RECORD) throw new CommandError('errors.too_many_files');
     const at = now();
-    const ref: AttachmentRef = { sha256: file.sha256, name: file.name.slice(0, 255), mime: file.mime, size: file.blob.size, addedAt: at };
+    // A file's name on disk may hold any character but '/' (Linux), a control character too.
+    const ref: AttachmentRef = { sha256: file.sha256, name: cutText(file.name, 255), mime: cleanText(file.mime).text, size: file.blob.size, addedAt: at };
     // The same bytes may already be here (attached to another client, or downloaded): keep their state.
     if (!(await db.attachments.get(file.sha256))) {
       await db.attachments.add({ sha256: file.sha256, blob: file.blob, size: file.blob.size, state: 'pending', storedAt: at });

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { SYNCED_TABLES, conflictFieldsSchema, type ConflictFields } from '../../../core/sync/tables';
 import { contactsOf, withContact } from './client-records';
 import { getDb, type FieldbookDb } from './db';
-import { CommandError, refreshClientRow } from './commands';
+import { CommandError, refreshClientRow, safeText } from './commands';
 import { outboxTables, recordChange } from './outbox';
 import { labelIn, localRecord } from './record-label';
 
@@ -47,7 +47,9 @@ export function useOpenConflicts(clientId?: string): OpenConflict[] | undefined 
 }
 
 /** conflict-resolve: the chosen value becomes the field's value everywhere. */
-export async function resolveConflict(conflictId: string, chosen: unknown, userId: string, db = getDb()): Promise<void> {
+export async function resolveConflict(conflictId: string, choice: unknown, userId: string, db = getDb()): Promise<void> {
+  // A value typed anew, or one of the two written (which may be what the server kept unsafe).
+  const chosen = safeText(choice);
   await db.transaction('rw', [db.conflicts, ...CONFLICT_TABLES.map((t) => storedIn(db, t)), db.clientRows, db.history, ...outboxTables(db)], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new CommandError('errors.conflict_not_found');

@@ -18,7 +18,7 @@ import { blankClientInput, type Client, type Contact } from '../../../core/clien
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
-import { CommandError, createClient, createContact } from './commands';
+import { CommandError, createClient, createContact, cutText, safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { outboxTables, recordChange } from './outbox';
 import { readConnection } from './sync-session';
@@ -39,7 +39,7 @@ const leadTables = (db: FieldbookDb) => [db.leads, db.tasks, db.attachments, db.
 
 /** event-create */
 export async function createEvent(input: EventInput, db = getDb()): Promise<FieldEvent> {
-  const data = eventInputSchema.parse(input);
+  const data = eventInputSchema.parse(safeText(input));
   const at = now();
   const event: FieldEvent = { ...data, id: crypto.randomUUID(), createdAt: at, updatedAt: at, archivedAt: null };
   await db.transaction('rw', eventTables(db), async () => {
@@ -51,7 +51,7 @@ export async function createEvent(input: EventInput, db = getDb()): Promise<Fiel
 
 /** event-update: only the fields that changed are queued, so two managers' edits merge per field. */
 export async function updateEvent(id: string, input: EventInput, db = getDb()): Promise<FieldEvent> {
-  const data = eventInputSchema.parse(input);
+  const data = eventInputSchema.parse(safeText(input));
   return db.transaction('rw', eventTables(db), async () => {
     const before = await db.events.get(id);
     if (!before) throw new CommandError('errors.event_not_found');
@@ -83,7 +83,7 @@ function followUpTask(lead: Lead, title: TaskTitle, at: string): Task | null {
   const who = [lead.personName, lead.companyName && lead.personName ? `(${lead.companyName})` : lead.companyName].filter(Boolean).join(' ');
   return {
     id: crypto.randomUUID(),
-    title: title(lead.nextStep, who),
+    title: safeText(title(lead.nextStep, who)),
     kind: lead.nextStep,
     dueOn: lead.nextStepOn,
     ownerId: lead.ownerId,
@@ -99,7 +99,7 @@ async function keepPhoto(db: FieldbookDb, photo: PreparedFile, at: string): Prom
   if (!(await db.attachments.get(photo.sha256))) {
     await db.attachments.add({ sha256: photo.sha256, blob: photo.blob, size: photo.blob.size, state: 'pending', storedAt: at });
   }
-  return { sha256: photo.sha256, name: photo.name.slice(0, 255), mime: photo.mime, size: photo.blob.size, addedAt: at };
+  return { sha256: photo.sha256, name: cutText(photo.name, 255), mime: safeText(photo.mime), size: photo.blob.size, addedAt: at };
 }
 
 export interface CaptureOptions {
@@ -116,7 +116,7 @@ export interface CaptureOptions {
  * transaction. Never waits for the network: the sync sends it later.
  */
 export async function captureLead(values: LeadFormValues, options: CaptureOptions, db = getDb()): Promise<Lead> {
-  const data = leadInputSchema(values.country ?? '').parse(values);
+  const data = leadInputSchema(values.country ?? '').parse(safeText(values));
   return db.transaction('rw', leadTables(db), async () => {
     const me = await currentUserId(db);
     const at = now();
@@ -167,7 +167,7 @@ async function patchLead(db: FieldbookDb, id: string, patch: Partial<Lead>): Pro
 
 /** lead-update: what the person corrected after the conversation. */
 export async function updateLead(id: string, values: LeadFormValues, db = getDb()): Promise<Lead> {
-  const data = leadInputSchema(values.country ?? '').parse(values);
+  const data = leadInputSchema(values.country ?? '').parse(safeText(values));
   return db.transaction('rw', leadTables(db), async () => {
     const before = await mustGetLead(db, id);
     const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => !sameValue(v, before[k as keyof Lead])));
@@ -210,10 +210,10 @@ export async function assignLeads(ids: readonly string[], ownerId: string, db = 
 
 /** lead-discard: not a prospect (a competitor, a student, a duplicate), with the reason. */
 export async function discardLead(id: string, reason: string, db = getDb()): Promise<void> {
-  const text = reason.trim();
+  const text = safeText(reason).trim();
   if (!text) throw new CommandError('errors.reason_required');
   await db.transaction('rw', leadTables(db), async () => {
-    await patchLead(db, id, { status: 'discarded', discardReason: text.slice(0, 500) });
+    await patchLead(db, id, { status: 'discarded', discardReason: cutText(text, 500) });
   });
 }
 

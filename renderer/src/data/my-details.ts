@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
 import { getDb } from './db';
+import { cleanTextDeep } from '../../../core/text-safety';
 
 export const myDetailsSchema = z.object({
   position: z.string().trim().max(150, { message: 'too_long' }),
@@ -16,7 +17,8 @@ export type MyDetails = z.infer<typeof myDetailsSchema>;
 const EMPTY: MyDetails = { position: '', phone: '', email: '' };
 
 export async function saveMyDetails(details: MyDetails, db = getDb()): Promise<void> {
-  await db.meta.put({ key: 'myDocumentDetails', value: myDetailsSchema.parse(details) });
+  // Printed on offers: no control characters or broken ones (core/text-safety.ts).
+  await db.meta.put({ key: 'myDocumentDetails', value: myDetailsSchema.parse(cleanTextDeep(details).value) });
 }
 
 export function useMyDetails(): MyDetails | undefined {

@@ -18,7 +18,7 @@ import type { Client, TeamMember } from '../../../core/client-model';
 import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { loadPricingCatalog } from './catalog';
-import { CommandError } from './commands';
+import { CommandError, safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { currentUserId } from './leads';
 import { offerLinesOutsideRules } from './offer-rules';
@@ -123,6 +123,7 @@ export type PaymentText = (days: number) => string;
 
 /** offer-create: a draft for a client (from its card, or from a lead attached to it). */
 export async function createOffer(input: { clientId: string; leadId?: string | null; lines?: OfferLine[]; paymentText: PaymentText }, db = getDb()): Promise<Offer> {
+  const lines = safeText(input.lines ?? []);
   return db.transaction('rw', offerTables(db), async () => {
     const client = await mustGetClient(db, input.clientId);
     const me = await currentUserId(db);
@@ -140,12 +141,12 @@ export async function createOffer(input: { clientId: string; leadId?: string | n
       currency: client.currency,
       pricesIncludeVat: false,
       lines: [],
-      terms: { validUntil: addDays(today, DEFAULT_VALIDITY_DAYS), delivery: '', payment: input.paymentText(client.paymentTermsDays), specialConditions: '', notes: '' },
+      terms: { validUntil: addDays(today, DEFAULT_VALIDITY_DAYS), delivery: '', payment: safeText(input.paymentText(client.paymentTermsDays)), specialConditions: '', notes: '' },
       history: [{ status: 'draft', at, by: me, comment: '' }],
       createdAt: at,
       updatedAt: at,
     };
-    offer.lines = await priceLines(db, offer, client, input.lines ?? []);
+    offer.lines = await priceLines(db, offer, client, lines);
     await insertOffer(db, offer);
     return offer;
   });
@@ -194,7 +195,8 @@ export async function priceDraft(db: FieldbookDb, offer: Pick<Offer, 'currency' 
 }
 
 /** offer-edit: a draft's lines and terms, re-priced and saved. Only drafts change. */
-export async function saveOfferDraft(id: string, draft: OfferDraft, db = getDb()): Promise<Offer> {
+export async function saveOfferDraft(id: string, typed: OfferDraft, db = getDb()): Promise<Offer> {
+  const draft = safeText(typed);
   const lines = draft.lines.map((l) => offerLineSchema.parse(l));
   const terms = offerTermsSchema.parse(draft.terms);
   return db.transaction('rw', offerTables(db), async () => {
@@ -216,7 +218,7 @@ export async function saveOfferDraft(id: string, draft: OfferDraft, db = getDb()
 export async function offerAction(id: string, action: OfferAction, comment = '', db = getDb()): Promise<Offer> {
   // An async scope: Dexie follows native awaits inside a transaction only when the scope function
   // itself is async (a plain arrow returning step's promise commits early).
-  return db.transaction('rw', offerTables(db), async () => await step(db, id, action, comment));
+  return db.transaction('rw', offerTables(db), async () => await step(db, id, action, safeText(comment)));
 }
 
 /**
@@ -285,7 +287,7 @@ export async function copyOfferToClient(id: string, clientId: string, paymentTex
       validUntil: addDays(today, DEFAULT_VALIDITY_DAYS),
       now: nowIso(),
     });
-    copy.terms = { ...copy.terms, payment: paymentText(client.paymentTermsDays) };
+    copy.terms = { ...copy.terms, payment: safeText(paymentText(client.paymentTermsDays)) };
     copy.lines = await priceLines(db, copy, client, copy.lines);
     await insertOffer(db, copy);
     return copy;
@@ -308,7 +310,7 @@ export async function requestStock(input: StockRequestInput, db = getDb()): Prom
     if (!product) throw new CommandError('errors.product_not_found');
     await mustGetClient(db, input.clientId);
     const fields = stockRequestFieldsSchema.parse({
-      ...input,
+      ...safeText(input),
       sku: product.sku,
       productName: product.name,
       status: 'open',
@@ -334,7 +336,7 @@ export interface ActivityInput {
 
 async function insertActivity(db: FieldbookDb, input: ActivityInput): Promise<Activity> {
   const at = nowIso();
-  const fields = activityFieldsSchema.parse({ ...input, at: input.at ?? at, ownerId: await currentUserId(db) });
+  const fields = activityFieldsSchema.parse({ ...safeText(input), at: input.at ?? at, ownerId: await currentUserId(db) });
   const activity: Activity = { ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
   await db.activities.add(activity);
   await recordChange(db, 'activities', activity.id, { ...fields, createdAt: at, [DELETED_FIELD]: false });

@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SYNCED_TABLES } from '../../../core/sync/tables';
-import { CommandError, refreshClientRow } from './commands';
+import { CommandError, refreshClientRow, safeText } from './commands';
 import { contactsOf, findClientOfContact, withContact, type ClientRecord } from './client-records';
 import { getDb } from './db';
 import { outboxTables, recordChange } from './outbox';
@@ -44,7 +44,8 @@ export async function reapplyRejected(id: number, db = getDb()): Promise<void> {
     if (!rejected) return;
     if (rejected.table === 'conflicts') throw new CommandError('errors.cannot_reapply');
     const schemas = SYNCED_TABLES[rejected.table].fields as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-    const values = Object.fromEntries(Object.entries(rejected.fields).filter(([f]) => f in schemas && f !== '_deleted'));
+    // A change the server refused for a NUL or a broken character goes again without them.
+    const values = safeText(Object.fromEntries(Object.entries(rejected.fields).filter(([f]) => f in schemas && f !== '_deleted')));
     for (const [field, value] of Object.entries(values)) {
       if (!schemas[field]!.safeParse(value).success) throw new CommandError('errors.invalid_value');
     }
