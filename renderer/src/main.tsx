@@ -6,8 +6,11 @@ import { watchConnectivity } from './sync/sync-controller';
 import { servedByCompanyServer } from './sync/server-probe';
 import { getPlatform } from './platform';
 import { readConnection } from './data/sync-session';
+import { startTextGuard } from './app/text-guard';
 
 initI18n();
+// No text field ever holds a NUL or a broken character (pasted, dropped or composed).
+startTextGuard();
 
 // `?demo=N` starts an empty laptop with a demo base of N clients (any size, e.g. for the
 // benchmarks). Otherwise a laptop signed in to a company server, or opened from one, gets its

@@ -158,6 +158,15 @@ export const en = {
     fieldChange: '{{field}}: {{from}} → {{to}}',
     empty: '(empty)',
   },
+  /** Said when a text field dropped characters that cannot be saved (app/text-guard.ts). */
+  textGuard: {
+    pasted_one: '1 invisible or broken character was removed from what you pasted: it cannot be saved.',
+    pasted_other: '{{count}} invisible or broken characters were removed from what you pasted: they cannot be saved.',
+    dropped_one: '1 invisible or broken character was removed from what you dropped: it cannot be saved.',
+    dropped_other: '{{count}} invisible or broken characters were removed from what you dropped: they cannot be saved.',
+    entered_one: '1 invisible or broken character was removed from what was entered: it cannot be saved.',
+    entered_other: '{{count}} invisible or broken characters were removed from what was entered: they cannot be saved.',
+  },
   form: {
     newClient: 'New client',
     editClient: 'Edit {{name}}',
