@@ -4,6 +4,7 @@
  * data layer's commands and the company server (through core/sync/tables.ts).
  */
 import { z } from 'zod';
+import { idSchema } from '../ids';
 import { normalizePhone } from '../phone';
 import type { AttachmentRef } from '../sync/attachments';
 
@@ -44,6 +45,11 @@ export const questionSchema = z
   .refine((q) => (q.kind === 'choice' || q.kind === 'multi' ? q.options.length >= 2 : true), { message: 'options_needed', path: ['options'] });
 export type Question = z.infer<typeof questionSchema>;
 
+/** An event ends on or after the day it starts (checked by the form and by the company server). */
+export function eventDatesInOrder(e: { startsOn: string; endsOn: string }): boolean {
+  return e.endsOn >= e.startsOn;
+}
+
 /** The fields a person edits on an event. */
 export const eventInputSchema = z
   .object({
@@ -60,7 +66,7 @@ export const eventInputSchema = z
     productGroups: z.array(trimmed(100).min(1)).max(60).default([]),
     questions: z.array(questionSchema).max(20).default([]),
   })
-  .refine((e) => e.endsOn >= e.startsOn, { message: 'ends_before_start', path: ['endsOn'] });
+  .refine(eventDatesInOrder, { message: 'ends_before_start', path: ['endsOn'] });
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 export interface FieldEvent extends EventInput {
@@ -106,8 +112,22 @@ export function leadInputSchema(defaultCountry: string) {
       nextStep: z.enum(NEXT_STEPS).nullable().default(null),
       nextStepOn: optionalDate,
     })
-    .refine((l) => l.personName !== '' || l.companyName !== '' || l.phone !== '' || l.email !== '', { message: 'lead_empty', path: ['personName'] })
-    .refine((l) => l.nextStep === null || l.nextStepOn !== '', { message: 'next_step_date', path: ['nextStepOn'] });
+    .refine(leadSaysWho, { message: 'lead_empty', path: ['personName'] })
+    .refine(nextStepHasDate, { message: 'next_step_date', path: ['nextStepOn'] });
+}
+
+/**
+ * A lead says who it is about: a person, a company, a phone or an email (a booth conversation is
+ * often cut short, but a lead with none of them is nobody). Checked by the capture form and by
+ * the company server on the whole record.
+ */
+export function leadSaysWho(l: { personName?: unknown; companyName?: unknown; phone?: unknown; email?: unknown }): boolean {
+  return [l.personName, l.companyName, l.phone, l.email].some((v) => typeof v === 'string' && v !== '');
+}
+
+/** A next step has its day. */
+export function nextStepHasDate(l: { nextStep?: unknown; nextStepOn?: unknown }): boolean {
+  return l.nextStep === null || l.nextStep === undefined || (typeof l.nextStepOn === 'string' && l.nextStepOn !== '');
 }
 export type LeadInput = z.output<ReturnType<typeof leadInputSchema>>;
 export type LeadFormValues = z.input<ReturnType<typeof leadInputSchema>>;
@@ -128,13 +148,13 @@ export const leadFieldsSchema = z.object({
   nextStep: z.enum(NEXT_STEPS).nullable(),
   nextStepOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }),
   ownerId: z.string().min(1),
-  eventId: z.uuid().nullable(),
+  eventId: idSchema.nullable(),
   status: z.enum(LEAD_STATUSES),
   /** The existing client (and contact) this lead belongs to, once attached or converted. */
-  clientId: z.uuid().nullable(),
-  contactId: z.uuid().nullable(),
+  clientId: idSchema.nullable(),
+  contactId: idSchema.nullable(),
   discardReason: trimmed(500),
-  /** Who captured it (the owner may change; the capturer does not). */
+  /** Who captured it (the owner may change; the capturer does not; the company server sets it). */
   capturedBy: z.string().min(1),
   capturedAt: z.iso.datetime({ offset: true }),
 });
@@ -164,8 +184,8 @@ export const taskFieldsSchema = z.object({
   dueOn: isoDate,
   ownerId: z.string().min(1),
   /** What the task follows up: a lead, a client, or both (a lead attached to a client). */
-  leadId: z.uuid().nullable(),
-  clientId: z.uuid().nullable(),
+  leadId: idSchema.nullable(),
+  clientId: idSchema.nullable(),
   doneAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type TaskFields = z.infer<typeof taskFieldsSchema>;

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { currencySchema } from '../client-model';
+import { idSchema } from '../ids';
 import { bpSchema, priceMinorSchema, qtySchema } from '../pricing/catalog-model';
 
 export const OFFER_STATUSES = [
@@ -44,7 +45,7 @@ export const linePriceSnapshotSchema = z.object({
   autoDiscounts: z.array(appliedDiscountSchema).max(4),
   vatRateBp: bpSchema,
   /** When the price was taken from the catalog (ISO-8601 UTC). */
-  pricedAt: z.string(),
+  pricedAt: z.iso.datetime({ offset: true }),
 });
 export type LinePriceSnapshot = z.infer<typeof linePriceSnapshotSchema>;
 
@@ -78,7 +79,7 @@ export type OfferTerms = z.infer<typeof offerTermsSchema>;
 /** One step of the offer's history: who moved it where, when, and why (an approver's comment). */
 export const statusChangeSchema = z.object({
   status: z.enum(OFFER_STATUSES),
-  at: z.string(),
+  at: z.iso.datetime({ offset: true }),
   by: z.string(),
   comment: z.string().max(2000).default(''),
 });
@@ -103,8 +104,8 @@ export const offerSchema = z.object({
   pricesIncludeVat: z.boolean(),
   lines: z.array(offerLineSchema).max(1000),
   terms: offerTermsSchema,
-  history: z.array(statusChangeSchema),
-  createdAt: z.string(),
+  history: z.array(statusChangeSchema).max(1000),
+  createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.string(),
 });
 export type Offer = z.infer<typeof offerSchema>;
@@ -115,9 +116,9 @@ export type Offer = z.infer<typeof offerSchema>;
  * schemas (approval, frozen content) is in offer-write-rules.ts.
  */
 export const offerFieldsSchema = offerSchema.omit({ id: true, updatedAt: true }).extend({
-  clientId: z.uuid(),
-  leadId: z.uuid().nullable(),
-  previousVersionId: z.uuid().nullable(),
+  clientId: idSchema,
+  leadId: idSchema.nullable(),
+  previousVersionId: idSchema.nullable(),
 });
 
 /**
@@ -129,19 +130,19 @@ export const STOCK_REQUEST_STATUSES = ['open', 'planned', 'done', 'cancelled'] a
 export type StockRequestStatus = (typeof STOCK_REQUEST_STATUSES)[number];
 
 export const stockRequestFieldsSchema = z.object({
-  clientId: z.uuid(),
-  productId: z.uuid(),
+  clientId: idSchema,
+  productId: idSchema,
   /** Copied from the catalog, so logistics reads the request without looking the product up. */
   sku: z.string().max(60),
   productName: z.string().max(300),
   qty: qtySchema.refine((q) => q > 0, { message: 'quantity' }),
   /** The day the client needs it by (YYYY-MM-DD). */
   neededBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
-  offerId: z.uuid().nullable(),
+  offerId: idSchema.nullable(),
   note: z.string().trim().max(1000, { message: 'too_long' }).default(''),
   status: z.enum(STOCK_REQUEST_STATUSES),
   requestedBy: z.string().min(1),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
 });
 export type StockRequestFields = z.infer<typeof stockRequestFieldsSchema>;
 export interface StockRequest extends StockRequestFields {

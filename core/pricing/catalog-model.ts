@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { currencySchema, PRICE_TYPES } from '../client-model';
 import type { AttachmentRef } from '../sync/attachments';
 import { BP_100 } from './money';
+import { idSchema } from '../ids';
 
 /** Quantities have at most three decimals (kg, m, l); internally they are integer thousandths. */
 export const QTY_SCALE = 1000;
@@ -90,7 +91,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 export const productGroupFieldsSchema = z.object({
   name: text(200).min(1, { message: 'required' }),
   /** The group's place in the accounting system's tree; null at the top. */
-  parentId: z.uuid().nullable(),
+  parentId: idSchema.nullable(),
 });
 export type ProductGroupFields = z.infer<typeof productGroupFieldsSchema>;
 export interface ProductGroup extends ProductGroupFields {
@@ -111,7 +112,7 @@ export type Characteristic = z.infer<typeof characteristicSchema>;
 export const productFieldsSchema = productSchema.omit({ id: true }).extend({
   description: text(4000).default(''),
   characteristics: z.array(characteristicSchema).max(40).default([]),
-  analogueIds: z.array(z.uuid()).max(20).default([]),
+  analogueIds: z.array(idSchema).max(20).default([]),
   discontinued: z.boolean().default(false),
 });
 export type ProductFields = z.infer<typeof productFieldsSchema>;
@@ -130,7 +131,7 @@ export type IncomingStock = z.infer<typeof incomingStockSchema>;
  * daily stock export re-sends a few numbers per product instead of whole product records).
  */
 export const stockFieldsSchema = z.object({
-  productId: z.uuid(),
+  productId: idSchema,
   /** Available to promise now, in the product's unit. */
   available: qtySchema,
   /** Expected arrivals, earliest first. */
@@ -153,7 +154,7 @@ export interface PriceListRecord extends PriceListEntry {
 /** A price type's discount on a product group, as it syncs (a client's own ones are on the client). */
 export const priceTypeGroupDiscountFieldsSchema = z.object({
   priceType: z.enum(PRICE_TYPES),
-  groupId: z.uuid(),
+  groupId: idSchema,
   discountBp: bpSchema,
 });
 export interface PriceTypeGroupDiscount extends z.infer<typeof priceTypeGroupDiscountFieldsSchema> {
@@ -162,7 +163,7 @@ export interface PriceTypeGroupDiscount extends z.infer<typeof priceTypeGroupDis
 }
 
 /** A client's own negotiated discount on a product group (a company field of the client). */
-export const clientGroupDiscountSchema = z.object({ groupId: z.uuid(), discountBp: bpSchema });
+export const clientGroupDiscountSchema = z.object({ groupId: idSchema, discountBp: bpSchema });
 export type ClientGroupDiscount = z.infer<typeof clientGroupDiscountSchema>;
 
 /** The group discounts in the shape the pricing engine takes. */

@@ -4,6 +4,7 @@
  * rules; this file is their one definition in code.
  */
 import { z } from 'zod';
+import { idSchema } from '../ids';
 import { HLC_PATTERN } from './hlc';
 import { SYNCED_TABLE_NAMES } from './tables';
 
@@ -15,6 +16,12 @@ export const SYNC_SCHEMA_VERSION = 3;
 
 /** Most operations in one push; a longer outbox goes in several batches. */
 export const MAX_PUSH_OPS = 500;
+/**
+ * Most outbox sequence numbers one push may cover (`toSeq - fromSeq + 1`): a record edited many
+ * times is one operation covering many entries, but a batch claiming billions of numbers is not
+ * a laptop's (it would move the device's last number past every batch still to come).
+ */
+export const MAX_PUSH_SEQ_SPAN = 100_000;
 /** Most fields in one operation (a client has fewer than 40). */
 export const MAX_FIELDS_PER_OP = 64;
 /** Records in one pull or snapshot page. */
@@ -40,14 +47,16 @@ export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES as [string, ...string[]
 const fieldNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'must be a field name' });
 
 export const fieldWriteSchema = z.strictObject({
-  value: z.json(),
+  // Any value here: each operation's values are checked on their own (core/sync/wire-value.ts,
+  // then the field's schema), so one bad value refuses its operation, not the laptop's batch.
+  value: z.custom<z.core.util.JSONType>((v) => v !== undefined, { message: 'value is required' }),
   hlc: hlcSchema,
   base: hlcSchema.nullable(),
 });
 
 export const pushOpSchema = z.strictObject({
   table: tableNameSchema,
-  id: z.uuid(),
+  id: idSchema,
   fields: z
     .record(fieldNameSchema, fieldWriteSchema)
     .refine((f) => Object.keys(f).length >= 1, { message: 'must change at least one field' })
@@ -75,8 +84,10 @@ export const pushRequestSchema = z
     cursor: z.number().int().nonnegative().optional(),
   })
   .refine((r) => r.toSeq >= r.fromSeq, { message: 'toSeq must not be below fromSeq', path: ['toSeq'] })
+  .refine((r) => r.toSeq - r.fromSeq < MAX_PUSH_SEQ_SPAN, { message: `a batch covers at most ${MAX_PUSH_SEQ_SPAN} sequence numbers`, path: ['toSeq'] })
   // A laptop coalesces a record's changes into one operation per push; two would be merged
   // against the same stored record and the second would silently drop the first's fields.
+  // Compared as canonical ids (idSchema): an id in upper case is the same record.
   .refine((r) => new Set(r.ops.map((o) => `${o.table}/${o.id}`)).size === r.ops.length, {
     message: 'each record may appear once per push (coalesce its changes into one operation)',
     path: ['ops'],
@@ -130,10 +141,28 @@ export interface PushResponse {
   clockAheadMs?: number;
 }
 
-/** Answer to a push whose `fromSeq` leaves a gap after the last applied sequence. */
-export interface PushGapError {
-  error: 'sequence_gap';
+/**
+ * Answer (409) to a push whose numbers do not follow the device's last applied one:
+ * `sequence_gap` when `fromSeq` leaves a gap after it (the server lacks earlier changes);
+ * `out_of_sequence` when the batch starts at or before it and is not the last applied batch
+ * again (the laptop resends exactly the entries up to `expectedFromSeq - 1`, which the server
+ * answers with that batch's stored results, or continues from `expectedFromSeq`).
+ */
+export interface PushSequenceError {
+  error: 'sequence_gap' | 'out_of_sequence';
   expectedFromSeq: number;
+}
+
+/**
+ * Answer (409) to a pull or push whose cursor is beyond the server's newest change: the laptop's
+ * cursor is not one this server gave (a database restored from a backup, another server at the
+ * same address). The laptop fetches its whole scope again, keeping its unsent changes; an echoed
+ * cursor would have left it never receiving the changes numbered below it.
+ */
+export interface CursorAheadError {
+  error: 'cursor_ahead';
+  /** The server's newest change. */
+  newest: number;
 }
 
 export const pullRequestSchema = z.strictObject({
@@ -192,12 +221,12 @@ export interface PullResponse {
 
 export const snapshotRequestSchema = z.strictObject({
   schemaVersion: z.number().int().positive(),
-  owners: z.array(z.uuid()).max(1000).default([]),
-  clientIds: z.array(z.uuid()).max(5000).default([]),
+  owners: z.array(idSchema).max(1000).default([]),
+  clientIds: z.array(idSchema).max(5000).default([]),
   /** Also the records shared by the whole company (events): asked for on a laptop's first sync. */
   shared: z.boolean().default(false),
   /** Keyset position: the last (table, id) of the previous page. */
-  after: z.strictObject({ table: tableNameSchema, id: z.uuid() }).nullable(),
+  after: z.strictObject({ table: tableNameSchema, id: idSchema }).nullable(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;

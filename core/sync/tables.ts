@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { clientInputSchema, contactFieldsSchema, receivablesSchema } from '../client-model';
-import { eventInputSchema, leadFieldsSchema, taskFieldsSchema } from '../leads/lead-model';
+import { idSchema } from '../ids';
+import { eventDatesInOrder, eventInputSchema, leadFieldsSchema, leadSaysWho, nextStepHasDate, taskFieldsSchema } from '../leads/lead-model';
 import { activityFieldsSchema } from '../activities/activity-model';
 import { offerFieldsSchema, stockRequestFieldsSchema } from '../offers/offer-model';
 import {
@@ -19,6 +20,13 @@ import {
   stockFieldsSchema,
 } from '../pricing/catalog-model';
 import { ATTACHMENTS_FIELD, attachmentListSchema } from './attachments';
+
+/**
+ * The fields of records that name people, as the company server checks them: canonical user ids
+ * (core/ids.ts). The app's own schemas are looser here — a laptop that never signed in names its
+ * person 'local' — and the server sets authorship fields itself (`authorFields`).
+ */
+const PEOPLE = { ownerId: idSchema, capturedBy: idSchema, requestedBy: idSchema };
 
 /** Fields that record when something happened on one device; never synced (derived instead). */
 export const LOCAL_ONLY_FIELDS = ['id', 'updatedAt'] as const;
@@ -40,19 +48,29 @@ export type ConflictValue = z.infer<typeof conflictValueSchema>;
 
 export const conflictFieldsSchema = z.object({
   /** The client the record hangs off; for records with their own owner, the record itself; null for shared records. */
-  clientId: z.uuid().nullable(),
+  clientId: idSchema.nullable(),
   table: z.enum(['clients', 'contacts', 'events', 'leads', 'tasks', 'offers', 'activities', 'stockRequests']),
-  recordId: z.uuid(),
+  recordId: idSchema,
   field: z.string(),
   /** Every distinct value written concurrently; the one with the latest stamp is in the record. */
   values: z.array(conflictValueSchema).min(2),
   status: z.enum(['open', 'resolved']),
-  resolvedBy: z.string().nullable(),
+  /** Who chose (the company server sets it to whoever pushed the choice). */
+  resolvedBy: idSchema.nullable(),
   resolvedAt: nullableTimestamp,
   createdAt: isoTimestamp,
   [DELETED_FIELD]: z.boolean(),
 });
 export type ConflictFields = z.infer<typeof conflictFieldsSchema>;
+
+/** A rule on a whole record that no single field's schema can say (an event ending before it starts). */
+export interface RecordRule {
+  /** Whether `record` (every field it has, as stored) keeps the rule. */
+  holds(record: Record<string, unknown>): boolean;
+  /** The field the person is pointed to, and the reason (the app's message key). */
+  field: string;
+  message: string;
+}
 
 export interface SyncedTable {
   /** Every field a record of this table may hold, with the schema of its value. */
@@ -73,6 +91,16 @@ export interface SyncedTable {
   scope: { ownerField: string; handOver?: true } | { clientField: string } | { shared: true };
   /** Written only by the company (imports on the server): every device write is refused. */
   companyOnly?: true;
+  /**
+   * Who did it (an offer's or activity's owner, a lead's capturer, who resolved a conflict): the
+   * company server writes the pushing user's id into these whenever a device writes them, and
+   * into a new record's whatever it sent, so nobody can act in a colleague's name.
+   */
+  authorFields?: readonly string[];
+  /** Fields that hold user ids (an event's team): each must be someone the company knows. */
+  userFields?: readonly string[];
+  /** Rules on the whole record, checked on every push as the app's forms check them. */
+  recordRules?: readonly RecordRule[];
 }
 
 /**
@@ -88,6 +116,7 @@ export const SYNCED_TABLES = {
   clients: {
     fields: {
       ...clientInputSchema.shape,
+      ownerId: PEOPLE.ownerId,
       creditLimit: z.number().int().nonnegative(),
       receivables: receivablesSchema.nullable(),
       createdAt: isoTimestamp,
@@ -106,7 +135,7 @@ export const SYNCED_TABLES = {
   contacts: {
     fields: {
       ...contactFieldsSchema.shape,
-      clientId: z.uuid(),
+      clientId: idSchema,
       createdAt: isoTimestamp,
       archivedAt: nullableTimestamp,
       [DELETED_FIELD]: z.boolean(),
@@ -119,6 +148,7 @@ export const SYNCED_TABLES = {
   events: {
     fields: {
       ...eventInputSchema.shape,
+      teamIds: z.array(idSchema).max(50).default([]),
       createdAt: isoTimestamp,
       archivedAt: nullableTimestamp,
       [DELETED_FIELD]: z.boolean(),
@@ -126,10 +156,14 @@ export const SYNCED_TABLES = {
     companyFields: [],
     createOnlyFields: ['createdAt'],
     scope: { shared: true },
+    userFields: ['teamIds'],
+    recordRules: [{ holds: (e) => eventDatesInOrder(e as { startsOn: string; endsOn: string }), field: 'endsOn', message: 'ends_before_start' }],
   },
   leads: {
     fields: {
       ...leadFieldsSchema.shape,
+      ownerId: PEOPLE.ownerId,
+      capturedBy: PEOPLE.capturedBy,
       createdAt: isoTimestamp,
       /** The business-card photo; the bytes sync separately. */
       [ATTACHMENTS_FIELD]: attachmentListSchema.default([]),
@@ -138,11 +172,17 @@ export const SYNCED_TABLES = {
     companyFields: [],
     createOnlyFields: ['createdAt', 'capturedBy', 'capturedAt'],
     scope: { ownerField: 'ownerId', handOver: true },
+    authorFields: ['capturedBy'],
+    recordRules: [
+      { holds: leadSaysWho, field: 'personName', message: 'lead_empty' },
+      { holds: nextStepHasDate, field: 'nextStepOn', message: 'next_step_date' },
+    ],
   },
   /** Follow-up tasks (from a lead's next step, and later from activities). */
   tasks: {
     fields: {
       ...taskFieldsSchema.shape,
+      ownerId: PEOPLE.ownerId,
       createdAt: isoTimestamp,
       [DELETED_FIELD]: z.boolean(),
     },
@@ -152,24 +192,27 @@ export const SYNCED_TABLES = {
   },
   /** Commercial proposals to a client; approval and frozen content are checked on the server (core/offers/offer-write-rules.ts). */
   offers: {
-    fields: { ...offerFieldsSchema.shape, [DELETED_FIELD]: z.boolean() },
+    fields: { ...offerFieldsSchema.shape, ownerId: PEOPLE.ownerId, [DELETED_FIELD]: z.boolean() },
     companyFields: [],
     createOnlyFields: ['clientId', 'leadId', 'ownerId', 'number', 'version', 'previousVersionId', 'createdAt'],
     scope: { clientField: 'clientId' },
+    authorFields: ['ownerId'],
   },
   /** Calls, meetings, visits, emails, notes with a client. */
   activities: {
-    fields: { ...activityFieldsSchema.shape, createdAt: isoTimestamp, [DELETED_FIELD]: z.boolean() },
+    fields: { ...activityFieldsSchema.shape, ownerId: PEOPLE.ownerId, createdAt: isoTimestamp, [DELETED_FIELD]: z.boolean() },
     companyFields: [],
-    createOnlyFields: ['clientId', 'createdAt'],
+    createOnlyFields: ['clientId', 'ownerId', 'createdAt'],
     scope: { clientField: 'clientId' },
+    authorFields: ['ownerId'],
   },
   /** Requests to logistics for items a client wants that are not in stock. */
   stockRequests: {
-    fields: { ...stockRequestFieldsSchema.shape, [DELETED_FIELD]: z.boolean() },
+    fields: { ...stockRequestFieldsSchema.shape, requestedBy: PEOPLE.requestedBy, [DELETED_FIELD]: z.boolean() },
     companyFields: [],
     createOnlyFields: ['clientId', 'productId', 'requestedBy', 'createdAt'],
     scope: { clientField: 'clientId' },
+    authorFields: ['requestedBy'],
   },
   // The catalog and the company profile: reference data every laptop holds, set by the company.
   productGroups: companyTable(productGroupFieldsSchema.shape),
@@ -187,6 +230,7 @@ export const SYNCED_TABLES = {
     companyFields: ['clientId', 'table', 'recordId', 'field', 'values', 'createdAt'],
     createOnlyFields: [],
     scope: { clientField: 'clientId' },
+    authorFields: ['resolvedBy'],
   },
 } as const satisfies Record<string, SyncedTable>;
 

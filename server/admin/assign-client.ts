@@ -8,13 +8,11 @@ import { stampOf } from '../../core/sync/merge';
 import { DELETED_FIELD } from '../../core/sync/tables';
 import type { SqlDb } from '../db/sql-db';
 import { recordClientMove } from '../sync/client-move';
+import { loadPeople, ownerProblem } from '../sync/people';
 import { SEQUENCE_LOCK, loadForUpdate, saveRow, serverStampAfter } from '../sync/records';
 import { AdminInputError } from './input-error';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Roles that own clients: an admin sees everything but keeps no client base of its own. */
-const OWNER_ROLES = ['manager', 'head_of_sales'];
 
 export interface ClientAssignment {
   clientId: string;
@@ -31,14 +29,12 @@ export interface ClientAssignment {
 export async function assignClient(db: SqlDb, clientId: string, toLogin: string, now = Date.now()): Promise<ClientAssignment> {
   if (!UUID_PATTERN.test(clientId)) throw new AdminInputError([`--client must be a client id (uuid), not "${clientId}".`]);
   return db.transaction(async (tx) => {
-    const [user] = await tx.query<{ id: string; login: string; role: string; disabled: boolean }>(
-      `SELECT id::text AS id, login, role, disabled_at IS NOT NULL AS disabled FROM users WHERE login = $1`,
-      [toLogin],
-    );
-    if (!user) throw new AdminInputError([`No user with login "${toLogin}".`]);
-    if (!OWNER_ROLES.includes(user.role)) throw new AdminInputError([`"${user.login}" is ${user.role === 'admin' ? 'an admin' : `a ${user.role}`}: clients are assigned to a manager or a head of sales.`]);
-    // Nobody works with a disabled user's clients: they wait for a colleague to take them over.
-    if (user.disabled) throw new AdminInputError([`"${user.login}" is disabled: assign the client to someone who works with it.`]);
+    // The same rules as a head of sales' push that reassigns (server/sync/people.ts).
+    const user = [...(await loadPeople(tx)).values()].find((p) => p.login === toLogin);
+    const problem = ownerProblem(user);
+    if (!user || problem === 'no_such_user') throw new AdminInputError([`No user with login "${toLogin}".`]);
+    if (problem === 'not_an_owner') throw new AdminInputError([`"${user.login}" is an admin: clients are assigned to a manager or a head of sales.`]);
+    if (problem === 'disabled') throw new AdminInputError([`"${user.login}" is disabled: assign the client to someone who works with it.`]);
 
     const client = (await loadForUpdate(tx, [{ table: 'clients', id: clientId }])).get(`clients/${clientId.toLowerCase()}`);
     if (!client) throw new AdminInputError([`No client with id ${clientId}.`]);

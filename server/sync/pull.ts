@@ -3,7 +3,7 @@
  * limited to what the user may see; moves of clients in or out of the user's scope; and whole
  * records, in key order, for a first sync or a grown scope.
  */
-import { DEFAULT_PAGE_SIZE, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
+import { DEFAULT_PAGE_SIZE, type CursorAheadError, type PullRequest, type PullResponse, type SnapshotRequest, type SnapshotResponse } from '../../core/sync/protocol';
 import { VISIBLE_OWNERS, scopeHash, visibleOwners, visibleOwnersParams } from './scope';
 import type { Sql, SqlTransactor, SyncDevice, SyncUser } from './sql';
 
@@ -57,14 +57,17 @@ const TEAM_JSON = `SELECT coalesce(json_agg(json_build_object('id', id::text, 'n
        'offerPrefix', offer_prefix)
        ORDER BY display_name), '[]')::text FROM users WHERE disabled_at IS NULL`;
 
-/** What every pull starts from, in one round trip: the user's owners, the team, the tombstone horizon. */
-async function pullContext(tx: Sql, user: SyncUser): Promise<{ owners: string[]; team: JsonText; horizon: number | null }> {
-  const [row] = await tx.query<{ owners: string[]; team: string; horizon: string | null }>(
+/** The newest change number the server has given (0 before the first), as SQL. */
+export const NEWEST_CHANGE = `(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq)::float8`;
+
+/** What every pull starts from, in one round trip: the user's owners, the team, the tombstone horizon, the newest change. */
+async function pullContext(tx: Sql, user: SyncUser): Promise<{ owners: string[]; team: JsonText; horizon: number | null; newest: number }> {
+  const [row] = await tx.query<{ owners: string[]; team: string; horizon: string | null; newest: number }>(
     `SELECT ARRAY(SELECT id FROM (${VISIBLE_OWNERS}) AS visible) AS owners, (${TEAM_JSON}) AS team,
-            (SELECT value FROM sync_settings WHERE key = 'tombstone_horizon') AS horizon`,
+            (SELECT value FROM sync_settings WHERE key = 'tombstone_horizon') AS horizon, ${NEWEST_CHANGE} AS newest`,
     visibleOwnersParams(user),
   );
-  return { owners: row!.owners, team: new JsonText(row!.team), horizon: row!.horizon === null ? null : Number(row!.horizon) };
+  return { owners: row!.owners, team: new JsonText(row!.team), horizon: row!.horizon === null ? null : Number(row!.horizon), newest: Number(row!.newest) };
 }
 
 /**
@@ -91,14 +94,17 @@ const PULL_PAGE = `WITH page AS (
 /**
  * A page of changes after the cursor. A record whose current version the pulling device wrote
  * itself and already holds (`known_to_device`, set by a quiet push) is skipped: a laptop's
- * end-of-day sync would otherwise download every change it just uploaded.
+ * end-of-day sync would otherwise download every change it just uploaded. A cursor beyond the
+ * newest change is refused (`cursor_ahead`): echoed back, it left the laptop never receiving
+ * the changes numbered below it.
  */
-export async function pull(db: SqlTransactor, device: SyncDevice, req: PullRequest, now = Date.now()): Promise<WithJsonText<PullResponse>> {
+export async function pull(db: SqlTransactor, device: SyncDevice, req: PullRequest, now = Date.now()): Promise<WithJsonText<PullResponse> | CursorAheadError> {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
   const { user } = device;
   return db.transaction(async (tx) => {
     const serverTime = new Date(now).toISOString();
-    const { owners, team, horizon } = await pullContext(tx, user);
+    const { owners, team, horizon, newest } = await pullContext(tx, user);
+    if (req.cursor > newest) return { error: 'cursor_ahead' as const, newest };
     const hash = scopeHash(owners);
     if (req.scopeHash !== hash) {
       // The set of visible owners changed (or this is the first sync): the laptop snapshots the

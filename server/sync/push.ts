@@ -4,21 +4,25 @@
  * operation authorised and validated on its own, so a refused one never blocks the others;
  * concurrent values of a field kept in a conflict record.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
 import { mergeFields, sameValue, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
-import { MAX_CLOCK_AHEAD_MS, type OpResult, type PushGapError, type PushOp, type PushRequest, type PushResponse, type RejectReason } from '../../core/sync/protocol';
+import { MAX_CLOCK_AHEAD_MS, type CursorAheadError, type OpResult, type PushOp, type PushRequest, type PushResponse, type PushSequenceError, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
+import { VALUE_PROBLEM_DETAIL, valueProblem } from '../../core/sync/wire-value';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
 import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type RowWrite, type StoredRow } from './records';
-import { completeAttachments } from './attachments';
-import { offerWriteError } from '../../core/offers/offer-write-rules';
-import type { Offer } from '../../core/offers/offer-model';
+import { attachableHashes } from './attachments';
+import { goesOutWithoutApproval, offerWriteError } from '../../core/offers/offer-write-rules';
+import { offerLinesOutsideRules, type OfferPricingCheck } from './offer-pricing';
+import type { Offer, StatusChange } from '../../core/offers/offer-model';
+import { loadPeople, ownerProblem, type Person } from './people';
+import { NEWEST_CHANGE } from './pull';
 import { VISIBLE_OWNERS, visibleOwnersParams } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
 
-export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; gap: PushGapError };
+export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; sequence: PushSequenceError } | { ok: false; cursor: CursorAheadError };
 
 class Rejection {
   constructor(
@@ -28,7 +32,7 @@ class Rejection {
   ) {}
 }
 
-type Schema = { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } };
+type Schema = { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } };
 const fieldSchemas = (t: SyncedTable) => t.fields as Record<string, Schema>;
 
 /** Fields a new record must have: those whose schema has no default (the tombstone flag aside). */
@@ -56,9 +60,10 @@ interface PendingWrite {
   table: string;
 }
 
-class SequenceGap extends Error {
-  constructor(readonly expectedFromSeq: number) {
-    super('sequence gap');
+/** Thrown, not returned, so the transaction rolls back and a refused batch leaves no trace. */
+class Refused extends Error {
+  constructor(readonly outcome: Extract<PushOutcome, { ok: false }>) {
+    super('push refused');
   }
 }
 
@@ -66,56 +71,89 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
   try {
     return await applyInTransaction(db, device, req, now);
   } catch (e) {
-    if (e instanceof SequenceGap) return { ok: false, gap: { error: 'sequence_gap', expectedFromSeq: e.expectedFromSeq } };
+    if (e instanceof Refused) return e.outcome;
     throw e;
   }
 }
 
+/** What identifies a batch: its numbers and its operations (after ids were made canonical). */
+const batchHash = (req: PushRequest) => createHash('sha256').update(JSON.stringify([req.fromSeq, req.toSeq, req.ops])).digest('hex');
+
+const outOfSequence = (error: PushSequenceError['error'], expectedFromSeq: number) => new Refused({ ok: false, sequence: { error, expectedFromSeq } });
+
+/**
+ * Whether the device's numbers allow this batch: the next one (`fromSeq = last + 1`), or the last
+ * applied batch again, whose answer was lost (answered with its stored results, by the caller).
+ * Any other batch at or below the last number — older, overlapping it, or the same numbers with
+ * other content — is refused with the number the server expects: answered "applied", it was
+ * stored nowhere. A batch after a gap is refused too (the server lacks earlier changes).
+ */
+function checkSequence(req: PushRequest, last: { seq: number; hash: string | null; results: OpResult[] | null }): 'next' | 'again' {
+  const expected = last.seq + 1;
+  if (req.fromSeq > expected) throw outOfSequence('sequence_gap', expected);
+  if (req.fromSeq === expected) return 'next';
+  if (req.toSeq === last.seq && last.results) {
+    // Batches applied before the server kept their hash are recognised by their records.
+    const same = last.hash !== null ? last.hash === batchHash(req) : sameRecords(req.ops, last.results);
+    if (same) return 'again';
+  }
+  throw outOfSequence('out_of_sequence', expected);
+}
+
+const sameRecords = (ops: readonly PushOp[], results: readonly OpResult[]) =>
+  ops.length === results.length && ops.every((o, i) => o.table === results[i]!.table && o.id === results[i]!.id);
+
 async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: PushRequest, now: number): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    // The device's row, made on its first push and locked (the update of a conflict locks it), and
-    // the owners the user may write for, in one round trip: this laptop's pushes apply one at a time.
-    const [state] = await tx.query<{ last_seq: number; last_results: OpResult[] | null; owners: string[] }>(
+    // The device's row, made on its first push and locked (the update of a conflict locks it), the
+    // owners the user may write for and the newest change number, in one round trip: this
+    // laptop's pushes apply one at a time.
+    const [state] = await tx.query<{ last_seq: number; last_results: OpResult[] | null; last_batch_hash: string | null; owners: string[]; newest: number }>(
       `WITH device AS (
          INSERT INTO device_sync (device_id) VALUES ($4::uuid) ON CONFLICT (device_id) DO UPDATE SET device_id = EXCLUDED.device_id
-         RETURNING last_seq, last_results)
-       SELECT last_seq::float8 AS last_seq, last_results, ARRAY(SELECT id FROM (${VISIBLE_OWNERS}) AS visible) AS owners FROM device`,
+         RETURNING last_seq, last_results, last_batch_hash)
+       SELECT last_seq::float8 AS last_seq, last_results, last_batch_hash, ARRAY(SELECT id FROM (${VISIBLE_OWNERS}) AS visible) AS owners,
+              ${NEWEST_CHANGE} AS newest
+         FROM device`,
       [...visibleOwnersParams(device.user), device.id],
     );
+    const newest = Number(state!.newest);
+    // A cursor this server never gave would make the answer's quiet marks wrong (see pull).
+    if (req.cursor !== undefined && req.cursor > newest) throw new Refused({ ok: false, cursor: { error: 'cursor_ahead', newest } });
     const lastSeq = Number(state!.last_seq);
     const serverTime = new Date(now).toISOString();
-    if (req.toSeq <= lastSeq) {
+    if (checkSequence(req, { seq: lastSeq, hash: state!.last_batch_hash, results: state!.last_results }) === 'again') {
       // Applied before; the answer was lost. Give the same per-operation results again.
-      const results = req.toSeq === lastSeq && state!.last_results ? state!.last_results : req.ops.map((o) => ({ table: o.table, id: o.id, status: 'applied' as const }));
-      return { ok: true, response: { outcome: 'duplicate', lastSeq, results, serverTime } };
+      return { ok: true, response: { outcome: 'duplicate', lastSeq, results: state!.last_results!, serverTime } };
     }
-    // Thrown, not returned, so the transaction rolls back and a refused batch leaves no trace.
-    if (req.fromSeq > lastSeq + 1) throw new SequenceGap(lastSeq + 1);
 
     const writable = new Set(state!.owners);
-    const handsOver = req.ops.some((o) => { const t: SyncedTable = SYNCED_TABLES[o.table as keyof typeof SYNCED_TABLES]; return 'ownerField' in t.scope && t.scope.handOver; });
-    const colleagues = handsOver ? new Set(await activeUserIds(tx)) : new Set<string>();
     const current = await loadForUpdate(tx, req.ops);
-    const parentIds = req.ops.filter((o) => o.table !== 'clients').map((o) => clientIdOf(o, current.get(`${o.table}/${o.id}`)));
+    // Every value is checked before anything else reads it: a clientId that is no id used to
+    // reach the database as one and fail the whole batch.
+    const people = req.ops.some(needsPeople) ? await loadPeople(tx) : new Map<string, Person>();
+    const prepared = req.ops.map((op) => prepareOp(op, current.get(`${op.table}/${op.id}`) ?? null, device.user, people));
+    const parentIds = prepared.flatMap((p) => (p instanceof Rejection || p.op.table === 'clients' ? [] : [clientIdOf(p.op, current.get(`${p.op.table}/${p.op.id}`))]));
     const parents = await loadClientOwners(tx, parentIds.filter((id): id is string => id !== null));
     // Files are uploaded before the push that references them; a reference to content the server
-    // lacks would leave every other laptop with a file it can never open.
-    const uploaded = await completeAttachments(tx, req.ops.flatMap((o) => referencedHashes(o.fields[ATTACHMENTS_FIELD]?.value)));
-    const limits = req.ops.some((o) => o.table === 'offers') ? await discountLimits(tx) : new Map<string, number>();
+    // lacks would leave every other laptop with a file it can never open. And a hash is no
+    // ticket: the pusher must have sent the file themselves, or see a record that has it already.
+    const uploaded = await attachableHashes(tx, device.user, state!.owners, prepared.flatMap((p) => (p instanceof Rejection ? [] : referencedHashes(p.op.fields[ATTACHMENTS_FIELD]?.value))));
 
     const results: OpResult[] = [];
     const writes: PendingWrite[] = [];
     let clockAheadMs = 0;
-    for (const op of req.ops) {
+    for (const [i, op] of req.ops.entries()) {
       const key = `${op.table}/${op.id}`;
       try {
+        const ready = prepared[i]!;
+        if (ready instanceof Rejection) throw ready;
         const existing = current.get(key) ?? null;
         const table: SyncedTable = SYNCED_TABLES[op.table as keyof typeof SYNCED_TABLES];
-        checkFields(op, table, existing);
-        const missing = referencedHashes(op.fields[ATTACHMENTS_FIELD]?.value).find((h) => !uploaded.has(h));
+        const missing = referencedHashes(ready.op.fields[ATTACHMENTS_FIELD]?.value).find((h) => !uploaded.has(h));
         if (missing) throw new Rejection('missing_attachment', ATTACHMENTS_FIELD, missing);
         const writesIn: Record<string, FieldWrite> = {};
-        for (const [field, w] of Object.entries(op.fields)) {
+        for (const [field, w] of Object.entries(ready.op.fields)) {
           const c = clamp(w.hlc, now);
           clockAheadMs = Math.max(clockAheadMs, c.aheadMs);
           writesIn[field] = { value: w.value, hlc: c.hlc, base: w.base };
@@ -130,12 +168,13 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           }
         }
         const quiet = !defaulted && knownTo(existing, device, req.cursor) && storedAsSent(op, merged);
-        const scope = scopeOf(op, table, existing, merged.data, { writable, colleagues }, parents, device.user.role);
+        const scope = scopeOf(ready.op, table, existing, merged.data, { writable, people }, parents, device.user);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
         }
-        if (op.table === 'offers') checkOffer(existing, merged.data, device, limits);
+        checkRecordRules(table, existing, merged.data);
+        if (op.table === 'offers') await checkOffer(tx, existing, merged.data, device, approvalLimit(device.user, scope.ownerId, people), { now, cursor: req.cursor, client: current.get(`clients/${String(merged.data.clientId)}`) });
         const wrote: Record<string, string> = {};
         for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) wrote[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
@@ -170,7 +209,12 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     }
 
     // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
-    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb WHERE device_id = $1::uuid`, [device.id, req.toSeq, JSON.stringify(results)]);
+    await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb, last_batch_hash = $4 WHERE device_id = $1::uuid`, [
+      device.id,
+      req.toSeq,
+      JSON.stringify(results),
+      batchHash(req),
+    ]);
     // Write phase: saveRows takes the sequence lock and assigns the numbers; the commit releases
     // it. Usually the write is all there is, and the commit goes right behind it.
     const rows = writes.map((w) => w.row);
@@ -214,10 +258,6 @@ function storedAsSent(op: PushOp, merged: MergeResult): boolean {
   return merged.lost.length === 0 && Object.entries(op.fields).every(([field, w]) => merged.stamps[field] === w.hlc && sameValue(merged.data[field], w.value));
 }
 
-async function activeUserIds(tx: Sql): Promise<string[]> {
-  return (await tx.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE disabled_at IS NULL`)).map((r) => r.id);
-}
-
 const pick = <T,>(values: Record<string, T>, fields: readonly string[]): Record<string, T> => Object.fromEntries(fields.map((f) => [f, values[f]!]));
 
 function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null {
@@ -227,44 +267,121 @@ function clientIdOf(op: PushOp, existing: StoredRow | undefined): string | null 
   return typeof v === 'string' ? v : null;
 }
 
-/** The SHA-256 of every attachment a pushed `attachments` value refers to (validated later). */
+/** The SHA-256 of every attachment a pushed `attachments` value refers to (validated before). */
 function referencedHashes(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.map((a: unknown) => (a as { sha256?: unknown } | null)?.sha256).filter((h): h is string => typeof h === 'string');
 }
 
-/** Each active user's discount limit on offers, in basis points. */
-async function discountLimits(tx: Sql): Promise<Map<string, number>> {
-  const rows = await tx.query<{ id: string; bp: number }>(`SELECT id::text AS id, round(discount_limit_pct * 100)::int AS bp FROM users`);
-  return new Map(rows.map((r) => [r.id, Number(r.bp)]));
+const tableOf = (op: PushOp): SyncedTable => SYNCED_TABLES[op.table as keyof typeof SYNCED_TABLES];
+
+/** Whether checking `op` needs the company's people: an owner given, users named, an offer's approval limit. */
+function needsPeople(op: PushOp): boolean {
+  const table = tableOf(op);
+  if (op.table === 'offers') return true;
+  if ('ownerField' in table.scope && table.scope.ownerField in op.fields) return true;
+  return (table.userFields ?? []).some((f) => f in op.fields);
+}
+
+/** An operation whose every value is valid for its field, normalised as the schema gives it. */
+interface PreparedOp {
+  op: PushOp;
+}
+
+/**
+ * Checks every pushed value before anything else reads it, and gives the values as they are
+ * stored: normalised by the field's schema (trimmed text, canonical ids), authorship fields set
+ * to the pushing user, an offer's new history entries signed by them. The laptop learns the
+ * normalised values from its next pull (such an operation is not `quiet`).
+ */
+function prepareOp(op: PushOp, existing: StoredRow | null, user: SyncDevice['user'], people: ReadonlyMap<string, Person>): PreparedOp | Rejection {
+  const table = tableOf(op);
+  const schemas = fieldSchemas(table);
+  // Reference data (the catalog) comes from the company's imports only.
+  if (table.companyOnly) return new Rejection('company_field', Object.keys(op.fields)[0]);
+  if (op.table === 'conflicts' && !existing) return new Rejection('not_permitted', undefined, 'conflicts are created by the server');
+  const authorFields = table.authorFields ?? [];
+  const fields: PushOp['fields'] = {};
+  for (const [field, w] of Object.entries(op.fields)) {
+    const schema = schemas[field];
+    if (!schema) return new Rejection('unknown_field', field);
+    if (table.companyFields.includes(field)) return new Rejection('company_field', field);
+    const problem = valueProblem(w.value);
+    if (problem) return new Rejection('invalid_value', field, VALUE_PROBLEM_DETAIL[problem]);
+    // Who did it is whoever pushed it, whatever the laptop says.
+    let value: unknown = authorFields.includes(field) ? user.id : w.value;
+    if (op.table === 'offers' && field === 'history') value = signedHistory(value, existing, user.id);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return new Rejection('invalid_value', field, parsed.error?.issues[0]?.message);
+    value = parsed.data;
+    if (existing && table.createOnlyFields.includes(field) && field in existing.data && !sameValue(existing.data[field], value)) {
+      return new Rejection('create_only', field);
+    }
+    const unknownUser = (table.userFields ?? []).includes(field) ? userIdsIn(value).find((id) => !people.has(id)) : undefined;
+    if (unknownUser !== undefined) return new Rejection('invalid_value', field, `${unknownUser} is nobody in the company`);
+    fields[field] = { ...w, value: value as PushOp['fields'][string]['value'] };
+  }
+  if (!existing) {
+    // A new record names its author even when the laptop left the field out.
+    const stamp = Object.values(op.fields).map((w) => w.hlc).sort().at(-1)!;
+    for (const field of authorFields) fields[field] ??= { value: user.id, hlc: stamp, base: null };
+  }
+  return { op: { ...op, fields } };
+}
+
+/** The user ids a user field holds (one id, or a list of them). */
+const userIdsIn = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+
+/**
+ * An offer's history as pushed, with every step the server does not have yet signed by the
+ * pushing user: a laptop cannot record an approval "by" the head of sales. Steps already stored
+ * keep their author.
+ */
+function signedHistory(value: unknown, existing: StoredRow | null, userId: string): unknown {
+  if (!Array.isArray(value)) return value;
+  const stored = Array.isArray(existing?.data.history) ? (existing.data.history as StatusChange[]) : [];
+  return value.map((step: unknown) =>
+    step !== null && typeof step === 'object' && !stored.some((s) => sameValue(s, step)) ? { ...step, by: userId } : step,
+  );
+}
+
+/**
+ * Rules on the whole record (core/sync/tables.ts `recordRules`), as the app's forms check them.
+ * A record stored before a rule existed and already breaking it may still be edited: only a write
+ * that breaks a rule the record kept is refused.
+ */
+function checkRecordRules(table: SyncedTable, existing: StoredRow | null, merged: Record<string, unknown>): void {
+  if (merged[DELETED_FIELD] === true) return;
+  for (const rule of table.recordRules ?? []) {
+    if (!rule.holds(merged) && (!existing || rule.holds(existing.data))) throw new Rejection('invalid_value', rule.field, rule.message);
+  }
+}
+
+/**
+ * The discount limit an offer write is held to: the pushing user's own, never a field of the
+ * record (an offer naming the head of sales as its owner once went out at 25 % unapproved).
+ * A manager writing an offer of a client they do not own writes it as a substitute (the only
+ * way such a client is theirs to write): then the absent manager's limit.
+ */
+function approvalLimit(user: SyncDevice['user'], clientOwnerId: string | null, people: ReadonlyMap<string, Person>): number {
+  const holder = user.role === 'manager' && clientOwnerId !== null && clientOwnerId !== user.id ? clientOwnerId : user.id;
+  return people.get(holder)?.discountLimitBp ?? 0;
 }
 
 /**
  * An offer write must be one its writer may make (core/offers/offer-write-rules.ts): approvals
- * by a head of sales or an admin only, nothing above the owner's discount limit sent without
- * one, and no change to what a sent offer says. The limit is the owner's as the server knows it
- * now, not what the laptop believed.
+ * by a head of sales or an admin only, nothing above the limit sent without one, no line priced
+ * outside the company's rules sent without one (offer-pricing.ts), and no change to what a sent
+ * offer says. The limit is the one the server knows now (`approvalLimit`).
  */
-function checkOffer(existing: StoredRow | null, merged: Record<string, unknown>, device: SyncDevice, limits: Map<string, number>): void {
+async function checkOffer(tx: Sql, existing: StoredRow | null, merged: Record<string, unknown>, device: SyncDevice, limitBp: number, pricing: Omit<OfferPricingCheck, 'offer'>): Promise<void> {
+  const before = existing ? (existing.data as unknown as Offer) : null;
   const after = merged as unknown as Offer;
-  const error = offerWriteError(existing ? (existing.data as unknown as Offer) : null, after, device.user, limits.get(after.ownerId) ?? 0);
+  const error = offerWriteError(before, after, device.user, limitBp);
   if (error) throw new Rejection('offer_rule', 'status', error);
-}
-
-function checkFields(op: PushOp, table: SyncedTable, existing: StoredRow | null): void {
-  const schemas = fieldSchemas(table);
-  // Reference data (the catalog) comes from the company's imports only.
-  if (table.companyOnly) throw new Rejection('company_field', Object.keys(op.fields)[0]);
-  if (op.table === 'conflicts' && !existing) throw new Rejection('not_permitted', undefined, 'conflicts are created by the server');
-  for (const [field, w] of Object.entries(op.fields)) {
-    const schema = schemas[field];
-    if (!schema) throw new Rejection('unknown_field', field);
-    if (table.companyFields.includes(field)) throw new Rejection('company_field', field);
-    if (existing && table.createOnlyFields.includes(field) && field in existing.data && !sameValue(existing.data[field], w.value)) {
-      throw new Rejection('create_only', field);
-    }
-    const parsed = schema.safeParse(w.value);
-    if (!parsed.success) throw new Rejection('invalid_value', field, parsed.error?.issues[0]?.message);
+  // Going out unapproved, its lines must carry prices the company's rules give (offer-pricing.ts).
+  if (goesOutWithoutApproval(before, after, device.user) && (await offerLinesOutsideRules(tx, { ...pricing, offer: after })).length > 0) {
+    throw new Rejection('offer_rule', 'status', offerWriteError(before, after, device.user, limitBp, { linesOutsideRules: true }) ?? 'needs_approval');
   }
 }
 
@@ -273,9 +390,9 @@ function scopeOf(
   table: SyncedTable,
   existing: StoredRow | null,
   merged: Record<string, unknown>,
-  users: { writable: Set<string>; colleagues: Set<string> },
+  users: { writable: Set<string>; people: ReadonlyMap<string, Person> },
   parents: Map<string, { ownerId: string; deleted: boolean }>,
-  role: SyncDevice['user']['role'],
+  user: SyncDevice['user'],
 ): { ownerId: string | null; clientId: string | null } {
   const { writable } = users;
   if (op.table === 'conflicts' && existing && existing.data.table !== 'clients' && existing.data.table !== 'contacts') {
@@ -294,14 +411,17 @@ function scopeOf(
     const before = existing?.owner_id ?? null;
     const after = typeof merged[field] === 'string' ? (merged[field] as string) : before;
     if (existing && (before === null || !writable.has(before))) throw new Rejection('not_permitted');
-    if (table.scope.handOver) {
-      // A lead may be passed to any active colleague, by whoever may write it.
-      if (after === null || !(writable.has(after) || users.colleagues.has(after))) throw new Rejection('not_permitted', field);
-      return { ownerId: after, clientId: op.id };
-    }
-    if (after === null || !writable.has(after)) throw new Rejection('not_permitted', field);
+    if (after === null) throw new Rejection('not_permitted', field);
+    if (after === before) return { ownerId: after, clientId: op.id };
+    // A new owner is someone who works with clients (server/sync/people.ts), as assign-client
+    // requires; a lead or task may also stay with whoever made it.
+    const problem = after === user.id && table.scope.handOver ? null : ownerProblem(users.people.get(after));
+    if (problem) throw new Rejection('not_permitted', field, problem);
+    // A lead or task may be passed to any such colleague, by whoever may write it.
+    if (table.scope.handOver) return { ownerId: after, clientId: op.id };
+    if (!writable.has(after)) throw new Rejection('not_permitted', field);
     // Reassigning a client is a head of sales' (or admin's) decision, not a manager's.
-    if (existing && after !== before && role === 'manager') throw new Rejection('not_permitted', field);
+    if (existing && user.role === 'manager') throw new Rejection('not_permitted', field);
     return { ownerId: after, clientId: op.id };
   }
   const clientId = clientIdOf(op, existing ?? undefined);

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { SYNC_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, snapshotRequestSchema } from '../../core/sync/protocol';
+import { SYNC_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, snapshotRequestSchema, type CursorAheadError } from '../../core/sync/protocol';
 import { registerAttachmentRoutes } from './attachments';
 import { ScopeError, pull, snapshot, wireJson } from './pull';
 import { applyPush } from './push';
@@ -28,6 +28,11 @@ export interface SyncRouteDeps {
   /** The authenticated device of a request (the auth hook has already refused the rest). */
   deviceOf(request: FastifyRequest): SyncDevice;
 }
+
+const cursorAhead = (e: CursorAheadError) => ({
+  ...e,
+  message: `This laptop's sync position is beyond the server's newest change (${e.newest}): the server's data was restored or replaced. The laptop fetches its clients again and keeps its unsent changes.`,
+});
 
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
@@ -56,16 +61,22 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     const body = parse(pushRequestSchema, request, reply);
     if (!body) return reply;
     const outcome = await applyPush(deps.db, deps.deviceOf(request), body);
-    if (!outcome.ok) {
-      return reply.code(409).send({ ...outcome.gap, message: `This laptop's changes must continue from number ${outcome.gap.expectedFromSeq}.` });
-    }
-    return outcome.response;
+    if (outcome.ok) return outcome.response;
+    if ('cursor' in outcome) return reply.code(409).send(cursorAhead(outcome.cursor));
+    const { error, expectedFromSeq } = outcome.sequence;
+    const message =
+      error === 'sequence_gap'
+        ? `The server is missing this laptop's changes before number ${body.fromSeq}: they must continue from number ${expectedFromSeq}.`
+        : `The server has this laptop's changes up to number ${expectedFromSeq - 1}: send the batch that ended there again, or continue from ${expectedFromSeq}.`;
+    return reply.code(409).send({ error, expectedFromSeq, message });
   });
 
   app.post('/api/sync/pull', async (request, reply) => {
     const body = parse(pullRequestSchema, request, reply);
     if (!body) return reply;
-    return reply.type('application/json; charset=utf-8').send(wireJson(await pull(deps.db, deps.deviceOf(request), body)));
+    const page = await pull(deps.db, deps.deviceOf(request), body);
+    if ('error' in page) return reply.code(409).send(cursorAhead(page));
+    return reply.type('application/json; charset=utf-8').send(wireJson(page));
   });
 
   app.post('/api/sync/snapshot', async (request, reply) => {

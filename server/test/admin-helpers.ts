@@ -33,7 +33,9 @@ export async function topSeq(db: SqlDb): Promise<number> {
 
 /** One pull from `cursor`, as a laptop of the user's that pushed nothing makes it once it holds its scope. */
 export async function pullFrom(db: SqlDb, u: SyncUser, cursor: number) {
-  return parsedAnswer(await pull(db, { id: randomUUID(), user: u }, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 }));
+  const page = await pull(db, { id: randomUUID(), user: u }, { schemaVersion: 3, cursor, scopeHash: scopeHash(await visibleOwners(db, u)), limit: 1000 });
+  if ('error' in page) throw new Error(`pull refused: ${page.error}`);
+  return parsedAnswer(page);
 }
 
 /** A file in a fresh temporary folder. */

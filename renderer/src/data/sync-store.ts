@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import type { Contact } from '../../../core/client-model';
 import { HLC_ZERO, HlcClock, hlcWall, type Hlc } from '../../../core/sync/hlc';
 import { latestStamp, type FieldWrite } from '../../../core/sync/merge';
-import type { OpResult, PushOp, PushResponse, SyncRecord } from '../../../core/sync/protocol';
+import { MAX_PUSH_SEQ_SPAN, type OpResult, type PushOp, type PushResponse, type SyncRecord } from '../../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, isSyncedTable, type SyncedTableName } from '../../../core/sync/tables';
 import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow, type ClientListRow } from './client-list-row';
@@ -49,15 +49,18 @@ export interface PushBatch {
 
 /**
  * The next batch to push: outbox entries in sequence order, coalesced per record (the later
- * value of a field wins; its base stays the first edit's base), up to `maxOps` records.
+ * value of a field wins; its base stays the first edit's base), up to `maxOps` records and
+ * MAX_PUSH_SEQ_SPAN sequence numbers, and — when given — up to the entry numbered `upTo` (to
+ * send again exactly a batch the server applied but whose answer was lost).
  */
-export async function takePushBatch(maxOps: number, db = getDb()): Promise<PushBatch | null> {
+export async function takePushBatch(maxOps: number, db = getDb(), upTo = Infinity): Promise<PushBatch | null> {
   const ops = new Map<string, PushOp>();
   let fromSeq = 0;
   let toSeq = 0;
   let entries = 0;
-  await db.outbox.orderBy('seq').until((e: OutboxEntry) => !ops.has(e.key) && ops.size >= maxOps).each((e: OutboxEntry) => {
-    if (!ops.has(e.key) && ops.size >= maxOps) return;
+  const full = (e: OutboxEntry) => (!ops.has(e.key) && ops.size >= maxOps) || e.seq > upTo || (fromSeq > 0 && e.seq - fromSeq >= MAX_PUSH_SEQ_SPAN);
+  await db.outbox.orderBy('seq').until(full).each((e: OutboxEntry) => {
+    if (full(e)) return;
     fromSeq ||= e.seq;
     toSeq = e.seq;
     entries++;

@@ -56,21 +56,49 @@ function offsetFrom(serverTime: string, opts: RunOptions): number {
   return Date.parse(serverTime) - deviceNow(db(opts));
 }
 
+/** A 409 of the push whose body names the number the server expects next. */
+const expectedFromSeq = (e: unknown): number | null =>
+  e instanceof SyncFailure && e.code === 'out_of_sequence' && typeof e.body?.expectedFromSeq === 'number' ? e.body.expectedFromSeq : null;
+
 async function push(opts: RunOptions, c: Counters): Promise<void> {
+  // Set when the server refused this laptop's cursor as one it never gave (`cursor_ahead`): the
+  // pushes go without it, and the pull fetches the whole scope again.
+  let cursorRefused = false;
+  // The highest number the next batch may cover: set once when the server has applied a batch
+  // whose answer was lost and this laptop's next batch runs past it (new changes made since).
+  let upTo: number | undefined;
   for (;;) {
-    const batch = await takePushBatch(MAX_PUSH_OPS, db(opts));
+    const batch = await takePushBatch(MAX_PUSH_OPS, db(opts), upTo);
     if (!batch) return;
     await uploadFiles(opts, c, batch.ops);
     // The cursor tells the server which versions this laptop holds, so that what it stores
     // exactly as sent does not come back in the pull (OpResult.quiet).
     const { cursor } = await readCursor(db(opts));
-    const { value, bytes } = await opts.transport.post<PushResponse>('/api/sync/push', {
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      fromSeq: batch.fromSeq,
-      toSeq: batch.toSeq,
-      ops: batch.ops,
-      cursor,
-    });
+    let answer: { value: PushResponse; bytes: number };
+    try {
+      answer = await opts.transport.post<PushResponse>('/api/sync/push', {
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        fromSeq: batch.fromSeq,
+        toSeq: batch.toSeq,
+        ops: batch.ops,
+        ...(cursorRefused ? {} : { cursor }),
+      });
+    } catch (e) {
+      if (e instanceof SyncFailure && e.code === 'cursor_ahead' && !cursorRefused) {
+        cursorRefused = true;
+        continue;
+      }
+      // The server applied this laptop's entries up to expected - 1 and its answer was lost: the
+      // batch that ended there is sent again, exactly, and answered with its stored results.
+      const expected = expectedFromSeq(e);
+      if (expected !== null && upTo === undefined && expected > batch.fromSeq && expected - 1 < batch.toSeq) {
+        upTo = expected - 1;
+        continue;
+      }
+      throw e;
+    }
+    upTo = undefined;
+    const { value, bytes } = answer;
     c.bytes += bytes;
     await settlePush(batch, value, db(opts));
     c.pushed += batch.ops.length;
@@ -170,12 +198,25 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
   let cursor: SyncCursor = await readCursor(db(opts));
   let pulled = 0;
   for (;;) {
-    const { value: page, bytes } = await opts.transport.post<PullResponse>('/api/sync/pull', {
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      cursor: cursor.cursor,
-      scopeHash: cursor.scopeHash,
-      ...(opts.pageSize ? { limit: opts.pageSize } : {}),
-    });
+    let answer: { value: PullResponse; bytes: number };
+    try {
+      answer = await opts.transport.post<PullResponse>('/api/sync/pull', {
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        cursor: cursor.cursor,
+        scopeHash: cursor.scopeHash,
+        ...(opts.pageSize ? { limit: opts.pageSize } : {}),
+      });
+    } catch (e) {
+      // A cursor this server never gave (its data was restored or replaced): fetch the whole
+      // scope again, as after a resnapshot (the outbox stays). Once: a server that refuses
+      // cursor 0 is broken, and the sync fails with its answer.
+      if (e instanceof SyncFailure && e.code === 'cursor_ahead' && cursor.cursor !== 0) {
+        cursor = { cursor: 0, scopeHash: '', owners: [] };
+        continue;
+      }
+      throw e;
+    }
+    const { value: page, bytes } = answer;
     c.bytes += bytes;
     await noteClock(page.serverTime, c, opts);
     if (page.scope || page.resnapshot) await replaceTeam(page.team, db(opts));

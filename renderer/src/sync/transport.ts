@@ -9,7 +9,9 @@ export type SyncFailureCode =
   | 'unauthorized' // the token is unknown: sign in again
   | 'device_revoked' // this laptop was revoked: wipe
   | 'update_required' // the app is older than the server supports
-  | 'sequence_gap'
+  | 'sequence_gap' // the server lacks earlier changes of this laptop
+  | 'out_of_sequence' // the server has this laptop's changes up to body.expectedFromSeq - 1 (see the push loop)
+  | 'cursor_ahead' // the laptop's sync position is beyond the server's newest change: fetch the scope again
   | 'bad_request'
   | 'not_a_server' // something answered that is not a company server (not JSON)
   | 'server_error';
@@ -54,7 +56,7 @@ export function interpretAnswer<T>(status: number, text: string): T {
   const message = typeof json.message === 'string' ? json.message : `HTTP ${status}`;
   if (status === 401) throw new SyncFailure(json.error === 'device_revoked' ? 'device_revoked' : 'unauthorized', message, json);
   if (status === 426) throw new SyncFailure('update_required', message, json);
-  if (status === 409 && json.error === 'sequence_gap') throw new SyncFailure('sequence_gap', message, json);
+  if (status === 409 && (json.error === 'sequence_gap' || json.error === 'out_of_sequence' || json.error === 'cursor_ahead')) throw new SyncFailure(json.error, message, json);
   if (status >= 400 && status < 500) throw new SyncFailure('bad_request', message, json);
   throw new SyncFailure('server_error', message, json);
 }
