@@ -75,11 +75,18 @@ for (const backend of BACKENDS) {
         token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         deviceId: expect.any(String),
         user: { id: expect.any(String), displayName: 'ANNA', role: 'manager' },
+        deviceCookie: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       });
       const rows = await test.db.query<{ token_hash: string; name: string }>(`SELECT token_hash, name FROM devices WHERE id = $1`, [body.deviceId]);
       expect(rows).toEqual([{ token_hash: hashToken(body.token), name: 'Anna’s ThinkPad' }]);
       const [stored] = await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM devices WHERE token_hash = $1`, [body.token]);
       expect(stored!.n).toBe(0);
+      // The device cookie too: only its hash, bound to the user.
+      const cookies = await test.db.query<{ cookie_hash: string; user_id: string }>(`SELECT cookie_hash, user_id::text FROM login_device_cookies WHERE cookie_hash IN ($1, $2)`, [
+        hashToken(body.deviceCookie),
+        body.deviceCookie,
+      ]);
+      expect(cookies).toEqual([{ cookie_hash: hashToken(body.deviceCookie), user_id: body.user.id }]);
     });
 
     it('refuses a wrong password and an unknown login with the same answer', async () => {

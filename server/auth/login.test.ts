@@ -1,6 +1,8 @@
 /**
  * Sign-in, on both database backends: text the database cannot store is refused before it gets
- * there; every attempt checks a password exactly once, whatever the account.
+ * there; every attempt checks a password exactly once, whatever the account; and device
+ * cookies let the owner's laptop through lockouts that others caused, without giving anyone
+ * more guesses.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
@@ -19,10 +21,12 @@ vi.mock('node:crypto', async (importOriginal) => {
 
 const { buildApp, trustOneProxy } = await import('../app');
 const { createUser, setDisabled } = await import('./users');
+const { newToken } = await import('./tokens');
 
 const FAST = { logN: 10, r: 8, p: 1 };
 const PASSWORD = 'correct horse battery';
 const OWNER_IP = '203.0.113.10';
+const ATTACKER_IP = '198.51.100.66';
 
 type Json = Record<string, unknown>;
 interface Answer {
@@ -38,6 +42,15 @@ for (const backend of BACKENDS) {
     const login = async (body: Json, ip = OWNER_IP, target = app): Promise<Answer> => {
       const res = await target.inject({ method: 'POST', url: '/api/login', payload: body, remoteAddress: ip });
       return { status: res.statusCode, body: res.json() };
+    };
+    /** Signs in with the right password and gives the new device cookie. */
+    const cookieFor = async (name: string): Promise<string> => {
+      const res = await login({ login: name, password: PASSWORD, deviceName: 'Own laptop' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.deviceCookie as string;
+    };
+    const fail = async (name: string, times: number, extra: Json = {}, ip = ATTACKER_IP) => {
+      for (let i = 0; i < times; i++) expect((await login({ login: name, password: `guess ${i}`, deviceName: 'X', ...extra }, ip)).status).toBe(401);
     };
     const attempts = async () => (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempts`))[0]!.n;
 
@@ -57,7 +70,7 @@ for (const backend of BACKENDS) {
       const good = { login: 'anna', password: PASSWORD, deviceName: 'Laptop' };
       const bad = ['\u0000', 'a\u0000b', '\u0001', '\u001b[31m', 'line\nbreak', 'carriage\r', '\ud800', 'x\udc00', '\udbff\ud800'];
       const before = await attempts();
-      for (const field of ['login', 'password', 'deviceName'] as const) {
+      for (const field of ['login', 'password', 'deviceName', 'deviceCookie'] as const) {
         for (const value of bad) {
           const res = await login({ ...good, [field]: field === 'login' ? `anna${value}` : value });
           expect(res.status, `${field} ${JSON.stringify(value)}`).toBe(400);
@@ -102,6 +115,94 @@ for (const backend of BACKENDS) {
         scryptRuns.count = 0;
         expect((await login({ ...body, deviceName: 'X' })).status, JSON.stringify(body)).toBe(status);
         expect(scryptRuns.count, JSON.stringify(body)).toBe(1);
+      }
+      // The disabled account's right password gets no device cookie, and a cookie from before it
+      // was disabled does not help either.
+      await setDisabled(test.db, 'gone', false);
+      const cookie = await cookieFor('gone');
+      await setDisabled(test.db, 'gone', true);
+      expect(await login({ login: 'gone', password: PASSWORD, deviceName: 'X', deviceCookie: cookie })).toEqual({
+        status: 401,
+        body: { error: 'invalid_credentials', message: 'Wrong login or password.' },
+      });
+    });
+
+    it('lets the owner’s laptop with its device cookie through a lockout others caused; it gets a new cookie', async () => {
+      const cookie = await cookieFor('dora');
+      await fail('dora', 10);
+      // Locked: the right password without a cookie is refused, from anywhere.
+      expect((await login({ login: 'dora', password: PASSWORD, deviceName: 'X' })).status).toBe(429);
+      expect((await login({ login: 'dora', password: PASSWORD, deviceName: 'X' }, ATTACKER_IP)).status).toBe(429);
+      // The owner's laptop gets in, and its cookie is replaced.
+      const owner = await login({ login: 'dora', password: PASSWORD, deviceName: 'Own laptop', deviceCookie: cookie });
+      expect(owner.status).toBe(200);
+      const renewed = owner.body.deviceCookie as string;
+      expect(renewed).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(renewed).not.toBe(cookie);
+      // The old cookie is spent: after the next lockout it no longer gets through; the new one does.
+      await fail('dora', 10);
+      expect((await login({ login: 'dora', password: PASSWORD, deviceName: 'X', deviceCookie: cookie })).status).toBe(429);
+      expect((await login({ login: 'dora', password: PASSWORD, deviceName: 'X', deviceCookie: renewed })).status).toBe(200);
+    });
+
+    it('lets a laptop with its cookie through the lockout of its office’s address', async () => {
+      const office = await buildApp({ db: test.db, loginLimits: { perLogin: 10, perIp: 5, windowMs: 15 * 60_000 } });
+      try {
+        const officeIp = '192.0.2.50';
+        const cookie = (await login({ login: 'emil', password: PASSWORD, deviceName: 'Own laptop' }, officeIp, office)).body.deviceCookie as string;
+        for (const name of ['fay', 'fay', 'gus', 'hal', 'ivy']) expect((await login({ login: name, password: 'wrong', deviceName: 'X' }, officeIp, office)).status).toBe(401);
+        const without = await login({ login: 'emil', password: PASSWORD, deviceName: 'X' }, officeIp, office);
+        expect(without.status).toBe(429);
+        expect(without.body.message).toMatch(/from this address/);
+        expect((await login({ login: 'emil', password: PASSWORD, deviceName: 'X', deviceCookie: cookie }, officeIp, office)).status).toBe(200);
+      } finally {
+        await office.close();
+      }
+    });
+
+    it('gives a stolen cookie no more guesses than a lockout allows, and counts them exactly in parallel', async () => {
+      const stolen = await cookieFor('fay');
+      // Ten wrong guesses with the cookie, from another address: then it is trusted no more.
+      await fail('fay', 10, { deviceCookie: stolen });
+      for (const extra of [{ deviceCookie: stolen }, {}]) {
+        expect((await login({ login: 'fay', password: 'guess 11', deviceName: 'X', ...extra }, ATTACKER_IP)).status).toBe(429);
+        // Not even the right password gets through with it: the guesser learns nothing more.
+        expect((await login({ login: 'fay', password: PASSWORD, deviceName: 'X', ...extra }, ATTACKER_IP)).status).toBe(429);
+      }
+      // Once the window has passed, the cookie is trusted again.
+      await test.db.query(`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE login = 'fay'`);
+      expect((await login({ login: 'fay', password: PASSWORD, deviceName: 'X', deviceCookie: stolen })).status).toBe(200);
+
+      // Parallel guesses with one cookie are counted under the login's lock: exactly the limit.
+      const strict = await buildApp({ db: test.db, loginLimits: { perLogin: 3, perIp: 1000, windowMs: 15 * 60_000 } });
+      try {
+        const cookie = (await login({ login: 'gus', password: PASSWORD, deviceName: 'X' }, OWNER_IP, strict)).body.deviceCookie as string;
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => login({ login: 'gus', password: `guess ${i}`, deviceName: 'X', deviceCookie: cookie }, ATTACKER_IP, strict)),
+        );
+        const statuses = results.map((r) => r.status);
+        expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+        expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('changes nothing for an unknown, forged, malformed, expired or someone else’s cookie', async () => {
+      const hals = await cookieFor('hal');
+      const expired = await cookieFor('ivy');
+      await test.db.query(`UPDATE login_device_cookies SET created_at = created_at - interval '366 days' WHERE user_id = (SELECT id FROM users WHERE login = 'ivy')`);
+      await fail('ivy', 10);
+      const others = [newToken(), 'not-a-cookie', '', 'A'.repeat(43), hals, expired];
+      for (const deviceCookie of others) {
+        const res = await login({ login: 'ivy', password: PASSWORD, deviceName: 'X', deviceCookie });
+        expect(res, deviceCookie).toEqual({ status: 429, body: expect.objectContaining({ error: 'too_many_attempts' }) });
+      }
+      // Not locked: such a cookie is simply ignored, the sign-in works and brings a valid one.
+      for (const deviceCookie of others) {
+        const res = await login({ login: 'hal', password: PASSWORD, deviceName: 'X', deviceCookie: deviceCookie === hals ? newToken() : deviceCookie });
+        expect(res.status).toBe(200);
+        expect(res.body.deviceCookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
       }
     });
 

@@ -6,8 +6,14 @@
  * An attempt is recorded as failed *before* the password is checked (and marked succeeded
  * after), under a per-login advisory lock, so a burst of parallel guesses cannot slip past the
  * limit between check and record.
+ *
+ * An attempt that comes with a trusted device cookie for the login (device-cookies.ts) is let
+ * through the per-login and per-address limits: those can be run up by anyone, and must not
+ * lock the owner's own laptop out. Its failures still count towards both (a stolen cookie adds
+ * no guesses to a lockout), and towards the cookie's own limit, the same as a login's.
  */
 import type { Sql, SqlDb } from '../db/sql-db';
+import { isTrustedCookie, pruneDeviceCookies } from './device-cookies';
 
 export interface LoginLimits {
   /** Failed attempts allowed per login within the window. */
@@ -19,14 +25,27 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perLogin: 10, perIp: 50, windowMs: 15 * 60_000 };
 
-export type AttemptReservation = { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number; scope: 'login' | 'ip' };
+export type AttemptReservation =
+  /** `trustedCookie`: the hash of the trusted device cookie the attempt came with, or null. */
+  | { allowed: true; attemptId: number; trustedCookie: string | null }
+  | { allowed: false; retryAfterSeconds: number; scope: 'login' | 'ip' };
 
 /** Advisory lock namespace for login attempts (two-key form: namespace, hash of the login). */
 const LOGIN_LOCK_NAMESPACE = 7_291_100;
 
-export async function reserveLoginAttempt(db: SqlDb, login: string, ip: string, limits: LoginLimits): Promise<AttemptReservation> {
+export async function reserveLoginAttempt(
+  db: SqlDb,
+  login: string,
+  ip: string,
+  limits: LoginLimits,
+  cookieHash: string | null = null,
+): Promise<AttemptReservation> {
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOGIN_LOCK_NAMESPACE, login]);
+    if (cookieHash && (await isTrustedCookie(tx, cookieHash, login, limits.perLogin, limits.windowMs))) {
+      const [row] = await tx.query<{ id: number }>(`INSERT INTO login_attempts (login, ip, cookie_hash) VALUES ($1, $2, $3) RETURNING id`, [login, ip, cookieHash]);
+      return { allowed: true, attemptId: row!.id, trustedCookie: cookieHash } as const;
+    }
     const windowSql = `now() - ($3::float8 * interval '1 millisecond')`;
     // Failures since the window opened, and since this login last succeeded.
     const [byLogin] = await tx.query<{ n: number; oldest: Date | null }>(
@@ -45,7 +64,7 @@ export async function reserveLoginAttempt(db: SqlDb, login: string, ip: string, 
     if (byLogin!.n >= limits.perLogin) return { allowed: false, retryAfterSeconds: retryAfter(byLogin!.oldest), scope: 'login' } as const;
     if (byIp!.n >= limits.perIp) return { allowed: false, retryAfterSeconds: retryAfter(byIp!.oldest), scope: 'ip' } as const;
     const [row] = await tx.query<{ id: number }>(`INSERT INTO login_attempts (login, ip) VALUES ($1, $2) RETURNING id`, [login, ip]);
-    return { allowed: true, attemptId: row!.id } as const;
+    return { allowed: true, attemptId: row!.id, trustedCookie: null } as const;
   });
 }
 
@@ -53,7 +72,8 @@ export async function markLoginSucceeded(sql: Sql, attemptId: number): Promise<v
   await sql.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [attemptId]);
 }
 
-/** Drops attempts older than a day (called now and then from login; no timer in the server). */
+/** Drops attempts older than a day and expired device cookies (called now and then from login; no timer in the server). */
 export async function pruneLoginAttempts(db: SqlDb): Promise<void> {
   await db.query(`DELETE FROM login_attempts WHERE at < now() - interval '1 day'`);
+  await pruneDeviceCookies(db);
 }

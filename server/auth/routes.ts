@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HttpError, parseInput } from '../http-error';
 import type { SqlDb } from '../db/sql-db';
 import { createDevice, deviceForToken, listDevices, revokeDevice, type AuthDevice, type DeviceRow } from './devices';
+import { issueDeviceCookie, presentedCookieHash } from './device-cookies';
 import { plainText } from './plain-text';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { DEFAULT_LOGIN_LIMITS, markLoginSucceeded, pruneLoginAttempts, reserveLoginAttempt, type LoginLimits } from './rate-limit';
@@ -29,12 +30,20 @@ export const loginRequestSchema = z.strictObject({
   login: plainText('login').trim().toLowerCase().min(1, { message: 'login is required' }).max(200, { message: 'login is too long' }),
   password: plainText('password').min(1, { message: 'password is required' }).max(1024, { message: 'password is too long' }),
   deviceName: plainText('deviceName').trim().min(1, { message: 'deviceName is required' }).max(100, { message: 'deviceName is at most 100 characters' }),
+  /**
+   * The device cookie this laptop got at its last sign-in as this login (device-cookies.ts).
+   * Optional (older apps send none); one that is unknown, expired or not even well-formed is
+   * ignored, so a laptop with a stale cookie signs in as one without.
+   */
+  deviceCookie: plainText('deviceCookie').max(200, { message: 'deviceCookie is too long' }).optional(),
 });
 
 export interface LoginResponse {
   token: string;
   deviceId: string;
   user: { id: string; displayName: string; role: Role };
+  /** A new device cookie for this login, to send with the laptop's next sign-in (replaces the one sent). */
+  deviceCookie: string;
 }
 
 /** An empty body, or `{}`: what logout and revoke accept. */
@@ -91,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
 
   app.post('/api/login', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
     const body = parseInput(loginRequestSchema, request.body);
-    const reservation = await reserveLoginAttempt(db, body.login, request.ip, limits);
+    const reservation = await reserveLoginAttempt(db, body.login, request.ip, limits, presentedCookieHash(body.deviceCookie));
     if (!reservation.allowed) {
       request.log.warn({ login: body.login, scope: reservation.scope }, 'login rate limit reached');
       throw new HttpError(
@@ -115,15 +124,15 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       request.log.info({ login: body.login, disabled: user?.disabledAt ? true : undefined }, 'login failed');
       throw new HttpError(401, 'invalid_credentials', 'Wrong login or password.');
     }
-    // The device and the attempt's success are written together: a sign-in that did not
-    // complete is not recorded as a success, and one that did is.
-    const { deviceId, token } = await db.transaction(async (tx) => {
+    // The device, the attempt's success and the new device cookie are written together: a
+    // sign-in that did not complete is not recorded as a success, and one that did is.
+    const { deviceId, token, deviceCookie } = await db.transaction(async (tx) => {
       const device = await createDevice(tx, user.id, body.deviceName);
       await markLoginSucceeded(tx, reservation.attemptId);
-      return device;
+      return { ...device, deviceCookie: await issueDeviceCookie(tx, user.id, reservation.trustedCookie) };
     });
-    request.log.info({ userId: user.id, deviceId }, 'login');
-    const response: LoginResponse = { token, deviceId, user: { id: user.id, displayName: user.displayName, role: user.role } };
+    request.log.info({ userId: user.id, deviceId, trustedCookie: reservation.trustedCookie !== null }, 'login');
+    const response: LoginResponse = { token, deviceId, user: { id: user.id, displayName: user.displayName, role: user.role }, deviceCookie };
     return reply.header('cache-control', 'no-store').send(response);
   });
 

@@ -10,6 +10,7 @@ import { forgetConnection, readConnection, saveConnection, wipeLocalData, type S
 import { runSync, type SyncProgress } from './engine';
 import { SyncFailure, httpTransport, type Transport } from './transport';
 import { forgetToken, keepToken, tokenOf } from './device-token';
+import { deviceCookieFor, keepDeviceCookie } from './device-cookie';
 import { getPlatform } from '../platform';
 
 export interface SyncUiState {
@@ -103,6 +104,8 @@ export interface LoginAnswer {
   token: string;
   deviceId: string;
   user: SyncConnection['user'];
+  /** The device cookie for this login's next sign-in (./device-cookie.ts); older servers send none. */
+  deviceCookie?: string;
 }
 
 /** A sign-in refused because this laptop holds another person's client base (`holder`). */
@@ -123,7 +126,10 @@ export const hasToken = (connection: SyncConnection) => connection.token !== nul
 export async function signIn(serverUrl: string, login: string, password: string): Promise<SyncConnection> {
   const url = new URL(serverUrl).toString();
   const previous = await readConnection();
-  const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: await deviceName() });
+  const deviceCookie = deviceCookieFor(url, login);
+  const { value } = await httpTransport(url, null).post<LoginAnswer>('/api/login', { login, password, deviceName: await deviceName(), ...(deviceCookie ? { deviceCookie } : {}) });
+  // Kept before anything else: the server has already replaced the cookie this laptop sent.
+  if (value.deviceCookie) keepDeviceCookie(url, login, value.deviceCookie);
   if (previous && previous.user.id !== value.user.id) {
     await httpTransport(url, value.token).post('/api/logout', {}).catch(() => undefined);
     throw new OtherPersonsData(previous.user.displayName);
