@@ -1,9 +1,11 @@
 /**
  * Attachments between laptops through the company server, on both database backends: a file
  * attached offline is uploaded in chunks before the change that references it, an interrupted
- * upload continues from the server's offset, the same content is never sent twice, and another
- * laptop of the same scope downloads the same bytes when the file is opened there — while a
- * manager who cannot see the client cannot. Real laptop code, real server, real database.
+ * upload continues from the server's offset, the same content is never sent twice by one
+ * person, and another laptop of the same scope downloads the same bytes when the file is opened
+ * there — while a manager who cannot see the client cannot; a colleague who has the same file
+ * sends it in full (a hash is no ticket), and the server keeps one copy. Real laptop code, real
+ * server, real database.
  */
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { createHash, randomBytes } from 'node:crypto';
@@ -85,7 +87,10 @@ for (const backend of BACKENDS) {
       expect(a.log.filter((r) => r.includes('/sync/push'))).toHaveLength(1); // only the first sync's
       expect(await a.db.outbox.count()).toBe(1);
       expect((await a.db.attachments.get(ref.sha256))?.state).toBe('pending');
-      const [held] = await test.db.query<{ received: number }>(`SELECT received::float8 AS received FROM attachments WHERE sha256 = $1`, [ref.sha256]);
+      const [held] = await test.db.query<{ received: number }>(`SELECT received::float8 AS received FROM attachment_holders WHERE sha256 = $1 AND user_id = $2::uuid`, [
+        ref.sha256,
+        test.team.anna,
+      ]);
       expect(held!.received).toBe(2 * ATTACHMENT_CHUNK_BYTES);
 
       a.log.length = 0;
@@ -95,6 +100,43 @@ for (const backend of BACKENDS) {
       expect(puts(a).map((r) => r.replace(/^.*offset=(\d+).*$/, '$1'))).toEqual([String(2 * ATTACHMENT_CHUNK_BYTES), String(3 * ATTACHMENT_CHUNK_BYTES)]);
       expect(await a.db.outbox.count()).toBe(0);
       expect((await serverRecords(test.db, 'clients')).get(c.id)?.attachments).toEqual([ref]);
+    });
+
+    it('a colleague with the same file sends all of it (the server says it is not complete for him), resumes from his own offset, and the server keeps one copy', async () => {
+      const a = await laptop('anna');
+      const b = await laptop('ben');
+      // The same price list, from the same e-mail, on two managers' cards.
+      const content = new Uint8Array(randomBytes(3 * ATTACHMENT_CHUNK_BYTES + 99));
+      const annas = await createClient(clientInput(test.team.anna, { name: 'Price List Kft' }), a.db);
+      await attachFile(annas.id, await prepareFile(file(content, 'price-list.pdf')), a.db);
+      expect(await a.sync()).toMatchObject({ ok: true, filesUploaded: 1, rejected: 0 });
+      const chunks = async () => (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachment_chunks WHERE sha256 = $1`, [sha256(content)]))[0]!.n;
+      expect(await chunks()).toBe(4);
+
+      const bens = await createClient(clientInput(test.team.ben, { name: 'Same List Bt' }), b.db);
+      const ref = await attachFile(bens.id, await prepareFile(file(content, 'prices.pdf')), b.db);
+      // Status, the first chunk and the second arrive; the answer to the second is lost.
+      b.log.length = 0;
+      b.faults = ['none', 'none', 'drop-response'];
+      expect(await b.trySync()).toBe('offline');
+      expect(b.log.filter((r) => r.includes('/attachments/'))).toEqual([
+        `GET ${attachmentPath(ref.sha256)}/status`,
+        `PUT ${attachmentPath(ref.sha256)}?offset=0&size=${content.length}`,
+        `PUT ${attachmentPath(ref.sha256)}?offset=${ATTACHMENT_CHUNK_BYTES}&size=${content.length}`,
+      ]);
+      b.log.length = 0;
+      const run = await b.sync();
+      expect(run).toMatchObject({ ok: true, filesUploaded: 1, rejected: 0 });
+      // From where his own upload was, to the end: checked against Anna's copy, not stored again.
+      expect(puts(b).map((r) => r.replace(/^.*offset=(\d+).*$/, '$1'))).toEqual([String(2 * ATTACHMENT_CHUNK_BYTES), String(3 * ATTACHMENT_CHUNK_BYTES)]);
+      expect((await b.db.attachments.get(ref.sha256))?.state).toBe('uploaded');
+      expect((await serverRecords(test.db, 'clients')).get(bens.id)?.attachments).toEqual([ref]);
+      expect(await chunks()).toBe(4);
+
+      // On Ben's second laptop the file is downloaded, the same bytes.
+      const b2 = await laptop('ben');
+      await b2.sync();
+      expect(await bytesOf(await fetchAttachment(ref, b2.transport, b2.db))).toEqual(content);
     });
 
     it('the same content attached on a second laptop is not sent again; a removed file leaves every laptop’s card', async () => {
