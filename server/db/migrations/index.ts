@@ -13,6 +13,10 @@ import { sql as recordMovesTable } from './004-record-moves-table';
 import { sql as knownToDevice } from './005-known-to-device';
 import { sql as partialAttachmentsIndex } from './006-partial-attachments-index';
 import { sql as offerPrefix } from './007-offer-prefix';
+import { sql as deviceBatchHash } from './008-device-batch-hash';
+import { sql as attachmentHolders } from './009-attachment-holders';
+import { sql as loginDeviceCookies } from './010-login-device-cookies';
+import { sql as pricingHistory } from './011-pricing-history';
 
 export interface Migration {
   version: number;
@@ -28,4 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'known-to-device', sql: knownToDevice },
   { version: 6, name: 'partial-attachments-index', sql: partialAttachmentsIndex },
   { version: 7, name: 'offer-prefix', sql: offerPrefix },
+  { version: 8, name: 'device-batch-hash', sql: deviceBatchHash },
+  { version: 9, name: 'attachment-holders', sql: attachmentHolders },
+  { version: 10, name: 'login-device-cookies', sql: loginDeviceCookies },
+  { version: 11, name: 'pricing-history', sql: pricingHistory },
 ];
