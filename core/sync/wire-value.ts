@@ -51,3 +51,33 @@ export const VALUE_PROBLEM_DETAIL: Record<ValueProblem, string> = {
   number_range: 'holds a number beyond 2^53',
   not_json: 'is not a JSON value',
 };
+
+/**
+ * The JSON text of `value` in pieces, written without recursion: a value nested thousands of
+ * levels deep (refused per operation, but still part of the batch) must not overflow the stack
+ * where the server fingerprints a batch. Object keys in their order, as JSON.stringify.
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'symbol') {
+      yield v.description!;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') {
+      yield JSON.stringify(v) ?? 'null';
+      continue;
+    }
+    const entries = Array.isArray(v) ? v.map((item) => [null, item] as const) : Object.entries(v);
+    const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    // Pushed in reverse, so that they come out in order: open, items with separators, close.
+    stack.push(Symbol(close));
+    entries.reverse().forEach(([key, item], i) => {
+      stack.push(item);
+      if (key !== null) stack.push(Symbol(`${JSON.stringify(key)}:`));
+      if (i < entries.length - 1) stack.push(Symbol(','));
+    });
+    yield open;
+  }
+}

@@ -9,7 +9,7 @@ import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
 import { mergeFields, sameValue, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type CursorAheadError, type OpResult, type PushOp, type PushRequest, type PushResponse, type PushSequenceError, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
-import { VALUE_PROBLEM_DETAIL, valueProblem } from '../../core/sync/wire-value';
+import { VALUE_PROBLEM_DETAIL, jsonPieces, valueProblem } from '../../core/sync/wire-value';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
 import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type RowWrite, type StoredRow } from './records';
@@ -77,7 +77,11 @@ export async function applyPush(db: SqlTransactor, device: SyncDevice, req: Push
 }
 
 /** What identifies a batch: its numbers and its operations (after ids were made canonical). */
-const batchHash = (req: PushRequest) => createHash('sha256').update(JSON.stringify([req.fromSeq, req.toSeq, req.ops])).digest('hex');
+function batchHash(req: PushRequest): string {
+  const hash = createHash('sha256');
+  for (const piece of jsonPieces([req.fromSeq, req.toSeq, req.ops])) hash.update(piece);
+  return hash.digest('hex');
+}
 
 const outOfSequence = (error: PushSequenceError['error'], expectedFromSeq: number) => new Refused({ ok: false, sequence: { error, expectedFromSeq } });
 

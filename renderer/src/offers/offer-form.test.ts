@@ -41,7 +41,7 @@ describe('offer form', () => {
       lines: [{ id: 'l', productId: 'p', sku: 'S', name: 'Pump', qty: 3, unit: 'pcs', manualDiscountBp: 1250, pricing: null, stockNote: 'In stock' }],
       terms: { validUntil: '2026-12-31', payment: '30 days net' },
       history: [],
-      createdAt: '',
+      createdAt: '2026-12-01T09:00:00.000Z',
       updatedAt: '',
     });
     const values = toFormValues(offer);
