@@ -188,6 +188,53 @@ for (const backend of BACKENDS) {
       expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ name: 'Lost Answer GmbH', notes: 'second' });
     });
 
+    it('an answer lost, then more edits: the laptop sends the applied batch again exactly, keeps its refusals, and goes on', async () => {
+      const a = await laptop('anna');
+      await a.sync();
+      const mine = await createClient(clientInput(test.team.anna, { name: 'Lost Answer Two' }), a.db);
+      const bens = await createClient(clientInput(test.team.ben, { name: 'Not Annas Either' }), a.db); // refused: Ben's
+      a.faults = ['drop-response'];
+      expect(await a.trySync()).toBe('offline');
+      // Edits made before the next sync join the outbox after the batch the server applied.
+      await updateClient(mine.id, inputOf({ ...mine, notes: 'after the lost answer' }), a.db);
+      const later = await createClient(clientInput(test.team.anna, { name: 'Made Later' }), a.db);
+      const run = await a.sync();
+      expect(run.ok).toBe(true);
+      expect(await a.db.outbox.count()).toBe(0);
+      // The refusal in the batch whose answer was lost still reaches the person.
+      expect(await a.db.rejected.toArray()).toMatchObject([{ recordId: bens.id, reason: 'not_permitted' }]);
+      const clients = await serverRecords(test.db, 'clients');
+      expect(clients.get(mine.id)).toMatchObject({ notes: 'after the lost answer' });
+      expect(clients.get(later.id)).toMatchObject({ name: 'Made Later' });
+      expect(clients.get(bens.id)).toBeUndefined();
+      // The requests: the batch refused as out of sequence, sent again up to the applied number, then the rest.
+      const pushes = a.log.filter((l) => l.endsWith('/api/sync/push'));
+      expect(pushes.length).toBe(4);
+    });
+
+    it('a cursor the server never gave (its data restored from a backup): the laptop fetches its scope again and keeps its unsent changes', async () => {
+      const a = await laptop('anna');
+      const kept = await createClient(clientInput(test.team.anna, { name: 'Before The Restore' }), a.db);
+      await a.sync();
+      // As if the company server's database went back in time: this laptop's cursor is now ahead of it.
+      const cursor = (await a.db.meta.get('syncCursor'))!.value as { cursor: number };
+      await a.db.meta.put({ key: 'syncCursor', value: { ...cursor, cursor: cursor.cursor + 1_000_000 } });
+      const unsent = await createClient(clientInput(test.team.anna, { name: 'Typed Since' }), a.db);
+      const b = await laptop('anna');
+      await b.sync();
+      const fromB = await createClient(clientInput(test.team.anna, { name: 'From Another Laptop' }), b.db);
+      await b.sync();
+      const run = await a.sync();
+      expect(run.ok).toBe(true);
+      expect(await a.db.outbox.count()).toBe(0);
+      expect((await serverRecords(test.db, 'clients')).get(unsent.id)).toMatchObject({ name: 'Typed Since' });
+      // The laptop holds what the server has again, the colleague's change included, and its cursor is one the server gave.
+      expect(await a.db.clients.get(fromB.id)).toMatchObject({ name: 'From Another Laptop' });
+      expect(await a.db.clients.get(kept.id)).toMatchObject({ name: 'Before The Restore' });
+      const [{ newest }] = (await test.db.query<{ newest: number }>(`SELECT last_value::float8 AS newest FROM change_seq`)) as [{ newest: number }];
+      expect(((await a.db.meta.get('syncCursor'))!.value as { cursor: number }).cursor).toBeLessThanOrEqual(newest);
+    });
+
     it('a request lost on the way, and a pull cut mid-page: the next sync completes with nothing lost', async () => {
       const a = await laptop('anna');
       const b = await laptop('anna');
