@@ -5,6 +5,7 @@
  * Header names are matched loosely ("Client ID", "client-id" and "client_id" are one column).
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { textProblem } from '../../core/text-safety';
 import { AdminInputError } from './input-error';
 
 /** What is wrong with one line of a file. */
@@ -74,6 +75,14 @@ export function readCsv(text: string, what: string): CsvTable {
     if (record.length !== columns.length) {
       const separator = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
       problems.push({ line: info.lines, reason: `${record.length} values, but the header has ${columns.length} columns (does a value with a ${separator} lack quotes?)` });
+      continue;
+    }
+    // A NUL or half a character (a broken export) cannot be stored: said with its line and
+    // column, not a database error at the end of the import.
+    const bad = record.findIndex((v) => textProblem(v) !== null);
+    if (bad >= 0) {
+      const what = textProblem(record[bad]!) === 'control' ? 'an invisible control character (such as NUL)' : 'a broken character (half of a UTF-16 pair)';
+      problems.push({ line: info.lines, reason: `${columns[bad] || `column ${bad + 1}`} contains ${what}` });
       continue;
     }
     const values: Record<string, string> = {};

@@ -48,6 +48,16 @@ describe('reading the file', () => {
     expect(file.problems).toEqual([{ line: 4, reason: '4 values, but the header has 5 columns (does a value with a tab lack quotes?)' }]);
   });
 
+  it('names a line holding a NUL or another control character instead of failing in the database', () => {
+    const csv = `client_id,name,balance,overdue,overdue_days\n${ID},Nul\u0000Co,10,0,0\n${ID},Esc \u001b[0m,10,0,0\n${ID},Fine,10,0,0\n`;
+    const file = parseReceivablesCsv(csv, 'x.csv');
+    expect(file.lines.map((l) => l.line)).toEqual([4]);
+    expect(file.problems).toEqual([
+      { line: 2, reason: 'name contains an invisible control character (such as NUL)' },
+      { line: 3, reason: 'name contains an invisible control character (such as NUL)' },
+    ]);
+  });
+
   it('refuses dates that do not exist, currencies that are not codes, more overdue than owed', () => {
     const file = parseReceivablesCsv(`client_id,balance,overdue,overdue_days,as_of,currency\n${ID},1,0,0,2026-02-30,euro\n${ID},100,200,5,,ZZZ\n${ID},100,60.5,5,,gbp\n`, 'x.csv');
     expect(file.problems).toEqual([
