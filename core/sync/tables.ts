@@ -101,6 +101,11 @@ export interface SyncedTable {
   userFields?: readonly string[];
   /** Rules on the whole record, checked on every push as the app's forms check them. */
   recordRules?: readonly RecordRule[];
+  /**
+   * Fields whose other values are the company's answer (a request to logistics is planned or done
+   * by logistics): the values a device may write, per field.
+   */
+  deviceValues?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /**
@@ -213,6 +218,7 @@ export const SYNCED_TABLES = {
     createOnlyFields: ['clientId', 'productId', 'requestedBy', 'createdAt'],
     scope: { clientField: 'clientId' },
     authorFields: ['requestedBy'],
+    deviceValues: { status: ['open', 'cancelled'] },
   },
   // The catalog and the company profile: reference data every laptop holds, set by the company.
   productGroups: companyTable(productGroupFieldsSchema.shape),

@@ -328,6 +328,10 @@ for (const backend of BACKENDS) {
       expect((await stored(test.db, 'leads', lead))!.data.capturedBy).toBe(anna.userId);
       expect((await stored(test.db, 'activities', activity))!.data.ownerId).toBe(anna.userId);
       expect((await stored(test.db, 'stockRequests', request))!.data.requestedBy).toBe(anna.userId);
+      // Logistics answers a request, not the laptop: a device only opens or cancels it.
+      expect(await anna.push({ table: 'stockRequests', id: request, fields: { status: 'done' } })).toMatchObject([{ status: 'rejected', reason: 'company_field', field: 'status' }]);
+      expect(await anna.push({ table: 'stockRequests', id: uuid(), fields: { clientId: client, productId: SCREWS, sku: 'SCR', productName: 'Screws', qty: 5, neededBy: '2027-01-10', offerId: null, note: '', status: 'planned', requestedBy: anna.userId, createdAt: now(), _deleted: false } })).toMatchObject([{ status: 'rejected', reason: 'company_field' }]);
+      expect(await anna.push({ table: 'stockRequests', id: request, fields: { status: 'cancelled' } })).toMatchObject([{ status: 'applied' }]);
       // Once made, the author stays: a later write naming someone else changes nothing.
       await anna.push({ table: 'leads', id: lead, fields: { capturedBy: ids.ben } });
       expect((await stored(test.db, 'leads', lead))!.data.capturedBy).toBe(anna.userId);

@@ -310,6 +310,8 @@ function prepareOp(op: PushOp, existing: StoredRow | null, user: SyncDevice['use
     const schema = schemas[field];
     if (!schema) return new Rejection('unknown_field', field);
     if (table.companyFields.includes(field)) return new Rejection('company_field', field);
+    const allowed = table.deviceValues?.[field];
+    if (allowed && !allowed.some((v) => sameValue(v, w.value))) return new Rejection('company_field', field, `only the company sets ${field} to ${JSON.stringify(w.value)}`.slice(0, 200));
     const problem = valueProblem(w.value);
     if (problem) return new Rejection('invalid_value', field, VALUE_PROBLEM_DETAIL[problem]);
     // Who did it is whoever pushed it, whatever the laptop says.
