@@ -3,11 +3,15 @@
  * company's reference data only) is stamped whole; an existing one gets a server stamp on each
  * field whose value changed, and keeps everything else; a record whose values are all the same
  * is left alone, so importing the same file twice writes nothing. Every written record gets the
- * next server sequence number, which is what makes the laptops pull it.
+ * next server sequence number, which is what makes the laptops pull it. What a write replaces
+ * that offer prices depend on (a price list, a group discount, a product's VAT rate…) is kept
+ * with the period it was in force (server/sync/pricing-history.ts): every import, and every
+ * admin command that writes the catalog, goes through here.
  */
 import { z } from 'zod';
 import { sameValue, stampOf } from '../../core/sync/merge';
 import { DELETED_FIELD, SYNCED_TABLES, type SyncedTableName } from '../../core/sync/tables';
+import { keepPricingHistory, pricingChange, type ReplacedPricing } from '../sync/pricing-history';
 import { loadForUpdate, saveRows, SEQUENCE_LOCK, serverStamp, serverStampAfter, type RowWrite, type StoredRow } from '../sync/records';
 import type { Sql } from '../sync/sql';
 
@@ -43,6 +47,11 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
   const fieldSchemas: Record<string, z.ZodType> = spec.fields;
   const current = loaded ?? (await loadRecords(tx, table, records.map((r) => r.id)));
   const rows: RowWrite[] = [];
+  /** Pricing values the rows replace, by the row's index in `rows`. */
+  const replaced: (ReplacedPricing & { row: number })[] = [];
+  const keep = (change: ReplacedPricing | undefined) => {
+    if (change) replaced.push({ ...change, row: rows.length });
+  };
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const record of records) {
     const stored = current.get(`${table}/${record.id}`);
@@ -54,6 +63,7 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
       // Imports create only the company's shared records; clients come from people.
       if (!('shared' in spec.scope)) throw new Error(`import: no ${table} record ${record.id}`);
       const data = z.object(fieldSchemas).parse({ ...record.fields, [DELETED_FIELD]: false }) as Record<string, unknown>;
+      keep(pricingChange(table, record.id, undefined, data));
       rows.push({ tbl: table, id: record.id, owner_id: null, client_id: null, data, stamps: { '*': serverStamp(now) }, authors: {} });
       counts.created++;
       continue;
@@ -73,12 +83,19 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
       stamps[field] = serverStampAfter(stampOf(stored.stamps, field), now);
       authors[field] = null; // the company's value, not a person's
     }
+    keep(pricingChange(table, stored.id, stored.data, data));
     rows.push({ tbl: table, id: stored.id, owner_id: stored.owner_id, client_id: stored.client_id, data, stamps, authors });
     counts.updated++;
   }
   // Sequence numbers are assigned under the lock, which the commit releases (as in push). A
   // statement per 2 000 records rather than per record: pushes wait for the lock meanwhile.
   await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
-  for (let i = 0; i < rows.length; i += 2000) await saveRows(tx, rows.slice(i, i + 2000));
+  const seqs: number[] = [];
+  for (let i = 0; i < rows.length; i += 2000) seqs.push(...(await saveRows(tx, rows.slice(i, i + 2000))));
+  await keepPricingHistory(
+    tx,
+    replaced.map(({ row, ...r }) => ({ ...r, seq: seqs[row]! })),
+    now,
+  );
   return counts;
 }
