@@ -116,6 +116,8 @@ export type Offer = z.infer<typeof offerSchema>;
  * schemas (approval, frozen content) is in offer-write-rules.ts.
  */
 export const offerFieldsSchema = offerSchema.omit({ id: true, updatedAt: true }).extend({
+  // A line's product is a catalog record: its id canonical as every id that syncs.
+  lines: z.array(offerLineSchema.extend({ productId: idSchema })).max(1000),
   clientId: idSchema,
   leadId: idSchema.nullable(),
   previousVersionId: idSchema.nullable(),

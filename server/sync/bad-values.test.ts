@@ -168,9 +168,10 @@ function refusedUnread(table: string, field: string, existing: boolean, value: u
   if ('companyOnly' in t) return 'company_field';
   if (table === 'conflicts' && !existing) return 'not_permitted';
   if (t.companyFields.includes(field)) return 'company_field';
-  // Values only the company gives (a request to logistics planned or done).
+  // Values only the company gives (a request to logistics planned or done), once a value passed
+  // the check every value passes first.
   const allowed = t.deviceValues?.[field];
-  if (allowed && !allowed.some((v) => sameValue(v, value))) return 'company_field';
+  if (allowed && value !== BAD && !allowed.some((v) => sameValue(v, value))) return 'company_field';
   return null;
 }
 
@@ -185,6 +186,7 @@ function rejected(table: string, field: string, existing: boolean, problem: Valu
   if (unread === 'company_field' && !('companyOnly' in tableOf(table))) return { status: 'rejected', reason: unread, field };
   if (unread) return { status: 'rejected', reason: unread };
   if (problem === 'any' && pusher && (tableOf(table).authorFields ?? []).includes(field)) return { status: 'applied', stored: pusher };
+  if (problem === 'any' && tableOf(table).deviceValues?.[field]) return { status: 'rejected', reason: 'company_field', field };
   if (problem === 'any') return { status: 'rejected', reason: 'invalid_value', field, notDetail: VALUE_PROBLEM_DETAIL.too_deep };
   return { status: 'rejected', reason: 'invalid_value', field, detail: VALUE_PROBLEM_DETAIL[problem] };
 }

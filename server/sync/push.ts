@@ -8,11 +8,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
 import { mergeFields, sameValue, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type CursorAheadError, type OpResult, type PushOp, type PushRequest, type PushResponse, type PushSequenceError, type RejectReason } from '../../core/sync/protocol';
-import { DELETED_FIELD, SYNCED_TABLES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
+import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { VALUE_PROBLEM_DETAIL, jsonPieces, valueProblem } from '../../core/sync/wire-value';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { recordClientMove, recordOwnerMove } from './client-move';
-import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, type RowWrite, type StoredRow } from './records';
+import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, tablesWithIds, type RowWrite, type StoredRow } from './records';
 import { attachableHashes } from './attachments';
 import { goesOutWithoutApproval, offerWriteError } from '../../core/offers/offer-write-rules';
 import { offerLinesOutsideRules, type OfferPricingCheck } from './offer-pricing';
@@ -133,6 +133,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
 
     const writable = new Set(state!.owners);
     const current = await loadForUpdate(tx, req.ops);
+    // A new record's id must be no other record's (see tablesWithIds).
+    const taken = await tablesWithIds(tx, req.ops.filter((o) => !current.has(`${o.table}/${o.id}`)).map((o) => o.id), SYNCED_TABLE_NAMES);
     // Every value is checked before anything else reads it: a clientId that is no id used to
     // reach the database as one and fail the whole batch.
     const people = req.ops.some(needsPeople) ? await loadPeople(tx) : new Map<string, Person>();
@@ -152,6 +154,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
       try {
         const ready = prepared[i]!;
         if (ready instanceof Rejection) throw ready;
+        if (!current.has(key)) {
+          if (taken.get(op.id)?.some((t) => t !== op.table)) throw new Rejection('invalid_value', 'id', 'this id is already another record’s');
+          taken.set(op.id, [...(taken.get(op.id) ?? []), op.table]);
+        }
         const existing = current.get(key) ?? null;
         const table: SyncedTable = SYNCED_TABLES[op.table as keyof typeof SYNCED_TABLES];
         const missing = referencedHashes(ready.op.fields[ATTACHMENTS_FIELD]?.value).find((h) => !uploaded.has(h));
@@ -173,6 +179,7 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
         }
         const quiet = !defaulted && knownTo(existing, device, req.cursor) && storedAsSent(op, merged);
         const scope = scopeOf(ready.op, table, existing, merged.data, { writable, people }, parents, device.user);
+        if (ready.createOnly) throw new Rejection('create_only', ready.createOnly);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
@@ -290,6 +297,11 @@ function needsPeople(op: PushOp): boolean {
 /** An operation whose every value is valid for its field, normalised as the schema gives it. */
 interface PreparedOp {
   op: PushOp;
+  /**
+   * A create-only field the operation would change: refused after the scope check, so that a
+   * colleague's record is "not permitted" like a made-up one, not told apart by this reason.
+   */
+  createOnly?: string;
 }
 
 /**
@@ -306,23 +318,22 @@ function prepareOp(op: PushOp, existing: StoredRow | null, user: SyncDevice['use
   if (op.table === 'conflicts' && !existing) return new Rejection('not_permitted', undefined, 'conflicts are created by the server');
   const authorFields = table.authorFields ?? [];
   const fields: PushOp['fields'] = {};
+  let createOnly: string | undefined;
   for (const [field, w] of Object.entries(op.fields)) {
     const schema = schemas[field];
     if (!schema) return new Rejection('unknown_field', field);
     if (table.companyFields.includes(field)) return new Rejection('company_field', field);
-    const allowed = table.deviceValues?.[field];
-    if (allowed && !allowed.some((v) => sameValue(v, w.value))) return new Rejection('company_field', field, `only the company sets ${field} to ${JSON.stringify(w.value)}`.slice(0, 200));
     const problem = valueProblem(w.value);
     if (problem) return new Rejection('invalid_value', field, VALUE_PROBLEM_DETAIL[problem]);
+    const allowed = table.deviceValues?.[field];
+    if (allowed && !allowed.some((v) => sameValue(v, w.value))) return new Rejection('company_field', field, `only the company sets ${field} to other values than ${allowed.join(', ')}`);
     // Who did it is whoever pushed it, whatever the laptop says.
     let value: unknown = authorFields.includes(field) ? user.id : w.value;
     if (op.table === 'offers' && field === 'history') value = signedHistory(value, existing, user.id);
     const parsed = schema.safeParse(value);
     if (!parsed.success) return new Rejection('invalid_value', field, parsed.error?.issues[0]?.message);
     value = parsed.data;
-    if (existing && table.createOnlyFields.includes(field) && field in existing.data && !sameValue(existing.data[field], value)) {
-      return new Rejection('create_only', field);
-    }
+    if (existing && table.createOnlyFields.includes(field) && field in existing.data && !sameValue(existing.data[field], value)) createOnly ??= field;
     const unknownUser = (table.userFields ?? []).includes(field) ? userIdsIn(value).find((id) => !people.has(id)) : undefined;
     if (unknownUser !== undefined) return new Rejection('invalid_value', field, `${unknownUser} is nobody in the company`);
     fields[field] = { ...w, value: value as PushOp['fields'][string]['value'] };
@@ -332,7 +343,7 @@ function prepareOp(op: PushOp, existing: StoredRow | null, user: SyncDevice['use
     const stamp = Object.values(op.fields).map((w) => w.hlc).sort().at(-1)!;
     for (const field of authorFields) fields[field] ??= { value: user.id, hlc: stamp, base: null };
   }
-  return { op: { ...op, fields } };
+  return { op: { ...op, fields }, ...(createOnly ? { createOnly } : {}) };
 }
 
 /** The user ids a user field holds (one id, or a list of them). */
@@ -420,8 +431,9 @@ function scopeOf(
     if (after === null) throw new Rejection('not_permitted', field);
     if (after === before) return { ownerId: after, clientId: op.id };
     // A new owner is someone who works with clients (server/sync/people.ts), as assign-client
-    // requires; a lead or task may also stay with whoever made it.
-    const problem = after === user.id && table.scope.handOver ? null : ownerProblem(users.people.get(after));
+    // requires; a new lead or task may also stay with whoever makes it (an admin at the booth),
+    // but nobody takes a colleague's for themselves unless they may own it.
+    const problem = !existing && after === user.id && table.scope.handOver ? null : ownerProblem(users.people.get(after));
     if (problem) throw new Rejection('not_permitted', field, problem);
     // A lead or task may be passed to any such colleague, by whoever may write it.
     if (table.scope.handOver) return { ownerId: after, clientId: op.id };
@@ -451,9 +463,10 @@ async function recordConflicts(tx: Sql, w: PendingWrite, device: SyncDevice, now
     const incoming = [value(lost.winner.value, lost.winner.hlc, winnerAuthor), value(lost.value, lost.hlc, loserAuthor)];
     const [open] = await tx.query<StoredRow>(
       `SELECT tbl, id::text AS id, owner_id::text AS owner_id, client_id::text AS client_id, data, stamps, authors, seq::float8 AS seq
-         FROM records WHERE tbl = 'conflicts' AND client_id IS NOT DISTINCT FROM $1::uuid AND data->>'recordId' = $2 AND data->>'field' = $3 AND data->>'status' = 'open'
+         FROM records WHERE tbl = 'conflicts' AND client_id IS NOT DISTINCT FROM $1::uuid AND data->>'recordId' = $2 AND data->>'field' = $3
+          AND data->>'table' = $4 AND data->>'status' = 'open'
          FOR UPDATE`,
-      [w.row.client_id, w.row.id, lost.field],
+      [w.row.client_id, w.row.id, lost.field, w.table],
     );
     const stamp = serverStamp(now);
     if (open) {

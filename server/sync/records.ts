@@ -65,6 +65,22 @@ export async function loadForUpdate(sql: Sql, keys: readonly { table: string; id
   return out;
 }
 
+/**
+ * The tables that hold a record with each of `ids` (among `tables`), by id: a record made on a
+ * laptop must have an id of its own. A lead created under a colleague's client id hung off that
+ * client in every query by `client_id` (its moves, its conflicts). Read along the primary key.
+ */
+export async function tablesWithIds(sql: Sql, ids: readonly string[], tables: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await sql.query<{ id: string; tbl: string }>(
+    `SELECT r.id::text AS id, r.tbl FROM unnest($1::uuid[]) AS i(id) JOIN records r ON r.tbl = ANY($2::text[]) AND r.id = i.id`,
+    [[...new Set(ids)], tables],
+  );
+  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.tbl]);
+  return out;
+}
+
 export async function loadClientOwners(sql: Sql, clientIds: readonly string[]): Promise<Map<string, { ownerId: string; deleted: boolean }>> {
   const out = new Map<string, { ownerId: string; deleted: boolean }>();
   if (clientIds.length === 0) return out;
