@@ -324,6 +324,8 @@ export const en = {
       device_revoked: 'The company signed this laptop out of its server (the device was revoked) and removed the company’s data from it, with any changes not synced yet. Ask your administrator if you did not expect this.',
       update_required: 'This version of Fieldbook is too old for the company server. Update the app to sync.',
       sequence_gap: 'The server is missing earlier changes from this laptop. Contact your administrator; nothing has been deleted here.',
+      out_of_sequence: 'The server and this laptop disagree about which of its changes were already received. Nothing has been deleted here; sync again, and contact your administrator if it repeats.',
+      cursor_ahead: 'The company server’s data seems to have been restored from a backup. Sync again: this laptop fetches its clients anew and keeps the changes it has not sent.',
       bad_request: 'The server refused the sync request. Nothing was lost; try again, and tell your administrator if it repeats.',
       server_error: 'The company server had a problem. Nothing was lost; try again later.',
       unreachable: 'The company server does not answer. Your changes are safe on this laptop; try again later, or check the server address in Settings.',
