@@ -320,7 +320,8 @@ function prepareOp(op: PushOp, existing: StoredRow | null, user: SyncDevice['use
   const fields: PushOp['fields'] = {};
   let createOnly: string | undefined;
   for (const [field, w] of Object.entries(op.fields)) {
-    const schema = schemas[field];
+    // Own fields only: `toString` or `constructor` named a function of every object (a 500).
+    const schema = Object.hasOwn(schemas, field) ? schemas[field] : undefined;
     if (!schema) return new Rejection('unknown_field', field);
     if (table.companyFields.includes(field)) return new Rejection('company_field', field);
     const problem = valueProblem(w.value);
