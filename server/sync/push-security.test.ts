@@ -11,18 +11,16 @@ import { buildApp } from '../app';
 import { createUser } from '../auth/users';
 import { formatHlc } from '../../core/sync/hlc';
 import { priceOffer, buildPricingCatalog, clientTerms } from '../../core/pricing/price';
-import { SCREWS, testGroupDiscounts, testGroups, testPrices, testProducts, testStock } from '../../core/offers/test-catalog';
+import { SCREWS, testGroups, testPrices, testProducts } from '../../core/offers/test-catalog';
 import { blankClientInput, type Client } from '../../core/client-model';
 import type { OpResult, PushResponse } from '../../core/sync/protocol';
 import { BACKENDS, describeBackend, useTestDatabase } from '../test/backends';
 import { bulkInsertRows, serverStamp } from './records';
+import { mixed, seedCatalog, upper, uuid } from '../test/push-fixtures';
 import type { SqlDb } from '../db/sql-db';
 
 const FAST = { logN: 10, r: 8, p: 1 };
 const PASSWORD = 'push security pw';
-const uuid = () => crypto.randomUUID();
-const upper = (id: string) => id.toUpperCase();
-const mixed = (id: string) => [...id].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
 const now = () => new Date().toISOString();
 
 type Fields = Record<string, unknown>;
@@ -182,21 +180,6 @@ async function stored(db: SqlDb, table: string, id: string) {
   return row;
 }
 const countOf = async (db: SqlDb, table: string) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM records WHERE tbl = $1`, [table]))[0]!.n);
-
-/** The test catalog as the company's import writes it. */
-async function seedCatalog(db: SqlDb): Promise<void> {
-  const stamp = serverStamp();
-  const row = (tbl: string, { id, updatedAt: _u, ...data }: { id: string; updatedAt: string }) => ({ tbl, id, owner_id: null, client_id: null, data: { ...data, _deleted: false }, stamps: { '*': stamp }, authors: {} });
-  await db.transaction((tx) =>
-    bulkInsertRows(tx, [
-      ...testGroups.map((g) => row('productGroups', g)),
-      ...testProducts.map((p) => row('products', p)),
-      ...testStock.map((s) => row('stock', s)),
-      ...testPrices.map((p) => row('prices', p)),
-      ...testGroupDiscounts.map((d) => row('groupDiscounts', d)),
-    ]),
-  );
-}
 
 /** An offer line of screws priced by the pricing engine from the test catalog for a retail client. */
 function screwsLine(clientId: string, manualDiscountBp: number) {
