@@ -40,6 +40,15 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
+/**
+ * The client's country: its legal address's, else the first address's that names one ('' when
+ * none does). Phone numbers, tax numbers and the default currency are read against it.
+ */
+export function clientCountry(addresses: readonly { kind: Address['kind']; country?: string }[] | undefined): string {
+  const list = addresses ?? [];
+  return (list.find((a) => a.kind === 'legal' && a.country) ?? list.find((a) => a.country))?.country ?? '';
+}
+
 /** An address on one line, as a card shows it ("1 Head Street, EH6 1AY Edinburgh, Scotland, GB"). */
 export const addressLine = (a: Address): string =>
   [a.street, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');

@@ -20,7 +20,8 @@ import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil } from '@tabler
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageLoading, PageNotFound } from '../app/PageStates';
-import { addressLine, type Client } from '../../../core/client-model';
+import { addressLine, clientCountry, type Client } from '../../../core/client-model';
+import { TaxIdValue } from './TaxIdCheck';
 import { archiveClient, restoreClient } from '../data/commands';
 import { useClient, useContacts } from '../data/queries';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
@@ -192,7 +193,9 @@ export function ClientCardPage() {
               </Title>
               <SimpleGrid cols={2} spacing="sm">
                 <Field label={t('card.legalName')}>{client.legalName}</Field>
-                <Field label={t('card.taxId')}>{client.taxId}</Field>
+                <Field label={t('card.taxId')}>
+                  <TaxIdValue taxId={client.taxId} country={clientCountry(client.addresses)} />
+                </Field>
                 <Field label={t('card.segment')}>{client.segment && t(`segment.${client.segment}`)}</Field>
                 <Field label={t('card.industry')}>{client.industry}</Field>
                 <Field label={t('card.owner')}>{owners.get(client.ownerId)}</Field>

@@ -38,6 +38,7 @@ import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
 import { CURRENCIES, countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
+import { useTaxIdHint } from './TaxIdCheck';
 import { useConnection, useScopeOwners } from '../data/sync-session';
 import { ownerChoices, ownerLabel } from './owner-choices';
 
@@ -95,6 +96,7 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
   });
   const { register, control, formState } = form;
   const { errors, isDirty, isSubmitting } = formState;
+  const taxIdHint = useTaxIdHint(control);
   const addresses = useFieldArray({ control, name: 'addresses' });
 
   const { onSubmit, leaving } = useSaveAndLeave(
@@ -123,7 +125,7 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
               <SimpleGrid cols={2}>
                 <TextInput label={t('form.name')} withAsterisk {...register('name')} error={fieldError(errors.name)} />
                 <TextInput label={t('form.legalName')} {...register('legalName')} error={fieldError(errors.legalName)} />
-                <TextInput label={t('form.taxId')} {...register('taxId')} error={fieldError(errors.taxId)} />
+                <TextInput label={t('form.taxId')} {...register('taxId')} error={fieldError(errors.taxId)} description={taxIdHint} inputWrapperOrder={['label', 'input', 'description', 'error']} />
                 <Controller
                   control={control}
                   name="status"

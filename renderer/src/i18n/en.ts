@@ -103,6 +103,7 @@ export const en = {
     company: 'Company',
     legalName: 'Legal name',
     taxId: 'Tax id',
+    checkThis: 'check this number',
     segment: 'Segment',
     industry: 'Industry',
     website: 'Website',
@@ -185,6 +186,7 @@ export const en = {
     name: 'Name',
     legalName: 'Legal name',
     taxId: 'Tax id',
+    taxIdCheck: 'Check this number: it does not look like a tax number of {{country}}. It is kept as typed.',
     status: 'Status',
     owner: 'Owner',
     /** Field names as the sync screens say them (conflicts, refused changes). */

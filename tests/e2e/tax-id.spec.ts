@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { ClientsPage } from './pages/clients-page';
+import { ClientForm } from './pages/client-form';
+
+test('a tax number that does not look like the country’s is kept as typed and marked for a look', async ({ page }) => {
+  const list = new ClientsPage(page);
+  await list.open(5);
+  await list.newClient();
+  const form = new ClientForm(page);
+  await form.fill({ Name: 'Volga Fasteners', 'Tax id': '7707083894' }); // Sberbank's ИНН with the last digit off
+  await form.field('Country').fill('Russia');
+  await page.getByRole('option').first().click();
+  const hint = page.getByText(/Check this number: it does not look like a tax number of Russia/);
+  await expect(hint).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('tax-id-form.png'), fullPage: true });
+  // The right number: the hint goes.
+  await form.fill({ 'Tax id': '7707083893' });
+  await expect(hint).toBeHidden();
+  // A wrong one is saved as typed, marked on the card.
+  await form.fill({ 'Tax id': '7707 083894' });
+  await form.save();
+  await form.expectSavedCard('Volga Fasteners');
+  await expect(page.getByText('7707 083894')).toBeVisible();
+  await expect(page.getByTestId('tax-id-check')).toHaveText('check this number');
+  await page.screenshot({ path: test.info().outputPath('tax-id-card.png'), fullPage: true });
+});
