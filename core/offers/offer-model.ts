@@ -63,6 +63,13 @@ export const offerLineSchema = z.object({
   pricing: linePriceSnapshotSchema.nullable(),
   /** "In stock: 40", "Delivery in 3 weeks" — shown on the offer, not used for prices. */
   stockNote: z.string().max(200).default(''),
+  /**
+   * The expected delivery the stock note was written from (YYYY-MM-DD); absent when the note
+   * names none, the person wrote it, or the line is older than this field. Once that day has
+   * passed without the goods, the note promises nothing any more: the client's document says the
+   * delivery date is to be confirmed instead.
+   */
+  arrivalOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional(),
 });
 export type OfferLine = z.infer<typeof offerLineSchema>;
 

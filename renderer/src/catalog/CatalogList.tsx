@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { ProductGroup, StockLevel } from '../../../core/pricing/catalog-model';
 import type { CatalogResult, CatalogRow } from '../data/catalog';
 import { formatDate, formatQuantity } from '../i18n/format';
+import { localToday } from '../data/offers';
 import { stockStatus } from './stock-status';
 import classes from './CatalogList.module.css';
 
@@ -89,7 +90,7 @@ interface ProductRowProps {
  * keystroke's cost.
  */
 const ProductRow = memo(function ProductRow({ t, row, groupName, stock, index, top, selected, onOpen, onHover }: ProductRowProps) {
-  const status = stockStatus(stock);
+  const status = stockStatus(stock, localToday());
   return (
     <div
       role="option"
@@ -129,7 +130,9 @@ const ProductRow = memo(function ProductRow({ t, row, groupName, stock, index, t
             <span className={classes.stock} data-kind="out">
               {t('catalog.outOfStock')}
             </span>
-            <span className={classes.sub}>{status.next ? t('catalog.arrives', { date: formatDate(status.next.on) }) : t('catalog.noArrival')}</span>
+            <span className={classes.sub}>
+              {status.next ? t('catalog.arrives', { date: formatDate(status.next.on) }) : status.overdue ? t('catalog.arrivalOverdue') : t('catalog.noArrival')}
+            </span>
           </>
         ) : (
           <span className={classes.stock} data-kind="unknown">

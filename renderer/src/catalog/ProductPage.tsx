@@ -8,7 +8,8 @@ import { PageLoading, PageNotFound } from '../app/PageStates';
 import { useProductDetails, type ProductHit } from '../data/catalog';
 import { formatDate, formatPercent, formatQuantity } from '../i18n/format';
 import { ProductPrices } from './ProductPrices';
-import { stockStatus } from './stock-status';
+import { localToday } from '../data/offers';
+import { isOverdue, stockStatus } from './stock-status';
 import classes from './ProductPage.module.css';
 
 function Section({ title, hint, children, testId }: { title: string; hint?: string; children: React.ReactNode; testId?: string }) {
@@ -28,7 +29,7 @@ function Section({ title, hint, children, testId }: { title: string; hint?: stri
 /** "120 pcs" in teal, or "Out of stock" in orange: the same colours as the list. */
 function StockFigure({ stock, unit, size = 'sm' }: { stock: StockLevel | null; unit: string; size?: 'sm' | 'xl' }) {
   const { t } = useTranslation();
-  const status = stockStatus(stock);
+  const status = stockStatus(stock, localToday());
   if (status.kind === 'unknown') return <Text size={size === 'xl' ? 'md' : 'sm'} c="dimmed">{t('catalog.noStockData')}</Text>;
   return (
     <Text size={size} fw={700} c={status.kind === 'in' ? 'teal.7' : 'orange.8'}>
@@ -39,6 +40,7 @@ function StockFigure({ stock, unit, size = 'sm' }: { stock: StockLevel | null; u
 
 function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) {
   const { t } = useTranslation();
+  const today = localToday();
   return (
     <Section title={t('product.stock')} testId="product-stock">
       {stock ? (
@@ -62,15 +64,24 @@ function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) 
               </Text>
             ) : (
               <Stack gap={6} data-testid="product-arrivals">
-                {stock.incoming.map((a) => (
-                  <Group key={a.on} gap="sm" wrap="nowrap">
-                    <IconTruckDelivery size={18} color="var(--mantine-color-indigo-6)" />
-                    <Text size="sm" fw={500} w={110}>
-                      {formatDate(a.on)}
-                    </Text>
-                    <Text size="sm">{t('product.arrival', { qty: formatQuantity(a.qty), unit })}</Text>
-                  </Group>
-                ))}
+                {stock.incoming.map((a) => {
+                  // A delivery whose day has passed has not come: its date is no promise any more.
+                  const late = isOverdue(a, today);
+                  return (
+                    <Group key={a.on} gap="sm" wrap="nowrap" data-overdue={late || undefined}>
+                      <IconTruckDelivery size={18} color={late ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-indigo-6)'} />
+                      <Text size="sm" fw={500} w={110} td={late ? 'line-through' : undefined} c={late ? 'dimmed' : undefined}>
+                        {formatDate(a.on)}
+                      </Text>
+                      <Text size="sm">{t('product.arrival', { qty: formatQuantity(a.qty), unit })}</Text>
+                      {late && (
+                        <Badge color="orange" variant="light" size="sm" tt="none" data-testid="arrival-overdue">
+                          {t('product.arrivalOverdue')}
+                        </Badge>
+                      )}
+                    </Group>
+                  );
+                })}
               </Stack>
             )}
           </Box>

@@ -1,10 +1,31 @@
-/** How a product's stock reads at a glance: in stock, or out of stock and when more arrives. */
+/**
+ * How a product's stock reads at a glance: in stock, or out of stock and when more arrives.
+ *
+ * An expected delivery whose date has passed has not arrived (the stock would count it): it is
+ * overdue, its new date to be confirmed by logistics. It is never read as future availability:
+ * a manager who promised "from 3 March" on 10 March would promise what nobody knows.
+ */
 import type { IncomingStock, StockLevel } from '../../../core/pricing/catalog-model';
 
-export type StockStatus = { kind: 'in'; available: number; next: IncomingStock | null } | { kind: 'out'; next: IncomingStock | null } | { kind: 'unknown' };
+export type StockStatus =
+  | { kind: 'in'; available: number; next: IncomingStock | null; overdue: IncomingStock | null }
+  | { kind: 'out'; next: IncomingStock | null; overdue: IncomingStock | null }
+  | { kind: 'unknown' };
 
-export function stockStatus(stock: StockLevel | null): StockStatus {
+/**
+ * The deliveries of `stock` as of `today` (YYYY-MM-DD, the laptop's calendar day): the next one
+ * still to come (on today or later), and the earliest one whose day has passed.
+ */
+export function arrivalsOf(stock: Pick<StockLevel, 'incoming'> | null | undefined, today: string): { next: IncomingStock | null; overdue: IncomingStock | null } {
+  const incoming = (stock?.incoming ?? []).filter((i) => i.qty > 0);
+  return { next: incoming.find((i) => i.on >= today) ?? null, overdue: incoming.find((i) => i.on < today) ?? null };
+}
+
+/** Whether an expected delivery's day has passed without it arriving. */
+export const isOverdue = (arrival: Pick<IncomingStock, 'on'>, today: string) => arrival.on < today;
+
+export function stockStatus(stock: StockLevel | null, today: string): StockStatus {
   if (!stock) return { kind: 'unknown' };
-  const next = stock.incoming[0] ?? null;
-  return stock.available > 0 ? { kind: 'in', available: stock.available, next } : { kind: 'out', next };
+  const { next, overdue } = arrivalsOf(stock, today);
+  return stock.available > 0 ? { kind: 'in', available: stock.available, next, overdue } : { kind: 'out', next, overdue };
 }

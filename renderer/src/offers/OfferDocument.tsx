@@ -4,6 +4,7 @@ import type { Offer } from '../../../core/offers/offer-model';
 import { issueDate } from '../../../core/offers/lifecycle';
 import type { CompanyProfile } from '../../../core/pricing/catalog-model';
 import { priceOffer } from '../../../core/pricing/price';
+import { localToday } from '../data/offers';
 import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import classes from './OfferDocument.module.css';
 
@@ -27,6 +28,10 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
   const addressText = address ? [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.region, formatCountry(address.country)].filter(Boolean).join(', ') : '';
   const results = new Map(totals.lines.map((l) => [l.id, l]));
   const issued = issueDate(offer, new Date().toISOString());
+  // A note promising a delivery whose day passed before the document's date promises nothing:
+  // the client reads that the date is to be confirmed, never a date in the past.
+  const issuedDay = localToday(new Date(issued));
+  const noteOf = (line: Offer['lines'][number]) => (line.arrivalOn && line.arrivalOn < issuedDay ? t('document.deliveryToConfirm') : line.stockNote);
 
   return (
     <article className={classes.doc} data-testid="offer-document">
@@ -99,7 +104,7 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
                 <td>{line.sku}</td>
                 <td>
                   {line.name}
-                  {line.stockNote && <div className={classes.note}>{line.stockNote}</div>}
+                  {line.stockNote && <div className={classes.note}>{noteOf(line)}</div>}
                 </td>
                 <td className={classes.num}>
                   {line.qty.toLocaleString()} {line.unit}

@@ -8,6 +8,7 @@ import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { useOwnFieldError } from '../clients/form-helpers';
 import { stockOf } from '../data/catalog';
+import { localToday } from '../data/offers';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
 import { StockBadge, useDefaultStockNote } from './StockInfo';
@@ -123,13 +124,9 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
           </Text>
           <LineStock index={index} line={line} form={form} editable={editable} product={product} stock={stock} products={products} stockById={stockById} request={request} actions={actions} />
           {editable ? (
-            <LineTextInput form={form} name={`lines.${index}.stockNote`} label={t('offers.lines.stockNote')} />
+            <LineTextInput form={form} index={index} label={t('offers.lines.stockNote')} />
           ) : (
-            line.stockNote && (
-              <Text size="xs" c="dimmed">
-                {line.stockNote}
-              </Text>
-            )
+            line.stockNote && <ReadOnlyStockNote note={line.stockNote} arrivalOn={line.arrivalOn} />
           )}
         </Stack>
       </div>
@@ -289,10 +286,33 @@ function LineAmount({ lineId, currency, pricesIncludeVat }: { lineId: string; cu
   );
 }
 
-/** A line's stock note. */
-function LineTextInput({ form, name, label }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.stockNote`; label: string }) {
+/**
+ * A line's stock note. A note the person edits is theirs: it no longer names the delivery it was
+ * written from, so the document prints it as typed.
+ */
+function LineTextInput({ form, index, label }: { form: UseFormReturn<OfferFormValues>; index: number; label: string }) {
+  const name = `lines.${index}.stockNote` as const;
   const error = useOwnFieldError(form.control, name);
-  return <TextInput size="xs" placeholder={label} aria-label={label} {...form.register(name, FIELD_RULES.stockNote)} error={error} />;
+  const onChange = () => form.setValue(`lines.${index}.arrivalOn`, '', { shouldDirty: true });
+  return <TextInput size="xs" placeholder={label} aria-label={label} {...form.register(name, { ...FIELD_RULES.stockNote, onChange })} error={error} />;
+}
+
+/** A given offer's stock note; one naming a delivery whose day has passed says the document prints "to be confirmed". */
+function ReadOnlyStockNote({ note, arrivalOn }: { note: string; arrivalOn: string }) {
+  const { t } = useTranslation();
+  const passed = arrivalOn !== '' && arrivalOn < localToday();
+  return (
+    <Group gap={6}>
+      <Text size="xs" c="dimmed" td={passed ? 'line-through' : undefined}>
+        {note}
+      </Text>
+      {passed && (
+        <Text size="xs" c="orange.8" data-testid="note-arrival-passed">
+          {t('offers.stock.notePassed')}
+        </Text>
+      )}
+    </Group>
+  );
 }
 
 /**
@@ -327,19 +347,30 @@ function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: Use
 }
 
 /**
- * A line's stock note ("In stock") was written for the quantity it had; while the person has not
- * changed that text, it follows the quantity ("12 in stock, the rest on request"), so the offer
- * never promises what the warehouse cannot give. A note the person wrote is left alone.
+ * A line's stock note ("In stock") was written for the quantity and stock it had; while the person
+ * has not changed that text, it follows the quantity ("12 in stock, the rest on request"), and a
+ * note promising a delivery whose day has passed becomes "Delivery date to be confirmed" (or the
+ * next delivery's date): the offer never promises what the warehouse cannot give.
  */
 function useStockNoteFollowsQty(form: UseFormReturn<OfferFormValues>, index: number, qty: number, stock: StockLevel | undefined, editable: boolean) {
   const noteFor = useDefaultStockNote();
-  const previous = useRef(qty);
+  const previous = useRef<number | null>(null);
   useEffect(() => {
-    if (!editable || previous.current === qty || !Number.isFinite(qty)) return;
-    const before = noteFor(stock, previous.current);
-    previous.current = qty;
+    if (!editable || !Number.isFinite(qty)) return;
     const name = `lines.${index}.stockNote` as const;
+    const arrivalOn = form.getValues(`lines.${index}.arrivalOn`);
+    const passed = arrivalOn !== '' && arrivalOn < localToday();
+    const before = previous.current;
+    previous.current = qty;
+    // On opening, only a passed delivery's note changes; later, a new quantity's.
+    if (!passed && (before === null || before === qty)) return;
+    const written = noteFor(stock, before ?? qty);
     const next = noteFor(stock, qty);
-    if (form.getValues(name) === before && next !== before) form.setValue(name, next, { shouldDirty: true });
+    // The note the app wrote, unchanged: for a passed delivery, the note of that date's stock.
+    const ours = passed || form.getValues(name) === written.text;
+    if (ours && (next.text !== form.getValues(name) || next.arrivalOn !== arrivalOn)) {
+      form.setValue(name, next.text, { shouldDirty: true });
+      form.setValue(`lines.${index}.arrivalOn`, next.arrivalOn, { shouldDirty: true });
+    }
   }, [qty, stock, editable, index, form, noteFor]);
 }

@@ -9,6 +9,7 @@ import { qtyToMilli } from '../../../core/pricing/catalog-model';
 import type { Offer, OfferLine } from '../../../core/offers/offer-model';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { OfferDraft } from '../data/offers';
+import { arrivalsOf } from '../catalog/stock-status';
 
 /** Messages are i18n keys under `errors.` (see useFieldError). */
 const lineSchema = z.object({
@@ -20,6 +21,8 @@ const lineSchema = z.object({
   qty: z.number({ message: 'quantity' }).refine((q) => q > 0 && qtyToMilli(q) !== null, { message: 'quantity' }),
   discountPct: z.number({ message: 'percent_range' }).refine((p) => percentToBp(p) !== null, { message: 'percent_range' }),
   stockNote: z.string().trim().max(200, { message: 'too_long' }),
+  /** The delivery the stock note was written from ('' for a note the person wrote). */
+  arrivalOn: z.string(),
   /** The stored snapshot, carried so that an unchanged line keeps it. */
   pricing: z.custom<OfferLine['pricing']>(),
 });
@@ -62,7 +65,7 @@ export type OfferFormLine = OfferFormValues['lines'][number];
 
 export function toFormValues(offer: Offer): OfferFormValues {
   return {
-    lines: offer.lines.map((l) => ({ id: l.id, productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: l.qty, discountPct: l.manualDiscountBp / 100, stockNote: l.stockNote, pricing: l.pricing })),
+    lines: offer.lines.map((l) => ({ id: l.id, productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: l.qty, discountPct: l.manualDiscountBp / 100, stockNote: l.stockNote, arrivalOn: l.arrivalOn ?? '', pricing: l.pricing })),
     currency: offer.currency,
     pricesIncludeVat: offer.pricesIncludeVat,
     terms: { ...offer.terms },
@@ -82,6 +85,7 @@ export function toDraft(values: OfferFormValues): OfferDraft {
       manualDiscountBp: percentToBp(l.discountPct) ?? 0,
       pricing: l.pricing ?? null,
       stockNote: l.stockNote.trim(),
+      ...(l.arrivalOn ? { arrivalOn: l.arrivalOn } : {}),
     })),
     currency: values.currency,
     pricesIncludeVat: values.pricesIncludeVat,
@@ -97,23 +101,33 @@ export function toDraft(values: OfferFormValues): OfferDraft {
 
 /**
  * How the stock answers for `qty` of a product: all of it now; part or none now and a delivery on
- * the way; only part now and nothing coming; nothing at all.
+ * the way; part or none now and a delivery overdue (its day passed without it: the new date is
+ * to be confirmed, never promised); only part now and nothing coming; nothing at all.
  */
 export type StockState =
   | { kind: 'in_stock'; available: number }
   | { kind: 'arriving'; available: number; on: string; qty: number }
+  | { kind: 'overdue'; available: number; on: string; qty: number }
   | { kind: 'short'; available: number }
   | { kind: 'out' };
 
-export function stockState(stock: StockLevel | undefined, qty: number): StockState {
+/** `today` is the laptop's calendar day (YYYY-MM-DD): a delivery due before it is overdue. */
+export function stockState(stock: StockLevel | undefined, qty: number, today: string): StockState {
   const available = stock?.available ?? 0;
   if (available >= qty && available > 0) return { kind: 'in_stock', available };
-  const next = stock?.incoming.find((i) => i.qty > 0);
+  const { next, overdue } = arrivalsOf(stock, today);
   if (next) return { kind: 'arriving', available, on: next.on, qty: next.qty };
+  if (overdue) return { kind: 'overdue', available, on: overdue.on, qty: overdue.qty };
   return available > 0 ? { kind: 'short', available } : { kind: 'out' };
 }
 
+/** A line's stock note and the delivery it was written from ('' when it names none). */
+export interface StockNote {
+  text: string;
+  arrivalOn: string;
+}
+
 /** A new line for `product`, its stock note filled in from the stock. */
-export function newLine(product: CatalogProduct, qty: number, stockNote: string): OfferFormLine {
-  return { id: crypto.randomUUID(), productId: product.id, sku: product.sku, name: product.name, unit: product.unit, qty, discountPct: 0, stockNote, pricing: null };
+export function newLine(product: CatalogProduct, qty: number, note: StockNote): OfferFormLine {
+  return { id: crypto.randomUUID(), productId: product.id, sku: product.sku, name: product.name, unit: product.unit, qty, discountPct: 0, stockNote: note.text, arrivalOn: note.arrivalOn, pricing: null };
 }
