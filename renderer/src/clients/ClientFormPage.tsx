@@ -36,11 +36,12 @@ import {
 import { createClient, updateClient } from '../data/commands';
 import { useClient, useTeam } from '../data/queries';
 import { userLocale } from '../i18n/format';
-import { CURRENCIES, countryOptions, useFieldError } from './form-helpers';
+import { countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
 import { useTaxIdHint } from './TaxIdCheck';
 import { useConnection, useScopeOwners } from '../data/sync-session';
 import { ownerChoices, ownerLabel } from './owner-choices';
+import { CurrencyField } from './CurrencyField';
 
 type FormValues = z.input<typeof clientInputSchema>;
 type Output = z.output<typeof clientInputSchema>;
@@ -280,20 +281,7 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
                     />
                   )}
                 />
-                <Controller
-                  control={control}
-                  name="currency"
-                  render={({ field }) => (
-                    <Select
-                      label={t('form.currency')}
-                      data={CURRENCIES.includes(field.value) ? CURRENCIES : [field.value, ...CURRENCIES]}
-                      value={field.value}
-                      onChange={(v) => field.onChange(v ?? 'EUR')}
-                      allowDeselect={false}
-                      searchable
-                    />
-                  )}
-                />
+                <CurrencyField control={control} resetField={form.resetField} isNew={!seen} />
                 <TextInput label={t('form.contractNumber')} {...register('contractNumber')} error={fieldError(errors.contractNumber)} />
                 <TextInput label={t('form.contractDate')} type="date" {...register('contractDate')} error={fieldError(errors.contractDate)} />
               </SimpleGrid>

@@ -20,6 +20,7 @@ import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { CommandError, createClient, createContact, cutText, safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
+import { newClientCurrency } from './client-currency';
 import { outboxTables, recordChange } from './outbox';
 import { readConnection } from './sync-session';
 import type { PreparedFile } from './attachments';
@@ -231,12 +232,14 @@ export async function attachLead(id: string, clientId: string, contactId: string
  * person as its contact, in one transaction with the lead's new status.
  */
 export async function convertLead(id: string, db = getDb()): Promise<{ client: Client; contact: Contact | null }> {
-  return db.transaction('rw', [...leadTables(db), db.clients, db.clientRows, db.history], async () => {
+  return db.transaction('rw', [...leadTables(db), db.clients, db.clientRows, db.history, db.prices], async () => {
     const lead = await mustGetLead(db, id);
     if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
     const client = await createClient(
       {
         ...blankClientInput(lead.ownerId),
+        // Billed in the lead's country's currency (else the market's) where the company prices in it: client-currency.ts.
+        currency: (await newClientCurrency(lead.country, db)).currency,
         name: lead.companyName || lead.personName || lead.email || lead.phone,
         addresses: lead.city || lead.country ? [{ kind: 'office', street: '', city: lead.city, postcode: '', region: '', country: lead.country }] : [],
         notes: lead.notes,

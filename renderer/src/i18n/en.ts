@@ -208,6 +208,12 @@ export const en = {
     discountPct: 'Standing discount, %',
     paymentTermsDays: 'Payment terms, days',
     currency: 'Currency',
+    currencyFrom: {
+      country: 'The currency of {{country}}',
+      market: 'The currency of your market ({{country}})',
+      company: 'The company’s main currency: it has no price lists in this country’s currency',
+    },
+    currencyUnpriced: 'The company has no price lists in {{currency}}: offers to this client cannot be priced.',
     contractNumber: 'Contract number',
     contractDate: 'Contract date',
     contractTerms: 'Contract terms',
