@@ -34,7 +34,8 @@ import {
   type TeamMember,
 } from '../../../core/client-model';
 import { createClient, updateClient } from '../data/commands';
-import { useClient, useTeam } from '../data/queries';
+import { useTeam } from '../data/queries';
+import { useOpenedClient, type Opened } from '../data/opened-record';
 import { userLocale } from '../i18n/format';
 import { countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
@@ -58,11 +59,11 @@ function toFormValues(client: Client | null, team: TeamMember[], me: string | un
 
 export function ClientFormPage() {
   const { clientId } = useParams();
-  const client = useClient(clientId);
+  const opened = useOpenedClient(clientId);
   const team = useTeam();
   const connection = useConnection();
   const scopeOwners = useScopeOwners();
-  if ((clientId && client === undefined) || team === undefined || connection === undefined || scopeOwners === undefined) {
+  if ((clientId && opened === undefined) || team === undefined || connection === undefined || scopeOwners === undefined) {
     return (
       <Center h="100%">
         <Loader />
@@ -70,7 +71,7 @@ export function ClientFormPage() {
     );
   }
   const who = { me: connection?.user.id, role: connection?.user.role, scopeOwners };
-  return <ClientForm key={clientId ?? 'new'} client={client ?? null} team={team} who={who} />;
+  return <ClientForm key={clientId ?? 'new'} opened={opened ?? null} team={team} who={who} />;
 }
 
 interface Who {
@@ -79,12 +80,15 @@ interface Who {
   scopeOwners: readonly string[];
 }
 
-function ClientForm({ client, team, who }: { client: Client | null; team: TeamMember[]; who: Who }) {
+function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team: TeamMember[]; who: Who }) {
   const { me } = who;
-  // The client as the form opened it: a save writes only what the person changed from it, and
-  // the form stays an edit of it should a sync take the client off this laptop meanwhile.
-  const [seen] = useState(client);
-  const gone = seen !== null && client === null;
+  // The client as the form opened it, with the stamps of the values shown: a save writes only
+  // what the person changed from it, as edits of those values (a colleague's change of the same
+  // field synced meanwhile becomes a conflict the person sees, not an overwrite), and the form
+  // stays an edit of it should a sync take the client off this laptop meanwhile.
+  const [first] = useState(opened);
+  const seen = first?.record ?? null;
+  const gone = seen !== null && opened === null;
   const owners = ownerChoices({ team, scopeOwners: who.scopeOwners, role: who.role, current: seen?.ownerId ?? '', isNew: !seen });
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -103,7 +107,7 @@ function ClientForm({ client, team, who }: { client: Client | null; team: TeamMe
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      const saved = seen ? await updateClient(seen.id, values, undefined, seen) : await createClient(values);
+      const saved = first ? await updateClient(first.record.id, values, undefined, first) : await createClient(values);
       return { to: `/clients/${saved.id}`, replace: !seen };
     },
     t('form.saved'),

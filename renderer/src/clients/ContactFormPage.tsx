@@ -15,7 +15,8 @@ import {
   type ContactInput,
 } from '../../../core/client-model';
 import { createContact, updateContact } from '../data/commands';
-import { useClient, useContact } from '../data/queries';
+import { useClient } from '../data/queries';
+import { useOpenedContact, type Opened } from '../data/opened-record';
 import { formatPhone } from '../i18n/format';
 import { useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
@@ -38,7 +39,7 @@ function toFormValues(contact: Contact | null): ContactFormValues {
 export function ContactFormPage() {
   const { clientId, contactId } = useParams();
   const client = useClient(clientId);
-  const contact = useContact(clientId, contactId);
+  const contact = useOpenedContact(clientId, contactId);
   // The client the form was opened for, kept should a sync take it off this laptop meanwhile.
   const [held, setHeld] = useState<Client | null>(null);
   if (client && held === null) setHeld(client);
@@ -57,11 +58,13 @@ export function ContactFormPage() {
 /**
  * The client and contact the form was opened for stay what it edits: should a sync take them
  * off this laptop meanwhile, the form says so and keeps what was typed (it does not become a
- * new contact). A save writes only what the person changed from the contact as opened.
+ * new contact). A save writes only what the person changed from the contact as opened, as edits
+ * of the values it showed (their stamps: a colleague's change synced meanwhile is a conflict).
  */
-function ContactForm(props: { client: Client; contact: Contact | null; clientGone: boolean }) {
+function ContactForm(props: { client: Client; contact: Opened<Contact> | null; clientGone: boolean }) {
   const [client] = useState(props.client);
-  const [contact] = useState(props.contact);
+  const [opened] = useState(props.contact);
+  const contact = opened?.record ?? null;
   const gone = props.clientGone || (contact !== null && props.contact === null);
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -82,7 +85,7 @@ function ContactForm(props: { client: Client; contact: Contact | null; clientGon
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      if (contact) await updateContact(contact, values, undefined, contact);
+      if (opened) await updateContact(opened.record, values, undefined, opened);
       else await createContact(client.id, values);
       return { to: cardUrl };
     },

@@ -4,6 +4,8 @@ import type { ClientInput } from '../../../core/client-model';
 import { FieldbookDb } from './db';
 import { archiveClient, archiveContact, createClient, createContact, deleteClient, restoreClient, updateClient, updateContact } from './commands';
 import { ClientSearch, NO_FILTERS } from './client-search';
+import { openClient, openContact } from './opened-record';
+import { withServerStamps } from './client-records';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Ügyfél Kft',
@@ -77,14 +79,52 @@ describe('client commands', () => {
   });
 
   it('a form saved after a sync changed the client writes only what the person changed from what the form showed', async () => {
-    const seen = await createClient(input(), db);
+    const { id } = await createClient(input(), db);
+    const seen = (await openClient(id, db))!;
     // While the form is open, a sync brings a colleague's new legal name and notes.
-    await db.clients.update(seen.id, { legalName: 'Ügyfél Holding Zrt.', notes: 'Colleague: visit in May' });
+    await db.clients.update(id, { legalName: 'Ügyfél Holding Zrt.', notes: 'Colleague: visit in May' });
     await db.outbox.clear();
     // The form still shows the old values; the person changes the discount and saves.
-    const saved = await updateClient(seen.id, input({ discountPct: 8 }), db, seen);
+    const saved = await updateClient(id, input({ discountPct: 8 }), db, seen);
     expect(saved).toMatchObject({ legalName: 'Ügyfél Holding Zrt.', notes: 'Colleague: visit in May', discountPct: 8 });
     expect((await db.outbox.toArray()).map((e) => Object.keys(e.fields))).toEqual([['discountPct']]);
+  });
+
+  it('a form’s save gives each changed field the stamp of the value the form showed as its base, not the one a sync brought meanwhile', async () => {
+    const { id } = await createClient(input(), db);
+    await db.outbox.clear();
+    const server = (field: string) => `001763856000000-00000-${field === 'notes' ? '00000000000000a1' : '00000000000000a0'}`;
+    const key = `clients/${id}`;
+    await db.clients.put(withServerStamps((await db.clients.get(id))!, key, { '*': server('*') }));
+    const seen = (await openClient(id, db))!;
+    expect(seen.stamps).toEqual({ '*': server('*') });
+    // A sync brings a colleague's notes (a later server stamp) while the form is open.
+    const later = '001763856999999-00000-00000000000000b2';
+    const synced = (await db.clients.get(id))!;
+    await db.clients.put(withServerStamps({ ...synced, notes: 'Colleague: visit in May' }, key, { '*': server('*'), notes: later }));
+    await updateClient(id, input({ notes: 'Mine: call Monday', discountPct: 8 }), db, seen);
+    const [entry] = await db.outbox.toArray();
+    // Both bases are what the form showed: the server sees the notes as an edit of an older value.
+    expect(entry!.fields.notes!.base).toBe(server('*'));
+    expect(entry!.fields.discountPct!.base).toBe(server('*'));
+    // Without the form's stamps (a command of its own) the base is the server's stamp now.
+    await db.outbox.clear();
+    await updateClient(id, input({ notes: 'Again', discountPct: 8 }), db);
+    expect((await db.outbox.toArray())[0]!.fields.notes!.base).toBe(later);
+  });
+
+  it('a form opened on an unsent edit shows that edit’s stamp; saved before the sync, the first edit’s base is kept', async () => {
+    const { id } = await createClient(input(), db);
+    await db.outbox.clear();
+    const key = `clients/${id}`;
+    const server = '001763856000000-00000-00000000000000a0';
+    await db.clients.put(withServerStamps((await db.clients.get(id))!, key, { '*': server }));
+    await updateClient(id, input({ notes: 'first' }), db);
+    const [first] = await db.outbox.toArray();
+    const seen = (await openClient(id, db))!;
+    expect(seen.stamps.notes).toBe(first!.fields.notes!.hlc);
+    await updateClient(id, input({ notes: 'second' }), db, seen);
+    expect((await db.outbox.toArray()).map((e) => e.fields.notes!.base)).toEqual([server, server]);
   });
 
   it('an update without changes writes no history', async () => {
@@ -152,9 +192,9 @@ describe('contact commands', () => {
     await updateContact(p, { name: 'Иван Петров', position: 'Директор', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     expect(await searchAll('директор')).toEqual(['Ügyfél Kft']);
     // A form opened before a sync changed the contact's notes: its save keeps them.
-    const seen = (await db.clients.get(c.id))!.contacts!.find((x) => x.id === p.id)!;
-    await updateContact(p, { ...seen, notes: 'From a colleague' }, db);
-    await updateContact(p, { ...seen, position: 'CEO' }, db, seen);
+    const seen = (await openContact(c.id, p.id, db))!;
+    await updateContact(p, { ...seen.record, notes: 'From a colleague' }, db);
+    await updateContact(p, { ...seen.record, position: 'CEO' }, db, seen);
     expect((await db.clients.get(c.id))!.contacts!.find((x) => x.id === p.id)).toMatchObject({ position: 'CEO', notes: 'From a colleague' });
     await archiveContact(p, db);
     expect(await searchAll('петров')).toEqual([]);

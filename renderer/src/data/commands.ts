@@ -20,6 +20,7 @@ import { DELETED_FIELD } from '../../../core/sync/tables';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import type { PreparedFile } from './attachments';
 import { contactsOf, withContact, type ClientRecord } from './client-records';
+import type { Opened } from './opened-record';
 import { cleanText, cleanTextDeep } from '../../../core/text-safety';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
@@ -116,17 +117,17 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
 
 /**
  * client-update: only the fields a person may edit; company fields are kept as they are.
- * `seen`: the client as the form showed it (see typedFields).
+ * `seen`: the client as the form opened it, with its stamps (see typedFields, opened-record.ts).
  */
-export async function updateClient(id: string, input: ClientInput, db = getDb(), seen?: Client): Promise<Client> {
+export async function updateClient(id: string, input: ClientInput, db = getDb(), seen?: Opened<Client>): Promise<Client> {
   const data = clientInputSchema.parse(safeText(input));
   return db.transaction('rw', writeTables(db), async () => {
     const before = await mustGetClient(db, id);
-    const after: ClientRecord = { ...before, ...typedFields<ClientInput>(data, seen, CLIENT_FIELDS), updatedAt: now() };
+    const after: ClientRecord = { ...before, ...typedFields<ClientInput>(data, seen?.record, CLIENT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CLIENT_FIELDS);
     if (changes.length === 0) return before;
     await db.clients.put(after);
-    await recordChange(db, 'clients', id, changedValues(after, changes));
+    await recordChange(db, 'clients', id, changedValues(after, changes), undefined, seen?.stamps);
     await db.history.add(history(id, 'client', after.name, 'updated', changes));
     await refreshClientRow(db, after);
     return after;
@@ -209,17 +210,17 @@ async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ clien
   return { client, contact };
 }
 
-/** contact-update; `seen`: the contact as the form showed it (see typedFields). */
-export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Contact): Promise<Contact> {
+/** contact-update; `seen`: the contact as the form opened it, with its stamps (see typedFields). */
+export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Opened<Contact>): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const { client, contact: before } = await mustGetContact(db, ref);
     const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(safeText(values));
-    const after: Contact = { ...before, ...typedFields<Pick<Contact, (typeof CONTACT_FIELDS)[number]>>(data, seen, CONTACT_FIELDS), updatedAt: now() };
+    const after: Contact = { ...before, ...typedFields<Pick<Contact, (typeof CONTACT_FIELDS)[number]>>(data, seen?.record, CONTACT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;
     const record = withContact(client, after);
     await db.clients.put(record);
-    await recordChange(db, 'contacts', after.id, changedValues(after, changes), client.id);
+    await recordChange(db, 'contacts', after.id, changedValues(after, changes), client.id, seen?.stamps);
     await db.history.add(history(client.id, 'contact', after.name, 'updated', changes));
     await refreshClientRow(db, record);
     return after;

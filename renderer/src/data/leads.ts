@@ -24,6 +24,7 @@ import { newClientCurrency } from './client-currency';
 import { outboxTables, recordChange } from './outbox';
 import { readConnection } from './sync-session';
 import type { PreparedFile } from './attachments';
+import type { Opened } from './opened-record';
 
 const now = () => new Date().toISOString();
 
@@ -50,17 +51,30 @@ export async function createEvent(input: EventInput, db = getDb()): Promise<Fiel
   return event;
 }
 
-/** event-update: only the fields that changed are queued, so two managers' edits merge per field. */
-export async function updateEvent(id: string, input: EventInput, db = getDb()): Promise<FieldEvent> {
+/**
+ * The fields of `typed` the person changed: from `seen` (what their form showed when it opened)
+ * where given, so a colleague's change synced meanwhile is neither written back nor undone; and
+ * differing from the record now, or there is nothing to write.
+ */
+function typedChanges<T extends object>(typed: T, now: T, seen: T | undefined): Partial<T> {
+  const differs = (a: T, k: string) => !sameValue(typed[k as keyof T], a[k as keyof T]);
+  return Object.fromEntries(Object.entries(typed).filter(([k]) => (!seen || differs(seen, k)) && differs(now, k))) as Partial<T>;
+}
+
+/**
+ * event-update: only the fields that changed are queued, so two managers' edits merge per field.
+ * `seen`: the event as the form opened it, with its stamps (opened-record.ts).
+ */
+export async function updateEvent(id: string, input: EventInput, db = getDb(), seen?: Opened<FieldEvent>): Promise<FieldEvent> {
   const data = eventInputSchema.parse(safeText(input));
   return db.transaction('rw', eventTables(db), async () => {
     const before = await db.events.get(id);
     if (!before) throw new CommandError('errors.event_not_found');
-    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => !sameValue(v, before[k as keyof EventInput])));
+    const changed = typedChanges<EventInput>(data, before, seen?.record);
     if (Object.keys(changed).length === 0) return before;
-    const after: FieldEvent = { ...before, ...data, updatedAt: now() };
+    const after: FieldEvent = { ...before, ...changed, updatedAt: now() };
     await db.events.put(after);
-    await recordChange(db, 'events', id, changed);
+    await recordChange(db, 'events', id, changed, undefined, seen?.stamps);
     return after;
   });
 }
@@ -157,22 +171,25 @@ async function mustGetLead(db: FieldbookDb, id: string): Promise<Lead> {
   return lead;
 }
 
-/** Writes the changed fields of a lead (and queues exactly those). */
-async function patchLead(db: FieldbookDb, id: string, patch: Partial<Lead>): Promise<Lead> {
+/** Writes the changed fields of a lead (and queues exactly those; `seen`: the stamps a form opened with). */
+async function patchLead(db: FieldbookDb, id: string, patch: Partial<Lead>, seen?: Opened<Lead>['stamps']): Promise<Lead> {
   const before = await mustGetLead(db, id);
   const after: Lead = { ...before, ...patch, updatedAt: now() };
   await db.leads.put(after);
-  await recordChange(db, 'leads', id, patch);
+  await recordChange(db, 'leads', id, patch, undefined, seen);
   return after;
 }
 
-/** lead-update: what the person corrected after the conversation. */
-export async function updateLead(id: string, values: LeadFormValues, db = getDb()): Promise<Lead> {
+/**
+ * lead-update: what the person corrected after the conversation. `seen`: the lead as the form
+ * opened it, with its stamps (opened-record.ts).
+ */
+export async function updateLead(id: string, values: LeadFormValues, db = getDb(), seen?: Opened<Lead>): Promise<Lead> {
   const data = leadInputSchema(values.country ?? '').parse(safeText(values));
   return db.transaction('rw', leadTables(db), async () => {
     const before = await mustGetLead(db, id);
-    const changed = Object.fromEntries(Object.entries(data).filter(([k, v]) => !sameValue(v, before[k as keyof Lead])));
-    return Object.keys(changed).length ? patchLead(db, id, changed) : before;
+    const changed = typedChanges<Partial<Lead>>(data, before, seen?.record);
+    return Object.keys(changed).length ? patchLead(db, id, changed, seen?.stamps) : before;
   });
 }
 

@@ -78,31 +78,50 @@ export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
 
 /**
  * Appends one outbox entry for a change of the `changed` fields of a synced record, inside the caller's
- * transaction (which must include `outboxTables`). Company fields are never queued: the server
- * would refuse them. Each field's `base` is the stamp of the value the person replaced: the
- * server-known stamp, or — when the field already has an unsent edit — that edit's base, so that
- * two edits before a sync count as one edit of what the person saw. A contact's change names
- * its `clientId`: its stamps are kept in its client's record.
+ * transaction (which must include `outboxTables`), and gives the entry's stamp (null when nothing
+ * was queued). Company fields are never queued: the server would refuse them. Each field's
+ * `base` is the stamp of the value the person replaced: when the field already has an unsent
+ * edit, that edit's base, so that two edits before a sync count as one edit of what the person
+ * saw; else the stamp of the value their form showed when it opened (`seen`, see
+ * `stampsShown`), or without a form the server-known stamp now. A form's stamps matter when a
+ * sync brought a colleague's value of the field while the form was open: with the stamp read at
+ * save time the person's save would replace a value they never saw, on every laptop, with no
+ * conflict. A contact's change names its `clientId`: its stamps are kept in its client's record.
  */
-export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object, clientId?: string): Promise<void> {
+export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object, clientId?: string, seen?: Stamps): Promise<Hlc | null> {
   const values = changed as Record<string, unknown>;
   const company: readonly string[] = SYNCED_TABLES[table].companyFields;
   // Only synced fields: `id`, `updatedAt` and anything local stay on this laptop.
   const names = Object.keys(values).filter((f) => !company.includes(f) && f in SYNCED_TABLES[table].fields);
-  if (names.length === 0) return;
+  if (names.length === 0) return null;
   const key = recordKey(table, id);
-  const [known, pending] = await Promise.all([serverStampsOf(db, table, id, clientId), db.outbox.where('key').equals(key).sortBy('seq')]);
+  const [known, pending] = await Promise.all([seen ? undefined : serverStampsOf(db, table, id, clientId), db.outbox.where('key').equals(key).sortBy('seq')]);
   const hlc = await nextStamp(db);
   const fields: Record<string, FieldWrite> = {};
   for (const field of names) {
     const earlier = pending.find((e) => field in e.fields);
-    const base = earlier ? earlier.fields[field]!.base : known ? stampOf(known, field) : null;
+    const shown = seen ?? known;
+    const base = earlier ? earlier.fields[field]!.base : shown ? stampOf(shown, field) : null;
     // JSON round trip: the outbox holds exactly what will be sent (no undefined, no Dates).
     fields[field] = { value: JSON.parse(JSON.stringify(values[field] ?? null)) as unknown, hlc, base };
   }
   const seq = (await metaNumber(db, 'outboxSeq')) + 1;
   await db.meta.put({ key: 'outboxSeq', value: seq });
   await db.outbox.add({ seq, table, id, key, fields, at: new Date().toISOString(), ...(table === 'contacts' && clientId ? { clientId } : {}) });
+  return hlc;
+}
+
+/**
+ * The stamp of each value a record shows on this laptop now, inside the caller's transaction: a
+ * field with an unsent edit shows that edit (its stamp), every other field the server's value as
+ * last pulled (`serverStampsOf`). What an edit form keeps when it opens, to give its save as each
+ * changed field's `base` (recordChange): the stamp of the value the person saw and replaced.
+ */
+export async function stampsShown(db: FieldbookDb, table: SyncedTableName, id: string, clientId: string | undefined): Promise<Stamps> {
+  const [known, pending] = await Promise.all([serverStampsOf(db, table, id, clientId), db.outbox.where('key').equals(recordKey(table, id)).sortBy('seq')]);
+  const shown: Stamps = { ...known };
+  for (const entry of pending) for (const [field, write] of Object.entries(entry.fields)) shown[field] = write.hlc;
+  return shown;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('client commands', () => {
       db,
     );
     expect(created).toMatchObject({ name: 'Example Kft', notes: 'Line one\r\nLine\ttwo 😀', tags: ['vip', 'fair'], addresses: [{ street: 'Fő utca 1' }] });
-    const updated = await updateClient(created.id, client({ name: 'Example Kft', legalName: '\u0000Example Holding\u001F', notes: created.notes, tags: created.tags, addresses: created.addresses }), db, created);
+    const updated = await updateClient(created.id, client({ name: 'Example Kft', legalName: '\u0000Example Holding\u001F', notes: created.notes, tags: created.tags, addresses: created.addresses }), db, { record: created, stamps: {} });
     expect(updated.legalName).toBe('Example Holding');
     // The list row and the history line are made from the clean values too.
     expect((await db.clientRows.get(created.id))?.name).toBe('Example Kft');

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   ActionIcon,
   Button,
@@ -22,7 +23,8 @@ import type { z } from 'zod';
 import { EVENT_KINDS, QUESTION_KINDS, eventInputSchema, type FieldEvent } from '../../../core/leads/lead-model';
 import type { TeamMember } from '../../../core/client-model';
 import { createEvent, updateEvent } from '../data/leads';
-import { useCurrentUserId, useEvent } from '../data/lead-queries';
+import { useCurrentUserId } from '../data/lead-queries';
+import { useOpenedRecord, type Opened } from '../data/opened-record';
 import { useTeam } from '../data/queries';
 import { useFieldError } from '../clients/form-helpers';
 import { FormPage, useSaveAndLeave } from '../clients/FormPage';
@@ -82,7 +84,7 @@ function toFormValues(event: FieldEvent | null, me: string | undefined, team: Te
 /** Create or edit an event: where and when, who is on the stand, what to ask visitors. */
 export function EventFormPage() {
   const { eventId } = useParams();
-  const event = useEvent(eventId);
+  const event = useOpenedRecord('events', eventId);
   const team = useTeam();
   const me = useCurrentUserId();
   const { t } = useTranslation();
@@ -96,7 +98,15 @@ export function EventFormPage() {
   return <EventForm key={eventId ?? 'new'} event={event ?? null} team={team} me={me} />;
 }
 
-function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMember[]; me: string }) {
+/**
+ * `opened`: the event as the form opened it, with the stamps of its values: a save writes only
+ * what the person changed, as edits of what the form showed (a colleague's change of the same
+ * field synced meanwhile becomes a conflict, not an overwrite).
+ */
+function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]; me: string }) {
+  const { team, me } = props;
+  const [opened] = useState(props.event);
+  const event = opened?.record ?? null;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
@@ -111,7 +121,7 @@ function EventForm({ event, team, me }: { event: FieldEvent | null; team: TeamMe
   const { onSubmit, leaving } = useSaveAndLeave(
     form,
     async (values) => {
-      const saved = event ? await updateEvent(event.id, values) : await createEvent(values);
+      const saved = opened ? await updateEvent(opened.record.id, values, undefined, opened) : await createEvent(values);
       return { to: `/events/${saved.id}`, replace: !event };
     },
     t('eventForm.saved'),
