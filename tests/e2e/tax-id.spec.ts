@@ -22,5 +22,8 @@ test('a tax number that does not look like the country’s is kept as typed and 
   await form.expectSavedCard('Volga Fasteners');
   await expect(page.getByText('7707 083894')).toBeVisible();
   await expect(page.getByTestId('tax-id-check')).toHaveText('check this number');
+  // The field test's smaller things on the same card: the address names its country, empty contract terms read "—".
+  await expect(page.getByText('Office: Russia')).toBeVisible();
+  await expect(page.getByText('Contract terms', { exact: true }).locator('xpath=..')).toHaveText(/Contract terms\s*—/);
   await page.screenshot({ path: test.info().outputPath('tax-id-card.png'), fullPage: true });
 });

@@ -24,7 +24,7 @@ import { addressLine, clientCountry, type Client } from '../../../core/client-mo
 import { TaxIdValue } from './TaxIdCheck';
 import { archiveClient, restoreClient } from '../data/commands';
 import { useClient, useContacts } from '../data/queries';
-import { formatDate, formatMoney, formatPercent } from '../i18n/format';
+import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
 import { StatusBadge } from './StatusBadge';
 import { ContactList } from './ContactList';
@@ -217,7 +217,7 @@ export function ClientCardPage() {
                       <Text span c="dimmed" size="xs">
                         {t(`addressKind.${a.kind}`)}:{' '}
                       </Text>
-                      {addressLine(a)}
+                      {addressLine({ ...a, country: a.country && formatCountry(a.country) })}
                     </Text>
                   ))}
                 </Stack>
@@ -239,9 +239,11 @@ export function ClientCardPage() {
               </SimpleGrid>
               <Box mt="sm">
                 <Field label={t('card.contractTerms')}>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {client.contractTerms}
-                  </Text>
+                  {client.contractTerms && (
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {client.contractTerms}
+                    </Text>
+                  )}
                 </Field>
               </Box>
             </Card>
