@@ -76,6 +76,8 @@ for (const backend of BACKENDS) {
         deviceId: expect.any(String),
         user: { id: expect.any(String), displayName: 'ANNA', role: 'manager' },
         deviceCookie: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        // The mark this device's offer numbers carry (core/offers/offer-number.ts).
+        offerMark: expect.stringMatching(/^[A-HJ-NP-Z]{1,3}$/),
       });
       const rows = await test.db.query<{ token_hash: string; name: string }>(`SELECT token_hash, name FROM devices WHERE id = $1`, [body.deviceId]);
       expect(rows).toEqual([{ token_hash: hashToken(body.token), name: 'Anna’s ThinkPad' }]);

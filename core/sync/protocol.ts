@@ -217,6 +217,11 @@ export interface PullResponse {
   /** The cursor is older than the tombstone retention: re-snapshot (the outbox is kept). */
   resnapshot?: boolean;
   serverTime: string;
+  /**
+   * The pulling device's offer mark (core/offers/offer-number.ts), which the sign-in also gives: a
+   * laptop signed in before marks existed learns it here. Absent from a server without marks.
+   */
+  offerMark?: string;
 }
 
 export const snapshotRequestSchema = z.strictObject({

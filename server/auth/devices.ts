@@ -1,5 +1,6 @@
 /** Devices: one per signed-in laptop, each with its own token (kept only as a hash). */
 import type { Sql } from '../db/sql-db';
+import { deviceMark } from '../../core/offers/offer-number';
 import { hashToken, newToken } from './tokens';
 import type { Role } from './users';
 
@@ -28,19 +29,27 @@ export interface AuthDevice {
   id: string;
   name: string;
   user: AuthUser;
+  /** What the device's offer numbers carry (null only for a device the migration could not mark). */
+  offerMark: string | null;
 }
 
 const DEVICE_COLUMNS = `d.id::text AS "id", d.name, d.user_id::text AS "userId", u.login AS "userLogin", u.display_name AS "userName",
   d.created_at AS "createdAt", d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt"`;
 
-/** Registers a device and returns its token: the only time the token exists outside the device. */
-export async function createDevice(sql: Sql, userId: string, name: string): Promise<{ deviceId: string; token: string }> {
+/**
+ * Registers a device and returns its token (the only time the token exists outside the device)
+ * and its offer mark: the person's next one, never one given before (core/offers/offer-number.ts).
+ * Counting the marks on the user's row locks it, so two sign-ins at once get two marks.
+ */
+export async function createDevice(sql: Sql, userId: string, name: string): Promise<{ deviceId: string; token: string; offerMark: string }> {
   const token = newToken();
+  const [counted] = await sql.query<{ n: number }>(`UPDATE users SET offer_marks_given = offer_marks_given + 1 WHERE id = $1::uuid RETURNING offer_marks_given AS n`, [userId]);
+  const offerMark = deviceMark(counted!.n);
   const [row] = await sql.query<{ id: string }>(
-    `INSERT INTO devices (user_id, name, token_hash, last_seen_at) VALUES ($1::uuid, $2, $3, now()) RETURNING id::text AS id`,
-    [userId, name, hashToken(token)],
+    `INSERT INTO devices (user_id, name, token_hash, last_seen_at, offer_mark) VALUES ($1::uuid, $2, $3, now(), $4) RETURNING id::text AS id`,
+    [userId, name, hashToken(token), offerMark],
   );
-  return { deviceId: row!.id, token };
+  return { deviceId: row!.id, token, offerMark };
 }
 
 export type TokenCheck =
@@ -60,6 +69,7 @@ export async function deviceForToken(sql: Sql, token: string): Promise<TokenChec
     headId: string | null;
     discountLimitPct: string;
     disabledAt: Date | null;
+    offerMark: string | null;
   }>(
     // The device's last sighting is noted in the same round trip, at most once a minute (a write
     // per request would be wasted work), and only for a device that may still sync.
@@ -68,7 +78,8 @@ export async function deviceForToken(sql: Sql, token: string): Promise<TokenChec
         WHERE d.token_hash = $1 AND u.id = d.user_id AND d.revoked_at IS NULL AND u.disabled_at IS NULL
           AND (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute'))
      SELECT d.id::text AS "id", d.name, d.revoked_at AS "revokedAt", u.id::text AS "userId", u.login, u.display_name AS "displayName",
-            u.role, u.head_id::text AS "headId", u.discount_limit_pct::text AS "discountLimitPct", u.disabled_at AS "disabledAt"
+            u.role, u.head_id::text AS "headId", u.discount_limit_pct::text AS "discountLimitPct", u.disabled_at AS "disabledAt",
+            d.offer_mark AS "offerMark"
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE d.token_hash = $1`,
     [hashToken(token)],
@@ -83,6 +94,7 @@ export async function deviceForToken(sql: Sql, token: string): Promise<TokenChec
       id: row.id,
       name: row.name,
       user: { id: row.userId, login: row.login, displayName: row.displayName, role: row.role, headId: row.headId, discountLimitPct: row.discountLimitPct },
+      offerMark: row.offerMark,
     },
   };
 }

@@ -44,6 +44,8 @@ export interface LoginResponse {
   user: { id: string; displayName: string; role: Role };
   /** A new device cookie for this login, to send with the laptop's next sign-in (replaces the one sent). */
   deviceCookie: string;
+  /** This device's offer mark: what its offer numbers carry (core/offers/offer-number.ts). */
+  offerMark: string;
 }
 
 /** An empty body, or `{}`: what logout and revoke accept. */
@@ -126,13 +128,13 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     }
     // The device, the attempt's success and the new device cookie are written together: a
     // sign-in that did not complete is not recorded as a success, and one that did is.
-    const { deviceId, token, deviceCookie } = await db.transaction(async (tx) => {
+    const { deviceId, token, deviceCookie, offerMark } = await db.transaction(async (tx) => {
       const device = await createDevice(tx, user.id, body.deviceName);
       await markLoginSucceeded(tx, reservation.attemptId);
       return { ...device, deviceCookie: await issueDeviceCookie(tx, user.id, reservation.trustedCookie) };
     });
     request.log.info({ userId: user.id, deviceId, trustedCookie: reservation.trustedCookie !== null }, 'login');
-    const response: LoginResponse = { token, deviceId, user: { id: user.id, displayName: user.displayName, role: user.role }, deviceCookie };
+    const response: LoginResponse = { token, deviceId, user: { id: user.id, displayName: user.displayName, role: user.role }, deviceCookie, offerMark };
     return reply.header('cache-control', 'no-store').send(response);
   });
 

@@ -103,16 +103,17 @@ export async function pull(db: SqlTransactor, device: SyncDevice, req: PullReque
   const { user } = device;
   return db.transaction(async (tx) => {
     const serverTime = new Date(now).toISOString();
+    const mark = device.offerMark ? { offerMark: device.offerMark } : {};
     const { owners, team, horizon, newest } = await pullContext(tx, user);
     if (req.cursor > newest) return { error: 'cursor_ahead' as const, newest };
     const hash = scopeHash(owners);
     if (req.scopeHash !== hash) {
       // The set of visible owners changed (or this is the first sync): the laptop snapshots the
       // added owners and drops the removed ones, then pulls again with the new hash.
-      return { records: jsonArray([]), team, removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime };
+      return { records: jsonArray([]), team, removed: [], addedClients: [], scope: { hash, owners }, cursor: req.cursor, hasMore: true, serverTime, ...mark };
     }
     if (horizon !== null && req.cursor < horizon) {
-      return { records: jsonArray([]), team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime };
+      return { records: jsonArray([]), team, removed: [], addedClients: [], cursor: req.cursor, hasMore: true, resnapshot: true, serverTime, ...mark };
     }
     const rows = await tx.query<PageRow>(PULL_PAGE, [req.cursor, owners, limit + 1, device.id]);
     const hasMore = rows.length > limit;
@@ -155,6 +156,7 @@ export async function pull(db: SqlTransactor, device: SyncDevice, req: PullReque
       cursor: end,
       hasMore,
       serverTime,
+      ...mark,
     };
   }, 'repeatable read');
 }

@@ -28,4 +28,6 @@ export interface SyncUser {
 export interface SyncDevice {
   id: string;
   user: SyncUser;
+  /** What the device's offer numbers carry; the pull tells the laptop (core/offers/offer-number.ts). */
+  offerMark?: string | null;
 }

@@ -23,6 +23,7 @@ import { getDb, type FieldbookDb } from './db';
 import { currentUserId } from './leads';
 import { offerLinesOutsideRules } from './offer-rules';
 import { outboxTables, recordChange } from './outbox';
+import { readOfferMark } from './sync-session';
 
 /** How long a new offer is valid, in days. */
 export const DEFAULT_VALIDITY_DAYS = 30;
@@ -73,17 +74,18 @@ async function ownerLimitBp(db: FieldbookDb, ownerId: string): Promise<number> {
 
 /**
  * The next commercial number of the person using this laptop (core/offers/offer-number.ts): their
- * prefix from the company server (initials before the first sync), continued after this laptop's
- * counter and after every number of the day it holds.
+ * prefix from the company server (initials before the first sync) and this device's mark,
+ * continued after this laptop's counter and after every number of the day it holds.
  */
 async function nextOfferNumberOf(db: FieldbookDb, userId: string, today: string): Promise<string> {
   const me = await db.team.get(userId);
   const prefix = me?.offerPrefix ?? initialsOf(me?.name ?? '');
-  const stored = (await db.meta.get('offerCounter'))?.value as { day: string; prefix?: string; n: number } | undefined;
-  const counted = stored?.day === today && (stored.prefix ?? prefix) === prefix ? stored.n : 0;
-  const known = (await db.offers.where('number').startsWith(offerNumberStem(prefix, today)).keys()) as string[];
-  const next = nextOfferNumber(prefix, today, counted, known);
-  await db.meta.put({ key: 'offerCounter', value: { day: today, prefix, n: next.n } });
+  const mark = (await readOfferMark(db)) ?? '';
+  const stored = (await db.meta.get('offerCounter'))?.value as { day: string; prefix?: string; mark?: string; n: number } | undefined;
+  const counted = stored?.day === today && (stored.prefix ?? prefix) === prefix && (stored.mark ?? '') === mark ? stored.n : 0;
+  const known = (await db.offers.where('number').startsWith(offerNumberStem(prefix, today, mark)).keys()) as string[];
+  const next = nextOfferNumber(prefix, today, counted, known, mark);
+  await db.meta.put({ key: 'offerCounter', value: { day: today, prefix, mark, n: next.n } });
   return next.number;
 }
 

@@ -3,6 +3,7 @@
  * signed-in user, device), the pull cursor and scope, the clock offset, and the report of each
  * sync run. All in IndexedDB, next to the data it describes.
  */
+import { isDeviceMark } from '../../../core/offers/offer-number';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_CLOCK_AHEAD_MS, type PullResponse, type SnapshotResponse, type SyncRecord, type TeamMemberInfo } from '../../../core/sync/protocol';
 import { formatHlc, hlcWall, parseHlc } from '../../../core/sync/hlc';
@@ -56,6 +57,21 @@ const get = async <T>(db: FieldbookDb, key: string): Promise<T | undefined> => (
 export const readConnection = (db = getDb()) => get<SyncConnection>(db, 'syncConnection');
 export const saveConnection = (connection: SyncConnection, db = getDb()) => db.meta.put({ key: 'syncConnection', value: connection });
 export const forgetConnection = (db = getDb()) => db.meta.delete('syncConnection');
+
+/** This device's offer mark from the company server (core/offers/offer-number.ts), or undefined before it gave one. */
+export const readOfferMark = async (db = getDb()): Promise<string | undefined> => {
+  const mark = await get<unknown>(db, 'offerMark');
+  return isDeviceMark(mark) ? mark : undefined;
+};
+
+/**
+ * Keeps the mark the server gave this device (at sign-in, and with every pull). A sign-in to a
+ * server that gives none forgets the old device's: this device's numbers must not continue them.
+ */
+export async function keepOfferMark(mark: string | undefined, db = getDb()): Promise<void> {
+  if (!isDeviceMark(mark)) return void (await db.meta.delete('offerMark'));
+  if ((await readOfferMark(db)) !== mark) await db.meta.put({ key: 'offerMark', value: mark });
+}
 
 export async function readCursor(db = getDb()): Promise<SyncCursor> {
   return (await get<SyncCursor>(db, 'syncCursor')) ?? { cursor: 0, scopeHash: '', owners: [] };

@@ -10,6 +10,7 @@ import {
   applyPullPage,
   applySnapshotPage,
   commitScope,
+  keepOfferMark,
   readCursor,
   replaceTeam,
   saveClockOffset,
@@ -219,6 +220,8 @@ async function pull(opts: RunOptions, c: Counters): Promise<void> {
     const { value: page, bytes } = answer;
     c.bytes += bytes;
     await noteClock(page.serverTime, c, opts);
+    // A laptop signed in before the server gave offer marks learns its own here.
+    if (page.offerMark) await keepOfferMark(page.offerMark, db(opts));
     if (page.scope || page.resnapshot) await replaceTeam(page.team, db(opts));
     if (page.resnapshot) {
       // Older than the server keeps tombstones for: fetch the whole scope again (the outbox stays).

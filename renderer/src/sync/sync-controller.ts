@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { getDb } from '../data/db';
 import { continueOutboxOnNewDevice } from '../data/outbox';
-import { forgetConnection, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
+import { forgetConnection, keepOfferMark, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
 import { SyncFailure, httpTransport, type Transport } from './transport';
 import { forgetToken, keepToken, tokenOf } from './device-token';
@@ -106,6 +106,8 @@ export interface LoginAnswer {
   user: SyncConnection['user'];
   /** The device cookie for this login's next sign-in (./device-cookie.ts); older servers send none. */
   deviceCookie?: string;
+  /** What this device's offer numbers carry (core/offers/offer-number.ts); older servers send none. */
+  offerMark?: string;
 }
 
 /** A sign-in refused because this laptop holds another person's client base (`holder`). */
@@ -138,6 +140,8 @@ export async function signIn(serverUrl: string, login: string, password: string)
   await continueOutboxOnNewDevice(getDb());
   const connection = await keepToken({ serverUrl: url, deviceId: value.deviceId, user: value.user }, value.token);
   await saveConnection(connection);
+  // A new device: its numbers carry its own mark, never the last device's.
+  await keepOfferMark(value.offerMark);
   return connection;
 }
 

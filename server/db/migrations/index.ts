@@ -17,6 +17,7 @@ import { sql as deviceBatchHash } from './008-device-batch-hash';
 import { sql as attachmentHolders } from './009-attachment-holders';
 import { sql as loginDeviceCookies } from './010-login-device-cookies';
 import { sql as pricingHistory } from './011-pricing-history';
+import { sql as deviceOfferMarks } from './012-device-offer-marks';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'attachment-holders', sql: attachmentHolders },
   { version: 10, name: 'login-device-cookies', sql: loginDeviceCookies },
   { version: 11, name: 'pricing-history', sql: pricingHistory },
+  { version: 12, name: 'device-offer-marks', sql: deviceOfferMarks },
 ];
