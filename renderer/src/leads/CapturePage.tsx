@@ -34,7 +34,8 @@ import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments
 import { clientSearch } from '../data/client-base';
 import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
 import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/lead-queries';
-import { captureLead, getLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
+import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
+import { openRecord, type Opened } from '../data/opened-record';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
 import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
@@ -201,7 +202,9 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
   const submitted = useRef(false);
 
   const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
-  const [editing, setEditing] = useState<Lead | null>(null);
+  // A lead opened for correcting, with the stamps of its values: its save is an edit of what the
+  // form showed (a colleague's change synced meanwhile becomes a conflict, not an overwrite).
+  const [editing, setEditing] = useState<Opened<Lead> | null>(null);
   const [photo, setPhoto] = useState<PreparedFile | null>(null);
   const photoUrl = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
   useEffect(() => () => (photoUrl ? URL.revokeObjectURL(photoUrl) : undefined), [photoUrl]);
@@ -235,7 +238,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
     startOver();
     performance.mark('fieldbook:capture-ready');
     const write = async () => {
-      if (held.editing) await updateLead(held.editing.id, held.values);
+      if (held.editing) await updateLead(held.editing.record.id, held.values, undefined, held.editing);
       else await captureLead(held.values, { photo: held.photo, attachTo: held.attachTo, taskTitle });
     };
     writes.current = writes.current.then(write).then(
@@ -357,10 +360,10 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
   };
 
   const openLead = async (leadId: string) => {
-    const lead = await getLead(leadId);
-    if (!lead) return;
-    reset(toValues(lead));
-    setEditing(lead);
+    const opened = await openRecord('leads', leadId);
+    if (!opened) return;
+    reset(toValues(opened.record));
+    setEditing(opened);
     setAttachTo(null);
     firstField.current?.focus();
   };
@@ -408,7 +411,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
         {editing && (
           <Alert color="blue" mb="sm" py={6}>
             <Group justify="space-between">
-              <Text size="sm">{t('capture.editing', { when: formatDateTime(editing.capturedAt) })}</Text>
+              <Text size="sm">{t('capture.editing', { when: formatDateTime(editing.record.capturedAt) })}</Text>
               <Button size="compact-xs" variant="subtle" onClick={startOver}>
                 {t('capture.stopEditing')}
               </Button>
@@ -515,7 +518,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
           </Grid.Col>
           <Grid.Col span={4}>
             <Stack gap="md">
-              <MatchesPanel form={form} excludeLeadId={editing?.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
+              <MatchesPanel form={form} excludeLeadId={editing?.record.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
               <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
               <Card withBorder padding="xs">
                 <Text size="xs" fw={600} mb={4}>

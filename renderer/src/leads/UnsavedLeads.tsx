@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../core/leads/lead-model';
+import type { Opened } from '../data/opened-record';
 import type { PreparedFile } from '../data/attachments';
 import { isBlankCapture, type CaptureValues } from './capture-values';
 
@@ -10,7 +11,7 @@ export interface UnsavedLead {
   id: string;
   name: string;
   values: CaptureValues;
-  editing: Lead | null;
+  editing: Opened<Lead> | null;
   photo: PreparedFile | null;
   attachTo: { clientId: string; contactId: string | null; name: string } | null;
   /** Why the write failed, in words. */
