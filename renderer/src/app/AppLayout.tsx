@@ -13,6 +13,7 @@ import { notifications } from '@mantine/notifications';
 import { syncNow, takeRestartNotice } from '../sync/sync-controller';
 import { useSyncAttention } from '../data/sync-session';
 import { useAwaitingApprovalCount } from '../data/offer-queries';
+import { formatCount } from '../i18n/format';
 
 /** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
 function useGlobalCommands() {
@@ -43,12 +44,12 @@ function useGlobalCommands() {
   );
 }
 
-/** Number of clients on this laptop; re-renders only itself as the base changes. */
+/** Number of clients the list shows (archived ones aside); re-renders only itself as the base changes. */
 function ClientCount() {
   useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
   return (
-    <Text span size="xs" c="dimmed">
-      {clientSearch.size.toLocaleString()}
+    <Text span size="xs" c="dimmed" data-testid="client-count">
+      {formatCount(clientSearch.activeSize)}
     </Text>
   );
 }

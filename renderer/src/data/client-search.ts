@@ -107,6 +107,13 @@ export class ClientSearch {
     return this.rows.length;
   }
 
+  /** Clients in the list as it shows by default: archived ones (and rows of clients gone) not counted. */
+  get activeSize(): number {
+    let archived = 0;
+    for (const a of this.archived()) archived += a;
+    return this.rows.length - archived;
+  }
+
   /**
    * Starts an empty list from a snapshot: rows already in name order (so the first screen
    * needs no sort), at local revision `rev`. The list takes the array over.
