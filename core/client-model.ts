@@ -78,7 +78,12 @@ export const clientInputSchema = z.object({
     .max(300, { message: 'too_long' })
     .refine((v) => v === '' || /^(https?:\/\/)?[^\s/$.?#]+\.[^\s]+$/i.test(v), { message: 'website' })
     .default(''),
-  addresses: z.array(addressSchema).max(10).default([]),
+  // A row left empty on the form (a spare "Add address") is no address: it is not stored.
+  addresses: z
+    .array(addressSchema)
+    .max(10)
+    .default([])
+    .transform((list) => list.filter((a) => a.street || a.city || a.postcode || a.region || a.country)),
   priceType: z.enum(PRICE_TYPES),
   /** Standing discount in percent, two decimals at most. */
   discountPct: z
