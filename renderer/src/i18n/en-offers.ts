@@ -34,7 +34,7 @@ export const enOffers = {
     openCurrent: 'Open it',
     previousVersion: 'Revised from version {{version}}',
     openPrevious: 'Open version {{version}}',
-    validityPassed: 'The offer was valid until {{date}}.',
+    validityPassed: 'The offer’s validity ended on {{date}}',
     refusedSend:
       'The company server did not let this offer go out: a discount or a price on it needs the head of sales’ approval (it is not the company’s for this client, or it changed since your last sync). Send it for approval as it is.',
     lines: {
@@ -109,7 +109,8 @@ export const enOffers = {
       notes: 'Notes',
       currency: 'Currency',
       pricesIncludeVat: 'Prices include VAT',
-      paymentDays: '{{count}} days net',
+      paymentDays_one: '{{count}} day net',
+      paymentDays_other: '{{count}} days net',
     },
     totals: {
       title: 'Totals',
@@ -164,7 +165,7 @@ export const enOffers = {
       noEmail: 'No contact of this client has an email address.',
       subject: 'Offer {{number}} from {{company}}',
       subjectPlain: 'Offer {{number}}',
-      body: 'Dear {{name}},\n\nplease find attached our offer {{number}}, valid until {{date}}.\nTotal: {{total}}.\n\nKind regards,\n{{me}}',
+      body: 'Dear {{name}},\n\nplease find attached our offer {{number}} (valid until {{date}}).\nTotal: {{total}}.\n\nKind regards,\n{{me}}',
       attachHint: 'Save the PDF first, then attach it to the email the app opens.',
       savePdf: 'Save PDF',
       openEmail: 'Open email draft',
