@@ -8,6 +8,7 @@ import {
   matchStrength,
   personNameKey,
   phoneKey,
+  withinTypos,
   type MatchInput,
   type MatchReason,
 } from './match-keys';
@@ -292,5 +293,41 @@ describe('matchStrength and matchRank', () => {
     const candidates: MatchReason[][] = [['company_prefix'], ['person', 'company_prefix'], ['email', 'phone'], ['person'], ['phone'], []];
     const ranked = [...candidates].sort((a, b) => matchRank(b) - matchRank(a));
     expect(ranked).toEqual([['email', 'phone'], ['phone'], ['person', 'company_prefix'], ['person'], ['company_prefix'], []]);
+  });
+});
+
+describe('typos and spelling variants', () => {
+  const company = (name: string) => matchKeysOf({ companyName: name });
+  const person = (name: string) => matchKeysOf({ personName: name });
+
+  it('finds a company spelt another way: one edit per six letters', () => {
+    expect(compareMatchKeys(company('Harbor Fixings'), company('Harbour Fixings Ltd'))).toEqual(['company_similar']);
+    expect(compareMatchKeys(company('Harbour Fixings'), company('Harbor Fixings'))).toEqual(['company_similar']);
+    // A swap of two neighbours is one edit; transliteration comes first, as for equal names.
+    expect(compareMatchKeys(company('Kovcás és Társa Kft.'), company('Kovács és Társa'))).toEqual(['company_similar']);
+    expect(compareMatchKeys(company('ООО «Ромашкa»'), company('Romaschka LLC'))).toEqual(['company_similar']);
+    expect(compareMatchKeys(company('Nair Pumps'), company('Nair Pump'))).toEqual(['company_similar']);
+  });
+
+  it('does not stretch short names or more typos than the length allows', () => {
+    expect(compareMatchKeys(company('Acme'), company('Acne'))).toEqual([]); // four letters: no typo tolerated
+    expect(compareMatchKeys(company('Harbor Fixes'), company('Harbour Fixings'))).toEqual([]); // 3 edits in 11 letters
+    expect(compareMatchKeys(company('Data Soft'), company('Data Corp'))).toEqual([]);
+  });
+
+  it('finds a person with a typo, as a weak reason', () => {
+    expect(compareMatchKeys(person('Jon Smithers'), person('John Smithers'))).toEqual(['person_similar']);
+    expect(matchStrength(['person_similar'])).toBe('weak');
+    expect(matchStrength(['company_similar'])).toBe('medium');
+  });
+
+  it('counts edits exactly: insertions, deletions, changes and swaps', () => {
+    expect(withinTypos('abcdefghijkl', 'abcdefghijkl')).toBe(true);
+    expect(withinTypos('abcdefghijkl', 'abcdfeghijkl')).toBe(true); // one swap
+    expect(withinTypos('abcdefghijkl', 'abdcfeghijkl')).toBe(true); // two swaps, 12 letters: 2 allowed
+    expect(withinTypos('abcdefghijkl', 'abdcfehgijkl')).toBe(false); // three
+    expect(withinTypos('abcdef', 'abcdefg')).toBe(true);
+    expect(withinTypos('abcdef', 'abcdefgh')).toBe(false);
+    expect(withinTypos('', '')).toBe(false);
   });
 });

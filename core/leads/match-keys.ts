@@ -13,8 +13,11 @@
  *   the same person or company, so the app should offer to open or merge the existing record.
  * - medium: the same person name (all words equal, in any order). Names repeat across companies,
  *   so this is shown but not treated as a duplicate by itself.
+ * - medium, too: `company_similar`, the company keys differ by a typo or a spelling variant, at
+ *   most one edit per six letters ("Harbor Fixings" and "Harbour Fixings", `withinTypos`).
  * - weak: `company_prefix`, the candidate's company key starts with what has been typed so far
- *   (at least 3 characters), because the manager is probably still typing the name.
+ *   (at least 3 characters), because the manager is probably still typing the name; and
+ *   `person_similar`, the person keys differ by a typo ("Jon Smith", "John Smith").
  * Candidates sort by `matchRank`, a weighted count (strong 100, medium 10, weak 1), so any
  * strong reason outranks any mix of weaker ones and more reasons of a kind rank higher.
  * Empty keys never match: two leads without email do not "match on email".
@@ -232,7 +235,7 @@ export function matchKeysOf(input: MatchInput): MatchKeys {
   };
 }
 
-export const MATCH_REASONS = ['email', 'phone', 'company', 'person', 'company_prefix'] as const;
+export const MATCH_REASONS = ['email', 'phone', 'company', 'person', 'company_similar', 'person_similar', 'company_prefix'] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
 export type MatchStrength = 'strong' | 'medium' | 'weak';
@@ -242,6 +245,8 @@ const STRENGTH_OF: Record<MatchReason, MatchStrength> = {
   phone: 'strong',
   company: 'strong',
   person: 'medium',
+  company_similar: 'medium',
+  person_similar: 'weak',
   company_prefix: 'weak',
 };
 
@@ -260,10 +265,54 @@ export function compareMatchKeys(typed: MatchKeys, candidate: MatchKeys): MatchR
   if (shareAny(typed.phones, candidate.phones)) reasons.push('phone');
   if (typed.company !== '' && typed.company === candidate.company) reasons.push('company');
   if (typed.person !== '' && typed.person === candidate.person) reasons.push('person');
+  if (typed.company !== candidate.company && withinTypos(typed.company, candidate.company)) reasons.push('company_similar');
+  if (typed.person !== candidate.person && withinTypos(typed.person, candidate.person)) reasons.push('person_similar');
   if (typed.company.length >= MIN_COMPANY_PREFIX && candidate.company !== typed.company && candidate.company.startsWith(typed.company)) {
     reasons.push('company_prefix');
   }
   return reasons;
+}
+
+/** Letters per typo tolerated: "Harbor Fixings" (13 letters, 2 edits) finds "Harbour Fixings". */
+export const LETTERS_PER_EDIT = 6;
+
+/** How many edits two keys of these lengths may differ by: one per six letters of the shorter. */
+export const editsAllowed = (a: string, b: string) => Math.floor(Math.min(a.length, b.length) / LETTERS_PER_EDIT);
+
+/**
+ * Whether two keys (already folded and transliterated, so "Ромашка" and "Romashka" are alike)
+ * differ by at most `editsAllowed` typos: a letter added, left out, changed, or two neighbours
+ * swapped (optimal string alignment distance). Keys under six letters must be equal, and an empty
+ * key matches nothing.
+ */
+export function withinTypos(a: string, b: string): boolean {
+  const max = editsAllowed(a, b);
+  if (max === 0 || Math.abs(a.length - b.length) > max) return false;
+  return editDistanceAtMost(a, b, max);
+}
+
+/** Optimal string alignment distance ≤ max, in a band of width 2·max + 1 (keys are short). */
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  const n = b.length;
+  const big = max + 1;
+  let before = new Array<number>(n + 1).fill(big);
+  let previous = Array.from({ length: n + 1 }, (_, j) => (j <= max ? j : big));
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = new Array<number>(n + 1).fill(big);
+    current[0] = i <= max ? i : big;
+    let best = current[0];
+    for (let j = Math.max(1, i - max); j <= Math.min(n, i + max); j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > max) return false;
+    before = previous;
+    previous = current;
+  }
+  return previous[n]! <= max;
 }
 
 /** The strength of the strongest reason, or null when there is none. */

@@ -61,6 +61,19 @@ afterEach(async () => {
 });
 
 describe('likely matches of a lead being typed', () => {
+  it('finds a client spelt another way among many alike ("Harbor Fixings" for "Harbour Fixings Ltd")', async () => {
+    for (const word of ['Supplies', 'Marine', 'Tools', 'Steel', 'Bolts', 'Logistics', 'Freight', 'Paints', 'Cables', 'Pumps', 'Valves', 'Motors', 'Foods', 'Tyres']) {
+      await createClient(client(`Harbour ${word} Ltd`, 'GB'), db);
+    }
+    const harbour = await createClient(client('Harbour Fixings Ltd', 'GB'), db);
+    search.apply(await db.clientRows.toArray());
+    const found = await findLikelyMatches(draft({ companyName: 'Harbor Fixings' }), search, [], db);
+    expect(found[0]).toMatchObject({ kind: 'client', clientId: harbour.id, reasons: ['company_similar'] });
+    // A person's name with a typo finds the contact too.
+    const typo = await findLikelyMatches(draft({ personName: 'Ivan Petorv' }), search, [], db);
+    expect(typo.map((m) => [m.contactId, m.reasons])).toContainEqual([petrov, ['person_similar']]);
+  });
+
   it('finds the client by its name in another script and without its legal form', async () => {
     const found = await findLikelyMatches(draft({ companyName: 'Romashka LLC' }), search, [], db);
     expect(found[0]).toMatchObject({ kind: 'client', clientId: romashka, reasons: ['company'], status: 'active', ownerId: 'u1' });

@@ -7,7 +7,7 @@
  */
 import type { Client, Contact } from '../../../core/client-model';
 import type { Lead } from '../../../core/leads/lead-model';
-import { MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
+import { LETTERS_PER_EDIT, MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
 import type { ClientListRow } from './client-list-row';
 import { clientOf, contactsOf } from './client-records';
 import type { ClientSearch } from './client-search';
@@ -122,15 +122,36 @@ function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
     const words = companyWords(draft.companyName);
     out.push(words.join(' '));
     if (words.length > 1) out.push(typed.company);
+    const cut = typoTolerant(words);
+    if (cut) out.push(cut);
   }
   if (typed.emails[0]) out.push(typed.emails[0]);
   // E.164 digits; the search matches them in every stored form of a number.
   if (typed.phones[0]) out.push(typed.phones[0].slice(1));
-  if (draft.personName.trim().length >= 4) out.push(draft.personName);
+  if (draft.personName.trim().length >= 4) {
+    out.push(draft.personName);
+    const cut = typoTolerant(draft.personName.split(/\s+/));
+    if (cut) out.push(cut);
+  }
   return out;
 }
 
+/**
+ * A look-up that still finds a name typed with a typo or spelled another way ("Harbor Fixings"
+ * for "Harbour Fixings"): each word of six letters or more (the shortest that may hold a typo,
+ * `LETTERS_PER_EDIT`) cut to its first half. The words keep narrowing each other, so the dozen rows
+ * it gives are the likely ones; the core rules then decide. A typo in a word's first half is not
+ * found this way (the other words may still find it). Null when no word is long enough to be cut.
+ */
+function typoTolerant(words: readonly string[]): string | null {
+  if (!words.some((w) => w.length >= LETTERS_PER_EDIT)) return null;
+  return words.map((w) => (w.length >= LETTERS_PER_EDIT ? w.slice(0, Math.max(3, Math.ceil(w.length / 2))) : w)).join(' ');
+}
+
 const union = (a: readonly MatchReason[], b: readonly MatchReason[]) => [...new Set([...a, ...b])];
+
+/** The reasons about the company, which a client has; the others are a contact's. */
+const isCompanyReason = (r: MatchReason) => r === 'company' || r === 'company_similar' || r === 'company_prefix';
 
 /** Best first: stronger reasons, then more of them. */
 const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchRank(a.reasons);
@@ -147,7 +168,7 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
   if (rows.size > 0) {
     for (const { client, contacts } of await recordsOf([...rows.values()], db)) {
       const row = rows.get(client.id)!;
-      const companyReasons = keysOfClient(client).reduce<MatchReason[]>((r, k) => union(r, compareMatchKeys(typed, k).filter((x) => x === 'company' || x === 'company_prefix')), []);
+      const companyReasons = keysOfClient(client).reduce<MatchReason[]>((r, k) => union(r, compareMatchKeys(typed, k).filter(isCompanyReason)), []);
       const base = {
         clientId: client.id,
         leadId: null,
@@ -161,7 +182,7 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
       let contactMatched = false;
       for (const contact of contacts) {
         if (contact.archivedAt) continue;
-        const personal = compareMatchKeys(typed, keysOfContact(client, contact)).filter((r) => r !== 'company' && r !== 'company_prefix');
+        const personal = compareMatchKeys(typed, keysOfContact(client, contact)).filter((r) => !isCompanyReason(r));
         if (personal.length === 0) continue;
         contactMatched = true;
         const person = [contact.name, contact.position].filter(Boolean).join(', ');

@@ -73,6 +73,8 @@ export const enCapture = {
         company: 'same company',
         person: 'same name',
         company_prefix: 'similar company',
+        company_similar: 'company name alike',
+        person_similar: 'name alike',
       },
     },
     scan: {
