@@ -5,13 +5,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { numberFormatter } from './number-format';
 
 export function initI18n(language = 'en') {
-  void i18next.use(initReactI18next).init({
+  void i18next.use(initReactI18next).use(numberFormatter).init({
     resources: { en: { translation: en } },
     lng: language,
     fallbackLng: 'en',
-    interpolation: { escapeValue: false }, // React escapes already
+    // React escapes already; every number goes through numberFormatter (separators of the language).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     initAsync: false,
   });

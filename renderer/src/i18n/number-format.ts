@@ -1,0 +1,31 @@
+/**
+ * Every number a message says is written the way the language writes numbers: "100,000
+ * clients", "100 000 клиентов", "1,00,000" in Hindi. i18next puts a number into a message as it
+ * is ("100000 clients", as the field test saw); this formatter module, with `alwaysFormat`,
+ * writes it with the locale's separators. Messages name no formats of their own (`{{n, …}}`),
+ * so nothing else is formatted here: text passes through as it is.
+ */
+import type { FormatterModule } from 'i18next';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lng: string | undefined): Intl.NumberFormat {
+  const locale = lng ?? 'en';
+  let f = formats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+    formats.set(locale, f);
+  }
+  return f;
+}
+
+export const numberFormatter: FormatterModule = {
+  type: 'formatter',
+  init() {},
+  // Typed as returning a string, but any value given comes back unchanged unless it is a number.
+  format(value: unknown, _format?: string, lng?: string): string {
+    return typeof value === 'number' && Number.isFinite(value) ? numberFormat(lng).format(value) : (value as string);
+  },
+  add() {},
+  addCached() {},
+};
