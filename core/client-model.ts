@@ -231,4 +231,10 @@ export interface TeamMember {
    * the company server (core/offers/offer-number.ts); absent before the first sync.
    */
   offerPrefix?: string;
+  /**
+   * Set when the person has left the company (their account is disabled): their name stays on
+   * their clients and in the history until a head of sales hands the clients over, but nobody
+   * picks them as an owner, an assignee or for an event's team.
+   */
+  left?: true;
 }

@@ -200,6 +200,8 @@ export interface TeamMemberInfo {
   discountLimitBp: number;
   /** What this person's offer numbers start with, unique in the company (core/offers/offer-number.ts). */
   offerPrefix: string;
+  /** Present when the person has left (their account is disabled): named, never picked. */
+  left?: true;
 }
 
 export interface PullResponse {

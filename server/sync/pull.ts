@@ -52,10 +52,15 @@ export function parsedAnswer<T>(answer: WithJsonText<T>): T {
   return JSON.parse(wireJson(answer)) as T;
 }
 
-/** Everyone in the company (the laptop's names of owners and colleagues), as JSON text. */
-const TEAM_JSON = `SELECT coalesce(json_agg(json_build_object('id', id::text, 'name', display_name, 'role', role, 'discountLimitBp', round(discount_limit_pct * 100)::int,
-       'offerPrefix', offer_prefix)
-       ORDER BY display_name), '[]')::text FROM users WHERE disabled_at IS NULL`;
+/**
+ * Everyone in the company (the laptop's names of owners and colleagues), as JSON text. Someone
+ * who left (a disabled account) is listed with `left: true`: their clients keep a name on the
+ * head of sales' laptop until they are handed over, and the app offers them in no picker.
+ */
+const TEAM_JSON = `SELECT coalesce(json_agg(json_strip_nulls(json_build_object('id', id::text, 'name', display_name, 'role', role,
+       'discountLimitBp', round(discount_limit_pct * 100)::int, 'offerPrefix', offer_prefix,
+       'left', CASE WHEN disabled_at IS NOT NULL THEN true END))
+       ORDER BY display_name), '[]')::text FROM users`;
 
 /** The newest change number the server has given (0 before the first), as SQL. */
 export const NEWEST_CHANGE = `(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq)::float8`;

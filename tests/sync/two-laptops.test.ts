@@ -507,6 +507,9 @@ for (const backend of BACKENDS) {
       const head = await laptop('head');
       await head.sync();
       expect((await head.db.clients.get(c.id))?.name).toBe('Left Behind Ltd');
+      // Her name stays on her clients, marked as having left (the app offers her in no picker).
+      expect(await head.db.team.get(tess.id)).toMatchObject({ name: 'Tess Left', role: 'manager', left: true });
+      expect((await head.db.team.get(test.team.ben))?.left).toBeUndefined();
       const handed = io();
       expect(await runCli(['assign-client', '--from', 'tess', '--to', 'ben'], {}, handed.io, test.db)).toBe(0);
       expect(handed.out.join()).toMatch(/^1 client of tess reassigned to ben/);

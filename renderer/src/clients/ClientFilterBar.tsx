@@ -7,6 +7,7 @@ import { CLIENT_SORTS, type ClientSort } from '../data/client-search';
 import { useClientFacets } from '../data/client-base';
 import { useTeam } from '../data/queries';
 import { useClientListState } from './list-state';
+import { personName } from './team';
 
 /**
  * The filters and sort. Memoised and subscribed to its own part of the list state only: a
@@ -59,7 +60,8 @@ export const ClientFilterBar = memo(function ClientFilterBar() {
         w={170}
         aria-label={t('list.owner')}
         placeholder={t('list.owner')}
-        data={team.map((m) => ({ value: m.id, label: m.name }))}
+        // A filter, not a pick: a colleague who left is listed (marked), their clients are still here.
+        data={team.map((m) => ({ value: m.id, label: personName(m, t) }))}
         value={filters.ownerId}
         onChange={(v) => setFilters({ ownerId: v })}
         searchable

@@ -42,6 +42,7 @@ import { FormPage, useSaveAndLeave } from './FormPage';
 import { useTaxIdHint } from './TaxIdCheck';
 import { useConnection, useScopeOwners } from '../data/sync-session';
 import { ownerChoices, ownerLabel } from './owner-choices';
+import { personName, pickable } from './team';
 import { CurrencyField } from './CurrencyField';
 
 type FormValues = z.input<typeof clientInputSchema>;
@@ -53,7 +54,8 @@ function toFormValues(client: Client | null, team: TeamMember[], me: string | un
     const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
     return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
   }
-  const owner = (me && team.some((m) => m.id === me) ? me : undefined) ?? team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? '';
+  const working = pickable(team);
+  const owner = (me && working.some((m) => m.id === me) ? me : undefined) ?? working.find((m) => m.role === 'manager')?.id ?? working[0]?.id ?? '';
   return { ...blankClientInput(owner), addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country: '' }] };
 }
 
@@ -90,6 +92,7 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
   const seen = first?.record ?? null;
   const gone = seen !== null && opened === null;
   const owners = ownerChoices({ team, scopeOwners: who.scopeOwners, role: who.role, current: seen?.ownerId ?? '', isNew: !seen });
+  const ownerLeft = (id: string) => team.some((m) => m.id === id && m.left);
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
@@ -152,9 +155,9 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                     <Select
                       label={t('form.owner')}
                       withAsterisk
-                      data={owners.owners.map((m) => ({ value: m.id, label: ownerLabel(m, owners.owners) }))}
+                      data={owners.owners.map((m) => ({ value: m.id, label: personName({ ...m, name: ownerLabel(m, owners.owners) }, t) }))}
                       disabled={owners.locked}
-                      description={owners.locked ? t('form.ownerLocked') : undefined}
+                      description={owners.locked ? t('form.ownerLocked') : ownerLeft(field.value) ? t('team.leftHint') : undefined}
                       // Below the field, so it stays level with its neighbours in the grid.
                       inputWrapperOrder={['label', 'input', 'description', 'error']}
                       value={field.value || null}

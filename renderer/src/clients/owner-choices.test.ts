@@ -23,6 +23,14 @@ describe('ownerChoices', () => {
     expect(ids(ownerChoices({ team, scopeOwners: ['head', 'anna'], role: 'head_of_sales', current: 'admin', isNew: false }))).toEqual(['admin', 'head', 'anna']);
   });
 
+  it('never offers a colleague who left, unless they own the client now (named, so the head can hand it over)', () => {
+    const withLeaver: TeamMember[] = [...team, { id: 'gone', name: 'Gustav Gone', role: 'manager', left: true }];
+    const scope = ['head', 'anna', 'ben', 'gone'];
+    expect(ids(ownerChoices({ team: withLeaver, scopeOwners: scope, role: 'head_of_sales', current: 'anna', isNew: false }))).toEqual(['head', 'anna', 'ben']);
+    expect(ids(ownerChoices({ team: withLeaver, scopeOwners: scope, role: 'head_of_sales', current: 'gone', isNew: false }))).toEqual(['head', 'anna', 'ben', 'gone']);
+    expect(ids(ownerChoices({ team: withLeaver, scopeOwners: [], role: undefined, current: 'anna', isNew: true }))).toEqual(['head', 'anna', 'ben', 'other']);
+  });
+
   it('a laptop that never synced offers the whole team but admins', () => {
     expect(ids(ownerChoices({ team, scopeOwners: [], role: undefined, current: 'anna', isNew: true }))).toEqual(['head', 'anna', 'ben', 'other']);
   });

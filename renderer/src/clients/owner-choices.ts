@@ -2,9 +2,11 @@ import type { TeamMember } from '../../../core/client-model';
 
 /**
  * Who the client form offers as a client's owner, by the company server's rules (server/sync/
- * push.ts, scopeOf): someone whose clients this person may write (the owners of the laptop's
- * scope: a manager's own and delegated clients, a head of sales' team), never an admin; and
- * a manager does not reassign an existing client — that is a head of sales' decision. A laptop
+ * push.ts, scopeOf; server/sync/people.ts): someone whose clients this person may write (the
+ * owners of the laptop's scope: a manager's own and delegated clients, a head of sales' team),
+ * never an admin nor someone who left the company; and a manager does not reassign an existing
+ * client — that is a head of sales' decision. The current owner is always listed (a colleague
+ * who left included: the head sees whose clients they are, and picks someone else). A laptop
  * that never synced (the offline demo) knows no scope and offers the whole team.
  */
 export function ownerChoices(input: {
@@ -16,7 +18,7 @@ export function ownerChoices(input: {
 }): { owners: TeamMember[]; locked: boolean } {
   const { team, scopeOwners, role, current, isNew } = input;
   const writable = (m: TeamMember) => scopeOwners.length === 0 || scopeOwners.includes(m.id);
-  const owners = team.filter((m) => m.id === current || (m.role !== 'admin' && writable(m)));
+  const owners = team.filter((m) => m.id === current || (m.role !== 'admin' && !m.left && writable(m)));
   return { owners, locked: !isNew && role === 'manager' };
 }
 

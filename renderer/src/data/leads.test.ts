@@ -114,6 +114,10 @@ describe('after the conversation', () => {
     expect(tasks.find((t) => t.leadId === a.id)?.ownerId).toBe('u2');
     expect(tasks.find((t) => t.leadId === b.id)?.ownerId).toBe('u1');
     await expect(assignLeads([a.id], 'nobody', db)).rejects.toThrow(CommandError);
+    // Nobody hands a lead to a colleague who left (the server would refuse it; it would come back).
+    await db.team.put({ id: 'gone', name: 'Gustav Gone', role: 'manager', left: true });
+    await expect(assignLeads([a.id], 'gone', db)).rejects.toThrow('errors.colleague_left');
+    expect((await db.leads.get(a.id))?.ownerId).toBe('u2');
   });
 
   it('converts a lead into a client with the person as its contact', async () => {

@@ -216,7 +216,10 @@ async function moveOpenTasks(db: FieldbookDb, leadId: string, patch: Partial<Pic
 /** lead-assign: hands leads to a colleague (bulk, from the event's lead list), with their open tasks. */
 export async function assignLeads(ids: readonly string[], ownerId: string, db = getDb()): Promise<void> {
   await db.transaction('rw', leadTables(db), async () => {
-    if (!(await db.team.get(ownerId))) throw new CommandError('errors.unknown_colleague');
+    const colleague = await db.team.get(ownerId);
+    if (!colleague) throw new CommandError('errors.unknown_colleague');
+    // The company server refuses them too (server/sync/people.ts): the leads would come back.
+    if (colleague.left) throw new CommandError('errors.colleague_left');
     for (const id of ids) {
       const lead = await mustGetLead(db, id);
       if (lead.ownerId === ownerId) continue;

@@ -3,12 +3,14 @@ import { enCapture } from './en-capture';
 import { enCatalog } from './en-catalog';
 import { enEvents } from './en-events';
 import { enOffers } from './en-offers';
+import { enRecords } from './en-records';
 
 export const en = {
   ...enCapture,
   ...enCatalog,
   ...enEvents,
   ...enOffers,
+  ...enRecords,
   app: {
     name: 'Fieldbook',
     loading: 'Opening your client base…',
@@ -284,6 +286,7 @@ export const en = {
     lead_not_found: 'This lead no longer exists on this laptop.',
     task_not_found: 'This task no longer exists.',
     unknown_colleague: 'That colleague is not in your team list (sync to update it).',
+    colleague_left: 'That colleague has left the company: choose someone who works with clients.',
     reason_required: 'Say why, in a few words.',
     lead_already_linked: 'This lead already belongs to a client.',
     quantity: 'A quantity above 0, at most three decimals.',

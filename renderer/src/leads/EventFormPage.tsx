@@ -28,6 +28,7 @@ import { useOpenedRecord, type Opened } from '../data/opened-record';
 import { useTeam } from '../data/queries';
 import { useFieldError } from '../clients/form-helpers';
 import { FormPage, useSaveAndLeave } from '../clients/FormPage';
+import { personName, pickable } from '../clients/team';
 import { newQuestionId, today } from './event-stats';
 
 type FormValues = z.input<typeof eventInputSchema>;
@@ -177,7 +178,8 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
                     <MultiSelect
                       label={t('eventForm.team')}
                       placeholder={t('eventForm.teamPlaceholder')}
-                      data={team.map((m) => ({ value: m.id, label: m.name }))}
+                      // Nobody who left is put on a stand; one already on it stays listed (marked) until removed.
+                      data={pickable(team, event?.teamIds).map((m) => ({ value: m.id, label: personName(m, t) }))}
                       value={field.value ?? []}
                       onChange={field.onChange}
                       searchable

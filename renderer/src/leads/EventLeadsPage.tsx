@@ -46,7 +46,7 @@ import { NO_FILTERS } from '../data/client-search';
 import { getPlatform } from '../platform';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useSaveFailedMessage } from '../clients/form-helpers';
-import { useTeamNames } from '../clients/team';
+import { personName, pickable, useTeamNames } from '../clients/team';
 import { ANSWERED, NO_LEAD_FILTERS, answerFilterValues, byCapturedDesc, filterLeads, type LeadFilters } from './event-stats';
 import { LEAD_CSV_COLUMNS, csvFileName, leadsToCsv, type LeadCsvText } from './lead-csv';
 import { EventSummary } from './EventSummary';
@@ -222,7 +222,7 @@ function LeadFilterBar({ event, filters, onChange }: { event: FieldEvent; filter
         w={200}
         label={t('eventLeads.filterOwner')}
         placeholder={t('eventLeads.any')}
-        data={team.map((m) => ({ value: m.id, label: m.name }))}
+        data={team.map((m) => ({ value: m.id, label: personName(m, t) }))}
         value={filters.ownerId}
         onChange={(v) => onChange({ ...filters, ownerId: v })}
         searchable
@@ -352,7 +352,10 @@ function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: 
                 size="sm"
                 aria-label={t('eventLeads.assignTo')}
                 placeholder={t('eventLeads.assignTo')}
-                data={team.map((m) => ({ value: m.id, label: m.name }))}
+                // Whom a lead may go to, as the company server says (server/sync/people.ts): nobody who left, no admin.
+                data={pickable(team)
+                  .filter((m) => m.role !== 'admin')
+                  .map((m) => ({ value: m.id, label: m.name }))}
                 value={assignTo}
                 onChange={setAssignTo}
                 searchable
