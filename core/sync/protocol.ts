@@ -110,6 +110,13 @@ export interface OpResult {
   quiet?: true;
   /** For `merged`: the fields where a concurrent value won, kept in a conflict record. */
   lostFields?: string[];
+  /**
+   * A record this laptop made offline for a client that was reassigned meanwhile (its user owned
+   * the client until a move the laptop had not pulled, at most 14 days ago): accepted and stored
+   * under the client's owner, this user id. The laptop tells its author; the record leaves the
+   * laptop with the client at the pull.
+   */
+  followedClientTo?: string;
   /** For `rejected`: why, as an error code the app explains (see REJECT_REASONS). */
   reason?: RejectReason;
   /** For `rejected`: the offending field, when one field is the cause. */

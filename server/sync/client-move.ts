@@ -38,3 +38,27 @@ export async function recordClientMove(sql: Sql, move: ClientMove): Promise<Reco
 export async function recordOwnerMove(sql: Sql, move: { seq: number; table: string; id: string; from: string | null; to: string }): Promise<void> {
   await sql.query(`INSERT INTO record_moves (seq, client_id, from_owner, to_owner, tbl) VALUES ($1, $2::uuid, $3::uuid, $4::uuid, $5)`, [move.seq, move.id, move.from, move.to, move.table]);
 }
+
+/**
+ * How long after a client was reassigned a record its former owner made offline for it still
+ * follows it to the new owner: two weeks away from the network (a trade fair and a holiday) is
+ * as long as a manager works without a sync; anything older is refused as before.
+ */
+export const FOLLOW_MOVE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * The clients among `clientIds` that were reassigned away from `userId` after the pushing
+ * laptop's `cursor` (a move it had not pulled yet: its person could not know) and at most
+ * FOLLOW_MOVE_MAX_AGE_MS before `now`. A new record of a table hanging off such a client,
+ * made offline by that person, follows the client (push.ts `scopeOf`). Without a cursor (an older
+ * app, or one the server refused) nothing is known of what the laptop had seen: none.
+ */
+export async function clientsMovedAwayUnseen(sql: Sql, userId: string, clientIds: readonly string[], cursor: number | undefined, now: number): Promise<Set<string>> {
+  if (cursor === undefined || clientIds.length === 0) return new Set();
+  const rows = await sql.query<{ client_id: string }>(
+    `SELECT DISTINCT client_id::text AS client_id FROM record_moves
+      WHERE tbl = 'clients' AND from_owner = $1::uuid AND client_id = ANY($2::uuid[]) AND seq > $3 AND moved_at >= $4::timestamptz`,
+    [userId, [...new Set(clientIds)], cursor, new Date(now - FOLLOW_MOVE_MAX_AGE_MS).toISOString()],
+  );
+  return new Set(rows.map((r) => r.client_id));
+}

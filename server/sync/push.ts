@@ -11,7 +11,7 @@ import { MAX_CLOCK_AHEAD_MS, type CursorAheadError, type OpResult, type PushOp, 
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { VALUE_PROBLEM_DETAIL, jsonPieces, valueProblem } from '../../core/sync/wire-value';
 import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
-import { recordClientMove, recordOwnerMove } from './client-move';
+import { clientsMovedAwayUnseen, recordClientMove, recordOwnerMove } from './client-move';
 import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, tablesWithIds, type RowWrite, type StoredRow } from './records';
 import { attachableHashes } from './attachments';
 import { goesOutWithoutApproval, offerWriteError } from '../../core/offers/offer-write-rules';
@@ -149,6 +149,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     const prepared = req.ops.map((op) => prepareOp(op, current.get(`${op.table}/${op.id}`) ?? null, device.user, people));
     const parentIds = prepared.flatMap((p) => (p instanceof Rejection || p.op.table === 'clients' ? [] : [clientIdOf(p.op, current.get(`${p.op.table}/${p.op.id}`))]));
     const parents = await loadClientOwners(tx, parentIds.filter((id): id is string => id !== null));
+    // Clients reassigned away from this user since the laptop's last pull: what it made offline
+    // for them follows them (scopeOf). Looked up only when some parent is not the user's to write.
+    const unwritable = [...parents].filter(([, p]) => !writable.has(p.ownerId)).map(([id]) => id);
+    const followable = await clientsMovedAwayUnseen(tx, device.user.id, unwritable, req.cursor, now);
     // Files are uploaded before the push that references them; a reference to content the server
     // lacks would leave every other laptop with a file it can never open. And a hash is no
     // ticket: the pusher must have sent the file themselves, or see a record that has it already.
@@ -185,15 +189,18 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
             merged.stamps[field] = serverStamp(now);
           }
         }
-        const quiet = !defaulted && knownTo(existing, device, req.cursor) && storedAsSent(op, merged);
-        const scope = scopeOf(ready.op, table, existing, merged.data, { writable, people }, parents, device.user);
+        const scope = scopeOf(ready.op, table, existing, merged.data, { writable, people }, parents, device.user, followable);
+        // A record that followed its client is not as this laptop holds it (another owner's now): not quiet.
+        const quiet = !defaulted && !scope.followed && knownTo(existing, device, req.cursor) && storedAsSent(op, merged);
         if (ready.createOnly) throw new Rejection('create_only', ready.createOnly);
         if (!existing) {
           const missing = requiredFields(table).filter((f) => !(f in merged.data));
           if (missing.length) throw new Rejection('incomplete', missing[0], `missing: ${missing.join(', ')}`);
         }
         checkRecordRules(table, existing, merged.data);
-        if (op.table === 'offers') await checkOffer(tx, existing, merged.data, device, approvalLimit(device.user, scope.ownerId, people), { now, cursor: req.cursor, client: current.get(`clients/${String(merged.data.clientId)}`) });
+        // An offer that followed its client is its author's: held to their own limit, not the new owner's.
+        const limit = approvalLimit(device.user, scope.followed ? device.user.id : scope.ownerId, people);
+        if (op.table === 'offers') await checkOffer(tx, existing, merged.data, device, limit, { now, cursor: req.cursor, client: current.get(`clients/${String(merged.data.clientId)}`) });
         const wrote: Record<string, string> = {};
         for (const f of merged.changed) if (merged.data[f] === writesIn[f]?.value && merged.stamps[f] === writesIn[f]?.hlc) wrote[f] = device.user.id;
         if (merged.changed.length || merged.lost.length) {
@@ -216,10 +223,11 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
         }
         const conflicted = [...new Set(merged.lost.map((l) => l.field))];
+        const followed = scope.followed ? { followedClientTo: scope.ownerId! } : {};
         results.push(
           conflicted.length
-            ? { table: op.table, id: op.id, status: 'merged', lostFields: conflicted }
-            : { table: op.table, id: op.id, status: 'applied', ...(quiet ? { quiet: true as const } : {}) },
+            ? { table: op.table, id: op.id, status: 'merged', lostFields: conflicted, ...followed }
+            : { table: op.table, id: op.id, status: 'applied', ...(quiet ? { quiet: true as const } : {}), ...followed },
         );
       } catch (e) {
         if (!(e instanceof Rejection)) throw e;
@@ -419,7 +427,8 @@ function scopeOf(
   users: { writable: Set<string>; people: ReadonlyMap<string, Person> },
   parents: Map<string, { ownerId: string; deleted: boolean }>,
   user: SyncDevice['user'],
-): { ownerId: string | null; clientId: string | null } {
+  followable: ReadonlySet<string>,
+): { ownerId: string | null; clientId: string | null; followed?: true } {
   const { writable } = users;
   if (op.table === 'conflicts' && existing && existing.data.table !== 'clients' && existing.data.table !== 'contacts') {
     // A conflict on a shared record (an event: no owner, no client) or on a record with its own
@@ -454,7 +463,14 @@ function scopeOf(
   const clientId = clientIdOf(op, existing ?? undefined);
   const parent = clientId ? parents.get(clientId) : undefined;
   if (!clientId || !parent) throw new Rejection('missing_parent', 'clientId');
-  if (!writable.has(parent.ownerId)) throw new Rejection('not_permitted');
+  if (!writable.has(parent.ownerId)) {
+    // A record made offline for a client that was reassigned meanwhile is not refused away: a
+    // new one (never an edit of what the server has) follows the client to its owner, when this
+    // user owned the client until a move their laptop had not pulled, at most 14 days ago
+    // (clientsMovedAwayUnseen). It is stored under the client's owner, as everything of it.
+    if (!existing && followable.has(clientId)) return { ownerId: parent.ownerId, clientId, followed: true };
+    throw new Rejection('not_permitted');
+  }
   return { ownerId: parent.ownerId, clientId };
 }
 

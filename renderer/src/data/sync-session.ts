@@ -50,6 +50,18 @@ export interface SyncRun {
   ms: number;
   /** Server time minus laptop time, when it is large enough to tell the person. */
   clockOffsetMs?: number;
+  /** Records made here offline that went to a client's new owner with the client (OpResult.followedClientTo). */
+  followed?: FollowedRecord[];
+}
+
+/** A record this laptop made for a client that was reassigned meanwhile, now its new owner's. */
+export interface FollowedRecord {
+  table: string;
+  id: string;
+  /** What the person knows it by (an offer's number), as it was pushed. */
+  label: string;
+  /** The client's new owner (a user id; the team list names them). */
+  to: string;
 }
 
 const get = async <T>(db: FieldbookDb, key: string): Promise<T | undefined> => (await db.meta.get(key))?.value as T | undefined;

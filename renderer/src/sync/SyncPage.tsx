@@ -8,6 +8,7 @@ import { useSyncRuns } from '../data/sync-session';
 import { formatCount, formatDateTime, formatDuration, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';
+import { followedText } from './followed-notice';
 import { refusedValues } from './show-value';
 import { useTeamNames } from '../clients/team';
 
@@ -16,6 +17,7 @@ const seconds = (ms: number) => new Intl.NumberFormat(userLocale(), { style: 'un
 function RunHistory() {
   const { t } = useTranslation();
   const runs = useSyncRuns();
+  const names = useTeamNames();
   const clockOff = runs?.find((r) => r.clockOffsetMs !== undefined);
   return (
     <Card withBorder>
@@ -62,6 +64,16 @@ function RunHistory() {
                   <Table.Td>{formatFileSize(r.bytes)}</Table.Td>
                   <Table.Td>{seconds(r.ms)}</Table.Td>
                 </Table.Tr>
+                {/* What went to a client's new owner with the client, under the run that sent it. */}
+                {r.followed?.map((f) => (
+                  <Table.Tr key={`${f.table}/${f.id}`}>
+                    <Table.Td colSpan={10} pt={0}>
+                      <Text size="xs" c="blue.8" data-testid="run-followed">
+                        {followedText(f, names.get(f.to) ?? t('sync.followed.colleague'))}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
                 {/* Why a run failed, in words, under it (a tooltip alone is found by few). */}
                 {!r.ok && (
                   <Table.Tr>

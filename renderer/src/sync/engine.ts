@@ -14,9 +14,11 @@ import {
   readCursor,
   replaceTeam,
   saveClockOffset,
+  type FollowedRecord,
   type SyncCursor,
   type SyncRun,
 } from '../data/sync-session';
+import { labelIn } from '../data/record-label';
 import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
 import { deviceNow } from '../data/outbox';
 import { holdingCatchUp, takeInRowsAside } from '../data/client-base';
@@ -103,15 +105,25 @@ async function push(opts: RunOptions, c: Counters): Promise<void> {
     c.bytes += bytes;
     await settlePush(batch, value, db(opts));
     c.pushed += batch.ops.length;
-    for (const r of value.results) {
+    for (const [i, r] of value.results.entries()) {
       if (r.status === 'applied') c.applied++;
       else if (r.status === 'merged') c.merged++;
       else c.rejected++;
       if (r.lostFields?.length) c.conflicts += r.lostFields.length;
+      if (r.followedClientTo) (c.followed ??= []).push(followedRecord(batch.ops[i], r, r.followedClientTo));
     }
     await noteClock(value.serverTime, c, opts);
     opts.onProgress?.({ phase: 'push', done: c.pushed, total: null });
   }
+}
+
+/**
+ * What the person is told of a record that went to the client's new owner: its label as pushed
+ * (the pull that follows removes it from this laptop with the client).
+ */
+function followedRecord(op: PushBatch['ops'][number] | undefined, r: { table: string; id: string }, to: string): FollowedRecord {
+  const values = Object.fromEntries(Object.entries(op?.fields ?? {}).map(([f, w]) => [f, w.value]));
+  return { table: r.table, id: r.id, label: labelIn(values) ?? (typeof values.productName === 'string' ? values.productName : ''), to };
 }
 
 /** Files the batch references that are only on this laptop go first: the server refuses dangling references. */

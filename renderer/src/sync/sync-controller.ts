@@ -8,6 +8,7 @@ import { getDb } from '../data/db';
 import { continueOutboxOnNewDevice } from '../data/outbox';
 import { forgetConnection, keepOfferMark, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
+import { tellFollowed } from './followed-notice';
 import { SyncFailure, httpTransport, type Transport } from './transport';
 import { forgetToken, keepToken, tokenOf } from './device-token';
 import { deviceCookieFor, keepDeviceCookie } from './device-cookie';
@@ -57,6 +58,7 @@ export async function syncNow(options: { pageSize?: number; auto?: boolean } = {
         ...runOptions,
       });
       useSyncState.setState({ lastRun: result });
+      await tellFollowed(result);
       return result;
     } catch (e) {
       await handleFailure(e);

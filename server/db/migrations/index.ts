@@ -18,6 +18,7 @@ import { sql as attachmentHolders } from './009-attachment-holders';
 import { sql as loginDeviceCookies } from './010-login-device-cookies';
 import { sql as pricingHistory } from './011-pricing-history';
 import { sql as deviceOfferMarks } from './012-device-offer-marks';
+import { sql as recordMoveTimes } from './013-record-move-times';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'login-device-cookies', sql: loginDeviceCookies },
   { version: 11, name: 'pricing-history', sql: pricingHistory },
   { version: 12, name: 'device-offer-marks', sql: deviceOfferMarks },
+  { version: 13, name: 'record-move-times', sql: recordMoveTimes },
 ];
