@@ -10,7 +10,7 @@
  * that is out of stock.
  */
 import { PRICE_TYPES, type PriceType } from '../client-model';
-import type { CatalogProduct, Characteristic, IncomingStock, PriceBreak, PriceListRecord, StockLevel } from '../pricing/catalog-model';
+import type { CatalogProduct, Characteristic, IncomingStock, PriceBreak, PriceListRecord, ProductCost, StockLevel } from '../pricing/catalog-model';
 import { priceListEntryId } from '../pricing/catalog-ids';
 import { minorUnitExponent } from '../pricing/money';
 import { DEMO_AS_OF } from './as-of';
@@ -207,6 +207,17 @@ export interface DemoProduct {
 export const demoProductId = (seed: number, index: number): string => demoUuid(seed, index, PRODUCT_ID_KIND);
 
 /** Product `index` of a demo catalog of `total` products generated from `seed`. */
+/** The demo company keeps its costs in pounds (its accounting currency). */
+export const DEMO_COST_CURRENCY = 'GBP';
+const COST_PER_USD = DEMO_CURRENCIES.find((c) => c.currency === DEMO_COST_CURRENCY)!.perUsd;
+
+/**
+ * What a demo product costs the company: 55 % of its retail price, so that wholesale and dealer
+ * prices keep a margin and a large discount eats it. No random draw: the rest of a product's
+ * demo data stays as it was before costs existed.
+ */
+const costOf = (retailUsd: number): ProductCost => ({ amount: Math.round(retailUsd * 0.55 * COST_PER_USD * 10 ** minorUnitExponent(DEMO_COST_CURRENCY)), currency: DEMO_COST_CURRENCY });
+
 export function generateDemoProduct(seed: number, index: number, total: number): DemoProduct {
   const f = Math.floor(index / FAMILY_SLOTS);
   const slot = index % FAMILY_SLOTS;
@@ -243,6 +254,7 @@ export function generateDemoProduct(seed: number, index: number, total: number):
     analogueIds,
     // A few are being phased out: still listed (old offers name them), replaced by their analogues.
     discontinued: rng.chance(0.03),
+    cost: costOf(retailUsd),
     updatedAt: DEMO_AS_OF,
   };
   return { product, stock: stockOf(rng, id, type, retailUsd), prices: priceLists(rng, id, retailUsd) };

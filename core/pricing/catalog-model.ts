@@ -87,6 +87,10 @@ export type GroupDiscount = z.infer<typeof groupDiscountSchema>;
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 
+/** A unit cost: integer minor units of its currency. */
+export const productCostSchema = z.object({ amount: priceMinorSchema, currency: currencySchema });
+export type ProductCost = z.infer<typeof productCostSchema>;
+
 /** A product group ("Fasteners", "Power tools"): group discounts and interests refer to it. */
 export const productGroupFieldsSchema = z.object({
   name: text(200).min(1, { message: 'required' }),
@@ -114,6 +118,13 @@ export const productFieldsSchema = productSchema.omit({ id: true }).extend({
   characteristics: z.array(characteristicSchema).max(40).default([]),
   analogueIds: z.array(idSchema).max(20).default([]),
   discontinued: z.boolean().default(false),
+  /**
+   * What one unit costs the company (net, in the accounting system's currency), for the margin a
+   * head of sales sees when approving an offer; absent when the catalog has no cost for it. The
+   * company server sends it only to heads of sales and admins (server/sync/pull.ts), and it is
+   * never printed on a client's document.
+   */
+  cost: productCostSchema.nullable().optional(),
 });
 export type ProductFields = z.infer<typeof productFieldsSchema>;
 export interface CatalogProduct extends Product, Omit<ProductFields, keyof Omit<Product, 'id'>> {

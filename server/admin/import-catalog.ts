@@ -7,15 +7,16 @@
  * file stay (a product leaves the range by `discontinued`, which keeps it on old offers).
  */
 import { randomUUID } from 'node:crypto';
-import { characteristicSchema, type Characteristic } from '../../core/pricing/catalog-model';
+import { characteristicSchema, type Characteristic, type ProductCost } from '../../core/pricing/catalog-model';
+import { parseMoney } from '../../core/pricing/money';
 import type { SqlDb } from '../db/sql-db';
 import { loadGroupTree, loadProductsBySku, skuKey } from './catalog-lookup';
-import { failOnProblems, parsePercent, parseYesNo, requireColumns, requireLines, splitGroupPath, splitList, unusedColumns } from './csv-fields';
+import { currencyProblem, decimalsReason, failOnProblems, parsePercent, parseYesNo, requireColumns, requireLines, splitGroupPath, splitList, unusedColumns } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
 import { writeImported, type ImportedRecord } from './write-imported';
 
 const REQUIRED = ['sku', 'name', 'unit', 'vat_rate'] as const;
-const OPTIONAL = ['group', 'description', 'characteristics', 'analogues', 'discontinued'] as const;
+const OPTIONAL = ['group', 'description', 'characteristics', 'analogues', 'discontinued', 'cost', 'cost_currency'] as const;
 
 export interface CatalogLine {
   line: number;
@@ -29,6 +30,8 @@ export interface CatalogLine {
   characteristics?: Characteristic[];
   analogueSkus?: string[];
   discontinued?: boolean;
+  /** Absent: the file has no `cost` column (existing products keep theirs); null for no cost. */
+  cost?: ProductCost | null;
 }
 
 export interface CatalogFile {
@@ -52,6 +55,22 @@ function parseCharacteristics(text: string): Characteristic[] | string {
     out.push(parsed.data);
   }
   return out;
+}
+
+/**
+ * The unit cost (net, what the goods cost the company: for the margin a head of sales sees, never
+ * for prices) from `cost` "12.50" and `cost_currency` "EUR"; an empty cost is none.
+ */
+function parseCost(amount: string, currency: string | undefined): ProductCost | null | string {
+  if (amount === '') return null;
+  if (currency === undefined) return `cost "${amount}" has no currency: add a cost_currency column`;
+  const problem = currencyProblem(currency);
+  if (problem) return `cost_currency: ${problem}`;
+  const code = currency.toUpperCase();
+  const minor = parseMoney(amount, code);
+  if (minor === null) return `cost "${amount}" ${/^\d+[.,]\d+$/.test(amount) ? decimalsReason(code) : 'is not an amount like 12.50 (no thousands separators)'}`;
+  if (minor < 0) return `cost "${amount}" is negative`;
+  return { amount: minor, currency: code };
 }
 
 /** Parses and checks the file: throws AdminInputError when the file as a whole is unusable. */
@@ -99,6 +118,11 @@ export function parseCatalogCsv(text: string, what: string): CatalogFile {
       const d = parseYesNo(values.discontinued!);
       if (typeof d === 'string') bad(`discontinued "${values.discontinued}" ${d}`);
       else parsed.discontinued = d;
+    }
+    if (has('cost')) {
+      const cost = parseCost(values.cost!, values.cost_currency);
+      if (typeof cost === 'string') bad(cost);
+      else parsed.cost = cost;
     }
     if (problems.length === before) lines.push(parsed);
   }
@@ -153,6 +177,7 @@ export async function importCatalog(db: SqlDb, file: CatalogFile, now = Date.now
       if (l.characteristics) fields.characteristics = l.characteristics;
       if (l.analogueSkus) fields.analogueIds = [...new Set(analogueIds)];
       if (l.discontinued !== undefined) fields.discontinued = l.discontinued;
+      if (l.cost !== undefined) fields.cost = l.cost;
       products.push({ id: idOf.get(skuKey(l.sku))!, fields });
     }
     // Thrown inside the transaction: it rolls back, nothing of the file is written.

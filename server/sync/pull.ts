@@ -62,6 +62,26 @@ const TEAM_JSON = `SELECT coalesce(json_agg(json_strip_nulls(json_build_object('
        'left', CASE WHEN disabled_at IS NOT NULL THEN true END))
        ORDER BY display_name), '[]')::text FROM users`;
 
+/** Whether `user` may see what the goods cost (`cost` of products: core/pricing/catalog-model.ts). */
+export const seesCosts = (user: Pick<SyncUser, 'role'>) => user.role === 'head_of_sales' || user.role === 'admin';
+
+/**
+ * A page's records for `user`: a manager's products without their cost. What the goods cost the
+ * company is for the heads of sales who approve discounts (an offer's margin), not for every
+ * laptop in the field, where a lost one would give it away with the price lists. Only products
+ * that have a cost are parsed; every other record passes as PostgreSQL wrote it.
+ */
+function withoutCostsFor<T extends { tbl: string; json: string }>(user: Pick<SyncUser, 'role'>, rows: T[]): T[] {
+  if (seesCosts(user)) return rows;
+  return rows.map((r) => {
+    if (r.tbl !== 'products' || !r.json.includes('"cost"')) return r;
+    const record = JSON.parse(r.json) as { data: Record<string, unknown>; stamps: Record<string, unknown> };
+    delete record.data.cost;
+    delete record.stamps.cost;
+    return { ...r, json: JSON.stringify(record) };
+  });
+}
+
 /** The newest change number the server has given (0 before the first), as SQL. */
 export const NEWEST_CHANGE = `(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq)::float8`;
 
@@ -122,7 +142,7 @@ export async function pull(db: SqlTransactor, device: SyncDevice, req: PullReque
     }
     const rows = await tx.query<PageRow>(PULL_PAGE, [req.cursor, owners, limit + 1, device.id]);
     const hasMore = rows.length > limit;
-    const page = rows.slice(0, limit);
+    const page = withoutCostsFor(user, rows.slice(0, limit));
     // The page ends at its last record, or — on the last page — at the newest committed change,
     // so moves that involve no visible record still reach the laptop. One statement gives the
     // end and the moves up to it (a row with the end alone when there are none).
@@ -215,7 +235,7 @@ export async function snapshot(db: SqlTransactor, user: SyncUser, req: SnapshotR
     // the laptop shows how far a first sync of minutes has got.
     const [counted] = req.after ? [] : await tx.query<{ total: number }>(`SELECT count(*)::float8 AS total FROM records WHERE ${inScope}`, scopeParams);
     const hasMore = rows.length > limit;
-    const page = rows.slice(0, limit);
+    const page = withoutCostsFor(user, rows.slice(0, limit));
     const last = page[page.length - 1];
     return {
       records: await withContacts(tx, page),

@@ -331,6 +331,7 @@ export function validRecord(table: string, r: Refs): Fields {
       characteristics: [{ name: 'Weight', value: '500 g' }],
       analogueIds: [DRILL],
       discontinued: false,
+      cost: { amount: 1250, currency: 'EUR' },
       attachments: [],
       [DELETED_FIELD]: false,
     }),

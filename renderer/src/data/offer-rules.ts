@@ -21,7 +21,7 @@ import { isHlc, parseHlc } from '../../../core/sync/hlc';
 import { stampOf } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { loadPricingCatalog } from './catalog';
-import { CommandError } from './commands';
+import { CommandError, safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { currentUserId } from './leads';
 import { outboxTables, recordChange, recordKey, serverStampsOf } from './outbox';
@@ -69,15 +69,15 @@ export function useRefusedSend(offerId: string | undefined): boolean {
 /**
  * offer-submit-refused: an offer sent on this laptop that the company server refused to let out
  * without an approval goes for approval as it is (core/offers/lifecycle.ts `submitRefused`), and
- * the refusal is settled. Every field is queued: when the offer was made and sent offline, the
- * server has never stored it.
+ * the refusal is settled; the manager's `reason` goes with the step for the head of sales. Every
+ * field is queued: when the offer was made and sent offline, the server has never stored it.
  */
-export async function submitRefusedOffer(id: string, db = getDb()): Promise<Offer> {
+export async function submitRefusedOffer(id: string, db = getDb(), reason = ''): Promise<Offer> {
   return db.transaction('rw', [db.offers, db.team, db.rejected, ...outboxTables(db)], async () => {
     const offer = await db.offers.get(id);
     if (!offer) throw new CommandError('offers.errors.not_found');
     const userId = await currentUserId(db);
-    const result = submitRefused(offer, { actor: { id: userId, role: (await db.team.get(userId))?.role ?? 'manager' }, now: new Date().toISOString() });
+    const result = submitRefused(offer, { actor: { id: userId, role: (await db.team.get(userId))?.role ?? 'manager' }, now: new Date().toISOString() }, safeText(reason).trim());
     if (!result.ok) throw new CommandError(`offers.errors.${result.error}`);
     const fields = offerFieldsSchema.parse(result.value);
     await db.offers.put(result.value);

@@ -20,7 +20,16 @@ import { CommentDialog, CopyOfferDialog, SendOfferDialog } from './OfferDialogs'
 import { OfferDocument, type DocumentManager } from './OfferDocument';
 import { usePrintDocument } from './print-document';
 
-type CommentStep = Extract<OfferAction, 'approve' | 'return_to_draft' | 'decline'>;
+type CommentStep = Extract<OfferAction, 'submit_for_approval' | 'approve' | 'return_to_draft' | 'decline'>;
+
+/** The comment dialog of each step: its title, label, placeholder and button (keys under `offers.`), and whether it must be given. */
+const COMMENT_STEPS: Record<CommentStep, { title: string; label?: string; placeholder: string; confirm: string; required?: string }> = {
+  // The head of sales decides on the manager's reason: it goes with the offer's history step.
+  submit_for_approval: { title: 'comment.submitTitle', label: 'comment.submitLabel', placeholder: 'comment.submitPlaceholder', confirm: 'actions.submit', required: 'comment.submitRequired' },
+  approve: { title: 'comment.approveTitle', placeholder: 'comment.approvePlaceholder', confirm: 'actions.approve' },
+  return_to_draft: { title: 'comment.returnTitle', placeholder: 'comment.returnPlaceholder', confirm: 'actions.returnToDraft', required: 'comment.required' },
+  decline: { title: 'comment.declineTitle', placeholder: 'comment.declinePlaceholder', confirm: 'actions.decline' },
+};
 
 /**
  * What can be done with the offer now, by this person: the lifecycle's next steps (approval
@@ -60,6 +69,13 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       else setSending(true);
     });
   const step = (action: OfferAction, comment = '') => run(() => offerAction(offer.id, action, comment), t(`offers.done.${action}`));
+  /** Asks for the reason, unless submitting would be refused: then says why at once. */
+  const startSubmitting = () =>
+    run(async () => {
+      const refusal = await whyNot(offer.id, 'submit_for_approval');
+      if (refusal) notifications.show({ color: 'orange', message: t(refusal) });
+      else setCommentFor('submit_for_approval');
+    });
 
   const documentManager = (): DocumentManager => ({ name: team?.find((m) => m.id === offer.ownerId)?.name ?? '', ...(myDetails ?? { position: '', phone: '', email: '' }) });
   /** The stored offer (a draft saved just now, with today's prices) as the PDF. */
@@ -83,7 +99,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   const primary: React.ReactNode[] = [];
   if (s === 'draft') {
     primary.push(
-      <Button key="submit" variant="default" onClick={() => void step('submit_for_approval')} data-testid="action-submit">
+      <Button key="submit" variant="default" onClick={() => void startSubmitting()} data-testid="action-submit">
         {t('offers.actions.submit')}
       </Button>,
       <Button key="send" leftSection={<IconSend size={16} />} onClick={() => void startSending()} data-testid="action-send">
@@ -159,11 +175,14 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       </Group>
 
       <CommentDialog
+        key={commentFor ?? 'none'}
         opened={commentFor !== null}
-        title={commentFor ? t(commentFor === 'approve' ? 'offers.comment.approveTitle' : commentFor === 'decline' ? 'offers.comment.declineTitle' : 'offers.comment.returnTitle', { number: offer.number }) : ''}
-        placeholder={commentFor ? t(commentFor === 'approve' ? 'offers.comment.approvePlaceholder' : commentFor === 'decline' ? 'offers.comment.declinePlaceholder' : 'offers.comment.returnPlaceholder') : ''}
-        confirmLabel={commentFor ? t(commentFor === 'approve' ? 'offers.actions.approve' : commentFor === 'decline' ? 'offers.actions.decline' : 'offers.actions.returnToDraft') : ''}
-        required={commentFor === 'return_to_draft'}
+        title={commentFor ? t(`offers.${COMMENT_STEPS[commentFor].title}`, { number: offer.number }) : ''}
+        label={commentFor && COMMENT_STEPS[commentFor].label ? t(`offers.${COMMENT_STEPS[commentFor].label}`) : undefined}
+        placeholder={commentFor ? t(`offers.${COMMENT_STEPS[commentFor].placeholder}`) : ''}
+        confirmLabel={commentFor ? t(`offers.${COMMENT_STEPS[commentFor].confirm}`) : ''}
+        required={commentFor !== null && COMMENT_STEPS[commentFor].required !== undefined}
+        requiredMessage={commentFor && COMMENT_STEPS[commentFor].required ? t(`offers.${COMMENT_STEPS[commentFor].required}`) : undefined}
         onCancel={() => setCommentFor(null)}
         onConfirm={(comment) => {
           const action = commentFor!;

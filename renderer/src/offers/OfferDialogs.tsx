@@ -5,20 +5,33 @@ import type { Contact } from '../../../core/client-model';
 import { useClientSearch } from '../data/client-base';
 import { NO_FILTERS } from '../data/client-search';
 
-/** A comment for an approval step (optional, or required when returning an offer). */
-export function CommentDialog(props: { opened: boolean; title: string; placeholder: string; confirmLabel: string; required?: boolean; onCancel: () => void; onConfirm: (comment: string) => void }) {
+/**
+ * A comment for a lifecycle step: optional, or required (the reason an offer goes for approval,
+ * what should change when it is returned), with the message `requiredMessage` when missing.
+ */
+export function CommentDialog(props: {
+  opened: boolean;
+  title: string;
+  label?: string;
+  placeholder: string;
+  confirmLabel: string;
+  required?: boolean;
+  requiredMessage?: string;
+  onCancel: () => void;
+  onConfirm: (comment: string) => void;
+}) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const confirm = () => {
-    if (props.required && !comment.trim()) return setError(t('offers.comment.required'));
+    if (props.required && !comment.trim()) return setError(props.requiredMessage ?? t('offers.comment.required'));
     props.onConfirm(comment);
     setComment('');
     setError(null);
   };
   return (
     <Modal opened={props.opened} onClose={props.onCancel} title={props.title} data-testid="comment-dialog">
-      <Textarea label={t('offers.comment.label')} placeholder={props.placeholder} autosize minRows={3} value={comment} error={error} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
+      <Textarea label={props.label ?? t('offers.comment.label')} placeholder={props.placeholder} autosize minRows={3} value={comment} error={error} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={props.onCancel}>
           {t('form.cancel')}

@@ -29,6 +29,8 @@ import { OfferStatusBadge } from './OfferStatusBadge';
 import { StockRequestDialog } from './OfferDialogs';
 import { OfferActions } from './OfferActions';
 import { RefusedSendAlert } from './RefusedSend';
+import { ApprovalPanel } from './ApprovalPanel';
+import { useCurrentUserId } from '../data/lead-queries';
 import { useDefaultStockNote } from './StockInfo';
 import { useDraftAutosave, useSaveState, type Autosave } from './use-draft-autosave';
 
@@ -66,6 +68,9 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const pricingCatalog = usePricingCatalog(productIds, client);
   const requests = useOfferStockRequests(offer.id) ?? [];
   const limitBp = team?.find((m) => m.id === offer.ownerId)?.discountLimitBp ?? 0;
+  const me = useCurrentUserId();
+  const myRole = team?.find((m) => m.id === me)?.role;
+  const approver = myRole === 'head_of_sales' || myRole === 'admin';
   const defaultNote = useDefaultStockNote();
   const [requestFor, setRequestFor] = useState<OfferFormLine | null>(null);
 
@@ -209,6 +214,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <Stack gap="md">
+                {offer.status === 'awaiting_approval' && approver && team && catalogData && <ApprovalPanel offer={offer} client={client} team={team} products={catalogData.products} />}
                 <OfferTotals currency={currency} limitBp={limitBp} showApproval={editable} />
                 <OfferTerms form={form} editable={editable} offer={offer} />
                 <OfferHistory offer={offer} />
