@@ -31,7 +31,19 @@ export function CommentDialog(props: {
   };
   return (
     <Modal opened={props.opened} onClose={props.onCancel} title={props.title} data-testid="comment-dialog">
-      <Textarea label={props.label ?? t('offers.comment.label')} placeholder={props.placeholder} autosize minRows={3} value={comment} error={error} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
+      <Textarea
+        label={props.label ?? t('offers.comment.label')}
+        placeholder={props.placeholder}
+        autosize
+        minRows={3}
+        value={comment}
+        error={error}
+        onChange={(e) => {
+          setComment(e.currentTarget.value);
+          setError(null);
+        }}
+        data-autofocus
+      />
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={props.onCancel}>
           {t('form.cancel')}

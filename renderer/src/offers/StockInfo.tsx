@@ -5,18 +5,20 @@ import { localToday } from '../data/offers';
 import { formatDate } from '../i18n/format';
 import { stockState, type StockNote, type StockState } from './offer-form';
 
-/** Stock for `qty` in words, as the manager reads it at the client's desk. */
+/**
+ * Stock for `qty` in words, as the manager reads it at the client's desk; `full`: the whole
+ * sentence where the badge has room for less (an overdue delivery's day and what it means).
+ */
 export function useStockText() {
   const { t } = useTranslation();
-  return (state: StockState, unit: string) => {
+  return (state: StockState, unit: string, full = false) => {
     const n = (q: number) => `${q.toLocaleString()} ${unit}`;
     if (state.kind === 'in_stock') return t('offers.stock.inStock', { qty: n(state.available) });
     if (state.kind === 'out') return t('offers.stock.out');
     if (state.kind === 'short') return t('offers.stock.shortNoDelivery', { available: n(state.available) });
     if (state.kind === 'overdue') {
-      return state.available > 0
-        ? t('offers.stock.shortOverdue', { available: n(state.available), date: formatDate(state.on) })
-        : t('offers.stock.overdue', { date: formatDate(state.on) });
+      const key = state.available > 0 ? (full ? 'shortOverdueFull' : 'shortOverdue') : full ? 'overdueFull' : 'overdue';
+      return t(`offers.stock.${key}`, { available: n(state.available), date: formatDate(state.on) });
     }
     return state.available > 0
       ? t('offers.stock.short', { available: n(state.available), qty: n(state.qty), date: formatDate(state.on) })
@@ -48,7 +50,7 @@ export function StockBadge({ stock, qty, unit }: { stock: StockLevel | undefined
   const state = stockState(stock, qty, localToday());
   return (
     // A plain title, not a Tooltip component: the badge re-renders as a quantity is typed.
-    <Badge color={BADGE_COLOR[state.kind]} variant="light" size="sm" tt="none" style={{ flexShrink: 0, maxWidth: 320 }} title={text(state, unit)} data-testid="stock-badge" data-stock={state.kind}>
+    <Badge color={BADGE_COLOR[state.kind]} variant="light" size="sm" tt="none" style={{ flexShrink: 0, maxWidth: 320 }} title={text(state, unit, true)} data-testid="stock-badge" data-stock={state.kind}>
       {text(state, unit)}
     </Badge>
   );

@@ -64,6 +64,15 @@ export class OfferBuilder {
     await this.page.getByTestId(`action-${name}`).click();
   }
 
+  /** Sends the offer for approval, giving the head of sales the reason the dialog asks for. */
+  async submitForApproval(reason: string) {
+    await this.action('submit');
+    const dialog = this.page.getByTestId('comment-dialog');
+    await dialog.getByRole('textbox').fill(reason);
+    await dialog.getByRole('button', { name: 'Send for approval' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** Approves (head of sales) with a comment in the dialog. */
   async approve(comment: string) {
     await this.action('approve');

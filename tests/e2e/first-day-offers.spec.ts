@@ -1,0 +1,189 @@
+/**
+ * Offers that work on the first day (issue 19), end to end against the real company server and
+ * its demo catalog (priced in GBP, USD, HUF … but not EUR; costs in GBP): a new client in the
+ * United Kingdom is billed in pounds and its offer is priced; sending for approval asks the
+ * reason, which the head of sales reads beside the client's receivables, credit limit and the
+ * offer's margin; a delivery whose day has passed shows as overdue and never reaches the PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { COMPANY_SERVER_URL } from './playwright.config';
+import { ClientForm } from './pages/client-form';
+import { OfferBuilder } from './pages/offer-builder';
+import { SyncPanel } from './pages/sync-panel';
+
+test.use({ baseURL: COMPANY_SERVER_URL });
+
+async function laptop(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sync = new SyncPanel(page);
+  await sync.signIn(login);
+  return { page, sync, offer: new OfferBuilder(page) };
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+/** The laptop's synced records of some stores, read from IndexedDB. */
+async function stores(page: Page, names: string[]): Promise<Record<string, Row[]>> {
+  return page.evaluate(async (names) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('fieldbook');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (store: string) =>
+      new Promise<Row[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as Row[]);
+        req.onerror = () => reject(req.error);
+      });
+    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await all(n)] as const)));
+  }, names);
+}
+
+const myId = async (page: Page) => ((await stores(page, ['meta'])).meta!.find((m) => m.key === 'syncConnection')!.value as { user: { id: string } }).user.id;
+
+/** A product for sale (not discontinued) with a price for `priceType` in `currency`, matching `stock`. */
+async function pickProduct(page: Page, priceType: string, currency: string, stock: (s: { available: number; incoming: { on: string; qty: number }[] }) => boolean) {
+  const { products, stock: levels, prices } = await stores(page, ['products', 'stock', 'prices']);
+  const priced = new Set(prices!.filter((p) => p.priceType === priceType && p.currency === currency).map((p) => p.productId as string));
+  const byId = new Map(levels!.map((s) => [s.id, s as unknown as { available: number; incoming: { on: string; qty: number }[] }]));
+  const product = products!.find((p) => !p.discontinued && priced.has(p.id) && byId.has(p.id) && stock(byId.get(p.id)!));
+  if (!product) throw new Error(`no product with a ${priceType} price in ${currency} and that stock in the demo catalog`);
+  return { sku: product.sku as string, name: product.name as string, stock: byId.get(product.id)! };
+}
+
+test('a new client in the United Kingdom is billed in pounds, among the currencies the company prices in, and its offer is priced', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { page, offer } = await laptop(browser, 'anna');
+  await page.goto('/#/clients/new');
+  const form = new ClientForm(page);
+  await form.fill({ Name: 'Thames Fixings Ltd' });
+  await form.choose('Country', 'United Kingdom (GB)');
+  await expect(form.field('Currency')).toHaveValue('GBP');
+  await expect(page.getByText('The currency of United Kingdom')).toBeVisible();
+  // Only the currencies of the company's price lists: there is no EUR price list in the demo.
+  await form.field('Currency').click();
+  const offered = await page.getByRole('option').allTextContents();
+  expect(offered).toEqual(expect.arrayContaining(['GBP', 'USD', 'HUF']));
+  expect(offered).not.toContain('EUR');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: test.info().outputPath('new-client-currency.png'), fullPage: true });
+  await form.save();
+  await form.expectSavedCard('Thames Fixings Ltd');
+
+  await page.getByTestId('new-offer').click();
+  await expect(offer.status()).toHaveText('Draft');
+  const product = await pickProduct(page, 'retail', 'GBP', (s) => s.available >= 5);
+  await offer.addBySku(product.sku);
+  await expect(offer.line(product.sku).getByTestId('line-unit-price')).toContainText('£');
+  await expect(page.getByTestId('line-unpriced')).toHaveCount(0);
+  await offer.expectSaved();
+  await page.screenshot({ path: test.info().outputPath('new-client-offer-priced.png') });
+});
+
+test('sending for approval asks the reason, and the head of sales reads it beside the receivables, the limit and the margin', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+  const me = await myId(anna.page);
+  const { clients } = await stores(anna.page, ['clients']);
+  // A client of Anna's in pounds (the demo's cost currency) that owes the company something.
+  const client = clients!.find((c) => c.ownerId === me && c.currency === 'GBP' && !c.archivedAt && (c.receivables as { balance: number } | null)?.balance)!;
+  expect(client, 'a GBP client of Anna’s with receivables in the demo base').toBeTruthy();
+  const product = await pickProduct(anna.page, client.priceType as string, 'GBP', (s) => s.available >= 50);
+
+  await anna.page.goto(`/#/clients/${client.id}`);
+  await anna.page.getByTestId('new-offer').click();
+  await anna.offer.addBySku(product.sku);
+  await anna.offer.setQty(product.sku, '20');
+  await anna.offer.setDiscount(product.sku, '15');
+  await expect(anna.page.getByTestId('needs-approval')).toBeVisible();
+  await anna.offer.expectSaved();
+  await anna.offer.action('submit');
+  const dialog = anna.page.getByTestId('comment-dialog');
+  await expect(dialog).toContainText('Why does this client need these terms?');
+  // No reason, no submission: the dialog says what is missing and keeps the offer a draft.
+  await dialog.getByRole('button', { name: 'Send for approval' }).click();
+  await expect(dialog.getByText('Give the head of sales the reason.')).toBeVisible();
+  const reason = 'Orders 20 a month; a competitor quoted 15 % below our list.';
+  await dialog.getByRole('textbox').fill(reason);
+  await anna.page.screenshot({ path: test.info().outputPath('submit-reason-dialog.png') });
+  await dialog.getByRole('button', { name: 'Send for approval' }).click();
+  await expect(anna.offer.status()).toHaveText('Awaiting approval');
+  await expect(anna.page.getByText(`“${reason}”`)).toBeVisible();
+  // The margin is the head of sales' to see, not the manager's.
+  await expect(anna.page.getByTestId('approval-panel')).toHaveCount(0);
+  const number = (await anna.offer.title().textContent())!.split(' · ')[0]!;
+  await anna.sync.syncNow();
+
+  await head.sync.syncNow();
+  await head.page.goto('/#/offers');
+  await head.page.getByTestId('offer-row').filter({ hasText: number }).click();
+  const panel = head.page.getByTestId('approval-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('approval-reason')).toHaveText(reason);
+  const receivables = client.receivables as { balance: number; overdue: number };
+  await expect(panel.getByTestId('approval-balance')).toContainText('£');
+  await expect(panel.getByTestId('approval-credit-limit')).toContainText('£');
+  await expect(panel.getByTestId('approval-discount')).toContainText('Up to 15%');
+  await expect(panel.getByTestId('approval-discount')).toContainText('1 line above the limit');
+  await expect(panel.getByTestId('approval-margin-value')).toContainText('£');
+  await expect(panel.getByTestId('approval-margin-value')).toContainText('%');
+  if (receivables.overdue > 0) await expect(panel.getByTestId('approval-overdue')).toHaveCSS('color', /.+/);
+  await head.page.screenshot({ path: test.info().outputPath('head-approval-panel.png'), fullPage: true });
+});
+
+test('a delivery whose day has passed shows as overdue, to be confirmed, and never reaches the client’s PDF', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page, offer } = await laptop(browser, 'anna');
+  const me = await myId(page);
+  const { clients } = await stores(page, ['clients']);
+  const client = clients!.find((c) => c.ownerId === me && c.currency === 'GBP' && !c.archivedAt)!;
+  // Out of stock, with the only delivery the company expects due in the demo's March.
+  const late = await pickProduct(page, client.priceType as string, 'GBP', (s) => s.available === 0 && s.incoming.length === 1 && s.incoming[0]!.on < '2026-12-01');
+  const dueOn = late.stock.incoming[0]!.on;
+  const dueText = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dueOn}T12:00:00Z`));
+
+  // Today: the catalog and the offer builder say the delivery is overdue, not coming.
+  await page.goto('/#/catalog');
+  await page.getByTestId('catalog-search').fill(late.sku);
+  await expect(page.getByTestId('catalog-row-stock').first()).toContainText('Delivery overdue, date to be confirmed');
+  await page.goto(`/#/clients/${client.id}`);
+  await page.getByTestId('new-offer').click();
+  await offer.addBySku(late.sku);
+  const badge = offer.line(late.sku).getByTestId('stock-badge');
+  await expect(badge).toHaveAttribute('data-stock', 'overdue');
+  await expect(badge).toHaveText('Out of stock · delivery overdue');
+  await expect(badge).toHaveAttribute('title', `Out of stock · the delivery due ${dueText} is overdue, its date to be confirmed`);
+  await expect(offer.line(late.sku).getByRole('textbox', { name: 'Note on the offer' })).toHaveValue('Delivery date to be confirmed');
+  await offer.expectSaved();
+  await page.screenshot({ path: testInfo.outputPath('overdue-delivery-line.png') });
+
+  // A draft started before the delivery was due: its note promised that day.
+  await page.context().setOffline(true);
+  await page.clock.install({ time: new Date(`${dueOn}T00:00:00Z`).getTime() - 3 * 86_400_000 });
+  await page.goto(`/#/clients/${client.id}`);
+  await page.getByTestId('new-offer').click();
+  await offer.addBySku(late.sku);
+  await expect(offer.line(late.sku).getByTestId('stock-badge')).toHaveAttribute('data-stock', 'arriving');
+  await expect(offer.line(late.sku).getByRole('textbox', { name: 'Note on the offer' })).toHaveValue(`Available from ${dueText}`);
+  await offer.expectSaved();
+  // Printed today, the document does not promise a day that has passed.
+  await page.clock.setSystemTime(Date.now());
+  const pdf = await offer.exportPdf();
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-overdue-pdf-'));
+  const file = join(dir, 'offer.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain(late.sku);
+  expect(text).toContain('Delivery date to be confirmed');
+  expect(text).not.toContain('Available from');
+  expect(text).not.toContain(dueText);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+  await testInfo.attach('overdue-offer-page-1', { path: join(dir, 'page-1.png'), contentType: 'image/png' });
+});
