@@ -4,7 +4,7 @@
  * commands, and (from the sync issue on) the company server.
  */
 import { z } from 'zod';
-import { normalizePhone } from './phone';
+import { phoneSchema } from './phone';
 import type { AttachmentRef } from './sync/attachments';
 import type { ClientGroupDiscount } from './pricing/catalog-model';
 
@@ -144,36 +144,22 @@ export interface Client extends ClientInput {
   groupDiscounts?: ClientGroupDiscount[];
 }
 
-const phoneEntrySchema = z.object({
-  kind: z.enum(PHONE_KINDS),
-  number: z.string().trim(),
-});
-
 /**
- * Contact input. Phone numbers are validated and normalised to E.164 against the client's
- * country, so the same number typed in any format is stored (and found) the same way.
- * Blank phone and email lines (a form's spare rows) are accepted and dropped, so that errors
- * keep pointing at the line the person typed.
+ * Contact input. Phone numbers are read with `readPhone` (core/phone.ts) in the regions given
+ * (`phoneRegions`: the client's address countries, the active event's country, the market), so
+ * the same number typed in any format is stored (and found) the same way; a number that cannot
+ * be read is kept as typed, never refused. Blank phone and email lines (a form's spare rows) are
+ * accepted and dropped, so that errors keep pointing at the line the person typed.
  */
-export function contactInputSchema(defaultCountry: string) {
+export function contactInputSchema(regions: readonly string[]) {
   return z.object({
     name: trimmed(200).min(1, { message: 'required' }),
     position: optionalText(150),
     phones: z
-      .array(
-        phoneEntrySchema.transform((p, ctx) => {
-          if (p.number === '') return null;
-          const e164 = normalizePhone(p.number, defaultCountry);
-          if (!e164) {
-            ctx.addIssue({ code: 'custom', message: 'phone', path: ['number'] });
-            return z.NEVER;
-          }
-          return { kind: p.kind, number: e164 };
-        }),
-      )
+      .array(z.object({ kind: z.enum(PHONE_KINDS), number: phoneSchema(regions) }))
       .max(10)
       .default([])
-      .transform((list) => list.filter((p) => p !== null)),
+      .transform((list) => list.filter((p) => p.number !== '')),
     emails: z
       .array(z.object({ address: z.string().trim().max(254, { message: 'too_long' }).pipe(z.email({ message: 'email' }).or(z.literal(''))) }))
       .max(10)
@@ -193,13 +179,13 @@ export function contactInputSchema(defaultCountry: string) {
 export type ContactInput = z.output<ReturnType<typeof contactInputSchema>>;
 
 /**
- * A contact as stored, after `contactInputSchema` normalised it (phones in E.164, blank lines
- * dropped): what the sync protocol validates a pushed contact field against.
+ * A contact as stored, after `contactInputSchema` read it (phones checked or kept as typed, blank
+ * lines dropped): what the sync protocol validates a pushed contact field against.
  */
 export const contactFieldsSchema = z.object({
   name: trimmed(200).min(1, { message: 'required' }),
   position: trimmed(150),
-  phones: z.array(z.object({ kind: z.enum(PHONE_KINDS), number: z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'phone' }) })).max(10),
+  phones: z.array(z.object({ kind: z.enum(PHONE_KINDS), number: phoneSchema().refine((v) => v !== '', { message: 'required' }) })).max(10),
   emails: z.array(z.object({ address: z.email({ message: 'email' }).max(254) })).max(10),
   birthday: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }),
   decisionRole: z.enum(DECISION_ROLES),

@@ -1,31 +1,145 @@
 /**
- * Phone numbers: parsed and normalised to E.164 with libphonenumber-js, so a number is stored
- * once whatever way it was typed, and found whatever way it is searched.
+ * Phone numbers: one way of reading them, wherever they come from (the forms, the commands that
+ * save them, imports, scans, the company server), and how a stored number is shown and found.
+ *
+ * A stored phone is one string. A number libphonenumber-js reads as valid is stored in E.164,
+ * with its extension in RFC 3966 style ("+442079460958;ext=102"): the same number typed in any
+ * format is stored, found and matched the same way. Anything else is kept exactly as it was
+ * typed (trimmed) and shown with a "check this number" mark: nothing typed or scanned is refused
+ * or lost for its phone. Whether a number is checked is read from the value itself
+ * (`isCheckedPhone`), so no separate flag can disagree with it.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { getCountries } from 'libphonenumber-js/max';
+import { z } from 'zod';
+
+/** The longest phone text kept: a number with its extension, or a note typed in its place. */
+export const PHONE_MAX_LENGTH = 100;
+
+const KNOWN_REGIONS = new Set<string>(getCountries());
 
 function asCountry(code: string): CountryCode | undefined {
-  return /^[A-Z]{2}$/.test(code) ? (code as CountryCode) : undefined;
+  return KNOWN_REGIONS.has(code) ? (code as CountryCode) : undefined;
 }
 
-/** E.164 form of a typed number, or null when it is not a valid number. */
-export function normalizePhone(raw: string, defaultCountry = ''): string | null {
-  const parsed = parsePhoneNumberFromString(raw.trim(), asCountry(defaultCountry));
-  return parsed?.isValid() ? parsed.number : null;
+/**
+ * The regions a phone is read with, in the one order the app uses (docs/architecture.md, "Phone
+ * numbers"): the record's own country (a client's address countries for its contacts; a lead's
+ * country), then the active event's country, then the person's market. Blank and unknown codes
+ * are left out, and each region is tried once.
+ */
+export function phoneRegions(candidates: readonly (string | null | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const c of candidates) {
+    const code = (c ?? '').trim().toUpperCase();
+    if (asCountry(code) && !out.includes(code)) out.push(code);
+  }
+  return out;
 }
 
-/** International display form ("+36 30 123 4567"); falls back to the stored text. */
-export function formatPhoneInternational(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+// Extension words libphonenumber-js does not know (it reads "ext.", "x", "#", ";ext=", "доб."):
+// Russian "доп."/"вн.", Hungarian "mellék"/"mell.", Indonesian "ekst.", Malay "samb.". Rewritten to
+// "ext." before parsing. The words are matched after a space or bracket, not with \b, which
+// knows no Cyrillic.
+const LOCAL_EXTENSION = /(^|[\s,;(])(?:доп|вн|внутр|mell[ée]k|mell|ekst|samb(?:ungan)?)\.?\s*:?\s*(\d{1,10})\)?\s*$/iu;
+
+/** The valid number `text` is under `region` (none: only a number with its country code), or null. */
+function parseValid(text: string, region: CountryCode | undefined): PhoneNumber | null {
+  const parsed = parsePhoneNumberFromString(text, region);
+  return parsed?.isValid() ? parsed : null;
+}
+
+/** The stored (E.164, ";ext=") form of a parsed number. */
+const storedForm = (p: PhoneNumber): string => (p.ext ? `${p.number};ext=${p.ext}` : p.number);
+
+/** The checked form of `text` under the first region it is a valid number in, or null. */
+function normalise(text: string, regions: readonly string[]): string | null {
+  const t = text.replace(LOCAL_EXTENSION, '$1ext. $2');
+  if (t === '') return null;
+  // A number with its country code reads the same under every region: once is enough.
+  const international = /^\s*(\+|tel:)/i.test(t);
+  for (const region of international ? [] : regions) {
+    const code = asCountry(region.toUpperCase());
+    const parsed = code ? parseValid(t, code) : null;
+    if (parsed) return storedForm(parsed);
+  }
+  const parsed = parseValid(t, undefined);
+  return parsed ? storedForm(parsed) : null;
+}
+
+/**
+ * Reads a typed, scanned or imported phone number: THE way a phone is read (forms, saves,
+ * imports, scans, the company server). `regions` in order (`phoneRegions`): the first one under
+ * which the text is a valid number gives its E.164 form, with an extension kept as ";ext=102"
+ * ("ext. 102", "x102", "#102", "доб. 102", "mellék 102" …); a number typed with its country code
+ * needs none. Text that is no valid number under any of them comes back exactly as typed, trimmed
+ * ('' for blank text): kept, never refused, and shown as not checked (`isCheckedPhone`).
+ */
+export function readPhone(text: string, regions: readonly string[]): string {
+  const trimmed = text.trim();
+  return normalise(trimmed, regions) ?? trimmed;
+}
+
+/**
+ * Whether a stored phone is a checked number: E.164 (with an optional ";ext=") that is valid.
+ * False for text kept as typed, which the app shows with a "check this number" mark.
+ */
+export function isCheckedPhone(stored: string): boolean {
+  return stored.startsWith('+') && normalise(stored, []) === stored;
+}
+
+/**
+ * The schema of a phone in a record (a lead's phone, a contact's numbers; core/sync/tables.ts):
+ * any text up to PHONE_MAX_LENGTH, read with `readPhone`. The company server reads pushed phones
+ * with no regions, which leaves whatever a laptop stored as it is (a checked number reads as
+ * itself, and text a laptop could not read with its regions is no number without them), so the
+ * server accepts exactly what a laptop saved. The forms and commands give the record's regions.
+ */
+export function phoneSchema(regions: readonly string[] = []) {
+  return z
+    .string()
+    .trim()
+    .max(PHONE_MAX_LENGTH, { message: 'too_long' })
+    .transform((v) => readPhone(v, regions));
+}
+
+/**
+ * A stored phone as shown, with whether it is checked, from one parse (lists show many): a checked
+ * number in international form ("+36 30 123 4567", "+44 20 7946 0958 x102"), the rest as typed.
+ */
+export function phoneDisplay(stored: string): { text: string; checked: boolean } {
+  const parsed = stored.startsWith('+') ? parsePhoneNumberFromString(stored) : undefined;
+  if (parsed?.isValid() && storedForm(parsed) === stored) return { text: parsed.formatInternational(), checked: true };
+  return { text: stored, checked: false };
+}
+
+/** A stored phone as shown (`phoneDisplay`'s text). */
+export const formatPhoneInternational = (stored: string): string => phoneDisplay(stored).text;
+
+/**
+ * The `tel:` link of a stored phone, or null when the text is not one a phone could dial: a
+ * checked number as it is stored (RFC 3966 is its form), text kept as typed only when it is
+ * digits and phone punctuation (dialled as its digits, with a leading "+").
+ */
+export function phoneHref(stored: string): string | null {
+  if (isCheckedPhone(stored)) return `tel:${stored}`;
+  if (!/^\+?[\d\s().\-/]*\d[\d\s().\-/]*$/.test(stored)) return null;
+  return `tel:${stored.startsWith('+') ? '+' : ''}${stored.replace(/\D/g, '')}`;
 }
 
 /**
  * The digit strings a person might type to find this number: international digits, the
- * national form with its trunk prefix ("06301234567"), and the national number alone.
+ * national form with its trunk prefix ("06301234567"), and the national number alone; the
+ * extension is not part of them. Text kept as typed gives its digits (none when it has no
+ * three digits in a row).
  */
-export function phoneDigitForms(e164: string): string[] {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return [e164.replace(/\D/g, '')];
+export function phoneDigitForms(stored: string): string[] {
+  const number = stored.replace(/;ext=\d+$/, '');
+  const parsed = number.startsWith('+') ? parsePhoneNumberFromString(number) : undefined;
+  if (!parsed) {
+    const digits = stored.replace(/\D/g, '');
+    return digits.length >= 3 ? [digits] : [];
+  }
   const forms = new Set([
     parsed.number.replace(/\D/g, ''),
     parsed.formatNational().replace(/\D/g, ''),

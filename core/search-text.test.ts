@@ -53,6 +53,16 @@ describe('matching', () => {
     expect(finds(h, '+36 30 999 4567')).toBe(false);
   });
 
+  it('finds a number with its extension by the number, and one kept as typed by its digits', () => {
+    const h = hay(['Harbour Fixings'], ['+442079460958;ext=102', '07833 445566', 'call reception']);
+    for (const q of ['+44 20 7946 0958', '020 7946 0958', '07833 445566', '07833-445566', '445566']) {
+      expect(finds(h, q), q).toBe(true);
+    }
+    // The extension is not part of the number: "0958102" is no number this client has.
+    expect(finds(h, '0958102')).toBe(false);
+    expect(finds(h, 'harbour')).toBe(true);
+  });
+
   it('finds a tax id by its digits', () => {
     const h = hay(['Kovács Bt'], [], ['12345678-2-42']);
     expect(finds(h, '12345678242')).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { normalizePhone } from '../phone';
+import { phoneSchema } from '../phone';
 import type { AttachmentRef } from '../sync/attachments';
 
 const trimmed = (max: number) => z.string().trim().max(max, { message: 'too_long' });
@@ -60,6 +60,12 @@ export const eventInputSchema = z
     startsOn: isoDate,
     endsOn: isoDate,
     booth: optionalText(60),
+    /**
+     * ISO 3166-1 alpha-2 of where the event is held; '' or absent (events made before it existed)
+     * when not given. Phone numbers typed at the event without a country code are read in it when
+     * the lead has no country (core/phone.ts).
+     */
+    country: z.string().regex(/^([A-Z]{2})?$/, { message: 'country' }).optional(),
     /** User ids of the colleagues on the stand. */
     teamIds: z.array(z.string().min(1)).max(50).default([]),
     /** What visitors can be interested in: product groups (the catalog's, or typed for the event). */
@@ -83,24 +89,15 @@ export type Answer = z.infer<typeof answerSchema>;
 /**
  * What the quick-capture form edits. Everything is optional except that a lead must say who
  * (a person, a company, a phone or an email): a booth conversation is often cut short.
- * The phone is normalised to E.164 against the company's country, as contacts' phones are.
+ * The phone is read with `readPhone` in `regions` (`phoneRegions`: the lead's country, the active
+ * event's, the market): a number that cannot be read is kept as typed, never refused.
  */
-export function leadInputSchema(defaultCountry: string) {
+export function leadInputSchema(regions: readonly string[]) {
   return z
     .object({
       personName: optionalText(200),
       position: optionalText(150),
-      phone: trimmed(40)
-        .default('')
-        .transform((v, ctx) => {
-          if (v === '') return '';
-          const e164 = normalizePhone(v, defaultCountry);
-          if (!e164) {
-            ctx.addIssue({ code: 'custom', message: 'phone' });
-            return z.NEVER;
-          }
-          return e164;
-        }),
+      phone: phoneSchema(regions).default(''),
       email: trimmed(254).pipe(z.email({ message: 'email' }).or(z.literal(''))).default(''),
       companyName: optionalText(200),
       city: optionalText(100),
@@ -132,11 +129,11 @@ export function nextStepHasDate(l: { nextStep?: unknown; nextStepOn?: unknown })
 export type LeadInput = z.output<ReturnType<typeof leadInputSchema>>;
 export type LeadFormValues = z.input<ReturnType<typeof leadInputSchema>>;
 
-/** A lead as stored: the phone already in E.164 (what the sync protocol validates). */
+/** A lead as stored: the phone as `readPhone` left it (what the sync protocol validates). */
 export const leadFieldsSchema = z.object({
   personName: trimmed(200),
   position: trimmed(150),
-  phone: z.string().regex(/^(\+[1-9]\d{6,14})?$/, { message: 'phone' }),
+  phone: phoneSchema(),
   email: z.email({ message: 'email' }).max(254).or(z.literal('')),
   companyName: trimmed(200),
   city: trimmed(100),

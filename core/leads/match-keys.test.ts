@@ -183,31 +183,37 @@ describe('emailKey', () => {
 });
 
 describe('phoneKey', () => {
-  it.each<[string, string | undefined]>([
-    ['+36 30 123 4567', undefined],
-    ['+36301234567', undefined],
-    ['06 30 123 4567', 'HU'],
-    ['06-30-123-4567', 'hu'],
-    ['0036 30 123 4567', 'HU'],
-    ['+36 (30) 123-4567', 'DE'],
-  ])('"%s" (default %s) is +36301234567', (raw, country) => {
-    expect(phoneKey(raw, country)).toBe('+36301234567');
+  it.each<[string, string[]]>([
+    ['+36 30 123 4567', []],
+    ['+36301234567', []],
+    ['06 30 123 4567', ['HU']],
+    ['06-30-123-4567', ['hu']],
+    ['0036 30 123 4567', ['HU']],
+    ['+36 (30) 123-4567', ['DE']],
+    ['06 30 123 4567', ['GB', 'HU']],
+    ['+36 30 123 4567 ext. 12', []],
+  ])('"%s" (regions %j) is +36301234567', (raw, regions) => {
+    expect(phoneKey(raw, regions)).toBe('+36301234567');
   });
 
   it('reads national numbers of other countries', () => {
-    expect(phoneKey('8 (912) 345-67-89', 'RU')).toBe(phoneKey('+7 912 345-67-89'));
-    expect(phoneKey('098765 43210', 'IN')).toBe(phoneKey('+91 98765 43210'));
+    expect(phoneKey('8 (912) 345-67-89', ['RU'])).toBe(phoneKey('+7 912 345-67-89'));
+    expect(phoneKey('098765 43210', ['IN'])).toBe(phoneKey('+91 98765 43210'));
     expect(phoneKey('+7 912 345-67-89')).not.toBeNull();
   });
 
-  it.each<[string, string | undefined]>([
-    ['06 30 123 4567', undefined], // national form without a country
-    ['12345', 'HU'],
-    ['+36 30 123', undefined],
-    ['not a phone', 'HU'],
-    ['', 'HU'],
-  ])('"%s" (default %s) is not a valid number', (raw, country) => {
-    expect(phoneKey(raw, country)).toBeNull();
+  it('keys a number it cannot check by its digits, which match only the same digits', () => {
+    expect(phoneKey('06 30 123 4567')).toBe('06301234567');
+    expect(phoneKey('06-30-123-4567', [])).toBe(phoneKey('06 30 123 4567'));
+    expect(phoneKey('06 30 123 4567')).not.toBe(phoneKey('06 30 123 4567', ['HU']));
+  });
+
+  it.each<[string, string[]]>([
+    ['12345', ['HU']],
+    ['not a phone', ['HU']],
+    ['', ['HU']],
+  ])('"%s" (regions %j) has no key', (raw, regions) => {
+    expect(phoneKey(raw, regions)).toBeNull();
   });
 });
 
@@ -216,7 +222,7 @@ describe('matchKeysOf', () => {
     const keys = matchKeysOf({
       emails: ['Anna@Example.com', ' anna@example.com', 'n/a'],
       phones: ['06 30 123 4567', '+36301234567', '000'],
-      defaultCountry: 'HU',
+      regions: ['HU'],
     });
     expect(keys.emails).toEqual(['anna@example.com']);
     expect(keys.phones).toEqual(['+36301234567']);
@@ -231,7 +237,7 @@ describe('compareMatchKeys', () => {
     emails: ['anna.kovacs@example.com'],
     phones: ['06 30 123 4567'],
     companyName: 'Kovács és Társa Kft.',
-    defaultCountry: 'HU',
+    regions: ['HU'],
   });
 
   it.each<[string, MatchInput, MatchReason[]]>([
@@ -272,7 +278,7 @@ describe('compareMatchKeys', () => {
     const blank = (input: MatchInput) => compareMatchKeys(matchKeysOf(input), matchKeysOf(input));
     expect(blank({})).toEqual([]);
     expect(blank({ personName: '', companyName: '', emails: [], phones: [] })).toEqual([]);
-    expect(blank({ personName: ' ', companyName: '«»', emails: ['n/a', ''], phones: ['-', '000'], defaultCountry: 'HU' })).toEqual([]);
+    expect(blank({ personName: ' ', companyName: '«»', emails: ['n/a', ''], phones: ['-', '000'], regions: ['HU'] })).toEqual([]);
   });
 });
 

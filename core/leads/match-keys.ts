@@ -2,7 +2,7 @@
  * Duplicate matching for lead capture: while a manager types a lead at the booth, existing
  * clients, contacts and leads that are probably the same person or company are shown.
  *
- * Every record is reduced once to `MatchKeys` (normalised emails, E.164 phones, a company key
+ * Every record is reduced once to `MatchKeys` (normalised emails, phone keys, a company key
  * and a person key) and keys are compared for equality, so checking the typed lead against a
  * few thousand records is a loop of string comparisons. The keys fold case, diacritics and
  * script (via any-ascii), so "ООО «Ромашка»" finds "Romashka LLC" and "Иван Петров" finds
@@ -23,7 +23,7 @@
  * Empty keys never match: two leads without email do not "match on email".
  */
 import { foldAscii, foldNative } from '../search-text';
-import { normalizePhone } from '../phone';
+import { isCheckedPhone, readPhone } from '../phone';
 import { CJK_LEGAL_FORMS, LEGAL_FORMS, type LegalFormPosition } from './legal-forms';
 
 // ---------------------------------------------------------------------------------------------
@@ -193,9 +193,17 @@ export function emailKey(raw: string): string | null {
   return EMAIL.test(email) ? email : null;
 }
 
-/** A phone number as compared: E.164, or null when it is not a valid number. */
-export function phoneKey(raw: string, defaultCountry = ''): string | null {
-  return normalizePhone(raw, defaultCountry.trim().toUpperCase());
+/**
+ * A phone number as compared, read with `readPhone` in `regions`: a checked number's E.164 without
+ * its extension (two extensions of one switchboard are one company), or the digits of text kept as
+ * typed ("07833 445566" typed twice with no region matches itself), or null when it has fewer than
+ * six digits. The two kinds never equal each other: only one starts with "+".
+ */
+export function phoneKey(raw: string, regions: readonly string[] = []): string | null {
+  const stored = readPhone(raw, regions);
+  if (isCheckedPhone(stored)) return stored.replace(/;ext=\d+$/, '');
+  const digits = stored.replace(/\D/g, '');
+  return digits.length >= 6 ? digits : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +213,7 @@ export function phoneKey(raw: string, defaultCountry = ''): string | null {
 export interface MatchKeys {
   /** Distinct email keys; text that is not an email is left out. */
   emails: readonly string[];
-  /** Distinct E.164 numbers; invalid numbers are left out. */
+  /** Distinct `phoneKey`s; text with too few digits is left out. */
   phones: readonly string[];
   /** `companyKey` of the company name; '' when there is none. */
   company: string;
@@ -218,8 +226,8 @@ export interface MatchInput {
   phones?: readonly string[];
   emails?: readonly string[];
   companyName?: string;
-  /** ISO 3166-1 alpha-2 region for numbers typed without a country code. */
-  defaultCountry?: string;
+  /** The regions numbers typed without a country code are read in, in order (`phoneRegions`). */
+  regions?: readonly string[];
 }
 
 function distinct(keys: readonly (string | null)[]): string[] {
@@ -229,7 +237,7 @@ function distinct(keys: readonly (string | null)[]): string[] {
 export function matchKeysOf(input: MatchInput): MatchKeys {
   return {
     emails: distinct((input.emails ?? []).map(emailKey)),
-    phones: distinct((input.phones ?? []).map((p) => phoneKey(p, input.defaultCountry))),
+    phones: distinct((input.phones ?? []).map((p) => phoneKey(p, input.regions))),
     company: companyKey(input.companyName ?? ''),
     person: personNameKey(input.personName ?? ''),
   };

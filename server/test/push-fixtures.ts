@@ -219,6 +219,7 @@ export function validRecord(table: string, r: Refs): Fields {
       kind: 'trade_fair',
       venue: 'Messe',
       city: 'Cologne',
+      country: 'DE',
       startsOn: '2027-03-01',
       endsOn: '2027-03-03',
       booth: 'B12',

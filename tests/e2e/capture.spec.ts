@@ -126,10 +126,6 @@ test('a lead that says nothing about who is refused with a message, and nothing 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Enter at least a name, a company, a phone or an email.')).toBeVisible();
   await expect(capture.field('Notes')).toHaveValue('Asked about pumps, will come back');
-  await capture.field('Phone').fill('12');
-  await capture.field('Name').fill('Jo');
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByText(/Not a valid phone number/)).toBeVisible();
   expect(await storedLeads(page)).toHaveLength(0);
 });
 

@@ -7,6 +7,7 @@ import { userLocale } from '../i18n/format';
 import { ConnectionSettings } from '../sync/ConnectionSettings';
 import { DeviceList } from '../sync/DeviceList';
 import { DocumentSettings } from '../offers/DocumentSettings';
+import { MarketSettings } from './MarketSettings';
 
 interface Facts {
   version: string;
@@ -53,6 +54,7 @@ export function SettingsPage() {
       </Title>
       {facts && <ConnectionSettings defaultServerUrl={facts.serverUrl ?? ''} />}
       <DeviceList />
+      <MarketSettings />
       <DocumentSettings />
       <Card withBorder mt="md">
         <Title order={5} mb="sm">

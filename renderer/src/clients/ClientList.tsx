@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../data/client-list-row';
 import type { SearchResult } from '../data/client-search';
-import { formatMoney, formatPhone } from '../i18n/format';
+import { phoneDisplay } from '../../../core/phone';
+import { formatMoney } from '../i18n/format';
 import { useTeamNames } from './team';
 import classes from './ClientList.module.css';
 
@@ -106,7 +107,9 @@ const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName
       </div>
       <div className={classes.cell}>
         <span className={classes.text}>{row.primaryContact}</span>
-        <span className={classes.sub}>{row.primaryPhone ? formatPhone(row.primaryPhone) : ''}</span>
+        <span className={classes.sub}>
+          <PrimaryPhone phone={row.primaryPhone} />
+        </span>
       </div>
       <div className={classes.cell}>
         <span className={classes.text}>{ownerName}</span>
@@ -122,3 +125,21 @@ const ClientRow = memo(function ClientRow({ row, index, top, selected, ownerName
     </div>
   );
 });
+
+/** A row's phone, marked when it is kept as typed (a plain element: the list renders many rows). */
+function PrimaryPhone({ phone }: { phone: string }) {
+  const { t } = useTranslation();
+  if (!phone) return null;
+  const { text, checked } = phoneDisplay(phone);
+  return (
+    <>
+      {text}
+      {!checked && (
+        <span className={classes.check} title={t('phone.notChecked')} data-testid="phone-check">
+          {' · '}
+          {t('card.checkThis')}
+        </span>
+      )}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ActionIcon, Alert, Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,6 +19,8 @@ import { useClient } from '../data/queries';
 import { useOpenedContact, type Opened } from '../data/opened-record';
 import { formatPhone } from '../i18n/format';
 import { useFieldError } from './form-helpers';
+import { PhoneHintText, phoneHint, phonePlaceholder } from './PhoneValue';
+import { clientPhoneCountries, usePhoneRegions } from '../data/phone-regions';
 import { FormPage, useSaveAndLeave } from './FormPage';
 
 function toFormValues(contact: Contact | null): ContactFormValues {
@@ -69,8 +71,9 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
-  const country = client.addresses[0]?.country ?? '';
-  const schema = useMemo(() => contactInputSchema(country), [country]);
+  // Where typed numbers are read, as the save reads them (phone-regions.ts).
+  const regions = usePhoneRegions(clientPhoneCountries(client.addresses));
+  const schema = useMemo(() => contactInputSchema(regions), [regions]);
   const form = useForm<ContactFormValues, unknown, ContactInput>({
     resolver: zodResolver(schema),
     defaultValues: toFormValues(contact),
@@ -79,6 +82,8 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
   const { register, control, formState } = form;
   const { errors, isDirty, isSubmitting } = formState;
   const phones = useFieldArray({ control, name: 'phones' });
+  // Under each number, how it will be saved (a number that cannot be read is a hint, not an error).
+  const hints = (useWatch({ control, name: 'phones' }) ?? []).map((p) => phoneHint(p?.number, regions, t));
   const emails = useFieldArray({ control, name: 'emails' });
   const cardUrl = `/clients/${client.id}`;
 
@@ -144,8 +149,10 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
                   <TextInput
                     style={{ flex: 1 }}
                     aria-label={t('form.phone')}
-                    placeholder="+36 30 123 4567"
+                    placeholder={phonePlaceholder(regions)}
                     {...register(`phones.${i}.number`)}
+                    description={hints[i] && <PhoneHintText hint={hints[i]} />}
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
                     error={fieldError(errors.phones?.[i]?.number)}
                   />
                   <ActionIcon variant="subtle" color="gray" mt={6} aria-label={t('form.remove')} onClick={() => phones.remove(i)}>

@@ -6,8 +6,9 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
 import { archiveContact, restoreContact } from '../data/commands';
-import { formatDate, formatPhone } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
+import { PhoneValue } from './PhoneValue';
 import { useSaveFailedMessage } from './form-helpers';
 
 function ContactCard({ contact }: { contact: Contact }) {
@@ -55,7 +56,7 @@ function ContactCard({ contact }: { contact: Contact }) {
             <Text span size="xs" c="dimmed">
               {t(`phoneKind.${p.kind}`)}:{' '}
             </Text>
-            <ExternalLink href={`tel:${p.number}`}>{formatPhone(p.number)}</ExternalLink>
+            <PhoneValue phone={p.number} />
           </Text>
         ))}
         {contact.emails.map((e) => (

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { clientCountry, type clientInputSchema } from '../../../core/client-model';
 import { defaultClientCurrency } from '../../../core/country-currency';
-import { marketCountry, usePricedCurrencies } from '../data/client-currency';
+import { usePricedCurrencies } from '../data/client-currency';
+import { useMarket } from '../data/market';
 import { formatCountry } from '../i18n/format';
 import { CURRENCIES } from './form-helpers';
 
@@ -26,8 +27,8 @@ export function CurrencyField({ control, resetField, isNew }: { control: Control
   const priced = usePricedCurrencies();
   const [picked, setPicked] = useState(false);
   const country = clientCountry(addresses);
-  const market = marketCountry();
-  const suggested = priced === undefined ? null : defaultClientCurrency({ country, market, priced });
+  const market = useMarket();
+  const suggested = priced === undefined || market === undefined ? null : defaultClientCurrency({ country, market: market.country, priced });
 
   useEffect(() => {
     // The default, not a change: leaving a new client's empty form asks nothing.
@@ -42,7 +43,7 @@ export function CurrencyField({ control, resetField, isNew }: { control: Control
       ? suggested.source === 'country'
         ? t('form.currencyFrom.country', { country: formatCountry(country) })
         : suggested.source === 'market'
-          ? t('form.currencyFrom.market', { country: formatCountry(market) })
+          ? t('form.currencyFrom.market', { country: formatCountry(market?.country ?? '') })
           : suggested.source === 'company'
             ? t('form.currencyFrom.company')
             : undefined

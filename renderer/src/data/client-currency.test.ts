@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PriceListRecord } from '../../../core/pricing/catalog-model';
 import { FieldbookDb } from './db';
-import { marketCountry, pricedCurrencies } from './client-currency';
+import { pricedCurrencies } from './client-currency';
+import { getMarket, setMarket } from './market';
 import { captureLead, convertLead } from './leads';
 
 let db: FieldbookDb;
@@ -48,10 +49,10 @@ describe('the company’s currencies on this laptop', () => {
     expect(await pricedCurrencies(db)).toEqual(['GBP', 'HUF', 'USD']);
   });
 
-  it('has the market of the system’s language until the Settings say otherwise', () => {
-    expect(marketCountry('en-GB')).toBe('GB');
-    expect(marketCountry('hu')).toBe('HU');
-    expect(marketCountry('not a language')).toBe('');
+  it('has the market of the system’s language until the Settings say otherwise', async () => {
+    expect(await getMarket(db)).toBe('GB');
+    await setMarket('HU', db);
+    expect(await getMarket(db)).toBe('HU');
   });
 });
 
@@ -67,6 +68,9 @@ describe('a client converted from a lead', () => {
     expect((await convert('DE')).currency).toBe('USD');
     vi.stubGlobal('navigator', { language: 'fr-FR', languages: ['fr-FR'] });
     expect((await convert('DE')).currency).toBe('GBP');
+    // The market chosen in the Settings, whatever the language.
+    await setMarket('US', db);
+    expect((await convert('DE')).currency).toBe('USD');
   });
 
   it('takes its country’s currency as it is before the first sync brought any price list', async () => {

@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultClientCurrency, type CurrencyDefault } from '../../../core/country-currency';
 import { getDb, type FieldbookDb } from './db';
+import { getMarket } from './market';
 
 /**
  * Price list entries read to learn the company's currencies. Entries are in product-id order and
@@ -36,19 +37,9 @@ export function usePricedCurrencies(): string[] | undefined {
 }
 
 /**
- * The country of the person's market: where they sell when a client has no country. Until the
- * Settings' market exists, the region of the browser's (the OS's) language: en-GB → GB, and a
- * language alone ("de") its likeliest region (DE).
+ * The currency of a new client in `country` (core/country-currency.ts), else of the person's
+ * market (Settings, market.ts), read inside the caller's transaction.
  */
-export function marketCountry(language: string = navigator.language): string {
-  try {
-    return new Intl.Locale(language).maximize().region ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** The currency of a new client in `country` (core/country-currency.ts), read inside the caller's transaction. */
 export async function newClientCurrency(country: string, db: FieldbookDb = getDb()): Promise<CurrencyDefault> {
-  return defaultClientCurrency({ country, market: marketCountry(), priced: await pricedCurrencies(db) });
+  return defaultClientCurrency({ country, market: await getMarket(db), priced: await pricedCurrencies(db) });
 }

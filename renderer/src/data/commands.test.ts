@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientInput } from '../../../core/client-model';
 import { FieldbookDb } from './db';
+import { createEvent, setActiveEvent } from './leads';
+import { setMarket } from './market';
 import { archiveClient, archiveContact, createClient, createContact, deleteClient, restoreClient, updateClient, updateContact } from './commands';
 import { ClientSearch, NO_FILTERS } from './client-search';
 import { openClient, openContact } from './opened-record';
@@ -177,12 +179,44 @@ describe('contact commands', () => {
     expect(row?.primaryContact).toBe('Kovács Anna');
   });
 
-  it('rejects a bad phone or email with the field named', async () => {
+  it('rejects a bad email with the field named, and keeps a phone it cannot read as typed', async () => {
     const c = await createClient(input(), db);
     const base = { name: 'X', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
-    await expect(createContact(c.id, { ...base, phones: [{ kind: 'work', number: '12' }] }, db)).rejects.toThrow(/phone/);
     await expect(createContact(c.id, { ...base, emails: [{ address: 'not-an-email' }] }, db)).rejects.toThrow(/email/);
     expect((await db.clients.get(c.id))?.contacts ?? []).toEqual([]);
+    const kept = await createContact(c.id, { ...base, phones: [{ kind: 'work', number: ' 12 ' }, { kind: 'other', number: 'call reception' }] }, db);
+    expect(kept.phones).toEqual([
+      { kind: 'work', number: '12' },
+      { kind: 'other', number: 'call reception' },
+    ]);
+    expect((await db.outbox.toArray()).at(-1)?.fields.phones?.value).toEqual(kept.phones);
+  });
+
+  it('reads phones in the client’s countries, then the active event’s, then the market', async () => {
+    const base = { name: 'X', position: '', emails: [], birthday: '', decisionRole: 'user' as const, notes: '' };
+    const numberOf = async (clientInput: ReturnType<typeof input>, typed: string) =>
+      (await createContact((await createClient(clientInput, db)).id, { ...base, phones: [{ kind: 'work', number: typed }] }, db)).phones[0]!.number;
+    const nowhere = input({ addresses: [] });
+    // No country anywhere: a national number is kept as typed.
+    await setMarket('', db);
+    expect(await numberOf(nowhere, '07833 445566')).toBe('07833 445566');
+    // The market reads it.
+    await setMarket('GB', db);
+    expect(await numberOf(nowhere, '07833 445566')).toBe('+447833445566');
+    // The active event's country comes before the market ("07833 445566" is a German landline too).
+    const fair = await createEvent({ name: 'Hannover Messe', kind: 'trade_fair', venue: '', city: '', country: 'DE', startsOn: '2026-04-20', endsOn: '2026-04-24', booth: '', teamIds: [], productGroups: [], questions: [] }, db);
+    await setActiveEvent(fair.id, db);
+    expect(await numberOf(nowhere, '07833 445566')).toBe('+497833445566');
+    // The client's country comes first; one its numbers are not is passed over.
+    expect(await numberOf(input({ addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country: 'GB' }] }), '07833 445566')).toBe('+447833445566');
+    expect(await numberOf(input(), '06 30 123 4567')).toBe('+36301234567');
+    expect(await numberOf(input(), '07833 445566')).toBe('+497833445566');
+    // An edit reads the same way.
+    const c = await createClient(nowhere, db);
+    const p = await createContact(c.id, { ...base, phones: [] }, db);
+    await setActiveEvent(null, db);
+    const edited = await updateContact(p, { ...base, phones: [{ kind: 'mobile', number: '07833 445566 ext. 12' }] }, db);
+    expect(edited.phones).toEqual([{ kind: 'mobile', number: '+447833445566;ext=12' }]);
   });
 
   it('an archived contact is no longer found; edits are recorded', async () => {

@@ -20,6 +20,7 @@ import { DELETED_FIELD } from '../../../core/sync/tables';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import type { PreparedFile } from './attachments';
 import { contactsOf, withContact, type ClientRecord } from './client-records';
+import { clientPhoneCountries, phoneRegionsFor } from './phone-regions';
 import type { Opened } from './opened-record';
 import { cleanText, cleanTextDeep } from '../../../core/text-safety';
 
@@ -67,7 +68,8 @@ function history(
 }
 
 function writeTables(db: FieldbookDb) {
-  return [db.clients, db.clientRows, db.history, ...outboxTables(db)] as const;
+  // events: a contact's phones are read in the active event's country too (phone-regions.ts).
+  return [db.clients, db.clientRows, db.history, db.events, ...outboxTables(db)] as const;
 }
 
 /** The new values of the fields a diff found changed. */
@@ -188,7 +190,7 @@ export const restoreClient = (id: string, db = getDb()) => setClientArchived(id,
 export async function createContact(clientId: string, values: ContactFormValues, db = getDb()): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const client = await mustGetClient(db, clientId);
-    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(safeText(values));
+    const data = contactInputSchema(await phoneRegionsFor(clientPhoneCountries(client.addresses), db)).parse(safeText(values));
     const at = now();
     const contact: Contact = { ...data, id: crypto.randomUUID(), clientId, createdAt: at, updatedAt: at, archivedAt: null };
     const after = withContact(client, contact);
@@ -214,7 +216,7 @@ async function mustGetContact(db: FieldbookDb, ref: ContactRef): Promise<{ clien
 export async function updateContact(ref: ContactRef, values: ContactFormValues, db = getDb(), seen?: Opened<Contact>): Promise<Contact> {
   return db.transaction('rw', writeTables(db), async () => {
     const { client, contact: before } = await mustGetContact(db, ref);
-    const data = contactInputSchema(client.addresses[0]?.country ?? '').parse(safeText(values));
+    const data = contactInputSchema(await phoneRegionsFor(clientPhoneCountries(client.addresses), db)).parse(safeText(values));
     const after: Contact = { ...before, ...typedFields<Pick<Contact, (typeof CONTACT_FIELDS)[number]>>(data, seen?.record, CONTACT_FIELDS), updatedAt: now() };
     const changes = diffFields(before, after, CONTACT_FIELDS);
     if (changes.length === 0) return before;

@@ -29,7 +29,7 @@ const client = (name: string, country: string, patch: Partial<ClientInput> = {})
   ...patch,
 });
 
-const draft = (patch: Partial<LeadDraft>): LeadDraft => ({ personName: '', phone: '', email: '', companyName: '', country: '', ...patch });
+const draft = (patch: Partial<LeadDraft>): LeadDraft => ({ personName: '', phone: '', email: '', companyName: '', regions: [], ...patch });
 
 let db: FieldbookDb;
 let search: ClientSearch;
@@ -84,7 +84,7 @@ describe('likely matches of a lead being typed', () => {
   it('finds the contact by an email typed in another case, and by a phone typed another way', async () => {
     const byEmail = await findLikelyMatches(draft({ email: ' i.petrov@romashka.RU ' }), search, [], db);
     expect(byEmail[0]).toMatchObject({ kind: 'contact', clientId: romashka, contactId: petrov, reasons: ['email'] });
-    const byPhone = await findLikelyMatches(draft({ phone: '8 (912) 345 67 89', country: 'RU' }), search, [], db);
+    const byPhone = await findLikelyMatches(draft({ phone: '8 (912) 345 67 89', regions: ['RU'] }), search, [], db);
     expect(byPhone[0]).toMatchObject({ kind: 'contact', contactId: petrov, reasons: ['phone'] });
   });
 

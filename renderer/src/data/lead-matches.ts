@@ -12,6 +12,8 @@ import type { ClientListRow } from './client-list-row';
 import { clientOf, contactsOf } from './client-records';
 import type { ClientSearch } from './client-search';
 import { getDb, type FieldbookDb } from './db';
+import { phoneRegions } from '../../../core/phone';
+import { clientPhoneCountries } from './phone-regions';
 
 /** What the person has typed so far. */
 export interface LeadDraft {
@@ -19,7 +21,8 @@ export interface LeadDraft {
   phone: string;
   email: string;
   companyName: string;
-  country: string;
+  /** Where its phone is read (phone-regions.ts: the lead's country, the active event's, the market). */
+  regions: readonly string[];
 }
 
 export interface LikelyMatch {
@@ -62,7 +65,7 @@ function keysOfContact(client: Client, contact: Contact): MatchKeys {
       companyName: client.name,
       emails: contact.emails.map((e) => e.address),
       phones: contact.phones.map((p) => p.number),
-      defaultCountry: client.addresses[0]?.country ?? '',
+      regions: phoneRegions(clientPhoneCountries(client.addresses)),
     });
     contactKeyCache.set(contact, keys);
   }
@@ -79,7 +82,7 @@ function keysOfLead(lead: Lead): MatchKeys {
   const text = [lead.personName, lead.companyName, lead.email, lead.phone, lead.country].join('\u0001');
   const cached = leadKeyCache.get(lead.id);
   if (cached?.text === text) return cached.keys;
-  const keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], defaultCountry: lead.country });
+  const keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], regions: phoneRegions([lead.country]) });
   leadKeyCache.set(lead.id, { text, keys });
   return keys;
 }
@@ -126,8 +129,8 @@ function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
     if (cut) out.push(cut);
   }
   if (typed.emails[0]) out.push(typed.emails[0]);
-  // E.164 digits; the search matches them in every stored form of a number.
-  if (typed.phones[0]) out.push(typed.phones[0].slice(1));
+  // The number's digits; the search matches them in every stored form of a number.
+  if (typed.phones[0]) out.push(typed.phones[0].replace(/\D/g, ''));
   if (draft.personName.trim().length >= 4) {
     out.push(draft.personName);
     const cut = typoTolerant(draft.personName.split(/\s+/));
@@ -157,7 +160,7 @@ const isCompanyReason = (r: MatchReason) => r === 'company' || r === 'company_si
 const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchRank(a.reasons);
 
 export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb()): Promise<LikelyMatch[]> {
-  const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone], defaultCountry: draft.country });
+  const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone] });
   // Nothing identifying typed (the form just emptied after a save): nothing can match.
   if (!typed.emails.length && !typed.phones.length && !typed.company && !typed.person) return [];
   const rows = new Map<string, ClientListRow>();

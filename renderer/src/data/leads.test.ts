@@ -4,6 +4,7 @@ import type { EventInput, LeadFormValues } from '../../../core/leads/lead-model'
 import { FieldbookDb } from './db';
 import { prepareFile } from './attachments';
 import { CommandError } from './commands';
+import { setMarket } from './market';
 import { assignLeads, attachLead, captureLead, convertLead, createEvent, discardLead, setActiveEvent, setTaskDone, updateEvent, updateLead } from './leads';
 
 const event = (patch: Partial<EventInput> = {}): EventInput => ({
@@ -79,11 +80,38 @@ describe('lead-capture', () => {
     expect(await outboxOf('tasks')).toHaveLength(1);
   });
 
-  it('refuses a lead that says nothing about who, and an invalid phone, saving nothing', async () => {
+  it('refuses a lead that says nothing about who, saving nothing', async () => {
     await expect(captureLead(lead({ personName: '', companyName: '', phone: '', email: '' }), { taskTitle }, db)).rejects.toThrow(/lead_empty/);
-    await expect(captureLead(lead({ phone: '12' }), { taskTitle }, db)).rejects.toThrow(/phone/);
     expect(await db.leads.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a phone it cannot read as typed, and queues it so', async () => {
+    await setMarket('', db);
+    // The field test: a local number with no country anywhere was refused after the form emptied.
+    const local = await captureLead(lead({ country: '', phone: ' 07833 445566 ' }), { taskTitle }, db);
+    expect(local.phone).toBe('07833 445566');
+    const garbage = await captureLead(lead({ phone: 'call reception' }), { taskTitle }, db);
+    expect(garbage.phone).toBe('call reception');
+    expect((await outboxOf('leads')).map((e) => e.fields.phone?.value)).toEqual(['07833 445566', 'call reception']);
+  });
+
+  it('reads the phone in the lead’s country, then the active event’s, then the market', async () => {
+    await setMarket('GB', db);
+    const phoneOf = async (patch: Partial<LeadFormValues>) => (await captureLead(lead(patch), { taskTitle }, db)).phone;
+    expect(await phoneOf({ country: '', phone: '07833 445566' })).toBe('+447833445566');
+    expect(await phoneOf({ country: '', phone: '(212) 555-0134' })).toBe('(212) 555-0134');
+    const fair = await createEvent(event({ country: 'US' }), db);
+    await setActiveEvent(fair.id, db);
+    expect(await phoneOf({ country: '', phone: '(212) 555-0134' })).toBe('+12125550134');
+    expect(await phoneOf({ country: '', phone: '07833 445566' })).toBe('+447833445566');
+    expect(await phoneOf({ country: 'HU', phone: '06 30 123 4567 mellék 12' })).toBe('+36301234567;ext=12');
+    // An edit reads the same way: the person adds the country, and the number is checked.
+    await setActiveEvent(null, db);
+    await setMarket('', db);
+    const saved = await captureLead(lead({ country: '', phone: '098765 43210' }), { taskTitle }, db);
+    expect(saved.phone).toBe('098765 43210');
+    expect((await updateLead(saved.id, lead({ country: 'IN', phone: '098765 43210' }), db)).phone).toBe('+919876543210');
   });
 
   it('keeps a business-card photo with the lead, pending upload', async () => {

@@ -22,6 +22,7 @@ import { CommandError, createClient, createContact, cutText, safeText } from './
 import { getDb, type FieldbookDb } from './db';
 import { newClientCurrency } from './client-currency';
 import { outboxTables, recordChange } from './outbox';
+import { phoneRegionsFor } from './phone-regions';
 import { readConnection } from './sync-session';
 import type { PreparedFile } from './attachments';
 import type { Opened } from './opened-record';
@@ -131,7 +132,7 @@ export interface CaptureOptions {
  * transaction. Never waits for the network: the sync sends it later.
  */
 export async function captureLead(values: LeadFormValues, options: CaptureOptions, db = getDb()): Promise<Lead> {
-  const data = leadInputSchema(values.country ?? '').parse(safeText(values));
+  const data = leadInputSchema(await phoneRegionsFor([values.country ?? ''], db)).parse(safeText(values));
   return db.transaction('rw', leadTables(db), async () => {
     const me = await currentUserId(db);
     const at = now();
@@ -185,7 +186,7 @@ async function patchLead(db: FieldbookDb, id: string, patch: Partial<Lead>, seen
  * opened it, with its stamps (opened-record.ts).
  */
 export async function updateLead(id: string, values: LeadFormValues, db = getDb(), seen?: Opened<Lead>): Promise<Lead> {
-  const data = leadInputSchema(values.country ?? '').parse(safeText(values));
+  const data = leadInputSchema(await phoneRegionsFor([values.country ?? ''], db)).parse(safeText(values));
   return db.transaction('rw', leadTables(db), async () => {
     const before = await mustGetLead(db, id);
     const changed = typedChanges<Partial<Lead>>(data, before, seen?.record);

@@ -3,6 +3,7 @@ import { enCapture } from './en-capture';
 import { enCatalog } from './en-catalog';
 import { enEvents } from './en-events';
 import { enOffers } from './en-offers';
+import { enPhone } from './en-phone';
 import { enRecords } from './en-records';
 
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   ...enCatalog,
   ...enEvents,
   ...enOffers,
+  ...enPhone,
   ...enRecords,
   app: {
     name: 'Fieldbook',

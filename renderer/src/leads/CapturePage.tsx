@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
 import { emailKey } from '../../../core/leads/match-keys';
-import { normalizePhone } from '../../../core/phone';
+import { phoneRegions } from '../../../core/phone';
 import { sameValue } from '../../../core/sync/merge';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
 import { parseScanPayload, parseVcfFile, type ScannedCard } from '../../../core/leads/scan-payload';
@@ -34,6 +34,7 @@ import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments
 import { clientSearch } from '../data/client-base';
 import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
 import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/lead-queries';
+import { usePhoneRegions } from '../data/phone-regions';
 import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
 import { openRecord, type Opened } from '../data/opened-record';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
@@ -43,7 +44,7 @@ import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
 import { emptyCapture, fillFromCard, isBlankCapture, nextWorkingDay, type CaptureValues } from './capture-values';
-import { CaptureTextField } from './CaptureTextField';
+import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
 import { listenForScans } from './scanner-input';
 
@@ -59,11 +60,12 @@ const IDENTIFYING = ['personName', 'phone', 'email', 'companyName', 'country'] a
 function MatchesPanel(props: {
   form: UseFormReturn<CaptureValues, unknown, LeadInput>;
   excludeLeadId: string | null;
-  region: string;
+  /** This laptop's phone regions (the active event's country, the market): after the lead's own country. */
+  regions: readonly string[];
   onAttach: (m: LikelyMatch) => void;
   onOpenLead: (leadId: string) => void;
 }) {
-  const { form, excludeLeadId, region } = props;
+  const { form, excludeLeadId, regions } = props;
   const leads = useAllLeads();
   const [found, setFound] = useState<{ key: string; matches: LikelyMatch[] }>({ key: '', matches: [] });
   useEffect(() => {
@@ -73,7 +75,7 @@ function MatchesPanel(props: {
       const asked = ++latest;
       const [personName = '', phone = '', email = '', companyName = '', country = ''] = IDENTIFYING.map((f) => values[f] ?? '');
       const key = [personName, phone, email, companyName, country].join('\u0001');
-      void findLikelyMatches({ personName, phone, email, companyName, country: country || region }, clientSearch, others).then((matches) => {
+      void findLikelyMatches({ personName, phone, email, companyName, regions: phoneRegions([country, ...regions]) }, clientSearch, others).then((matches) => {
         if (asked === latest) setFound({ key, matches });
       });
     };
@@ -94,7 +96,7 @@ function MatchesPanel(props: {
       latest = -1;
       subscription.unsubscribe();
     };
-  }, [form, leads, excludeLeadId, region]);
+  }, [form, leads, excludeLeadId, regions]);
   return (
     <Box data-matched-for={found.key}>
       <LikelyMatches matches={found.matches} onAttach={props.onAttach} onOpenLead={props.onOpenLead} />
@@ -117,8 +119,6 @@ function EventLeadCount({ eventId }: { eventId: string }) {
 const RATING_KEYS: Record<string, Rating> = { Digit1: 'hot', Digit2: 'warm', Digit3: 'cold' };
 const NEXT_STEP_KEYS: Record<string, NextStep> = { KeyC: 'call', KeyO: 'send_offer', KeyS: 'visit', KeyI: 'invite' };
 
-/** The region of the person's locale ("de-AT" → "AT"): how phone numbers without a country code are read. */
-const localeRegion = () => /-([A-Z]{2})\b/.exec(userLocale())?.[1] ?? '';
 
 /** Answers cleared in the form are absent, not empty. */
 function withoutBlankAnswers(values: CaptureValues): CaptureValues {
@@ -145,16 +145,13 @@ function toValues(lead: Lead): CaptureValues {
 }
 
 /**
- * An imported card's values as a lead: a phone or email the lead schema would refuse goes to the
- * notes instead, so one odd field never loses a whole contact.
+ * An imported card's values as a lead: an email the lead schema would refuse goes to the notes
+ * instead, so one odd field never loses a whole contact (a phone is never refused: one that
+ * cannot be read is kept as typed, core/phone.ts).
  */
-function importable(values: CaptureValues, region: string): CaptureValues {
+function importable(values: CaptureValues): CaptureValues {
   const out = { ...values };
   const extra: string[] = [];
-  if (out.phone && !normalizePhone(out.phone, out.country || region)) {
-    extra.push(out.phone);
-    out.phone = '';
-  }
   if (out.email && !emailKey(out.email)) {
     extra.push(out.email);
     out.email = '';
@@ -170,14 +167,16 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
  * empty form with the focus in the first field; the save is local (the sync sends it later).
  */
 export function CapturePage() {
-  const region = localeRegion();
+  // This laptop's part of where phones are read (the active event's country, the market); the
+  // lead's own country comes first, as in the save (data/leads.ts).
+  const regions = usePhoneRegions([]);
   const resolver = useCallback<Resolver<CaptureValues, unknown, LeadInput>>(
     (values, context, options) =>
-      (zodResolver(leadInputSchema(values.country || region)) as unknown as Resolver<CaptureValues, unknown, LeadInput>)(withoutBlankAnswers(values), context, options),
-    [region],
+      (zodResolver(leadInputSchema(phoneRegions([values.country, ...regions]))) as unknown as Resolver<CaptureValues, unknown, LeadInput>)(withoutBlankAnswers(values), context, options),
+    [regions],
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
-  return <CaptureScreen form={form} region={region} />;
+  return <CaptureScreen form={form} regions={regions} />;
 }
 
 /**
@@ -187,7 +186,7 @@ export function CapturePage() {
  * Controller). So "save and next" re-renders only the fields whose value changes, not the forty
  * inputs of the page, and the emptied form is on screen in the next frame.
  */
-const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseFormReturn<CaptureValues, unknown, LeadInput>; region: string }) {
+const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: UseFormReturn<CaptureValues, unknown, LeadInput>; regions: readonly string[] }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const writeError = useWriteErrorText();
@@ -333,7 +332,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
     const failed: string[] = [];
     let saved = 0;
     for (const card of vcf.cards) {
-      const values = importable(fillFromCard(emptyCapture(), card, locale), region);
+      const values = importable(fillFromCard(emptyCapture(), card, locale));
       try {
         await captureLead(values, { taskTitle });
         saved++;
@@ -443,7 +442,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
                   <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} />
                   <CaptureTextField form={form} name="companyName" label={t('capture.companyName')} />
-                  <CaptureTextField form={form} name="phone" label={t('capture.phone')} type="tel" />
+                  <CapturePhoneField form={form} label={t('capture.phone')} regions={regions} />
                   <CaptureTextField form={form} name="email" label={t('capture.email')} type="email" />
                   <CaptureTextField form={form} name="position" label={t('capture.position')} />
                   <SimpleGrid cols={2} spacing="sm">
@@ -518,7 +517,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, region }: { form: UseF
           </Grid.Col>
           <Grid.Col span={4}>
             <Stack gap="md">
-              <MatchesPanel form={form} excludeLeadId={editing?.record.id ?? null} region={region} onAttach={attach} onOpenLead={openLead} />
+              <MatchesPanel form={form} excludeLeadId={editing?.record.id ?? null} regions={regions} onAttach={attach} onOpenLead={openLead} />
               <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
               <Card withBorder padding="xs">
                 <Text size="xs" fw={600} mb={4}>

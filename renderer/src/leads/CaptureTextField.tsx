@@ -1,9 +1,12 @@
-import { memo, type RefObject } from 'react';
+import { memo, type ReactNode, type RefObject } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { LeadInput } from '../../../core/leads/lead-model';
 import { useOwnFieldError } from '../clients/form-helpers';
 import type { CaptureValues } from './capture-values';
+import { phoneRegions } from '../../../core/phone';
+import { PhoneHintText, phoneHint, phonePlaceholder } from '../clients/PhoneValue';
 
 type TextFieldName = 'personName' | 'position' | 'phone' | 'email' | 'companyName' | 'city' | 'nextStepOn' | 'notes';
 
@@ -17,6 +20,9 @@ interface Props {
   inputRef?: RefObject<HTMLInputElement | null>;
   /** A growing text area (notes) instead of one line. */
   multiline?: boolean;
+  /** Said under the input (above an error). */
+  description?: ReactNode;
+  placeholder?: string;
 }
 
 /**
@@ -24,7 +30,7 @@ interface Props {
  * reads no form state, so saving or emptying the form does not re-render every field, and
  * this one re-renders when its message appears or goes. The input is uncontrolled (`register`).
  */
-export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline }: Props) {
+export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline, description, placeholder }: Props) {
   const error = useOwnFieldError(form.control, name);
   const { ref, ...field } = form.register(name);
   // A text area sizes itself to its text when it renders: following its value makes it shrink
@@ -36,12 +42,28 @@ export const CaptureTextField = memo(function CaptureTextField({ form, name, lab
       label={label}
       type={type}
       autoFocus={autoFocus}
+      placeholder={placeholder}
       {...field}
       ref={(el) => {
         ref(el);
         if (inputRef) inputRef.current = el;
       }}
+      description={description}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       error={error}
     />
   );
+});
+
+/**
+ * The lead's phone: says under it how the number will be saved, read in the lead's country, then
+ * `regions` (this laptop's: the active event's country, the market), as the save reads it. A
+ * number that cannot be read is a hint, never an error: it is saved as typed.
+ */
+export const CapturePhoneField = memo(function CapturePhoneField({ form, label, regions }: { form: Props['form']; label: string; regions: readonly string[] }) {
+  const { t } = useTranslation();
+  const [phone, country] = useWatch({ control: form.control, name: ['phone', 'country'] });
+  const read = phoneRegions([country, ...regions]);
+  const hint = phoneHint(phone, read, t);
+  return <CaptureTextField form={form} name="phone" label={label} type="tel" placeholder={phonePlaceholder(read)} description={hint && <PhoneHintText hint={hint} />} />;
 });

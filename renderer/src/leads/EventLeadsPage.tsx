@@ -103,7 +103,7 @@ export function EventLeadsPage() {
  * questions, groups or dates), under NO_EVENT's id.
  */
 function noEvent(name: string): FieldEvent {
-  const none = { venue: '', city: '', startsOn: '', endsOn: '', booth: '', createdAt: '', updatedAt: '' };
+  const none = { venue: '', city: '', country: '', startsOn: '', endsOn: '', booth: '', createdAt: '', updatedAt: '' };
   return { ...none, id: NO_EVENT, name, kind: 'trade_fair', teamIds: [], productGroups: [], questions: [], archivedAt: null };
 }
 

@@ -15,8 +15,9 @@ import { useClient, useContact } from '../data/queries';
 import { attachmentBlob } from '../sync/attachment-bytes';
 import { useSyncState } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
-import { formatDate, formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
+import { formatDate, formatDateTime, formatFileSize, userLocale } from '../i18n/format';
 import { ExternalLink } from '../clients/ExternalLink';
+import { PhoneValue } from '../clients/PhoneValue';
 import { useTeamNames } from '../clients/team';
 import { answerLines, answerText } from './lead-answers';
 import { RATING_COLORS, STATUS_COLORS, leadWho } from './lead-display';
@@ -120,7 +121,7 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
           <Field label={t('capture.personName')}>{lead.personName}</Field>
           <Field label={t('capture.position')}>{lead.position}</Field>
           <Field label={t('capture.phone')} testId="lead-details-phone">
-            {lead.phone && <ExternalLink href={`tel:${lead.phone}`}>{formatPhone(lead.phone)}</ExternalLink>}
+            <PhoneValue phone={lead.phone} />
           </Field>
           <Field label={t('capture.email')} testId="lead-details-email">
             {lead.email && <ExternalLink href={`mailto:${lead.email}`}>{lead.email}</ExternalLink>}

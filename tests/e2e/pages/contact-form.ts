@@ -17,6 +17,15 @@ export class ContactForm {
     await this.page.getByRole('button', { name: 'Save' }).click();
   }
 
+  /** What a field says under it (a phone: how it will be saved, or to check it); `index`: its line. */
+  hint(name: 'Phone', index = 0) {
+    return this.page
+      .getByRole('textbox', { name, exact: true })
+      .nth(index)
+      .locator('xpath=ancestor::div[contains(@class, "mantine-InputWrapper-root")][1]')
+      .locator('.mantine-InputWrapper-description');
+  }
+
   error(name: 'Phone' | 'Email') {
     return this.page
       .locator('.mantine-InputWrapper-root', { has: this.page.getByRole('textbox', { name, exact: true }).first() })
