@@ -51,6 +51,16 @@ export function isAllowedOrigin(origin: string | undefined, done: (error: Error 
   done(null, origin === undefined || origin === 'app://fieldbook' || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
 }
 
+/**
+ * How long browsers keep the served app's files. Vite names everything under assets/ by its
+ * content, so those never change: kept a year. Everything else (index.html, the service worker
+ * sw.js) is asked for again each time, so a new build is seen at once — by the browser build's
+ * update check and by the precache it fills (electron.vite.config.ts).
+ */
+export function appCacheControl(relativePath: string): string {
+  return relativePath.split(path.sep)[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...wireServerOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
@@ -66,7 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // are a bearer token in a header, never cookies, so no other site can ride on a session.
   await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });
   installWireChecks(app);
-  if (options.appDir) await app.register(fastifyStatic, { root: path.resolve(options.appDir), index: 'index.html', wildcard: false });
+  if (options.appDir) {
+    const root = path.resolve(options.appDir);
+    const setHeaders = (res: { setHeader(name: string, value: string): unknown }, file: string) => res.setHeader('cache-control', appCacheControl(path.relative(root, file)));
+    await app.register(fastifyStatic, { root, index: 'index.html', wildcard: false, cacheControl: false, setHeaders });
+  }
   registerHealth(app, options.db);
   const syncRoutes = (api: FastifyInstance) => registerSyncRoutes(api, { db: options.db, deviceOf: requireDevice });
   registerAuthRoutes(app, { db: options.db, loginLimits: options.loginLimits, authenticatedRoutes: [syncRoutes, ...(options.authenticatedRoutes ?? [])] });
