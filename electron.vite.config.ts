@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './core/content-security-policy';
 
 const { version } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
 
@@ -28,7 +30,36 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      // index.html's CSP <meta> is the one policy of core/, so the two cannot drift apart.
+      { name: 'fieldbook-csp', transformIndexHtml: (html: string) => html.replace('%FIELDBOOK_CSP%', CONTENT_SECURITY_POLICY) },
+      // The browser build's service worker (out/renderer/sw.js): it precaches the app shell so the
+      // app opens with no network after its first visit, and a new build waits until the person
+      // reloads (renderer/src/app/app-update.tsx registers it, in the browser build only: the
+      // desktop app serves its files itself from app://). Only the build's own files are cached,
+      // never the company server's answers (/api, /health), which always go to the network.
+      VitePWA({
+        strategies: 'generateSW',
+        registerType: 'prompt',
+        // Registered by app-update.tsx: an injected inline script would break the CSP, and the
+        // desktop app must not register it at all.
+        injectRegister: false,
+        manifest: false,
+        workbox: {
+          globPatterns: ['**/*.{html,js,css,png}'],
+          // The app is one bundle of about 5 MB (the default limit, 2 MiB, would leave it out).
+          maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+          // Every address in the app's scope opens the app (its routes are in the #hash), except
+          // the company server's own: /api and /health always go to the network.
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health$/],
+          cleanupOutdatedCaches: true,
+          // One file, so the server's no-cache rule for it (server/app.ts) covers all of it.
+          inlineWorkboxRuntime: true,
+        },
+      }),
+    ],
     define: {
       // Shown by the browser build's appInfo(); the desktop build asks the main process.
       __APP_VERSION__: JSON.stringify(version),

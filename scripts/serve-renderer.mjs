@@ -17,8 +17,13 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts the server; resolves with its URL. */
-export function serveRenderer({ host = '127.0.0.1', port = 5173 } = {}) {
+/**
+ * Starts the server; resolves with its URL. Every file is asked for again each time (no-cache),
+ * so the browser build's service worker sees a new build at once. `root`: another build's folder
+ * (the end-to-end test of a new version uses a copy it changes).
+ */
+export function serveRenderer({ host = '127.0.0.1', port = 5173, root = ROOT } = {}) {
+  root = resolve(root);
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -28,9 +33,9 @@ export function serveRenderer({ host = '127.0.0.1', port = 5173 } = {}) {
       res.writeHead(400).end('Bad request');
       return;
     }
-    const file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
-    // ROOT + separator: a sibling folder whose name starts like ROOT's is outside it.
-    if (file !== ROOT && !file.startsWith(ROOT + sep)) {
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    // root + separator: a sibling folder whose name starts like root's is outside it.
+    if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }

@@ -7,10 +7,13 @@ import { servedByCompanyServer } from './sync/server-probe';
 import { getPlatform } from './platform';
 import { readConnection } from './data/sync-session';
 import { startTextGuard } from './app/text-guard';
+import { startAppUpdates } from './app/app-update';
 
 initI18n();
 // No text field ever holds a NUL or a broken character (pasted, dropped or composed).
 startTextGuard();
+// The browser build opens offline after its first visit, and says when a new version is ready.
+startAppUpdates();
 
 // `?demo=N` starts an empty laptop with a demo base of N clients (any size, e.g. for the
 // benchmarks). Otherwise a laptop signed in to a company server, or opened from one, gets its

@@ -1,4 +1,5 @@
 /** English UI text. Every string the app shows comes from here (through i18next). */
+import { enAppUpdate } from './en-app-update';
 import { enCapture } from './en-capture';
 import { enCatalog } from './en-catalog';
 import { enEvents } from './en-events';
@@ -7,6 +8,7 @@ import { enPhone } from './en-phone';
 import { enRecords } from './en-records';
 
 export const en = {
+  ...enAppUpdate,
   ...enCapture,
   ...enCatalog,
   ...enEvents,

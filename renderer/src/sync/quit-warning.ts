@@ -13,7 +13,9 @@ export function useQuitWarning(): void {
     if (pending === 0) return;
     const warn = (event: BeforeUnloadEvent) => {
       // Signing out asked already, and said what is not synced; its restart must go through.
-      if (isRestarting()) return;
+      // A made-up event is the app asking its forms whether it may reload (app/unsaved-work.ts):
+      // unsynced changes stay on the laptop through a reload, so this warning does not answer it.
+      if (isRestarting() || !event.isTrusted) return;
       event.preventDefault();
       event.returnValue = '';
     };

@@ -196,6 +196,15 @@ function restartOnEmptyList(): void {
   window.location.reload();
 }
 
+/**
+ * Reloads the window on purpose, for a new version of the app: the unsynced changes stay on the
+ * laptop, so the quit warning has nothing to ask. (The caller has checked nothing typed is lost.)
+ */
+export function reloadOnPurpose(): void {
+  restarting = true;
+  window.location.reload();
+}
+
 /** The notice left by the wipe before this start, once (then forgotten). */
 export function takeRestartNotice(): RestartNotice | null {
   const notice = localStorage.getItem(NOTICE_KEY);
