@@ -1,9 +1,17 @@
 // `npm test`: every check, in order, and one closing line with the totals.
-// Typecheck per runtime, lint, unit/integration tests (vitest), build, end-to-end tests in
-// Chromium, and the Electron end-to-end suite (skipped with the reason where no runtime exists).
+// First the system packages the tests need (preflight.mjs: installed on Debian as root, else the
+// run stops at once with the command to run). Then typecheck per runtime, lint, unit/integration
+// tests (vitest), build, end-to-end tests in Chromium, and the Electron end-to-end suite (skipped
+// with the reason where no runtime exists).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { commandExists, preflight } from './preflight.mjs';
+
+if (!preflight()) {
+  console.log('\nTotal: 0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 
 // Absolute: Playwright resolves PLAYWRIGHT_JSON_OUTPUT_NAME against its config's folder.
 const REPORTS = resolve('test-results/reports');
@@ -25,7 +33,8 @@ const steps = [
   },
   {
     name: 'e2e (Electron)',
-    cmd: 'npx playwright test --config tests/electron/playwright.config.ts',
+    // A window needs a display: on Linux without one (CI), Xvfb's.
+    cmd: `${process.platform === 'linux' && !process.env.DISPLAY && commandExists('xvfb-run') ? 'xvfb-run -a ' : ''}npx playwright test --config tests/electron/playwright.config.ts`,
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/electron.json` },
     report: 'playwright',
     file: `${REPORTS}/electron.json`,
