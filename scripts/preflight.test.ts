@@ -18,7 +18,7 @@ function machine(files: string[], commands: string[]) {
 
 const EVERYTHING = machine(
   ['/usr/bin/chromium', '/usr/lib/postgresql/15/bin/initdb', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'],
-  ['xvfb-run', 'xauth', 'pdftoppm'],
+  ['xvfb-run', 'xauth', 'pdftotext', 'pdftoppm'],
 );
 const NOTHING = machine([], []);
 const names = (list: { name: string }[]) => list.map((p) => p.name);
@@ -31,18 +31,18 @@ describe('which packages are missing', () => {
   });
 
   it('the browser is the one at CHROMIUM_PATH when it is set', () => {
-    const other = machine(['/opt/chrome/chrome', '/usr/lib/postgresql/16/bin/initdb', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftoppm']);
+    const other = machine(['/opt/chrome/chrome', '/usr/lib/postgresql/16/bin/initdb', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftotext', 'pdftoppm']);
     expect(names(missingPackages({}, other))).toEqual(['chromium']);
     expect(missingPackages({ CHROMIUM_PATH: '/opt/chrome/chrome' }, other)).toEqual([]);
     expect(names(missingPackages({ CHROMIUM_PATH: '/opt/nothing' }, EVERYTHING))).toEqual(['chromium']);
   });
 
   it('PostgreSQL is the one in PG_BIN when it is set, else any version Debian installs, else initdb on the PATH', () => {
-    const inPgBin = machine(['/usr/bin/chromium', '/opt/pg/bin/initdb', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftoppm']);
+    const inPgBin = machine(['/usr/bin/chromium', '/opt/pg/bin/initdb', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftotext', 'pdftoppm']);
     expect(missingPackages({ PG_BIN: '/opt/pg/bin' }, inPgBin)).toEqual([]);
     expect(names(missingPackages({}, inPgBin))).toEqual(['postgresql']);
     expect(names(missingPackages({ PG_BIN: '/opt/pg/bin' }, EVERYTHING))).toEqual(['postgresql']);
-    const onPath = machine(['/usr/bin/chromium', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftoppm', 'initdb']);
+    const onPath = machine(['/usr/bin/chromium', '/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf'], ['xvfb-run', 'xauth', 'pdftotext', 'pdftoppm', 'initdb']);
     expect(missingPackages({}, onPath)).toEqual([]);
   });
 });

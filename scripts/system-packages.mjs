@@ -12,7 +12,7 @@ export const SYSTEM_PACKAGES = [
   },
   { name: 'xvfb', neededFor: 'a display for the Electron tests (xvfb-run)', present: (_env, has) => has.command('xvfb-run') },
   { name: 'xauth', neededFor: 'xvfb-run', present: (_env, has) => has.command('xauth') },
-  { name: 'poppler-utils', neededFor: 'reading the printed offer back in its test (pdftoppm)', present: (_env, has) => has.command('pdftoppm') },
+  { name: 'poppler-utils', neededFor: 'reading the printed offer back in its tests (pdftotext, pdftoppm)', present: (_env, has) => has.command('pdftotext') && has.command('pdftoppm') },
   {
     name: 'postgresql',
     neededFor: 'the integration tests’ real PostgreSQL server (PG_BIN names another)',
