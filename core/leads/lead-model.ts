@@ -26,6 +26,50 @@ export type Rating = (typeof RATINGS)[number];
 export const NEXT_STEPS = ['call', 'send_offer', 'visit', 'invite'] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
+/** What a phone of a lead is: a card's TEL types (vCard CELL and IPHONE are mobile). */
+export const LEAD_PHONE_KINDS = ['mobile', 'work', 'home', 'fax', 'pager', 'other'] as const;
+export type LeadPhoneKind = (typeof LEAD_PHONE_KINDS)[number];
+const phoneKindSchema = z.enum(['', ...LEAD_PHONE_KINDS]);
+
+/**
+ * What a business card or a .vcf gives beyond the capture form's fields (docs/architecture.md,
+ * "Lead capture"): more phones with their types, more emails, web addresses, every address in
+ * its parts, the departments, the birthday. Each has a default, so a lead written before they
+ * existed still reads and syncs; the capture form carries them through an edit unchanged.
+ * A phone, email or country that cannot be read is kept as written (the UI marks it).
+ */
+export const leadAddressSchema = z.object({
+  kind: z.enum(['work', 'home', 'other']),
+  poBox: trimmed(100),
+  extended: trimmed(200),
+  street: trimmed(300),
+  city: trimmed(100),
+  region: trimmed(100),
+  postcode: trimmed(30),
+  /** ISO 3166-1 alpha-2 when the card's country was recognised, else the card's text. */
+  country: trimmed(100),
+});
+export type LeadAddress = z.infer<typeof leadAddressSchema>;
+
+/** The card fields, their phones read in `regions` as `phone` is (none on the company server: stored as sent). */
+export const leadCardFields = (regions: readonly string[] = []) => ({
+  /** The type of `phone`; '' when nobody said. */
+  phoneKind: phoneKindSchema.default(''),
+  otherPhones: z
+    .array(z.object({ kind: phoneKindSchema, label: trimmed(60).default(''), number: phoneSchema(regions).pipe(z.string().min(1, { message: 'required' })) }))
+    .max(20)
+    .default([]),
+  /** As written: an address that is not valid is kept and marked, not dropped. */
+  otherEmails: z.array(trimmed(254).min(1)).max(20).default([]),
+  websites: z.array(trimmed(500).min(1)).max(20).default([]),
+  addresses: z.array(leadAddressSchema).max(10).default([]),
+  departments: z.array(trimmed(200).min(1)).max(10).default([]),
+  /** YYYY-MM-DD, or --MM-DD when the card gives no year. */
+  birthday: z.string().regex(/^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})?$/, { message: 'date' }).default(''),
+});
+/** The card fields, which a lead written before them does not have. */
+export type LeadCardField = keyof ReturnType<typeof leadCardFields>;
+
 /**
  * new: captured, not yet qualified. attached: belongs to an existing client (and contact).
  * converted: became a new client and contact. discarded: with a reason (competitor, spam …).
@@ -106,6 +150,7 @@ export function leadInputSchema(regions: readonly string[]) {
       rating: z.enum(RATINGS).nullable().default(null),
       answers: z.record(z.string(), answerSchema).default({}),
       notes: optionalText(5000),
+      ...leadCardFields(regions),
       nextStep: z.enum(NEXT_STEPS).nullable().default(null),
       nextStepOn: optionalDate,
     })
@@ -142,6 +187,7 @@ export const leadFieldsSchema = z.object({
   rating: z.enum(RATINGS).nullable(),
   answers: z.record(z.string(), answerSchema),
   notes: trimmed(5000),
+  ...leadCardFields(),
   nextStep: z.enum(NEXT_STEPS).nullable(),
   nextStepOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'date' }),
   ownerId: z.string().min(1),
@@ -156,7 +202,8 @@ export const leadFieldsSchema = z.object({
   capturedAt: z.iso.datetime({ offset: true }),
 });
 
-export interface Lead extends LeadInput {
+/** A lead as stored; one written before the card fields existed lacks them (read them with `?? []`). */
+export interface Lead extends Omit<LeadInput, LeadCardField>, Partial<Pick<LeadInput, LeadCardField>> {
   id: string;
   ownerId: string;
   eventId: string | null;

@@ -118,7 +118,7 @@ async function recordsOf(rows: readonly ClientListRow[], db: FieldbookDb): Promi
 }
 
 /** The client search look-ups worth making for a draft (each narrows to a handful of rows). */
-function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
+function lookups(draft: LeadDraft, typed: MatchKeys, options: MatchOptions): string[] {
   const out: string[] = [];
   if (typed.company.length >= MIN_COMPANY_PREFIX) {
     // Word by word (the client base is searched by word prefix), and joined: "Data Soft" may be "DataSoft".
@@ -130,8 +130,8 @@ function lookups(draft: LeadDraft, typed: MatchKeys): string[] {
   }
   if (typed.emails[0]) out.push(typed.emails[0]);
   // The number's digits; the search matches them in every stored form of a number.
-  if (typed.phones[0]) out.push(typed.phones[0].replace(/\D/g, ''));
-  if (draft.personName.trim().length >= 4) {
+  if (typed.phones[0] && !options.rowsByDigits) out.push(typed.phones[0].replace(/\D/g, ''));
+  if (options.byPerson !== false && draft.personName.trim().length >= 4) {
     out.push(draft.personName);
     const cut = typoTolerant(draft.personName.split(/\s+/));
     if (cut) out.push(cut);
@@ -159,13 +159,33 @@ const isCompanyReason = (r: MatchReason) => r === 'company' || r === 'company_si
 /** Best first: stronger reasons, then more of them. */
 const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchRank(a.reasons);
 
-export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb()): Promise<LikelyMatch[]> {
-  const typed = matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone] });
+export interface MatchOptions {
+  /**
+   * Whether the person's name is looked up in the client base too. The form does; an import of
+   * thousands asks by company, email and phone only: a name has namesakes all over a large base,
+   * and reading each namesake's record made a 5 000-contact import take minutes. A contact with
+   * the same name is still found when its client, email or phone brings it.
+   */
+  byPerson?: boolean;
+  /**
+   * The client rows with a number, by its digits (`ClientSearch.rowsByDigits`): asked instead of
+   * the search's digits-anywhere look-up, which reads every number of the base each time.
+   */
+  rowsByDigits?: ReadonlyMap<string, readonly ClientListRow[]>;
+  /** The draft's keys when the caller has them already (reading a phone is most of making them). */
+  keys?: MatchKeys;
+}
+
+export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb(), options: MatchOptions = {}): Promise<LikelyMatch[]> {
+  const typed = options.keys ?? matchKeysOf({ ...draft, emails: [draft.email], phones: [draft.phone] });
   // Nothing identifying typed (the form just emptied after a save): nothing can match.
   if (!typed.emails.length && !typed.phones.length && !typed.company && !typed.person) return [];
   const rows = new Map<string, ClientListRow>();
-  for (const text of lookups(draft, typed)) {
+  for (const text of lookups(draft, typed, options)) {
     for (const row of search.lookup(text, PER_LOOKUP)) rows.set(row.id, row);
+  }
+  if (options.rowsByDigits && typed.phones[0]) {
+    for (const row of (options.rowsByDigits.get(typed.phones[0].replace(/\D/g, '')) ?? []).slice(0, PER_LOOKUP)) rows.set(row.id, row);
   }
   const matches: LikelyMatch[] = [];
   if (rows.size > 0) {

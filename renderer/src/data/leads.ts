@@ -111,7 +111,8 @@ function followUpTask(lead: Lead, title: TaskTitle, at: string): Task | null {
   };
 }
 
-async function keepPhoto(db: FieldbookDb, photo: PreparedFile, at: string): Promise<AttachmentRef> {
+/** A photo kept on this laptop (bytes by SHA-256, uploaded by the next sync), as a record's reference. */
+export async function keepPhoto(db: FieldbookDb, photo: PreparedFile, at: string): Promise<AttachmentRef> {
   if (!(await db.attachments.get(photo.sha256))) {
     await db.attachments.add({ sha256: photo.sha256, blob: photo.blob, size: photo.blob.size, state: 'pending', storedAt: at });
   }

@@ -8,7 +8,6 @@ import {
   Group,
   Kbd,
   List,
-  Modal,
   NativeSelect,
   ScrollArea,
   SegmentedControl,
@@ -25,7 +24,6 @@ import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-ho
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NEXT_STEPS, RATINGS, leadInputSchema, type Lead, type LeadInput, type NextStep, type Rating } from '../../../core/leads/lead-model';
-import { emailKey } from '../../../core/leads/match-keys';
 import { phoneRegions } from '../../../core/phone';
 import { sameValue } from '../../../core/sync/merge';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
@@ -44,6 +42,9 @@ import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
 import { emptyCapture, fillFromCard, isBlankCapture, nextWorkingDay, type CaptureValues } from './capture-values';
+import { useExtraLabel } from './card-labels';
+import { CardFields } from './CardFields';
+import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
 import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
 import { listenForScans } from './scanner-input';
@@ -141,23 +142,15 @@ function toValues(lead: Lead): CaptureValues {
     notes: lead.notes,
     nextStep: lead.nextStep,
     nextStepOn: lead.nextStepOn,
+    // A lead written before the card fields existed has none.
+    phoneKind: lead.phoneKind ?? '',
+    otherPhones: lead.otherPhones ?? [],
+    otherEmails: lead.otherEmails ?? [],
+    websites: lead.websites ?? [],
+    addresses: lead.addresses ?? [],
+    departments: lead.departments ?? [],
+    birthday: lead.birthday ?? '',
   };
-}
-
-/**
- * An imported card's values as a lead: an email the lead schema would refuse goes to the notes
- * instead, so one odd field never loses a whole contact (a phone is never refused: one that
- * cannot be read is kept as typed, core/phone.ts).
- */
-function importable(values: CaptureValues): CaptureValues {
-  const out = { ...values };
-  const extra: string[] = [];
-  if (out.email && !emailKey(out.email)) {
-    extra.push(out.email);
-    out.email = '';
-  }
-  if (extra.length) out.notes = [out.notes, ...extra].filter(Boolean).join('\n');
-  return out;
 }
 
 const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'email' | 'phone'>) => v.personName || v.companyName || v.email || v.phone;
@@ -208,7 +201,8 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
   const photoUrl = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
   useEffect(() => () => (photoUrl ? URL.revokeObjectURL(photoUrl) : undefined), [photoUrl]);
   const [lastSaved, setLastSaved] = useState<string | null>(null);
-  const [vcf, setVcf] = useState<{ file: string; cards: ScannedCard[] } | null>(null);
+  const [vcf, setVcf] = useState<VcfContents | null>(null);
+  const extraLabel = useExtraLabel();
   const firstField = useRef<HTMLInputElement | null>(null);
 
   const taskTitle: TaskTitle = (step, who) => t(`capture.taskTitle.${step}`, { who });
@@ -295,10 +289,12 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
   };
 
   const fill = (card: ScannedCard) => {
-    const next = fillFromCard(getValues(), card, locale);
+    const next = fillFromCard(getValues(), card, extraLabel);
     for (const [key, value] of Object.entries(next) as [keyof CaptureValues, CaptureValues[keyof CaptureValues]][]) {
       if (!sameValue(value, getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: submitted.current });
     }
+    // The card's own photo becomes the lead's card photo (the form holds one; a person's photo first).
+    if (card.pictures.length) void cardPictures(card, displayName(next)).then(([picture]) => picture && setPhoto(picture));
   };
 
   const readPayload = (text: string) => {
@@ -320,29 +316,11 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
   });
   useEffect(() => listenForScans(window, (text) => onScan.current(text)), []);
 
-  const onVcf = (text: string, file: string) => {
-    const parsed = parseVcfFile(text);
+  const onVcf = (bytes: Uint8Array, file: string) => {
+    const parsed = parseVcfFile(bytes);
     if (!parsed.ok) notifications.show({ color: 'orange', message: t('capture.scan.vcfUnreadable', { file }) });
-    else if (parsed.value.cards.length === 1) fill(parsed.value.cards[0]!);
-    else setVcf({ file, cards: parsed.value.cards });
-  };
-
-  const importAll = async () => {
-    if (!vcf) return;
-    const failed: string[] = [];
-    let saved = 0;
-    for (const card of vcf.cards) {
-      const values = importable(fillFromCard(emptyCapture(), card, locale));
-      try {
-        await captureLead(values, { taskTitle });
-        saved++;
-      } catch {
-        failed.push(displayName(values) || '?');
-      }
-    }
-    notifications.show({ message: t('capture.scan.vcfImported', { count: saved, file: vcf.file }) });
-    if (failed.length) notifications.show({ color: 'red', autoClose: false, message: t('capture.scan.vcfFailed', { count: failed.length, names: failed.join(', ') }) });
-    setVcf(null);
+    else if (parsed.value.cards.length === 1 && parsed.value.skipped.length === 0) fill(parsed.value.cards[0]!);
+    else setVcf({ file, cards: parsed.value.cards, skipped: parsed.value.skipped });
   };
 
   const onPhoto = async (file: File) => {
@@ -499,6 +477,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
                   <CaptureTextField form={form} name="nextStepOn" label={t('capture.nextStepOn')} type="date" />
                 </SimpleGrid>
                 <CaptureTextField form={form} name="notes" label={t('capture.notes')} multiline />
+                <CardFields form={form} />
                 <Group justify="space-between">
                   <Text size="sm" c="green" aria-live="polite" data-testid="capture-saved">
                     {lastSaved}
@@ -543,28 +522,18 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
         </Grid>
       </Box>
       {vcf && (
-        <Modal opened onClose={() => setVcf(null)} title={t('capture.scan.vcfMany', { count: vcf.cards.length, file: vcf.file })}>
-          <Stack>
-            <List size="sm" spacing={2}>
-              {vcf.cards.slice(0, 12).map((c, i) => (
-                <List.Item key={i}>{[c.personName, c.companyName].filter(Boolean).join(' — ') || c.emails[0] || c.phones[0]}</List.Item>
-              ))}
-              {vcf.cards.length > 12 && <List.Item>…</List.Item>}
-            </List>
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  fill(vcf.cards[0]!);
-                  setVcf(null);
-                }}
-              >
-                {t('capture.scan.vcfFillFirst')}
-              </Button>
-              <Button onClick={() => void importAll()}>{t('capture.scan.vcfImportAll', { count: vcf.cards.length })}</Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <VcfImport
+          vcf={vcf}
+          onClose={() => setVcf(null)}
+          onFillFirst={() => {
+            if (vcf.cards[0]) fill(vcf.cards[0]);
+            setVcf(null);
+          }}
+          onOpenLead={(id) => {
+            setVcf(null);
+            void openLead(id);
+          }}
+        />
       )}
     </ScrollArea>
   );

@@ -7,8 +7,8 @@ import { QrCameraError, startQrCamera, type QrCameraErrorCode } from './qr-camer
 interface CardScannerProps {
   /** Text read from a code by the camera. */
   onCode: (text: string) => void;
-  /** A .vcf file picked for import. */
-  onVcf: (text: string, fileName: string) => void;
+  /** A .vcf file picked for import: its bytes (an 8-bit Outlook export is not UTF-8, see core/leads/vcard.ts). */
+  onVcf: (bytes: Uint8Array, fileName: string) => void;
   /** A card photo: taken with the camera or dropped. */
   onPhoto: (file: File) => void;
   onRemovePhoto: () => void;
@@ -22,7 +22,7 @@ export function CardScanner({ onCode, onVcf, onPhoto, onRemovePhoto, photoUrl }:
   const [dragging, setDragging] = useState(false);
 
   const importVcf = async (file: File | null) => {
-    if (file) onVcf(await file.text(), file.name);
+    if (file) onVcf(new Uint8Array(await file.arrayBuffer()), file.name);
   };
 
   return (

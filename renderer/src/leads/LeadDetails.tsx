@@ -20,6 +20,9 @@ import { ExternalLink } from '../clients/ExternalLink';
 import { PhoneValue } from '../clients/PhoneValue';
 import { useTeamNames } from '../clients/team';
 import { answerLines, answerText } from './lead-answers';
+import { emailKey } from '../../../core/leads/match-keys';
+import { addressLine } from './card-labels';
+import { birthdayText, CountryText } from './CardFields';
 import { RATING_COLORS, STATUS_COLORS, leadWho } from './lead-display';
 import { useStartOffer } from '../offers/ClientOffers';
 
@@ -113,6 +116,12 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
   const answers = answerLines(event.questions, lead.answers);
   const words = { yes: t('eventLeads.yes'), no: t('eventLeads.no') };
   const photos = lead.attachments ?? [];
+  // A lead written before the card fields existed has none of them.
+  const otherPhones = lead.otherPhones ?? [];
+  const otherEmails = lead.otherEmails ?? [];
+  const websites = lead.websites ?? [];
+  const addresses = lead.addresses ?? [];
+  const departments = lead.departments ?? [];
 
   return (
     <>
@@ -121,21 +130,85 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
           <Field label={t('capture.personName')}>{lead.personName}</Field>
           <Field label={t('capture.position')}>{lead.position}</Field>
           <Field label={t('capture.phone')} testId="lead-details-phone">
-            <PhoneValue phone={lead.phone} />
+            {lead.phone && <PhoneLine number={lead.phone} kind={lead.phoneKind ?? ''} label="" />}
           </Field>
           <Field label={t('capture.email')} testId="lead-details-email">
             {lead.email && <ExternalLink href={`mailto:${lead.email}`}>{lead.email}</ExternalLink>}
           </Field>
+          <Field label={t('capture.card.otherPhones')} testId="lead-details-other-phones">
+            {otherPhones.length > 0 && (
+              <Stack gap={0}>
+                {otherPhones.map((p, i) => (
+                  <PhoneLine key={i} number={p.number} kind={p.kind} label={p.label} />
+                ))}
+              </Stack>
+            )}
+          </Field>
+          <Field label={t('capture.card.otherEmails')} testId="lead-details-other-emails">
+            {otherEmails.length > 0 && (
+              <Stack gap={0}>
+                {otherEmails.map((e) =>
+                  emailKey(e) ? (
+                    <Text key={e} size="sm" component="div">
+                      <ExternalLink href={`mailto:${e}`}>{e}</ExternalLink>
+                    </Text>
+                  ) : (
+                    <Text key={e} size="sm">
+                      {e}{' '}
+                      <Badge size="xs" color="orange" variant="light" tt="none">
+                        {t('capture.card.notEmail')}
+                      </Badge>
+                    </Text>
+                  ),
+                )}
+              </Stack>
+            )}
+          </Field>
+          <Field label={t('capture.card.birthday')} testId="lead-details-birthday">
+            {lead.birthday && birthdayText(lead.birthday)}
+          </Field>
         </SimpleGrid>
       </Section>
 
-      {(lead.companyName || lead.city || country) && (
+      {(lead.companyName || lead.city || country || departments.length > 0 || websites.length > 0 || addresses.length > 0) && (
         <Section title={t('leadDetails.company')}>
           <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
             <Field label={t('capture.companyName')}>{lead.companyName}</Field>
+            <Field label={t('capture.card.departments')} testId="lead-details-departments">
+              {departments.join(' · ')}
+            </Field>
             <Field label={t('capture.city')}>{lead.city}</Field>
             <Field label={t('capture.country')}>{country}</Field>
+            <Field label={t('capture.card.websites')} testId="lead-details-websites">
+              {websites.length > 0 && (
+                <Stack gap={0}>
+                  {websites.map((w) => (
+                    <WebLink key={w} url={w} />
+                  ))}
+                </Stack>
+              )}
+            </Field>
           </SimpleGrid>
+          {addresses.length > 0 && (
+            <Stack gap={4} mt="xs">
+              {addresses.map((a, i) => (
+                <Box key={i} data-testid="lead-details-address">
+                  <Text size="xs" c="dimmed">
+                    {t(`capture.card.addressKind.${a.kind}`)}
+                  </Text>
+                  <Text size="sm">
+                    {addressLine({ ...a, country: '' }, () => '', (box) => t('capture.card.poBox', { box }))}
+                    {a.country && (
+                      <>
+                        {', '}
+                        <CountryText value={a.country} />
+                      </>
+                    )}
+                  </Text>
+                </Box>
+              ))}
+            </Stack>
+          )}
         </Section>
       )}
 
@@ -212,6 +285,33 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
         )}
       </Section>
     </>
+  );
+}
+
+/** A phone with its type ("mobile", "fax", a card's own label). */
+function PhoneLine({ number, kind, label }: { number: string; kind: string; label: string }) {
+  const { t } = useTranslation();
+  const what = [kind && t(`capture.card.phoneKind.${kind}`), label].filter(Boolean).join(' · ');
+  return (
+    <Text size="sm" component="div">
+      <PhoneValue phone={number} />
+      {what && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          ({what})
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+/** A web address from a card: a link when it is one (https:// added to "www.example.com"), else its text. */
+function WebLink({ url }: { url: string }) {
+  const href = /^https?:\/\//i.test(url) ? url : /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(url) ? `https://${url}` : null;
+  return (
+    <Text size="sm" component="div">
+      {href ? <ExternalLink href={href}>{url}</ExternalLink> : url}
+    </Text>
   );
 }
 

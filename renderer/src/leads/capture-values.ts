@@ -2,9 +2,10 @@
  * The quick-capture form's values: the empty form, the default date of a next step, and filling
  * the form from a scanned card (a QR code, a USB scanner, a .vcf file) for the person to check.
  */
-import { getCountries } from 'libphonenumber-js/max';
-import type { Answer, NextStep, Rating } from '../../../core/leads/lead-model';
-import type { ScannedCard } from '../../../core/leads/scan-payload';
+import type { Answer, LeadAddress, LeadPhoneKind, NextStep, Rating } from '../../../core/leads/lead-model';
+import { emailKey } from '../../../core/leads/match-keys';
+import type { CardExtra, ScannedCard } from '../../../core/leads/scan-payload';
+import { countryCode } from '../../../core/countries';
 
 export interface CaptureValues {
   personName: string;
@@ -20,6 +21,15 @@ export interface CaptureValues {
   notes: string;
   nextStep: NextStep | null;
   nextStepOn: string;
+  // What a card gives beyond the fields above (lead-model.ts `leadCardFields`): shown under the
+  // form as "From the card", carried through an edit unchanged.
+  phoneKind: LeadPhoneKind | '';
+  otherPhones: { kind: LeadPhoneKind | ''; label: string; number: string }[];
+  otherEmails: string[];
+  websites: string[];
+  addresses: LeadAddress[];
+  departments: string[];
+  birthday: string;
 }
 
 export const emptyCapture = (): CaptureValues => ({
@@ -36,6 +46,13 @@ export const emptyCapture = (): CaptureValues => ({
   notes: '',
   nextStep: null,
   nextStepOn: '',
+  phoneKind: '',
+  otherPhones: [],
+  otherEmails: [],
+  websites: [],
+  addresses: [],
+  departments: [],
+  birthday: '',
 });
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
@@ -54,48 +71,51 @@ export function nextWorkingDay(today = new Date()): string {
   return isoDay(d);
 }
 
-/**
- * An ISO country code for what a card says ("HU", "Hungary", "Magyarország", "Germany"), or ''
- * when it names no country the app knows. Names are compared in English and in `locale`.
- */
-export function countryCodeOf(text: string | undefined, locale: string): string {
-  const value = (text ?? '').trim();
-  if (!value) return '';
-  const codes = getCountries() as string[];
-  if (/^[A-Za-z]{2}$/.test(value) && codes.includes(value.toUpperCase())) return value.toUpperCase();
-  const wanted = value.toLocaleLowerCase();
-  for (const language of new Set([locale, 'en'])) {
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    const found = codes.find((code) => names.of(code)?.toLocaleLowerCase() === wanted);
-    if (found) return found;
-  }
-  return '';
-}
+/** The longest text a lead keeps in these fields (lead-model.ts); a longer value is cut and kept whole in the notes. */
+const FIELD_MAX = { personName: 200, companyName: 200, position: 150, city: 100 } as const;
+
+/** How a line of the notes is labelled ("Nickname", "Spouse", "X-BB-PIN"): the screen's words, from the caller. */
+export type ExtraLabel = (extra: CardExtra) => string;
 
 /**
  * The form after a scan: every field the card has replaces the form's (the person is looking at
- * this visitor's card now); what the form has no field for — more phones and emails, a website,
- * a note, a country the app does not recognise — is added to the notes, so nothing read is lost.
+ * this visitor's card now). Every phone keeps its type, every email, web address, address and
+ * department its place; a country becomes its code where we know the name ("U.S.A." → US) and
+ * stays as written in the address where we do not. What has no field of its own — a nickname,
+ * an anniversary, a country we do not know, a value too long for its field — is added to the
+ * notes, labelled, so nothing read is lost. The first email that is an email is the lead's;
+ * the others, also ones that are not, are kept beside it (the details mark them).
  */
-export function fillFromCard(values: CaptureValues, card: ScannedCard, locale: string): CaptureValues {
+export function fillFromCard(values: CaptureValues, card: ScannedCard, label: ExtraLabel): CaptureValues {
   const next = { ...values };
-  if (card.personName) next.personName = card.personName;
-  if (card.position) next.position = card.position;
-  if (card.companyName) next.companyName = card.companyName;
-  if (card.city) next.city = card.city;
+  const extras: CardExtra[] = [];
+  for (const key of ['personName', 'position', 'companyName', 'city'] as const) {
+    const value = card[key];
+    if (!value) continue;
+    next[key] = value.length > FIELD_MAX[key] ? value.slice(0, FIELD_MAX[key]).trimEnd() : value;
+    if (value.length > FIELD_MAX[key]) extras.push({ field: 'fullName', name: key, value });
+  }
   const [phone, ...morePhones] = card.phones;
-  const [email, ...moreEmails] = card.emails;
-  if (phone) next.phone = phone;
-  if (email) next.email = email;
-  const country = countryCodeOf(card.country, locale);
+  if (phone) {
+    next.phone = phone.number;
+    next.phoneKind = phone.kind;
+    next.otherPhones = morePhones.map((p) => ({ kind: p.kind, label: p.label, number: p.number }));
+    if (phone.label) extras.push({ field: 'other', name: phone.label, value: phone.number });
+  }
+  if (card.emails.length) {
+    const primary = card.emails.find((e) => emailKey(e) !== null) ?? '';
+    next.email = primary;
+    next.otherEmails = card.emails.filter((e) => e !== primary);
+  }
+  if (card.websites.length) next.websites = [...card.websites];
+  if (card.departments.length) next.departments = [...card.departments];
+  if (card.birthday) next.birthday = card.birthday;
+  if (card.addresses.length) next.addresses = card.addresses.map((a) => ({ ...a, country: countryCode(a.country) || a.country }));
+  const country = countryCode(card.country);
   if (country) next.country = country;
-  const extra = [
-    ...morePhones,
-    ...moreEmails,
-    card.website ?? '',
-    card.country && !country ? card.country : '',
-    card.notes ?? '',
-  ].filter((line) => line && !values.notes.includes(line));
-  if (extra.length) next.notes = [values.notes, ...extra].filter(Boolean).join('\n');
+  else if (card.country) extras.push({ field: 'country', name: 'COUNTRY', value: card.country });
+  extras.push(...card.extras);
+  const lines = [...extras.map((e) => `${label(e)}: ${e.value}`), card.notes ?? ''].filter((line) => line && !values.notes.includes(line));
+  if (lines.length) next.notes = [values.notes, ...lines].filter(Boolean).join('\n');
   return next;
 }

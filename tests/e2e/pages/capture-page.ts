@@ -68,6 +68,18 @@ export class CapturePage {
     return this.page.getByTestId('likely-match');
   }
 
+  /** Picks a .vcf file with "Import .vcf" (as the file chooser gives it: its bytes). */
+  async importVcf(name: string, bytes: Buffer) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import .vcf' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'text/vcard', buffer: bytes });
+  }
+
+  /** The dialog of a .vcf with several contacts: preview, progress, then the report. */
+  vcfDialog(): Locator {
+    return this.page.getByTestId('vcf-import');
+  }
+
   async chooseEvent(name: string) {
     await this.page.getByRole('textbox', { name: 'Event' }).click();
     await this.page.getByRole('option', { name }).click();
