@@ -75,6 +75,17 @@ describe('offerWriteError', () => {
     expect(offerWriteError(offer('superseded'), offer('superseded', 0, { currency: 'HUF' }), manager, LIMIT)).toBe('not_editable');
   });
 
+  it('deletes only an offer that never went to the client; a sent one is kept, an undelete is fine', () => {
+    const deleted = (o: Offer) => ({ ...o, _deleted: true }) as Offer;
+    for (const status of ['draft', 'awaiting_approval', 'approved'] as const) {
+      expect(offerWriteError(offer(status), deleted(offer(status)), manager, LIMIT)).toBeNull();
+    }
+    for (const status of ['sent', 'accepted', 'rejected', 'expired', 'superseded'] as const) {
+      expect(offerWriteError(offer(status), deleted(offer(status)), head, LIMIT)).toBe('not_deletable');
+    }
+    expect(offerWriteError(deleted(offer('draft')), offer('draft'), manager, LIMIT)).toBeNull();
+  });
+
   it('refuses statuses no action leads to', () => {
     expect(offerWriteError(offer('accepted'), offer('draft'), manager, LIMIT)).toBe('wrong_status');
     expect(offerWriteError(offer('sent'), offer('draft'), head, LIMIT)).toBe('wrong_status');

@@ -29,7 +29,9 @@ export type OfferWriteError =
   /** The offer went out with a manual discount above its owner's limit, or lines outside the price rules, and no approval. */
   | 'needs_approval'
   /** No sequence of actions leads from the stored status to the written one. */
-  | 'wrong_status';
+  | 'wrong_status'
+  /** A sent offer (or one after it) deleted: it is the record of what the client was given. */
+  | 'not_deletable';
 
 /** The statuses one action leads to from each status (see the table in lifecycle.ts). */
 const NEXT: Readonly<Record<OfferStatus, readonly OfferStatus[]>> = {
@@ -50,6 +52,9 @@ const APPROVERS: ReadonlySet<TeamMember['role']> = new Set(['head_of_sales', 'ad
 
 type OfferContent = Pick<Offer, 'lines' | 'terms' | 'currency' | 'pricesIncludeVat'>;
 
+/** Whether a stored or pushed offer is a tombstone (the sync's `_deleted` field). */
+const isDeleted = (offer: Offer) => (offer as Offer & { _deleted?: boolean })._deleted === true;
+
 /** Whether two offers say the same to the client (lines, prices, terms). */
 export function sameContent(a: OfferContent, b: OfferContent): boolean {
   return a.currency === b.currency && a.pricesIncludeVat === b.pricesIncludeVat && sameValue(a.lines, b.lines) && sameValue(a.terms, b.terms);
@@ -69,6 +74,8 @@ export interface OfferWriteContext {
  * may. `ownerLimitBp` is the discount limit of the offer's owner, the approval threshold.
  */
 export function offerWriteError(before: Offer | null, after: Offer, actor: { role: TeamMember['role'] }, ownerLimitBp: number, context: OfferWriteContext = {}): OfferWriteError | null {
+  // Only an offer that never went to the client goes to the trash (an undelete is always allowed).
+  if (before && isDeleted(after) && !isDeleted(before) && !RECALLABLE.has(before.status)) return 'not_deletable';
   return reach(before, after, actor, needsApproval(after, ownerLimitBp) || context.linesOutsideRules === true);
 }
 

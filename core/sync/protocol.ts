@@ -190,6 +190,11 @@ export interface SyncRecord {
   stamps: Record<string, string>;
   /** The server sequence of the record's last change. */
   seq: number;
+  /**
+   * On a tombstone: who deleted it (the user who pushed `_deleted: true`; null when the company
+   * did), for the trash of every laptop that held the record.
+   */
+  deletedBy?: string | null;
 }
 
 export interface ScopeChange {

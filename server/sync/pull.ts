@@ -13,13 +13,18 @@ import type { Sql, SqlTransactor, SyncDevice, SyncUser } from './sql';
  * into objects and serialising them again was a third of the server's work in a busy evening's
  * pulls, and most of a first sync's time on the server.
  *
+ * A tombstone also says who deleted it (`deletedBy`, the author of its `_deleted`), for the trash
+ * of every laptop that held it; only tombstones carry it, so a page of live records is as before.
+ *
  * Queries selecting them ORDER BY `records.seq` / `records.tbl, records.id`: a bare `id` or
  * `seq` there means these text and float output columns, which no index is sorted by, and every
  * page then scanned and sorted everything after the cursor (a first sync of 100k clients read
  * most of the table for each of its 175 pages).
  */
 const RECORD_COLUMNS = `tbl, id::text AS id, seq::float8 AS seq,
-  json_build_object('table', tbl, 'id', id, 'data', data, 'stamps', stamps, 'seq', seq)::text AS json`;
+  (CASE WHEN data @> '{"_deleted": true}'
+        THEN json_build_object('table', tbl, 'id', id, 'data', data, 'stamps', stamps, 'seq', seq, 'deletedBy', authors->'_deleted')
+        ELSE json_build_object('table', tbl, 'id', id, 'data', data, 'stamps', stamps, 'seq', seq) END)::text AS json`;
 
 interface PageRow {
   tbl: string;

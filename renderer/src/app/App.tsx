@@ -22,6 +22,7 @@ import { OffersPage } from '../offers/OffersPage';
 import { OfferPage } from '../offers/OfferPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { ProductPage } from '../catalog/ProductPage';
+import { TrashPage } from '../trash/TrashPage';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
@@ -46,6 +47,7 @@ const router = createHashRouter([
       { path: 'offers', element: <OffersPage /> },
       { path: 'offers/:offerId', element: <OfferPage /> },
       { path: 'sync', element: <SyncPage /> },
+      { path: 'trash', element: <TrashPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

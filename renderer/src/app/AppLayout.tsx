@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AppShell, Badge, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconFileInvoice, IconId, IconPackage, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, IconFileInvoice, IconId, IconPackage, IconPlus, IconSettings, IconTrash, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
@@ -13,6 +13,7 @@ import { notifications } from '@mantine/notifications';
 import { syncNow, takeRestartNotice } from '../sync/sync-controller';
 import { useSyncAttention } from '../data/sync-session';
 import { useAwaitingApprovalCount } from '../data/offer-queries';
+import { useTrashCount } from '../data/trash';
 import { formatCount } from '../i18n/format';
 
 /** Ctrl+K (Cmd+K on macOS) from anywhere: back to the list with the search box focused. */
@@ -71,6 +72,16 @@ function AwaitingApprovalBadge() {
     <Badge size="sm" color="orange" variant="light" data-testid="awaiting-approval">
       {count}
     </Badge>
+  ) : null;
+}
+
+/** How many records wait in the trash (dimmed: nothing to act on, just where they are). */
+function TrashCount() {
+  const count = useTrashCount();
+  return count ? (
+    <Text span size="xs" c="dimmed" data-testid="trash-nav-count">
+      {count.toLocaleString()}
+    </Text>
   ) : null;
 }
 
@@ -155,6 +166,13 @@ export function AppLayout() {
             active={location.pathname === '/sync'}
             onClick={() => void navigate('/sync')}
             rightSection={<SyncAttentionBadge />}
+          />
+          <NavLink
+            label={t('nav.trash')}
+            leftSection={<IconTrash size={16} />}
+            active={location.pathname === '/trash'}
+            onClick={() => void navigate('/trash')}
+            rightSection={<TrashCount />}
           />
           <NavLink
             label={t('nav.settings')}

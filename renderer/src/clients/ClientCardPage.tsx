@@ -16,13 +16,13 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageLoading, PageNotFound } from '../app/PageStates';
 import { addressLine, clientCountry, type Client } from '../../../core/client-model';
 import { TaxIdValue } from './TaxIdCheck';
-import { archiveClient, restoreClient } from '../data/commands';
+import { archiveClient, deleteClient, restoreClient } from '../data/commands';
 import { useClient, useContacts } from '../data/queries';
 import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
@@ -35,6 +35,7 @@ import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ClientActivities, ClientOffers } from '../offers/ClientOffers';
+import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -117,9 +118,10 @@ export function ClientCardPage() {
   const contacts = useContacts(clientId);
   const owners = useTeamNames();
   const [confirmArchive, setConfirmArchive] = useState(false);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
 
   useHotkeys([
-    ['Escape', () => !confirmArchive && void navigate('/')],
+    ['Escape', () => !confirmArchive && !deleting && void navigate('/')],
     ['E', () => client && void navigate(`/clients/${client.id}/edit`)],
   ]);
 
@@ -173,6 +175,17 @@ export function ClientCardPage() {
                 {t('card.archive')}
               </Button>
             )}
+            <Tooltip label={t('trash.delete')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                aria-label={t('trash.deleteNamed', { name: client.name })}
+                onClick={() => setDeleting({ kind: 'clients', name: client.name, remove: () => deleteClient(client.id), then: () => void navigate('/') })}
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Tooltip>
           </Group>
         </Group>
 
@@ -279,6 +292,7 @@ export function ClientCardPage() {
         </Stack>
       </Box>
 
+      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
       <ConfirmDialog
         opened={confirmArchive}
         title={t('card.archiveConfirmTitle', { name: client.name })}

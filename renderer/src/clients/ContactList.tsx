@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Card, Collapse, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowBackUp, IconCake, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconCake, IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
-import { archiveContact, restoreContact } from '../data/commands';
+import { archiveContact, deleteContact, restoreContact } from '../data/commands';
+import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 import { formatDate } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
 import { PhoneValue } from './PhoneValue';
@@ -16,6 +17,7 @@ function ContactCard({ contact }: { contact: Contact }) {
   const saveFailed = useSaveFailedMessage();
   const navigate = useNavigate();
   const archived = contact.archivedAt !== null;
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const toggle = async () => {
     try {
       await (archived ? restoreContact(contact) : archiveContact(contact));
@@ -48,7 +50,13 @@ function ContactCard({ contact }: { contact: Contact }) {
               {archived ? <IconArrowBackUp size={16} /> : <IconArchive size={16} />}
             </ActionIcon>
           </Tooltip>
+          <Tooltip label={t('trash.delete')}>
+            <ActionIcon variant="subtle" color="red" aria-label={t('trash.deleteNamed', { name: contact.name })} onClick={() => setDeleting({ kind: 'contacts', name: contact.name, remove: () => deleteContact(contact) })}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
+        <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
       </Group>
       <Stack gap={2} mt={6}>
         {contact.phones.map((p) => (

@@ -19,9 +19,10 @@ import { goneClientRow } from './client-list-row';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import type { PreparedFile } from './attachments';
-import { contactsOf, withContact, type ClientRecord } from './client-records';
+import { contactsOf, withContact, withoutContacts, type ClientRecord } from './client-records';
 import { clientPhoneCountries, phoneRegionsFor } from './phone-regions';
 import type { Opened } from './opened-record';
+import { currentUserId } from './current-user';
 import { cleanText, cleanTextDeep } from '../../../core/text-safety';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
@@ -151,26 +152,27 @@ async function setClientArchived(id: string, archived: boolean, db: FieldbookDb)
 
 /**
  * client-delete: the client leaves this laptop's list and, at the next sync, every laptop (a
- * tombstone). Kept in the trash here, so it can be undeleted. People normally archive; delete
- * is for records created by mistake.
+ * tombstone). Kept in the trash with its contacts, so it can be restored (trash.ts says what
+ * happens to what hangs off it). People normally archive; delete is for records created by
+ * mistake.
  */
 export async function deleteClient(id: string, db = getDb()): Promise<void> {
-  await db.transaction('rw', [...writeTables(db), db.trash], async () => {
+  await db.transaction('rw', [...writeTables(db), db.trash, db.team], async () => {
     const client = await mustGetClient(db, id);
     // Queued before the record goes: the change's base is the server's stamp kept in it.
     await recordChange(db, 'clients', id, { [DELETED_FIELD]: true });
-    await db.trash.put({ key: recordKey('clients', id), table: 'clients', id, record: client, at: now() });
+    await db.trash.put({ key: recordKey('clients', id), table: 'clients', id, record: client, at: now(), by: await currentUserId(db) });
     await db.clients.delete(id);
     await db.history.add(history(id, 'client', client.name, 'deleted', []));
     await db.clientRows.put(goneClientRow(id, await nextRev(db)));
   });
 }
 
-/** client-undelete: brings a deleted client back from the trash, here and everywhere. */
+/** client-undelete: brings a deleted client back from the trash, with its contacts, here and everywhere. */
 export async function undeleteClient(id: string, db = getDb()): Promise<Client> {
   return db.transaction('rw', [...writeTables(db), db.trash], async () => {
     const entry = await db.trash.get(recordKey('clients', id));
-    if (!entry) throw new CommandError('errors.client_not_found');
+    if (entry?.table !== 'clients') throw new CommandError('errors.client_not_found');
     const client: ClientRecord = { ...entry.record, updatedAt: now() };
     await db.clients.put(client);
     await db.trash.delete(entry.key);
@@ -240,6 +242,41 @@ async function setContactArchived(ref: ContactRef, archived: boolean, db: Fieldb
     await recordChange(db, 'contacts', before.id, { archivedAt }, before.clientId);
     await db.history.add(history(before.clientId, 'contact', before.name, archived ? 'archived' : 'restored', []));
     await refreshClientRow(db, record);
+  });
+}
+
+/**
+ * contact-delete: the contact leaves its client's card here and, at the next sync, everywhere;
+ * kept in the trash (its server stamps stay in its client's record, for the undelete's base).
+ */
+export async function deleteContact(ref: ContactRef, db = getDb()): Promise<void> {
+  await db.transaction('rw', [...writeTables(db), db.trash, db.team], async () => {
+    const { client, contact } = await mustGetContact(db, ref);
+    await recordChange(db, 'contacts', contact.id, { [DELETED_FIELD]: true }, client.id);
+    const key = recordKey('contacts', contact.id);
+    await db.trash.put({ key, table: 'contacts', id: contact.id, clientId: client.id, record: contact, at: now(), by: await currentUserId(db) });
+    const record = withoutContacts(client, new Set([contact.id]));
+    await db.clients.put(record);
+    await db.history.add(history(client.id, 'contact', contact.name, 'deleted', []));
+    await refreshClientRow(db, record);
+  });
+}
+
+/** contact-undelete: back on its client's card from the trash; its client must be here (not in the trash). */
+export async function undeleteContact(ref: ContactRef, db = getDb()): Promise<Contact> {
+  return db.transaction('rw', [...writeTables(db), db.trash], async () => {
+    const entry = await db.trash.get(recordKey('contacts', ref.id));
+    if (entry?.table !== 'contacts') throw new CommandError('errors.contact_not_found');
+    const client = await db.clients.get(ref.clientId);
+    if (!client) throw new CommandError('errors.restore_client_first');
+    const contact: Contact = { ...entry.record, updatedAt: now() };
+    const record = withContact(client, contact);
+    await db.clients.put(record);
+    await db.trash.delete(entry.key);
+    await recordChange(db, 'contacts', contact.id, { [DELETED_FIELD]: false }, client.id);
+    await db.history.add(history(client.id, 'contact', contact.name, 'undeleted', []));
+    await refreshClientRow(db, record);
+    return contact;
   });
 }
 

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
 import { pricesOfProduct } from './catalog';
-import { clientOf } from './client-records';
+import { clientOf, type ClientRecord } from './client-records';
 import { FieldbookDb } from './db';
 import type { TrashEntry } from './trash';
 
@@ -83,7 +83,7 @@ describe('schema upgrades', () => {
         expect(stored).toEqual(contactsOf(client.id));
         expect(serverStamps).toEqual(stampsOf(client.id));
       }
-      const trashed = (await db.trash.get(entry.key))?.record;
+      const trashed = (await db.trash.get(entry.key))?.record as ClientRecord | undefined;
       expect(trashed?.contacts).toEqual(contactsOf(deleted!.id));
       expect(trashed?.serverStamps).toEqual(stampsOf(deleted!.id));
       // Other tables' stamps stay, and so do those of contacts no longer here.

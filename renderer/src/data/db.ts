@@ -3,7 +3,7 @@
  * here, in order, so that a laptop on any older version upgrades in place (Dexie runs the
  * upgrades in sequence). Add tables in a new version(); never edit an old one.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Contact, TeamMember } from '../../../core/client-model';
 import type { ClientRecord, LooseContact } from './client-records';
 import type { ClientListRow } from './client-list-row';
@@ -48,7 +48,8 @@ export class FieldbookDb extends Dexie {
   /** Concurrent edits the server kept for a person to resolve (synced from the server). */
   conflicts!: EntityTable<Conflict, 'id'>;
   /** Deleted records, kept on this laptop so that they can be undeleted. */
-  trash!: EntityTable<TrashEntry, 'key'>;
+  // A Table, not an EntityTable: Dexie's insert type of an entity loses a union's variants.
+  trash!: Table<TrashEntry, string>;
   /** One report per sync run. */
   syncRuns!: EntityTable<SyncRun, 'id'>;
   /** The list rows saved in a few large records, read at start-up (see list-snapshot.ts). */
@@ -167,7 +168,8 @@ export class FieldbookDb extends Dexie {
         await tx.table<ClientRecord, string>('clients').toCollection().modify(fill);
         // A deleted client's contacts and stamps stayed in their stores: they go with it into its
         // trash entry, so that undeleting the client brings them back.
-        await tx.table<TrashEntry, string>('trash').toCollection().modify((entry) => {
+        // (Only clients were ever put in the trash before version 10.)
+        await tx.table<Extract<TrashEntry, { table: 'clients' }>, string>('trash').toCollection().modify((entry) => {
           entry.record = { ...entry.record };
           fill(entry.record);
         });

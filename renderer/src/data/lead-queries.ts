@@ -40,9 +40,16 @@ export function useLead(id: string | undefined) {
   return useLiveQuery(async () => (id ? ((await getDb().leads.get(id)) ?? null) : null), [id]);
 }
 
-/** A person's tasks by due date. */
+/** A person's tasks by due date; those of a lead or client in the trash are hidden with it (trash.ts). */
 export function useTasksOf(ownerId: string | undefined) {
-  return useLiveQuery(async () => (ownerId ? (await getDb().tasks.where('ownerId').equals(ownerId).sortBy('dueOn')) : []), [ownerId]);
+  return useLiveQuery(async () => {
+    if (!ownerId) return [];
+    const db = getDb();
+    const [tasks, trashed] = await Promise.all([db.tasks.where('ownerId').equals(ownerId).sortBy('dueOn'), db.trash.toCollection().primaryKeys()]);
+    if (trashed.length === 0) return tasks;
+    const gone = new Set(trashed);
+    return tasks.filter((t) => !(t.leadId && gone.has(`leads/${t.leadId}`)) && !(t.clientId && gone.has(`clients/${t.clientId}`)));
+  }, [ownerId]);
 }
 
 /** The person using this laptop (see currentUserId), live: it changes when they sign in. */

@@ -23,19 +23,14 @@ import { getDb, type FieldbookDb } from './db';
 import { newClientCurrency } from './client-currency';
 import { outboxTables, recordChange } from './outbox';
 import { phoneRegionsFor } from './phone-regions';
-import { readConnection } from './sync-session';
+import { currentUserId } from './current-user';
 import type { PreparedFile } from './attachments';
 import type { Opened } from './opened-record';
 
 const now = () => new Date().toISOString();
 
-/** The person using this laptop: the signed-in user, or (not yet signed in) the first manager. */
-export async function currentUserId(db = getDb()): Promise<string> {
-  const connection = await readConnection(db);
-  if (connection) return connection.user.id;
-  const team = await db.team.toArray();
-  return team.find((m) => m.role === 'manager')?.id ?? team[0]?.id ?? 'local';
-}
+/** The person using this laptop (current-user.ts; the client commands name who acted with it too). */
+export { currentUserId };
 
 const eventTables = (db: FieldbookDb) => [db.events, ...outboxTables(db)] as const;
 const leadTables = (db: FieldbookDb) => [db.leads, db.tasks, db.attachments, db.events, db.team, ...outboxTables(db)] as const;

@@ -22,13 +22,20 @@ export function useOffersList(statuses: readonly OfferStatus[] | null, ownerId: 
     offers.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
     const clients = await db.clients.bulkGet([...new Set(offers.map((o) => o.clientId))]);
     const names = new Map(clients.filter((c) => c !== undefined).map((c) => [c.id, c.name]));
-    return offers.map((offer) => ({ offer, clientName: names.get(offer.clientId) ?? '' }));
+    // The offers of a client in the trash are hidden with it (trash.ts): offers hang off a client
+    // this laptop holds, so a client that is not here is one in the trash.
+    return offers.filter((offer) => names.has(offer.clientId)).map((offer) => ({ offer, clientName: names.get(offer.clientId)! }));
   }, [key, ownerId]);
 }
 
-/** How many offers wait for approval (the head of sales' badge). */
+/** How many offers wait for approval (the head of sales' badge); not those of a client in the trash. */
 export function useAwaitingApprovalCount() {
-  return useLiveQuery(() => getDb().offers.where('status').equals('awaiting_approval').count(), []);
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const clientIds = (await db.offers.where('status').equals('awaiting_approval').toArray()).map((o) => o.clientId);
+    const clients = await db.clients.bulkGet(clientIds);
+    return clients.filter((c) => c !== undefined).length;
+  }, []);
 }
 
 /** The other versions of an offer's number (to link a superseded version to the current one). */

@@ -11,6 +11,7 @@ import { deviceNow, pendingCount } from './outbox';
 import { getDb, type FieldbookDb } from './db';
 import type { ClientListRow } from './client-list-row';
 import { applyRecords, applyTables, removeClients, removeContacts, removeOwnedRecords } from './sync-store';
+import { forgetTrashOf } from './trash';
 
 export interface SyncConnection {
   serverUrl: string;
@@ -156,6 +157,8 @@ export async function commitScope(next: SyncCursor, removedOwners: readonly stri
       const owned = removedOwners.length ? await db.table(table).where('ownerId').anyOf([...removedOwners]).primaryKeys() : [];
       await removeOwnedRecords(db, table, owned as string[]);
     }
+    // Their records in the trash go too (what this person may no longer see leaves the laptop).
+    await forgetTrashOf(db, { owners: removedOwners });
     await db.meta.put({ key: 'syncCursor', value: next });
     return gone.length;
   });

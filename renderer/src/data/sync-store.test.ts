@@ -6,7 +6,7 @@ import type { SyncRecord } from '../../../core/sync/protocol';
 import { ClientSearch } from './client-search';
 import type { ClientListRow } from './client-list-row';
 import { rowsFromRecords } from './list-snapshot';
-import { contactsOf } from './client-records';
+import { contactsOf, type ClientRecord } from './client-records';
 import { createClient, createContact, updateClient, updateContact } from './commands';
 import { reapplyRejected } from './rejected';
 import { FieldbookDb } from './db';
@@ -256,7 +256,7 @@ describe('applyRecords', () => {
     const contact = await createContact(c.id, { name: 'Иван', position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, db);
     await db.outbox.clear();
     await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: true })]));
-    expect((await db.trash.get(`clients/${c.id}`))?.record.contacts?.map((k) => k.id)).toEqual([contact.id]);
+    expect(((await db.trash.get(`clients/${c.id}`))?.record as ClientRecord).contacts?.map((k) => k.id)).toEqual([contact.id]);
     await db.transaction('rw', db.tables, () => applyRecords(db, [serverClient(c.id, { _deleted: false })]));
     expect((await db.clients.get(c.id))?.contacts?.map((k) => k.name)).toEqual(['Иван']);
     expect(await db.trash.count()).toBe(0);

@@ -13,7 +13,7 @@ import { forgetAttachmentsOf } from './attachments';
 import { buildClientListRow, goneClientRow, type ClientListRow } from './client-list-row';
 import { contactsOf, findClientOfContact, withContact, withServerStamps, withoutContacts, type ClientRecord, type LooseContact } from './client-records';
 import type { Conflict } from './conflicts';
-import type { TrashEntry } from './trash';
+import { deletedAt, forgetTrashOf, type TrashEntry } from './trash';
 import { nextRev } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { recordKey, type OutboxEntry } from './outbox';
@@ -215,10 +215,19 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   // of the contact follows, so that an undelete brings back the contact as it is now).
   const absent = clientIds.filter((id) => !working.get(id));
   const trashed = absent.length ? await readByKeys(db.trash, absent.map((id) => recordKey('clients', id)), (e) => e.key) : [];
-  const inTrash = new Map(trashed.filter((e) => e !== undefined).map((e) => [e.id, e]));
+  const inTrash = new Map(trashed.filter((e) => e?.table === 'clients').map((e) => [e.id, e]));
   const revived = new Set<string>();
   const at = new Date().toISOString();
   const trashPuts: TrashEntry[] = [];
+  // Contacts, leads and offers in the trash this page may touch: deleted elsewhere (to the trash
+  // here, with who and when), undeleted elsewhere (out of it), or changed meanwhile (its copy follows).
+  const trashable = records.filter((r) => r.table === 'contacts' || r.table === 'leads' || r.table === 'offers');
+  const trashedRecords = trashable.length ? await readByKeys(db.trash, trashable.map((r) => recordKey(r.table, r.id)), (e) => e.key) : [];
+  const recordsInTrash = new Map(trashedRecords.filter((e) => e !== undefined).map((e) => [e.key, e]));
+  const trashDeletes: string[] = [];
+  /** A record deleted on this laptop whose delete is still unsent: the delete stands here until it is sent. */
+  const deletePending = (key: string) => pending.get(key)?.has(DELETED_FIELD) === true;
+  const byOf = (record: SyncRecord) => record.deletedBy ?? null;
   const changedClients = new Set<string>();
   const plainPuts = new Map<PlainTable, object[]>();
   const plainDeletes = new Map<PlainTable, string[]>();
@@ -243,9 +252,17 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     changedClients.add(record.id);
     if (record.data[DELETED_FIELD] === true) {
       // Its stamps stay with it in the trash, so that an undelete applies.
-      if (local) trashPuts.push({ key, table: 'clients', id: record.id, record: withServerStamps(local, key, record.stamps), at });
+      if (local) trashPuts.push({ key, table: 'clients', id: record.id, record: withServerStamps(local, key, record.stamps), at: deletedAt(record.stamps, at), by: byOf(record) });
       working.set(record.id, undefined);
       goneClients.add(record.id);
+      continue;
+    }
+    if (!local && inTrash.has(record.id) && deletePending(key)) {
+      // Deleted here, the delete not sent yet: it stays in the trash, its copy as the server has it now.
+      const trash = inTrash.get(record.id)!;
+      inTrash.set(record.id, { ...trash, record: withServerStamps({ ...(mergeLocal(trash.record, record.data, pending.get(key)) as unknown as ClientRecord), id: record.id }, key, record.stamps) });
+      trashChanged.add(record.id);
+      working.set(record.id, undefined);
       continue;
     }
     // A client undeleted elsewhere gets back the contacts it was deleted with.
@@ -283,22 +300,47 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
     appliedContacts.add(record.id);
     // A deleted contact's stamps stay in the record, so that an undelete applies.
     const client = withServerStamps(found, key, record.stamps);
-    if (deleted) {
+    const local = contactsOf(client).find((c) => c.id === record.id);
+    const trashed = recordsInTrash.get(key);
+    if (deleted || (trashed && deletePending(key))) {
+      // Deleted elsewhere: to the trash, as it is now, with who deleted it and when. Already in
+      // the trash here (deleted here, or before): its copy follows.
+      const kept = local ?? (trashed?.table === 'contacts' ? trashed.record : undefined);
+      if (kept) {
+        const contact = { ...(mergeLocal(kept, record.data, pending.get(key)) as unknown as Contact), id: record.id, updatedAt: updatedAtOf(record.stamps, kept.updatedAt) };
+        trashPuts.push(trashed ? { ...(trashed as Extract<TrashEntry, { table: 'contacts' }>), record: contact } : { key, table: 'contacts', id: record.id, clientId, record: contact, at: deletedAt(record.stamps, at), by: byOf(record) });
+      }
       working.set(clientId, withoutContacts(client, new Set([record.id])));
       continue;
     }
-    const local = contactsOf(client).find((c) => c.id === record.id);
+    // Undeleted elsewhere: out of the trash, back on its client.
+    if (trashed) trashDeletes.push(key);
     const merged = mergeLocal(local, record.data, pending.get(key)) as unknown as Contact;
     working.set(clientId, withContact(client, { ...merged, id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) }));
   }
   for (const record of records) {
     if (isPlainTable(record.table)) {
-      const keep = pending.get(recordKey(record.table, record.id));
+      const key = recordKey(record.table, record.id);
+      const keep = pending.get(key);
       const local = localOf.get(record) as { updatedAt?: string } | undefined;
-      if (record.data[DELETED_FIELD] === true) {
+      const trashed = recordsInTrash.get(key);
+      if (record.data[DELETED_FIELD] === true || (trashed && deletePending(key))) {
         if (local) add(plainDeletes, record.table, record.id);
+        // A lead or an offer deleted elsewhere goes to the trash here, with who and when; one in
+        // the trash already (deleted here, or before) keeps its copy as the server has it now.
+        const kept = local ?? trashed?.record;
+        if (kept && (record.table === 'leads' || record.table === 'offers')) {
+          const copy = { ...mergeLocal(kept, record.data, keep), id: record.id, updatedAt: updatedAtOf(record.stamps, (kept as { updatedAt: string }).updatedAt) };
+          trashPuts.push({
+            ...(trashed ?? { key, id: record.id, at: deletedAt(record.stamps, at), by: byOf(record) }),
+            table: record.table,
+            record: copy,
+          } as TrashEntry);
+        }
         continue;
       }
+      // Undeleted elsewhere: out of the trash.
+      if (trashed) trashDeletes.push(key);
       add(plainPuts, record.table, { ...mergeLocal(local, record.data, keep), id: record.id, updatedAt: updatedAtOf(record.stamps, local?.updatedAt ?? at) });
     } else if (record.table === 'conflicts') {
       if (record.data[DELETED_FIELD] === true) await db.conflicts.delete(record.id);
@@ -316,7 +358,7 @@ export async function applyRecords(db: FieldbookDb, records: readonly SyncRecord
   for (const id of trashChanged) if (!revived.has(id)) trashPuts.push(inTrash.get(id)!);
   await Promise.all([
     trashPuts.length ? db.trash.bulkPut(trashPuts) : undefined,
-    revived.size ? db.trash.bulkDelete([...revived].map((id) => recordKey('clients', id))) : undefined,
+    revived.size || trashDeletes.length ? db.trash.bulkDelete([...[...revived].map((id) => recordKey('clients', id)), ...trashDeletes]) : undefined,
     clientDeletes.length ? db.clients.bulkDelete(clientDeletes) : undefined,
     clientPuts.length ? db.clients.bulkPut(clientPuts) : undefined,
     loose.length ? db.looseContacts.bulkPut(loose) : undefined,
@@ -472,7 +514,10 @@ async function writeClientRows(db: FieldbookDb, records: readonly ClientRecord[]
  */
 export async function removeOwnedRecords(db: FieldbookDb, table: 'leads' | 'tasks', ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  if (table === 'leads') await forgetAttachmentsOf(db, (await db.leads.bulkGet([...ids])).filter((l) => l !== undefined));
+  if (table === 'leads') {
+    await forgetAttachmentsOf(db, (await db.leads.bulkGet([...ids])).filter((l) => l !== undefined));
+    await forgetTrashOf(db, { leadIds: ids });
+  }
   await db.table(table).bulkDelete([...ids]);
   await db.stamps.bulkDelete(ids.map((id) => recordKey(table, id)));
 }
@@ -497,6 +542,7 @@ export async function removeClients(db: FieldbookDb, clientIds: readonly string[
     for (const id of ids) stampKeys.push(recordKey(table, id));
   }
   await db.stamps.bulkDelete(stampKeys);
+  await forgetTrashOf(db, { clientIds });
   await rebuildClientRows(db, [], clientIds);
 }
 

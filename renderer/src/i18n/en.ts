@@ -38,7 +38,7 @@ export const en = {
     language: 'Language',
     locale: 'Number and date format',
   },
-  nav: { catalog: 'Catalog', capture: 'Capture lead', events: 'Events', tasks: 'Tasks', offers: 'Offers', sync: 'Sync', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
+  nav: { catalog: 'Catalog', capture: 'Capture lead', events: 'Events', tasks: 'Tasks', offers: 'Offers', sync: 'Sync', trash: 'Trash', settings: 'Settings', clients: 'Clients', newClient: 'New client', searchHint: 'Search', browserBuild: 'Browser build', version: 'Version {{version}}' },
   status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', key: 'Key', dormant: 'Dormant', lost: 'Lost' },
   segment: {
     enterprise: 'Enterprise',
@@ -271,6 +271,8 @@ export const en = {
     invalid: 'Not valid.',
     client_not_found: 'This client no longer exists.',
     contact_not_found: 'This contact no longer exists.',
+    restore_client_first: 'Its client is in the trash: restore the client first, and this comes back with it.',
+    not_in_trash: 'This is no longer in the trash (restored, perhaps on another laptop).',
     conflict_not_found: 'This conflict was already resolved.',
     invalid_value: 'That value is not valid for this field.',
     record_gone: 'The record is no longer on this laptop (it may have been reassigned), so the change cannot be applied here.',

@@ -32,6 +32,7 @@ import {
   IconLink,
   IconPencil,
   IconTargetArrow,
+  IconTrash,
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -39,6 +40,8 @@ import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, RATINGS, type FieldEvent, type Lead, type LeadStatus } from '../../../core/leads/lead-model';
 import { CommandError } from '../data/commands';
 import { assignLeads, attachLead, convertLead, discardLead, setActiveEvent } from '../data/leads';
+import { deleteLead } from '../data/trash';
+import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 import { NO_EVENT, useActiveEventId, useEvent, useEventLeads } from '../data/lead-queries';
 import { useContacts, useTeam } from '../data/queries';
 import { clientSearch } from '../data/client-base';
@@ -276,6 +279,7 @@ function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assignTo, setAssignTo] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState<Lead | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [attaching, setAttaching] = useState<Lead | null>(null);
   const [converted, setConverted] = useState<{ clientId: string; name: string } | null>(null);
 
@@ -506,6 +510,9 @@ function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: 
                             {t('eventLeads.discard')}
                           </Menu.Item>
                         )}
+                        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting({ kind: 'leads', name: who, remove: () => deleteLead(lead.id) })}>
+                          {t('trash.delete')}
+                        </Menu.Item>
                       </Menu.Dropdown>
                     </Menu>
                   </Table.Td>
@@ -516,6 +523,7 @@ function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: 
         </Table>
       )}
       <DiscardDialog lead={discarding} onClose={() => setDiscarding(null)} />
+      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
       {attaching && <AttachDialog lead={attaching} onClose={() => setAttaching(null)} />}
       <Modal opened={converted !== null} onClose={() => setConverted(null)} title={t('eventLeads.convertedTitle')}>
         <Text size="sm">{t('eventLeads.convertedText', { name: converted?.name ?? '' })}</Text>

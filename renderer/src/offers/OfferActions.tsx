@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Menu, Modal, ScrollArea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconSend, IconArrowBackUp, IconGitBranch } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconSend, IconArrowBackUp, IconGitBranch, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
@@ -19,6 +19,8 @@ import { formatDate, formatMoney } from '../i18n/format';
 import { CommentDialog, CopyOfferDialog, SendOfferDialog } from './OfferDialogs';
 import { OfferDocument, type DocumentManager } from './OfferDocument';
 import { usePrintDocument } from './print-document';
+import { deleteOffer, isOfferDeletable } from '../data/trash';
+import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 
 type CommentStep = Extract<OfferAction, 'submit_for_approval' | 'approve' | 'return_to_draft' | 'decline'>;
 
@@ -47,6 +49,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   const [sending, setSending] = useState(false);
   const [copying, setCopying] = useState(false);
   const [preview, setPreview] = useState(false);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const role = team?.find((m) => m.id === me)?.role ?? 'manager';
   const approver = role === 'head_of_sales' || role === 'admin';
   const s = offer.status;
@@ -170,10 +173,22 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
               {t('offers.actions.copy')}
             </Menu.Item>
             {(s === 'sent' || s === 'approved') && <Menu.Item onClick={() => void step('expire')}>{t('offers.actions.expire')}</Menu.Item>}
+            {isOfferDeletable(offer) && (
+              <Menu.Item
+                color="red"
+                leftSection={<IconTrash size={14} />}
+                data-testid="action-delete"
+                // Saved first (flush), so what goes to the trash is the offer as typed.
+                onClick={() => void run(async () => setDeleting({ kind: 'offers', name: offer.number, remove: () => deleteOffer(offer.id), then: () => void navigate(`/clients/${offer.clientId}`) }))}
+              >
+                {t('trash.delete')}
+              </Menu.Item>
+            )}
           </Menu.Dropdown>
         </Menu>
       </Group>
 
+      <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
       <CommentDialog
         key={commentFor ?? 'none'}
         opened={commentFor !== null}
