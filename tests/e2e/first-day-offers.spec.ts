@@ -152,7 +152,12 @@ test('a delivery whose day has passed shows as overdue, to be confirmed, and nev
   // Today: the catalog and the offer builder say the delivery is overdue, not coming.
   await page.goto('/#/catalog');
   await page.getByTestId('catalog-search').fill(late.sku);
-  await expect(page.getByTestId('catalog-row-stock').first()).toContainText('Delivery overdue, date to be confirmed');
+  await expect(page.getByTestId('catalog-row-stock').first()).toContainText('Delivery overdue');
+  await expect(page.getByTestId('catalog-row-stock').first().getByTitle(`The delivery due ${dueText} is overdue: its new date is to be confirmed`)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('overdue-catalog-row.png') });
+  await page.getByTestId('catalog-row').first().click();
+  await expect(page.getByTestId('product-arrivals').getByTestId('arrival-overdue')).toHaveText('Overdue: the new date is to be confirmed');
+  await page.screenshot({ path: testInfo.outputPath('overdue-product-page.png') });
   await page.goto(`/#/clients/${client.id}`);
   await page.getByTestId('new-offer').click();
   await offer.addBySku(late.sku);
@@ -186,4 +191,46 @@ test('a delivery whose day has passed shows as overdue, to be confirmed, and nev
   expect(text).not.toContain(dueText);
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, join(dir, 'page')]);
   await testInfo.attach('overdue-offer-page-1', { path: join(dir, 'page-1.png'), contentType: 'image/png' });
+});
+
+test('an offer made offline for a client reassigned meanwhile goes to the new owner, and its author is told at the sync', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+  const me = await myId(anna.page);
+  const { clients } = await stores(anna.page, ['clients']);
+  const client = clients!.find((c) => c.ownerId === me && !c.archivedAt && c.name !== 'Thames Fixings Ltd')!;
+
+  // At the client's, offline: a new offer.
+  await anna.page.context().setOffline(true);
+  await anna.page.goto(`/#/clients/${client.id}`);
+  await anna.page.getByTestId('new-offer').click();
+  await expect(anna.offer.status()).toHaveText('Draft');
+  await anna.offer.expectSaved();
+  const number = (await anna.offer.title().textContent())!.split(' · ')[0]!;
+
+  // Meanwhile the head of sales gives the client to Ben.
+  await head.sync.syncNow();
+  await head.page.goto(`/#/clients/${client.id}/edit`);
+  const form = new ClientForm(head.page);
+  await form.choose('Owner', 'Ben Okafor');
+  await form.save();
+  await form.expectSavedCard(client.name as string);
+  await head.sync.syncNow();
+
+  // Back online, Anna syncs: the offer is not refused, it went with the client, and she is told.
+  await anna.page.context().setOffline(false);
+  await anna.sync.syncNow();
+  const notice = anna.page.getByTestId('followed-notice');
+  await expect(notice).toContainText(`Offer ${number} went to Ben Okafor with the client, reassigned meanwhile.`);
+  await anna.page.screenshot({ path: test.info().outputPath('followed-notice.png') });
+  await anna.page.goto('/#/sync');
+  await expect(anna.page.getByTestId('run-followed').first()).toContainText(`Offer ${number} went to Ben Okafor`);
+  await expect(anna.page.getByTestId('rejected-change')).toHaveCount(0);
+  await anna.page.screenshot({ path: test.info().outputPath('followed-sync-report.png'), fullPage: true });
+
+  // The head of sales' laptop has it on the client's card, the client now Ben's.
+  await head.sync.syncNow();
+  await head.page.goto(`/#/clients/${client.id}`);
+  await expect(head.page.getByTestId('client-offer').filter({ hasText: number })).toBeVisible();
 });

@@ -130,9 +130,15 @@ const ProductRow = memo(function ProductRow({ t, row, groupName, stock, index, t
             <span className={classes.stock} data-kind="out">
               {t('catalog.outOfStock')}
             </span>
-            <span className={classes.sub}>
-              {status.next ? t('catalog.arrives', { date: formatDate(status.next.on) }) : status.overdue ? t('catalog.arrivalOverdue') : t('catalog.noArrival')}
-            </span>
+            {status.next ? (
+              <span className={classes.sub}>{t('catalog.arrives', { date: formatDate(status.next.on) })}</span>
+            ) : status.overdue ? (
+              <span className={classes.sub} title={t('catalog.arrivalOverdueFull', { date: formatDate(status.overdue.on) })}>
+                {t('catalog.arrivalOverdue')}
+              </span>
+            ) : (
+              <span className={classes.sub}>{t('catalog.noArrival')}</span>
+            )}
           </>
         ) : (
           <span className={classes.stock} data-kind="unknown">

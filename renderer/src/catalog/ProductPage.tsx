@@ -68,18 +68,20 @@ function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) 
                   // A delivery whose day has passed has not come: its date is no promise any more.
                   const late = isOverdue(a, today);
                   return (
-                    <Group key={a.on} gap="sm" wrap="nowrap" data-overdue={late || undefined}>
-                      <IconTruckDelivery size={18} color={late ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-indigo-6)'} />
-                      <Text size="sm" fw={500} w={110} td={late ? 'line-through' : undefined} c={late ? 'dimmed' : undefined}>
-                        {formatDate(a.on)}
-                      </Text>
-                      <Text size="sm">{t('product.arrival', { qty: formatQuantity(a.qty), unit })}</Text>
+                    <Box key={a.on} data-overdue={late || undefined}>
+                      <Group gap="sm" wrap="nowrap">
+                        <IconTruckDelivery size={18} color={late ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-indigo-6)'} />
+                        <Text size="sm" fw={500} w={110} td={late ? 'line-through' : undefined} c={late ? 'dimmed' : undefined}>
+                          {formatDate(a.on)}
+                        </Text>
+                        <Text size="sm">{t('product.arrival', { qty: formatQuantity(a.qty), unit })}</Text>
+                      </Group>
                       {late && (
-                        <Badge color="orange" variant="light" size="sm" tt="none" data-testid="arrival-overdue">
+                        <Text size="xs" c="orange.8" pl={30} data-testid="arrival-overdue">
                           {t('product.arrivalOverdue')}
-                        </Badge>
+                        </Text>
                       )}
-                    </Group>
+                    </Box>
                   );
                 })}
               </Stack>
