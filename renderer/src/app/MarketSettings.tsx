@@ -34,7 +34,8 @@ export function MarketSettings() {
         onChange={(v) => void choose(v ?? '')}
         searchable
         clearable
-        clearButtonProps={{ 'aria-label': t('market.clear') }}
+        // Named and not hidden: Mantine hides its clear button from assistive technology.
+        clearButtonProps={{ 'aria-label': t('market.clear'), 'aria-hidden': false }}
         maw={420}
         disabled={market === undefined}
       />

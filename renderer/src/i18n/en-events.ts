@@ -32,6 +32,8 @@ export const enEvents = {
     kind: 'Kind',
     venue: 'Venue',
     city: 'City',
+    country: 'Country',
+    countryHint: 'Phone numbers typed here without a country code are read as numbers of this country.',
     startsOn: 'Starts on',
     endsOn: 'Ends on',
     booth: 'Booth',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   ActionIcon,
   Button,
@@ -26,7 +26,8 @@ import { createEvent, updateEvent } from '../data/leads';
 import { useCurrentUserId } from '../data/lead-queries';
 import { useOpenedRecord, type Opened } from '../data/opened-record';
 import { useTeam } from '../data/queries';
-import { useFieldError } from '../clients/form-helpers';
+import { countryOptions, useFieldError } from '../clients/form-helpers';
+import { userLocale } from '../i18n/format';
 import { FormPage, useSaveAndLeave } from '../clients/FormPage';
 import { personName, pickable } from '../clients/team';
 import { newQuestionId, today } from './event-stats';
@@ -64,8 +65,8 @@ const resolver: Resolver<FormValues, unknown, Output> = (values, context, option
 
 function toFormValues(event: FieldEvent | null, me: string | undefined, team: TeamMember[]): FormValues {
   if (event) {
-    const { name, kind, venue, city, startsOn, endsOn, booth, teamIds, productGroups, questions } = event;
-    return { name, kind, venue, city, startsOn, endsOn, booth, teamIds, productGroups, questions };
+    const { name, kind, venue, city, country = '', startsOn, endsOn, booth, teamIds, productGroups, questions } = event;
+    return { name, kind, venue, city, country, startsOn, endsOn, booth, teamIds, productGroups, questions };
   }
   const day = today();
   return {
@@ -73,6 +74,7 @@ function toFormValues(event: FieldEvent | null, me: string | undefined, team: Te
     kind: 'trade_fair',
     venue: '',
     city: '',
+    country: '',
     startsOn: day,
     endsOn: day,
     booth: '',
@@ -130,6 +132,7 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
 
   const close = () => void navigate(event ? `/events/${event.id}` : '/events');
   const startsOn = register('startsOn');
+  const countries = useMemo(() => countryOptions(userLocale()), []);
 
   return (
     <FormPage title={event ? t('eventForm.editTitle', { name: event.name }) : t('eventForm.newTitle')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>
@@ -155,6 +158,25 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
                 />
                 <TextInput label={t('eventForm.venue')} {...register('venue')} error={fieldError(errors.venue)} />
                 <TextInput label={t('eventForm.city')} {...register('city')} error={fieldError(errors.city)} />
+                <Controller
+                  control={control}
+                  name="country"
+                  render={({ field }) => (
+                    <Select
+                      label={t('eventForm.country')}
+                      description={t('eventForm.countryHint')}
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
+                      placeholder={t('form.selectCountry')}
+                      data={countries}
+                      searchable
+                      clearable
+                      value={field.value || null}
+                      onChange={(v) => field.onChange(v ?? '')}
+                      error={fieldError(errors.country)}
+                    />
+                  )}
+                />
+                <TextInput label={t('eventForm.booth')} {...register('booth')} error={fieldError(errors.booth)} />
                 <TextInput
                   label={t('eventForm.startsOn')}
                   type="date"
@@ -170,7 +192,6 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
                   error={fieldError(errors.startsOn)}
                 />
                 <TextInput label={t('eventForm.endsOn')} type="date" withAsterisk {...register('endsOn')} error={fieldError(errors.endsOn)} />
-                <TextInput label={t('eventForm.booth')} {...register('booth')} error={fieldError(errors.booth)} />
                 <Controller
                   control={control}
                   name="teamIds"

@@ -22,6 +22,8 @@ export interface EventDraft {
   kind?: 'Trade fair' | 'Exhibition' | 'Presentation';
   venue?: string;
   city?: string;
+  /** The country as the list names it, e.g. 'United States (US)'. */
+  country?: string;
   /** YYYY-MM-DD */
   startsOn?: string;
   endsOn?: string;
@@ -128,6 +130,10 @@ export class EventForm {
     if (draft.kind) await this.choose('Kind', draft.kind);
     if (draft.venue !== undefined) await this.field('Venue').fill(draft.venue);
     if (draft.city !== undefined) await this.field('City').fill(draft.city);
+    if (draft.country) {
+      await combobox(this.page, 'Country').fill(draft.country);
+      await pickOption(this.page, draft.country);
+    }
     if (draft.startsOn) await this.field('Starts on').fill(draft.startsOn);
     if (draft.endsOn) await this.field('Ends on').fill(draft.endsOn);
     if (draft.booth !== undefined) await this.field('Booth').fill(draft.booth);
