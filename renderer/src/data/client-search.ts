@@ -261,16 +261,18 @@ export class ClientSearch {
    * Some rows matching a query, archived ones included, at most `limit`, in no particular order:
    * the duplicate check of lead capture, which ranks them itself. It stops at `limit` instead of
    * finding and sorting every match (a company word can match thousands of rows), and leaves
-   * the list's own search state alone.
+   * the list's own search state alone. `budget`: at most this many rows are checked (a task that
+   * looks up thousands of texts bounds each one's work; the form's look-ups have none).
    */
-  lookup(text: string, limit: number): ClientListRow[] {
+  lookup(text: string, limit: number, budget = Infinity): ClientListRow[] {
     const query = parseQuery(text);
     if (isEmptyQuery(query)) return [];
     const out: ClientListRow[] = [];
+    let checked = 0;
     const take = (p: number) => {
       const row = this.rows[p];
       if (row && matchesHaystack(row.hay, query) && !out.includes(row)) out.push(row);
-      return out.length >= limit;
+      return out.length >= limit || ++checked >= budget;
     };
     const candidates = this.candidates(query);
     if (!candidates) {
@@ -279,6 +281,11 @@ export class ClientSearch {
     }
     for (const list of candidates.lists) for (const p of list) if (take(p)) return out;
     return out;
+  }
+
+  /** Every row, in no particular order (to index them for a task of thousands of look-ups). */
+  allRows(): readonly ClientListRow[] {
+    return this.rows;
   }
 
   /**

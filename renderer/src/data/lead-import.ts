@@ -22,7 +22,7 @@ import type { PreparedFile } from './attachments';
 import type { ClientSearch } from './client-search';
 import { safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
-import { findLikelyMatches, type LikelyMatch } from './lead-matches';
+import { bulkIndex, findLikelyMatches, type LikelyMatch } from './lead-matches';
 import { activeEventId, currentUserId, keepPhoto } from './leads';
 import { outboxTables, recordChange } from './outbox';
 import { phoneRegionsFor } from './phone-regions';
@@ -147,7 +147,7 @@ export async function importLeads(items: readonly ImportItem[], options: ImportO
     if (!schema) schemas.set(key, (schema = leadInputSchema(regions)));
     return schema;
   };
-  const rowsByDigits = options.search.rowsByDigits();
+  const bulk = bulkIndex(options.search);
   const index = new LeadIndex();
   for (const lead of await db.leads.toArray()) index.add(lead, keysOfLead(lead));
 
@@ -165,7 +165,7 @@ export async function importLeads(items: readonly ImportItem[], options: ImportO
       const data = parsed.data;
       const typed = matchKeysOf({ personName: data.personName, companyName: data.companyName, emails: [data.email], phones: [data.phone], regions });
       const draft = { personName: data.personName, companyName: data.companyName, email: data.email, phone: data.phone, regions };
-      const matches = await findLikelyMatches(draft, options.search, index.candidates(typed), db, { byPerson: false, rowsByDigits, keys: typed });
+      const matches = await findLikelyMatches(draft, options.search, index.candidates(typed), db, { bulk, keys: typed });
       const same = matches.find((m) => m.kind !== 'client' && sameContact(typed, m.reasons));
       if (same) {
         report.duplicates.push({ position: item.position, name, of: { kind: same.kind, title: same.title, person: same.person, leadId: same.leadId, clientId: same.clientId, contactId: same.contactId } });

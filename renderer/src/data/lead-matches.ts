@@ -7,7 +7,7 @@
  */
 import type { Client, Contact } from '../../../core/client-model';
 import type { Lead } from '../../../core/leads/lead-model';
-import { LETTERS_PER_EDIT, MIN_COMPANY_PREFIX, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
+import { LETTERS_PER_EDIT, MIN_COMPANY_PREFIX, companyKey, companyWords, compareMatchKeys, matchKeysOf, matchRank, type MatchKeys, type MatchReason } from '../../../core/leads/match-keys';
 import type { ClientListRow } from './client-list-row';
 import { clientOf, contactsOf } from './client-records';
 import type { ClientSearch } from './client-search';
@@ -123,15 +123,15 @@ function lookups(draft: LeadDraft, typed: MatchKeys, options: MatchOptions): str
   if (typed.company.length >= MIN_COMPANY_PREFIX) {
     // Word by word (the client base is searched by word prefix), and joined: "Data Soft" may be "DataSoft".
     const words = companyWords(draft.companyName);
-    out.push(words.join(' '));
-    if (words.length > 1) out.push(typed.company);
+    if (!options.bulk) out.push(words.join(' '));
+    if (words.length > 1 && !options.bulk) out.push(typed.company);
     const cut = typoTolerant(words);
     if (cut) out.push(cut);
   }
   if (typed.emails[0]) out.push(typed.emails[0]);
   // The number's digits; the search matches them in every stored form of a number.
-  if (typed.phones[0] && !options.rowsByDigits) out.push(typed.phones[0].replace(/\D/g, ''));
-  if (options.byPerson !== false && draft.personName.trim().length >= 4) {
+  if (typed.phones[0] && !options.bulk) out.push(typed.phones[0].replace(/\D/g, ''));
+  if (!options.bulk && draft.personName.trim().length >= 4) {
     out.push(draft.personName);
     const cut = typoTolerant(draft.personName.split(/\s+/));
     if (cut) out.push(cut);
@@ -153,6 +153,20 @@ function typoTolerant(words: readonly string[]): string | null {
 
 const union = (a: readonly MatchReason[], b: readonly MatchReason[]) => [...new Set([...a, ...b])];
 
+/** A client row's names' keys, made once per row revision (`companyRelates` asks for thousands of rows). */
+const rowKeyCache = new Map<string, { rev: number; keys: MatchKeys[] }>();
+
+/** Whether a client row's name or legal name is the typed company, like it, or what it is being typed as. */
+function companyRelates(typed: MatchKeys, row: ClientListRow): boolean {
+  let cached = rowKeyCache.get(row.id);
+  if (cached?.rev !== row.rev) {
+    if (rowKeyCache.size > MAX_CACHED_CLIENTS * 10) rowKeyCache.clear();
+    cached = { rev: row.rev, keys: [row.name, row.legalName].filter(Boolean).map((companyName) => matchKeysOf({ companyName })) };
+    rowKeyCache.set(row.id, cached);
+  }
+  return cached.keys.some((k) => compareMatchKeys(typed, k).some(isCompanyReason));
+}
+
 /** The reasons about the company, which a client has; the others are a contact's. */
 const isCompanyReason = (r: MatchReason) => r === 'company' || r === 'company_similar' || r === 'company_prefix';
 
@@ -161,19 +175,47 @@ const byRank = (a: LikelyMatch, b: LikelyMatch) => matchRank(b.reasons) - matchR
 
 export interface MatchOptions {
   /**
-   * Whether the person's name is looked up in the client base too. The form does; an import of
-   * thousands asks by company, email and phone only: a name has namesakes all over a large base,
-   * and reading each namesake's record made a 5 000-contact import take minutes. A contact with
-   * the same name is still found when its client, email or phone brings it.
+   * Many drafts at once (an import of thousands, lead-import.ts): the client base's rows by
+   * company key and by phone digits, made once (`bulkIndex`), instead of the form's word and
+   * digit look-ups, which read thousands of rows when nothing matches; the typo-tolerant and
+   * email look-ups read at most `BULK_SCAN` rows each. The person's name is not looked up: a name
+   * has namesakes all over a large base, and reading each namesake's record made a 5 000-contact
+   * import take minutes. A contact with the same name is still found when its client, email or
+   * phone brings it.
    */
-  byPerson?: boolean;
-  /**
-   * The client rows with a number, by its digits (`ClientSearch.rowsByDigits`): asked instead of
-   * the search's digits-anywhere look-up, which reads every number of the base each time.
-   */
-  rowsByDigits?: ReadonlyMap<string, readonly ClientListRow[]>;
+  bulk?: BulkIndex;
   /** The draft's keys when the caller has them already (reading a phone is most of making them). */
   keys?: MatchKeys;
+}
+
+/** The client base's rows by exact keys, for `MatchOptions.bulk`. */
+export interface BulkIndex {
+  byCompany: ReadonlyMap<string, readonly ClientListRow[]>;
+  byDigits: ReadonlyMap<string, readonly ClientListRow[]>;
+}
+
+/** Rows a bulk look-up checks at most (the form's look-ups stop at PER_LOOKUP matches, not at a count of rows). */
+const BULK_SCAN = 400;
+
+const bulkIndexes = new WeakMap<ClientSearch, { version: number; index: BulkIndex }>();
+
+/** The bulk index of the client base as `search` holds it now (made again after any change to it). */
+export function bulkIndex(search: ClientSearch): BulkIndex {
+  const cached = bulkIndexes.get(search);
+  if (cached?.version === search.getVersion()) return cached.index;
+  const byCompany = new Map<string, ClientListRow[]>();
+  for (const row of search.allRows()) {
+    for (const name of new Set([row.name, row.legalName])) {
+      const key = name ? companyKey(name) : '';
+      if (!key) continue;
+      const list = byCompany.get(key);
+      if (!list) byCompany.set(key, [row]);
+      else if (list[list.length - 1] !== row) list.push(row);
+    }
+  }
+  const index = { byCompany, byDigits: search.rowsByDigits() };
+  bulkIndexes.set(search, { version: search.getVersion(), index });
+  return index;
 }
 
 export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, leads: readonly Lead[], db: FieldbookDb = getDb(), options: MatchOptions = {}): Promise<LikelyMatch[]> {
@@ -181,11 +223,17 @@ export async function findLikelyMatches(draft: LeadDraft, search: ClientSearch, 
   // Nothing identifying typed (the form just emptied after a save): nothing can match.
   if (!typed.emails.length && !typed.phones.length && !typed.company && !typed.person) return [];
   const rows = new Map<string, ClientListRow>();
+  const { bulk } = options;
   for (const text of lookups(draft, typed, options)) {
-    for (const row of search.lookup(text, PER_LOOKUP)) rows.set(row.id, row);
+    for (const row of search.lookup(text, PER_LOOKUP, bulk ? BULK_SCAN : Infinity)) {
+      // Without the person's name, a client found by words is worth reading only when its name is
+      // like the typed company or the email brought it: the others could match a contact by name only.
+      if (!bulk || text === typed.emails[0] || companyRelates(typed, row)) rows.set(row.id, row);
+    }
   }
-  if (options.rowsByDigits && typed.phones[0]) {
-    for (const row of (options.rowsByDigits.get(typed.phones[0].replace(/\D/g, '')) ?? []).slice(0, PER_LOOKUP)) rows.set(row.id, row);
+  if (bulk) {
+    const exact = [...(bulk.byCompany.get(typed.company) ?? []), ...(typed.phones[0] ? (bulk.byDigits.get(typed.phones[0].replace(/\D/g, '')) ?? []) : [])];
+    for (const row of exact.slice(0, 2 * PER_LOOKUP)) rows.set(row.id, row);
   }
   const matches: LikelyMatch[] = [];
   if (rows.size > 0) {

@@ -257,7 +257,6 @@ export const en = {
     required: 'Required.',
     too_long: 'Too long.',
     email: 'Not a valid email address, e.g. name@company.com.',
-    phone: 'Not a valid phone number. Include the country code (e.g. +36 30 123 4567) or set the client’s country.',
     website: 'Not a web address, e.g. www.company.com.',
     discount_range: 'A discount is between 0 and 100 %.',
     discount_precision: 'At most two decimals.',

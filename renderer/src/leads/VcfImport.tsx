@@ -37,6 +37,8 @@ export async function cardPictures(card: ScannedCard, name: string): Promise<Pre
 }
 
 const PREVIEW = 12;
+/** Lines a list of the report shows (the heading counts them all): a list of 5 000 would take seconds to draw. */
+const MAX_LINES = 300;
 
 /** A name as a list line shows it: at most 60 characters (a card's name can be hundreds). */
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
@@ -134,7 +136,7 @@ function Problems({ title, lines, color, onOpenLead, testId }: { title: string; 
       </Text>
       <ScrollArea.Autosize mah={160} type="auto" offsetScrollbars>
         <List size="sm" spacing={2}>
-          {lines.map((l) => (
+          {lines.slice(0, MAX_LINES).map((l) => (
             <List.Item key={l.key}>
               <Text span size="sm" c="dimmed">
                 {t('capture.import.position', { position: l.position })}
@@ -154,6 +156,7 @@ function Problems({ title, lines, color, onOpenLead, testId }: { title: string; 
               )}
             </List.Item>
           ))}
+          {lines.length > MAX_LINES && <List.Item>{t('capture.scan.vcfAndMore', { count: lines.length - MAX_LINES })}</List.Item>}
         </List>
       </ScrollArea.Autosize>
     </Stack>

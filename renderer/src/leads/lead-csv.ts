@@ -45,10 +45,11 @@ const LIST_SEPARATOR = '; ';
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @ at the start) gets a leading
  * apostrophe: a visitor's typed "company name" must not become a command on the manager's
- * laptop. Phone numbers in E.164 (+36301234567) are data and stay as they are.
+ * laptop. Phone numbers in E.164 (+36301234567, with an extension ";ext=12") are data and stay
+ * as they are.
  */
 export function neutralizeFormula(cell: string): string {
-  if (/^\+\d{6,15}$/.test(cell)) return cell;
+  if (/^\+\d{6,15}(;ext=\d+)?$/.test(cell)) return cell;
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
