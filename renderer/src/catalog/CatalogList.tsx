@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProductGroup, StockLevel } from '../../../core/pricing/catalog-model';
 import type { CatalogResult, CatalogRow } from '../data/catalog';
-import { formatDate, formatQuantity } from '../i18n/format';
+import { formatDate } from '../i18n/format';
+import { quantityText } from '../i18n/units';
 import { localToday } from '../data/offers';
 import { stockStatus } from './stock-status';
 import classes from './CatalogList.module.css';
@@ -123,7 +124,7 @@ const ProductRow = memo(function ProductRow({ t, row, groupName, stock, index, t
       <div className={classes.cell} data-testid="catalog-row-stock">
         {status.kind === 'in' ? (
           <span className={classes.stock} data-kind="in">
-            {t('catalog.inStock', { qty: formatQuantity(status.available), unit: row.unit })}
+            {t('catalog.inStock', { qty: quantityText(status.available, row.unit, t) })}
           </span>
         ) : status.kind === 'out' ? (
           <>

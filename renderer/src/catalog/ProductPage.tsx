@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { PageLoading, PageNotFound } from '../app/PageStates';
 import { useProductDetails, type ProductHit } from '../data/catalog';
-import { formatDate, formatPercent, formatQuantity } from '../i18n/format';
+import { formatDate, formatPercent } from '../i18n/format';
 import { ProductPrices } from './ProductPrices';
+import { quantityText } from '../i18n/units';
 import { localToday } from '../data/offers';
 import { isOverdue, stockStatus } from './stock-status';
 import classes from './ProductPage.module.css';
@@ -33,7 +34,7 @@ function StockFigure({ stock, unit, size = 'sm' }: { stock: StockLevel | null; u
   if (status.kind === 'unknown') return <Text size={size === 'xl' ? 'md' : 'sm'} c="dimmed">{t('catalog.noStockData')}</Text>;
   return (
     <Text size={size} fw={700} c={status.kind === 'in' ? 'teal.7' : 'orange.8'}>
-      {status.kind === 'in' ? t('catalog.inStock', { qty: formatQuantity(status.available), unit }) : t('catalog.outOfStock')}
+      {status.kind === 'in' ? t('catalog.inStock', { qty: quantityText(status.available, unit, t) }) : t('catalog.outOfStock')}
     </Text>
   );
 }
@@ -74,7 +75,7 @@ function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) 
                         <Text size="sm" fw={500} w={110} td={late ? 'line-through' : undefined} c={late ? 'dimmed' : undefined}>
                           {formatDate(a.on)}
                         </Text>
-                        <Text size="sm">{t('product.arrival', { qty: formatQuantity(a.qty), unit })}</Text>
+                        <Text size="sm">{t('product.arrival', { qty: quantityText(a.qty, unit, t) })}</Text>
                       </Group>
                       {late && (
                         <Text size="xs" c="orange.8" pl={30} data-testid="arrival-overdue">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PRICE_TYPES } from '../../../core/client-model';
 import type { PriceListRecord } from '../../../core/pricing/catalog-model';
 import { formatMoney, formatQuantity } from '../i18n/format';
+import { unitWord } from '../i18n/units';
 import { useCatalogState } from './catalog-state';
 import classes from './ProductPage.module.css';
 
@@ -29,7 +30,7 @@ export function ProductPrices({ prices, unit }: { prices: readonly PriceListReco
           <Table.Tr>
             <Table.Th w={150}>{t('product.priceType')}</Table.Th>
             <Table.Th ta="right" w={140}>
-              {t('product.unitPrice', { unit })}
+              {t('product.unitPrice', { unit: unitWord(unit, 1, t) })}
             </Table.Th>
             <Table.Th>{t('product.breaks')}</Table.Th>
           </Table.Tr>

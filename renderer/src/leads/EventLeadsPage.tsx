@@ -343,7 +343,7 @@ function LeadTable({ event, leads, total, onOpen }: { event: FieldEvent; leads: 
     <>
       <Group justify="space-between" mb="xs" mih={36}>
         <Text size="sm" c="dimmed" data-testid="lead-count" data-count={leads.length}>
-          {leads.length === total ? t('eventLeads.count', { count: total }) : t('eventLeads.countOf', { shown: leads.length, total })}
+          {leads.length === total ? t('eventLeads.count', { count: total }) : t('eventLeads.countOf', { shown: leads.length, total, count: total })}
         </Text>
         <Group gap="xs">
           {visibleSelected.length > 0 && (

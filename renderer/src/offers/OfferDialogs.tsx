@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../core/client-model';
+import { unitWord } from '../i18n/units';
 import { useClientSearch } from '../data/client-base';
 import { NO_FILTERS } from '../data/client-search';
 
@@ -65,7 +66,7 @@ export function StockRequestDialog(props: { product: { name: string; unit: strin
     <Modal opened={props.product !== null} onClose={props.onCancel} title={props.product ? t('offers.request.title', { product: props.product.name }) : ''} data-testid="stock-request-dialog">
       <Stack gap="sm">
         <Group grow>
-          <NumberInput label={t('offers.request.qty')} min={0} decimalScale={3} value={qty} onChange={setQty} rightSection={<Text size="xs" c="dimmed">{props.product?.unit}</Text>} error={typeof qty === 'number' && qty > 0 ? undefined : t('errors.quantity')} />
+          <NumberInput label={t('offers.request.qty')} min={0} decimalScale={3} value={qty} onChange={setQty} rightSection={<Text size="xs" c="dimmed">{props.product ? unitWord(props.product.unit, typeof qty === 'number' ? qty : 2, t) : ''}</Text>} error={typeof qty === 'number' && qty > 0 ? undefined : t('errors.quantity')} />
           <TextInput type="date" label={t('offers.request.neededBy')} value={neededBy} onChange={(e) => setNeededBy(e.currentTarget.value)} error={/^\d{4}-\d{2}-\d{2}$/.test(neededBy) ? undefined : t('errors.date')} />
         </Group>
         <Textarea label={t('offers.request.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />

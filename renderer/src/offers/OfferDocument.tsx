@@ -6,6 +6,7 @@ import type { CompanyProfile } from '../../../core/pricing/catalog-model';
 import { priceOffer } from '../../../core/pricing/price';
 import { localToday } from '../data/offers';
 import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
+import { quantityText } from '../i18n/units';
 import classes from './OfferDocument.module.css';
 
 export interface DocumentManager {
@@ -107,7 +108,7 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
                   {line.stockNote && <div className={classes.note}>{noteOf(line)}</div>}
                 </td>
                 <td className={classes.num}>
-                  {line.qty.toLocaleString()} {line.unit}
+                  {quantityText(line.qty, line.unit, t)}
                 </td>
                 <td className={classes.num}>{priced ? money(priced.listUnitPrice) : '—'}</td>
                 <td className={classes.num}>{priced && priced.effectiveDiscountBp > 0 ? formatPercent(priced.effectiveDiscountBp / 100) : ''}</td>

@@ -12,6 +12,7 @@ import { localToday } from '../data/offers';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
 import { StockBadge, useDefaultStockNote } from './StockInfo';
+import { quantityText, unitWord } from '../i18n/units';
 import classes from './OfferLines.module.css';
 
 export interface LineActions {
@@ -132,10 +133,10 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </div>
       <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell form={form} name={`lines.${index}.qty`} label={t('offers.lines.qty')} suffix={line.unit} suffixWidth={unitWidth(line.unit)} />
+          <NumberCell form={form} name={`lines.${index}.qty`} label={t('offers.lines.qty')} suffix={<QtyUnit lineId={line.id} qty={line.qty} unit={line.unit} />} suffixWidth={unitWidth(line.unit)} />
         ) : (
           <Text size="sm" pt={6}>
-            {line.qty.toLocaleString()} {line.unit}
+            {quantityText(line.qty, line.unit, t)}
           </Text>
         )}
       </div>
@@ -194,7 +195,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
         {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
         {request && (
           <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
-            {t('offers.stock.requested', { qty: request.qty, date: formatDate(request.neededBy) })}
+            {t('offers.stock.requested', { qty: quantityText(request.qty, line.unit, t), date: formatDate(request.neededBy) })}
           </Badge>
         )}
       </Group>
@@ -319,10 +320,22 @@ function ReadOnlyStockNote({ note, arrivalOn }: { note: string; arrivalOn: strin
  * Room for a unit after the quantity: "шт" and "pcs" need little, "csomag" or "Packung" more, and
  * a long one is cut short rather than covering the number.
  */
-const unitWidth = (unit: string) => Math.round(Math.min(72, Math.max(28, 12 + 6.5 * [...unit].length)));
+const unitWidth = (unit: string) => Math.round(Math.min(72, Math.max(28, 12 + 6.5 * Math.max(...[1, 2].map((n) => [...unitWord(unit, n)].length)))));
+
+/** The unit after a line's quantity input, in the form the quantity typed takes ("1 pc", "2 pcs"). */
+function QtyUnit({ lineId, qty, unit }: { lineId: string; qty: number; unit: string }) {
+  const { t } = useTranslation();
+  const typed = useLineQty(lineId);
+  const word = unitWord(unit, typed !== undefined && Number.isFinite(typed) ? typed : qty, t);
+  return (
+    <Text size="xs" c="dimmed" truncate title={word} maw="100%" data-testid="line-unit">
+      {word}
+    </Text>
+  );
+}
 
 /** A right-aligned number input of a line (quantity, discount), with its unit after it. */
-function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: string; suffixWidth?: number; max?: number }) {
+function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: React.ReactNode; suffixWidth?: number; max?: number }) {
   const error = useOwnFieldError(form.control, name);
   const rules = name.endsWith('.qty') ? FIELD_RULES.qty : FIELD_RULES.discountPct;
   return (
@@ -334,9 +347,13 @@ function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: Use
       max={max}
       aria-label={label}
       rightSection={
-        <Text size="xs" c="dimmed" truncate title={suffix} maw="100%">
-          {suffix}
-        </Text>
+        typeof suffix === 'string' ? (
+          <Text size="xs" c="dimmed" truncate title={suffix} maw="100%">
+            {suffix}
+          </Text>
+        ) : (
+          suffix
+        )
       }
       rightSectionWidth={suffixWidth}
       styles={{ input: { textAlign: 'right' } }}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { localToday } from '../data/offers';
 import { formatDate } from '../i18n/format';
+import { quantityText } from '../i18n/units';
 import { stockState, type StockNote, type StockState } from './offer-form';
 
 /**
@@ -12,7 +13,7 @@ import { stockState, type StockNote, type StockState } from './offer-form';
 export function useStockText() {
   const { t } = useTranslation();
   return (state: StockState, unit: string, full = false) => {
-    const n = (q: number) => `${q.toLocaleString()} ${unit}`;
+    const n = (q: number) => quantityText(q, unit, t);
     if (state.kind === 'in_stock') return t('offers.stock.inStock', { qty: n(state.available) });
     if (state.kind === 'out') return t('offers.stock.out');
     if (state.kind === 'short') return t('offers.stock.shortNoDelivery', { available: n(state.available) });
