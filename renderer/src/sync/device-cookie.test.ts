@@ -70,6 +70,7 @@ vi.mock('../data/sync-session', () => ({
   wipeLocalData: async () => {
     session.wiped++;
   },
+  keepOfferMark: async () => undefined,
 }));
 
 describe('signing in and out', () => {
