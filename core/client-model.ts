@@ -142,6 +142,12 @@ export interface Client extends ClientInput {
   attachments?: AttachmentRef[];
   /** The client's negotiated discounts per product group; set by the company, read-only here. */
   groupDiscounts?: ClientGroupDiscount[];
+  /**
+   * The event where the client was met: set when a lead captured there is converted into it, or
+   * attached to it when it had none (renderer/src/data/lead-carry.ts). null or absent (clients
+   * made before it existed) otherwise; no form edits it.
+   */
+  eventId?: string | null;
 }
 
 /**
@@ -197,6 +203,8 @@ export type ContactFormValues = z.input<ReturnType<typeof contactInputSchema>>;
 export interface Contact extends ContactInput {
   id: string;
   clientId: string;
+  /** The event where the person was met (a lead converted or attached); null or absent otherwise, as a client's. */
+  eventId?: string | null;
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;

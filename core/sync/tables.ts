@@ -130,6 +130,8 @@ export const SYNCED_TABLES = {
       [ATTACHMENTS_FIELD]: attachmentListSchema.default([]),
       /** The client's own negotiated discounts per product group (the company's terms). */
       groupDiscounts: z.array(clientGroupDiscountSchema).max(200).default([]),
+      /** The event the client was met at (a lead converted or attached); absent on clients from before it. */
+      eventId: idSchema.nullable().default(null),
       [DELETED_FIELD]: z.boolean(),
     },
     companyFields: ['creditLimit', 'receivables', 'groupDiscounts'],
@@ -141,6 +143,8 @@ export const SYNCED_TABLES = {
     fields: {
       ...contactFieldsSchema.shape,
       clientId: idSchema,
+      /** The event the person was met at (a lead converted or attached); absent on contacts from before it. */
+      eventId: idSchema.nullable().default(null),
       createdAt: isoTimestamp,
       archivedAt: nullableTimestamp,
       [DELETED_FIELD]: z.boolean(),

@@ -334,3 +334,39 @@ export async function detachFile(clientId: string, sha256: string, db = getDb())
     await refreshClientRow(db, after);
   });
 }
+
+/**
+ * lead-carry: what a converted or attached lead brings that no form writes (data/lead-carry.ts):
+ * the event the client and contact were met at, when they have none yet, and the lead's files
+ * (the business card's photo) on the client card. Runs in the caller's transaction.
+ */
+export async function carryLeadOrigin(
+  target: { clientId: string; contactId: string | null },
+  eventId: string | null,
+  files: readonly AttachmentRef[],
+  db = getDb(),
+): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    let record = await mustGetClient(db, target.clientId);
+    const list = record.attachments ?? [];
+    const added = files.filter((f) => !list.some((a) => a.sha256 === f.sha256)).slice(0, Math.max(0, MAX_ATTACHMENTS_PER_RECORD - list.length));
+    const clientChanges: Record<string, unknown> = {};
+    if (eventId && !record.eventId) clientChanges.eventId = eventId;
+    if (added.length) clientChanges[ATTACHMENTS_FIELD] = [...list, ...added];
+    if (Object.keys(clientChanges).length) {
+      record = { ...record, ...clientChanges, updatedAt: now() };
+      await db.clients.put(record);
+      await recordChange(db, 'clients', record.id, clientChanges);
+      if (added.length) {
+        await db.history.add(history(record.id, 'client', record.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(record.attachments!) }]));
+      }
+    }
+    const contact = target.contactId ? contactsOf(record).find((c) => c.id === target.contactId) : undefined;
+    if (contact && eventId && !contact.eventId) {
+      record = withContact(record, { ...contact, eventId, updatedAt: now() });
+      await db.clients.put(record);
+      await recordChange(db, 'contacts', contact.id, { eventId }, record.id);
+    }
+    await refreshClientRow(db, record);
+  });
+}

@@ -14,11 +14,14 @@ import {
   type NextStep,
   type Task,
 } from '../../../core/leads/lead-model';
-import { blankClientInput, type Client, type Contact } from '../../../core/client-model';
+import { blankClientInput, type Client, type ClientInput, type Contact } from '../../../core/client-model';
+import i18next from 'i18next';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
-import { CommandError, createClient, createContact, cutText, safeText } from './commands';
+import { CommandError, carryLeadOrigin, createClient, createContact, cutText, safeText, updateClient, updateContact } from './commands';
+import { carryLead, mergeClient, mergeContact, newClientInput, newContactValues, type CarryContext, type CarryWords } from './lead-carry';
+import { userLocale } from '../i18n/format';
 import { getDb, type FieldbookDb } from './db';
 import { newClientCurrency } from './client-currency';
 import { outboxTables, recordChange } from './outbox';
@@ -235,53 +238,74 @@ export async function discardLead(id: string, reason: string, db = getDb()): Pro
   });
 }
 
-/** lead-attach: the visitor is an existing client (and contact): link instead of duplicating. */
-export async function attachLead(id: string, clientId: string, contactId: string | null, db = getDb()): Promise<void> {
-  await db.transaction('rw', [...leadTables(db), db.clients], async () => {
-    if (!(await db.clients.get(clientId))) throw new CommandError('errors.client_not_found');
-    await patchLead(db, id, { status: 'attached', clientId, contactId });
+/** The words and context the notes of a converted or attached lead are written with (lead-carry.ts). */
+async function carryContext(db: FieldbookDb, lead: Lead, t: CarryWords): Promise<CarryContext> {
+  const event = lead.eventId ? ((await db.events.get(lead.eventId)) ?? null) : null;
+  const capturedByName = (await db.team.get(lead.capturedBy))?.name ?? '';
+  // The person's locale (a worker or test without `navigator` writes English dates).
+  return { event, capturedByName, t, locale: typeof navigator === 'undefined' ? 'en' : userLocale(), today: now().slice(0, 10) };
+}
+
+/** The UI's words by default (i18next, as the screens have it). */
+const uiWords: CarryWords = (key, values) => i18next.t(key, values ?? {});
+
+/**
+ * lead-attach: the visitor is an existing client (and contact): link instead of duplicating.
+ * What the lead learnt goes with it (lead-carry.ts): the client gets the addresses, tags and
+ * website it lacks and the lead's block in its notes; the picked contact the phones, emails,
+ * position and birthday it lacks — or, when no contact is picked and the lead names a person,
+ * the person becomes a new contact of the client. Both keep the event they were met at.
+ */
+export async function attachLead(id: string, clientId: string, contactId: string | null, db = getDb(), t: CarryWords = uiWords): Promise<void> {
+  await db.transaction('rw', [...leadTables(db), db.clients, db.clientRows, db.history], async () => {
+    const client = await db.clients.get(clientId);
+    if (!client) throw new CommandError('errors.client_not_found');
+    const lead = await mustGetLead(db, id);
+    if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
+    const carried = carryLead(lead, await carryContext(db, lead, t));
+    await updateClient(clientId, mergeClient(pickClientInput(client), carried.client, t), db);
+    let linkedContact = contactId;
+    const existing = contactId ? (await db.clients.get(clientId))?.contacts?.find((c) => c.id === contactId) : undefined;
+    if (contactId && !existing) throw new CommandError('errors.contact_not_found');
+    if (existing && carried.contact) await updateContact(existing, mergeContact(existing, carried.contact, t), db);
+    else if (!existing && carried.contact) linkedContact = (await createContact(clientId, newContactValues(carried.contact), db)).id;
+    await carryLeadOrigin({ clientId, contactId: linkedContact }, lead.eventId, carried.client.attachments, db);
+    await patchLead(db, id, { status: 'attached', clientId, contactId: linkedContact });
     await moveOpenTasks(db, id, { clientId });
   });
 }
 
+/** Only the fields a person edits on a client (what updateClient takes). */
+function pickClientInput(record: Client): ClientInput {
+  const blank = blankClientInput('');
+  return Object.fromEntries(Object.keys(blank).map((k) => [k, record[k as keyof ClientInput] ?? blank[k as keyof ClientInput]])) as ClientInput;
+}
+
 /**
  * lead-convert: a new client (the lead's company, or the person when there is none) with the
- * person as its contact, in one transaction with the lead's new status.
+ * person as its contact, in one transaction with the lead's new status. Everything the lead
+ * holds goes with it (lead-carry.ts): fields where the client and contact have them, the rest
+ * as labelled lines of their notes; both keep the event, the lead stays linked to them.
  */
-export async function convertLead(id: string, db = getDb()): Promise<{ client: Client; contact: Contact | null }> {
+export async function convertLead(id: string, db = getDb(), t: CarryWords = uiWords): Promise<{ client: Client; contact: Contact | null }> {
   return db.transaction('rw', [...leadTables(db), db.clients, db.clientRows, db.history, db.prices], async () => {
     const lead = await mustGetLead(db, id);
     if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
-    const client = await createClient(
-      {
-        ...blankClientInput(lead.ownerId),
-        // Billed in the lead's country's currency (else the market's) where the company prices in it: client-currency.ts.
-        currency: (await newClientCurrency(lead.country, db)).currency,
-        name: lead.companyName || lead.personName || lead.email || lead.phone,
-        addresses: lead.city || lead.country ? [{ kind: 'office', street: '', city: lead.city, postcode: '', region: '', country: lead.country }] : [],
-        notes: lead.notes,
-        tags: lead.interests.slice(0, 30),
-      },
-      db,
-    );
-    const contact = lead.personName
-      ? await createContact(
-          client.id,
-          {
-            name: lead.personName,
-            position: lead.position,
-            phones: lead.phone ? [{ kind: 'work', number: lead.phone }] : [],
-            emails: lead.email ? [{ address: lead.email }] : [],
-            birthday: '',
-            decisionRole: 'other',
-            notes: '',
-          },
-          db,
-        )
-      : null;
-    await patchLead(db, id, { status: 'converted', clientId: client.id, contactId: contact?.id ?? null });
-    await moveOpenTasks(db, id, { clientId: client.id });
-    return { client, contact };
+    const carried = carryLead(lead, await carryContext(db, lead, t));
+    const base: ClientInput = {
+      ...blankClientInput(lead.ownerId),
+      // Billed in the lead's country's currency (else the market's) where the company prices in it: client-currency.ts.
+      currency: (await newClientCurrency(lead.country, db)).currency,
+      name: lead.companyName || lead.personName || lead.email || lead.phone,
+    };
+    const created = await createClient(newClientInput(base, carried.client), db);
+    const contact = carried.contact ? await createContact(created.id, newContactValues(carried.contact), db) : null;
+    await carryLeadOrigin({ clientId: created.id, contactId: contact?.id ?? null }, lead.eventId, carried.client.attachments, db);
+    await patchLead(db, id, { status: 'converted', clientId: created.id, contactId: contact?.id ?? null });
+    await moveOpenTasks(db, id, { clientId: created.id });
+    const record = (await db.clients.get(created.id))!;
+    const { contacts: _contacts, ...client } = record;
+    return { client, contact: contact && (record.contacts?.find((c) => c.id === contact.id) ?? contact) };
   });
 }
 
