@@ -264,6 +264,46 @@ export interface SnapshotResponse {
   total?: number;
 }
 
+/** What a logged change did to its record (server/sync/change-log.ts). */
+export const CHANGE_ACTIONS = ['created', 'updated', 'deleted', 'undeleted', 'resolved', 'imported', 'assigned'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** One field of a logged change: its value before and after (absent where it says nothing). */
+export interface LoggedFieldChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/**
+ * One accepted change of a record, as the company server logged it: the same on every laptop.
+ * `GET /api/clients/:id/history` gives a client's and its contacts' (docs/sync-protocol.md).
+ */
+export interface ChangeLogEntry {
+  id: number;
+  table: string;
+  recordId: string;
+  /** The record's name as the server has it now (a contact's, the client's); null: it has none. */
+  recordName: string | null;
+  action: ChangeAction;
+  changes: LoggedFieldChange[];
+  /** Who: the user whose laptop pushed it; null for the company (an import, an admin command). */
+  userId: string | null;
+  /** Their name as the company has it now, and the device it came from (null: on the server). */
+  userName: string | null;
+  deviceName: string | null;
+  /** ISO-8601 UTC, server time. */
+  at: string;
+}
+
+export interface ClientHistoryResponse {
+  /** Newest first. */
+  entries: ChangeLogEntry[];
+  /** Older entries exist: ask again with `before` = the last entry's id. */
+  more: boolean;
+  serverTime: string;
+}
+
 /** Error answer of every sync endpoint: a code the app explains, and a readable reason. */
 export interface SyncErrorBody {
   error: string;

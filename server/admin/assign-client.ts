@@ -8,6 +8,7 @@ import { stampOf } from '../../core/sync/merge';
 import { DELETED_FIELD } from '../../core/sync/tables';
 import type { SqlDb } from '../db/sql-db';
 import { recordClientMove } from '../sync/client-move';
+import { writeChangeLog } from '../sync/change-log';
 import { loadPeople, ownerProblem } from '../sync/people';
 import { SEQUENCE_LOCK, loadForUpdate, saveRow, serverStampAfter } from '../sync/records';
 import { AdminInputError } from './input-error';
@@ -53,6 +54,7 @@ export async function assignClient(db: SqlDb, clientId: string, toLogin: string,
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
     const seq = await saveRow(tx, { tbl: 'clients', id: client.id, owner_id: user.id, client_id: client.id, data: { ...client.data, ownerId: user.id }, stamps, authors });
     const followed = await recordClientMove(tx, { seq, clientId: client.id, from: client.owner_id, to: user.id });
+    await writeChangeLog(tx, [{ clientId: client.id, table: 'clients', recordId: client.id, action: 'assigned', changes: [{ field: 'ownerId', from: client.owner_id, to: user.id }], userId: null, deviceId: null }], now);
     return { ...result, seq, followed };
   });
 }

@@ -13,6 +13,7 @@ import { sameValue, stampOf } from '../../core/sync/merge';
 import { DELETED_FIELD, SYNCED_TABLES, type SyncedTableName } from '../../core/sync/tables';
 import { keepPricingHistory, pricingChange, type ReplacedPricing } from '../sync/pricing-history';
 import { loadForUpdate, saveRows, SEQUENCE_LOCK, serverStamp, serverStampAfter, type RowWrite, type StoredRow } from '../sync/records';
+import { describeWrite, writeChangeLog, type ChangeLogRow } from '../sync/change-log';
 import type { Sql } from '../sync/sql';
 
 /** What an import wants a record to be: every field for a new record, the fields it sets for an existing one. */
@@ -53,6 +54,8 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
     if (change) replaced.push({ ...change, row: rows.length });
   };
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  // A client's record changed by the company (receivables, group discounts) is in its history.
+  const logged: ChangeLogRow[] = [];
   for (const record of records) {
     const stored = current.get(`${table}/${record.id}`);
     if (!stored) {
@@ -86,12 +89,15 @@ export async function writeImported(tx: Sql, table: SyncedTableName, records: re
     keep(pricingChange(table, stored.id, stored.data, data));
     rows.push({ tbl: table, id: stored.id, owner_id: stored.owner_id, client_id: stored.client_id, data, stamps, authors });
     counts.updated++;
+    const change = stored.client_id ? describeWrite(stored.data, { ...stored.data, ...data }, changed, 'imported') : null;
+    if (change) logged.push({ clientId: stored.client_id, table, recordId: stored.id, ...change, userId: null, deviceId: null });
   }
   // Sequence numbers are assigned under the lock, which the commit releases (as in push). A
   // statement per 2 000 records rather than per record: pushes wait for the lock meanwhile.
   await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
   const seqs: number[] = [];
   for (let i = 0; i < rows.length; i += 2000) seqs.push(...(await saveRows(tx, rows.slice(i, i + 2000))));
+  await writeChangeLog(tx, logged, now);
   await keepPricingHistory(
     tx,
     replaced.map(({ row, ...r }) => ({ ...r, seq: seqs[row]! })),

@@ -14,6 +14,7 @@ import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { clientsMovedAwayUnseen, recordClientMove, recordOwnerMove } from './client-move';
 import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, tablesWithIds, type RowWrite, type StoredRow } from './records';
 import { attachableHashes } from './attachments';
+import { describeWrite, writeChangeLog, type ChangeLogRow } from './change-log';
 import { goesOutWithoutApproval, offerWriteError } from '../../core/offers/offer-write-rules';
 import { offerLinesOutsideRules, type OfferPricingCheck } from './offer-pricing';
 import type { Offer, StatusChange } from '../../core/offers/offer-model';
@@ -160,6 +161,9 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
 
     const results: OpResult[] = [];
     const writes: PendingWrite[] = [];
+    // Every accepted change, for the change log (change-log.ts): written below in one statement.
+    const logged: ChangeLogRow[] = [];
+    const resolved: StoredRow[] = [];
     let clockAheadMs = 0;
     for (const [i, op] of req.ops.entries()) {
       const key = `${op.table}/${op.id}`;
@@ -221,6 +225,10 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           writes.push({ row, authorsBefore: existing?.authors ?? {}, lost: merged.lost, table: op.table, ...(moved ? { move: { from: existing.owner_id, to: scope.ownerId! } } : {}) });
           current.set(key, { ...whole, seq: 0 });
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
+          const change = op.table === 'conflicts' ? null : describeWrite(existing?.data ?? null, merged.data, Object.keys(wrote));
+          const clientOfRecord = op.table === 'clients' || 'clientField' in table.scope ? scope.clientId : null;
+          if (change) logged.push({ clientId: clientOfRecord, table: op.table, recordId: op.id, ...change, userId: device.user.id, deviceId: device.id });
+          if (op.table === 'conflicts' && existing?.data.status === 'open' && merged.data.status === 'resolved') resolved.push(existing);
         }
         const conflicted = [...new Set(merged.lost.map((l) => l.field))];
         const followed = scope.followed ? { followedClientTo: scope.ownerId! } : {};
@@ -234,6 +242,16 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
         results.push({ table: op.table, id: op.id, status: 'rejected', reason: e.reason, ...(e.field ? { field: e.field } : {}), ...(e.detail ? { detail: e.detail } : {}) });
       }
     }
+
+    // A conflict resolved: the value chosen is the record's field as this push left it (the app
+    // sends the choice and the resolution together; a record not in this batch says nothing).
+    for (const c of resolved) {
+      const { table, recordId, field } = c.data as { table: string; recordId: string; field: string };
+      const record = current.get(`${table}/${recordId}`)?.data;
+      const changes = [{ field, ...(record && field in record ? { to: record[field] } : {}) }];
+      logged.push({ clientId: c.client_id, table, recordId, action: 'resolved', changes, userId: device.user.id, deviceId: device.id });
+    }
+    await writeChangeLog(tx, logged, now);
 
     // The device's answer first: it needs no sequence numbers, so it is not written under the lock.
     await tx.query(`UPDATE device_sync SET last_seq = $2, last_results = $3::jsonb, last_batch_hash = $4 WHERE device_id = $1::uuid`, [

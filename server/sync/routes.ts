@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { SYNC_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, snapshotRequestSchema, type CursorAheadError } from '../../core/sync/protocol';
 import { registerAttachmentRoutes } from './attachments';
+import { registerChangeLogRoutes } from './change-log';
 import { ScopeError, pull, snapshot, wireJson } from './pull';
 import { applyPush } from './push';
 import type { SqlTransactor, SyncDevice } from './sql';
@@ -91,4 +92,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
   });
 
   registerAttachmentRoutes(app, deps);
+  registerChangeLogRoutes(app, deps);
 }

@@ -1,61 +1,197 @@
-import { Card, Text, Timeline, Title } from '@mantine/core';
+import { Button, Card, Group, Text, Timeline, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldChange } from '../data/history';
+import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
+import type { FieldChange, HistoryEntry } from '../data/history';
 import { useClientHistory } from '../data/queries';
+import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSince, useLastOkSyncStart, type ServerHistory } from '../data/server-history';
 import { formatDateTime } from '../i18n/format';
+import { connectedTransport } from '../sync/sync-controller';
+import { SyncFailure } from '../sync/transport';
+import { useTeamNames } from './team';
 
-function show(value: unknown, empty: string): string {
+/** Entries a page shows; the server gives older ones on request. */
+const LOCAL_SHOWN = 50;
+
+function show(value: unknown, empty: string, names: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined || value === '') return empty;
   if (Array.isArray(value)) {
     if (value.length === 0) return empty;
     return value.map((v) => (typeof v === 'object' && v ? Object.values(v).filter(Boolean).join(' ') : String(v))).join('; ');
   }
+  if (typeof value === 'string') return names.get(value) ?? value;
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-function ChangeLine({ change }: { change: FieldChange }) {
+function ChangeLine({ change, names }: { change: FieldChange | LoggedFieldChange; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const empty = t('history.empty');
   const field = t(`form.${change.field}`, { defaultValue: change.field });
+  // A conflict's resolution says only the value kept.
+  if (!('from' in change)) {
+    return (
+      <Text size="xs" c="dimmed" lineClamp={2}>
+        {'to' in change ? t('history.fieldKept', { field, to: show(change.to, empty, names) }) : field}
+      </Text>
+    );
+  }
   return (
     <Text size="xs" c="dimmed" lineClamp={2}>
-      {t('history.fieldChange', { field, from: show(change.from, empty), to: show(change.to, empty) })}
+      {t('history.fieldChange', { field, from: show(change.from, empty, names), to: show(change.to, empty, names) })}
     </Text>
   );
 }
 
+/** Where the company server's history stands on this laptop. */
+type Status = 'loading' | 'current' | 'offline' | 'signed_out' | 'unavailable';
+
+function useServerHistory(clientId: string) {
+  const lastSync = useLastOkSyncStart();
+  // Kept with the client it is of: another card's history never shows while this one's loads.
+  const [held, setHeld] = useState<{ clientId: string; history: ServerHistory | null; status: Status } | null>(null);
+  const history = held?.clientId === clientId ? held.history : null;
+  const status = held?.clientId === clientId ? held.status : 'loading';
+  // Older pages loaded on request, for the newest page they continue (a new fetch starts over).
+  const [olderPages, setOlder] = useState<{ after: ServerHistory; entries: ChangeLogEntry[]; more: boolean } | null>(null);
+  const older = olderPages && olderPages.after === history ? olderPages : null;
+
+  // Asked again after every sync that went through: it may have brought or sent changes.
+  useEffect(() => {
+    let live = true;
+    const put = (patch: { history?: ServerHistory; status?: Status }) => {
+      if (live) setHeld((p) => ({ ...(p?.clientId === clientId ? p : { history: null, status: 'loading' as const }), ...patch, clientId }));
+    };
+    void (async () => {
+      const cached = await cachedServerHistory(clientId);
+      if (cached) put({ history: cached });
+      const transport = await connectedTransport();
+      if (!transport) return put({ status: 'signed_out' });
+      try {
+        put({ history: await fetchServerHistory(clientId, transport), status: 'current' });
+      } catch (e) {
+        // 404: not (or no longer, or not yet) among the clients this person may see on the server.
+        put({ status: e instanceof SyncFailure && e.code === 'bad_request' ? 'unavailable' : 'offline' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [clientId, lastSync]);
+
+  const loadOlder = async () => {
+    const transport = await connectedTransport();
+    const shown = older?.entries ?? history?.entries ?? [];
+    const last = shown[shown.length - 1];
+    if (!transport || !last || !history) return;
+    try {
+      const page = await fetchOlderHistory(clientId, last.id, transport);
+      setOlder({ after: history, entries: [...(older?.entries ?? []), ...page.entries], more: page.more });
+    } catch {
+      setHeld((p) => (p && p.clientId === clientId ? { ...p, status: 'offline' } : p));
+    }
+  };
+
+  const entries = [...(history?.entries ?? []), ...(older?.entries ?? [])];
+  return { history, entries, more: older ? older.more : (history?.more ?? false), status, lastSync: lastSync ?? null, loadOlder };
+}
+
+function subjectOf(entry: { table: string; recordName: string | null }, t: (key: string, o?: Record<string, unknown>) => string): string {
+  return entry.table === 'clients' ? t('history.client') : t('history.contact', { name: entry.recordName ?? '' });
+}
+
+function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: ReadonlyMap<string, string>; unsynced: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Timeline.Item
+      data-testid={unsynced ? 'history-unsynced' : 'history-local'}
+      title={
+        <Text size="sm">
+          {entry.subject === 'client' ? t('history.client') : t('history.contact', { name: entry.subjectName })} {t(`history.${entry.action}`)}
+        </Text>
+      }
+    >
+      <Text size="xs" c="dimmed">
+        {unsynced ? t('history.unsyncedWhen', { when: formatDateTime(entry.at) }) : formatDateTime(entry.at)}
+      </Text>
+      {entry.changes.map((c) => (
+        <ChangeLine key={c.field} change={c} names={names} />
+      ))}
+    </Timeline.Item>
+  );
+}
+
+function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
+  const who = entry.userId ? (names.get(entry.userId) ?? entry.userName ?? t('history.someone')) : t('history.company');
+  const when = formatDateTime(entry.at);
+  return (
+    <Timeline.Item
+      data-testid="history-entry"
+      title={
+        <Text size="sm">
+          {subjectOf(entry, t)} {t(`history.${entry.action}`)}
+        </Text>
+      }
+    >
+      <Text size="xs" c="dimmed" data-testid="history-who">
+        {entry.deviceName ? t('history.byOn', { who, when, device: entry.deviceName }) : t('history.by', { who, when })}
+      </Text>
+      {entry.changes.map((c, i) => (
+        <ChangeLine key={`${c.field}-${i}`} change={c} names={names} />
+      ))}
+    </Timeline.Item>
+  );
+}
+
+/**
+ * The client's history on its card: everyone's synced changes as the company server logged them
+ * (data/server-history.ts), under this laptop's changes not synced yet. A laptop not signed in
+ * (the offline demo) has only its own history; one that never reached the server shows its own
+ * history until it does.
+ */
 export function ClientHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const entries = useClientHistory(clientId) ?? [];
+  const local = useClientHistory(clientId) ?? [];
+  const names = useTeamNames();
+  const server = useServerHistory(clientId);
+  const onlyLocal = server.status === 'signed_out' || (server.history === null && server.status !== 'loading');
+  const unsynced = onlyLocal ? [] : unsyncedSince(local, server.lastSync);
+  const empty = onlyLocal ? local.length === 0 : unsynced.length === 0 && server.entries.length === 0;
+
   return (
-    <Card withBorder padding="md" data-testid="client-history">
+    <Card withBorder padding="md" data-testid="client-history" data-status={server.status}>
       <Title order={5} mb="sm">
         {t('card.history')}
       </Title>
-      {entries.length === 0 ? (
+      {server.status === 'offline' && server.history && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid="history-note">
+          {t('history.asOf', { when: formatDateTime(server.history.fetchedAt) })}
+        </Text>
+      )}
+      {onlyLocal && server.status !== 'signed_out' && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid="history-note">
+          {server.status === 'unavailable' ? t('history.notOnServer') : t('history.onlyHere')}
+        </Text>
+      )}
+      {empty ? (
         <Text size="sm" c="dimmed">
           {t('card.noHistory')}
         </Text>
       ) : (
         <Timeline bulletSize={10} lineWidth={2}>
-          {entries.slice(0, 50).map((e) => (
-            <Timeline.Item
-              key={e.id}
-              title={
-                <Text size="sm">
-                  {e.subject === 'client' ? t('history.client') : t('history.contact', { name: e.subjectName })} {t(`history.${e.action}`)}
-                </Text>
-              }
-            >
-              <Text size="xs" c="dimmed">
-                {formatDateTime(e.at)}
-              </Text>
-              {e.changes.map((c) => (
-                <ChangeLine key={c.field} change={c} />
-              ))}
-            </Timeline.Item>
+          {(onlyLocal ? local.slice(0, LOCAL_SHOWN) : unsynced).map((e) => (
+            <LocalItem key={e.id} entry={e} names={names} unsynced={!onlyLocal} />
           ))}
+          {!onlyLocal && server.entries.map((e) => <ServerItem key={e.id} entry={e} names={names} />)}
         </Timeline>
+      )}
+      {!onlyLocal && server.more && (
+        <Group mt="sm">
+          <Button variant="subtle" size="xs" onClick={() => void server.loadOlder()} data-testid="history-older">
+            {t('history.older')}
+          </Button>
+        </Group>
       )}
     </Card>
   );

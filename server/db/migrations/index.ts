@@ -19,6 +19,7 @@ import { sql as loginDeviceCookies } from './010-login-device-cookies';
 import { sql as pricingHistory } from './011-pricing-history';
 import { sql as deviceOfferMarks } from './012-device-offer-marks';
 import { sql as recordMoveTimes } from './013-record-move-times';
+import { sql as changeLog } from './014-change-log';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'pricing-history', sql: pricingHistory },
   { version: 12, name: 'device-offer-marks', sql: deviceOfferMarks },
   { version: 13, name: 'record-move-times', sql: recordMoveTimes },
+  { version: 14, name: 'change-log', sql: changeLog },
 ];

@@ -1,0 +1,86 @@
+/**
+ * A client's history is everyone's (Chromium, the real company server): Anna's new client and a
+ * change the head of sales made on her own laptop show on both laptops' cards with who, when and
+ * on which computer; an edit Anna makes offline shows on top as not synced yet, under a note
+ * that everyone's changes are as of the last time the laptop reached the server.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import { COMPANY_SERVER_URL } from './playwright.config';
+import { ClientForm } from './pages/client-form';
+import { ClientsPage } from './pages/clients-page';
+import { SyncPanel } from './pages/sync-panel';
+
+test.use({ baseURL: COMPANY_SERVER_URL });
+
+async function laptop(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sync = new SyncPanel(page);
+  await sync.signIn(login);
+  return { page, sync, form: new ClientForm(page) };
+}
+
+test('the card shows everyone’s synced changes with who and when, and this laptop’s unsynced ones on top', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const anna = await laptop(browser, 'anna');
+  const head = await laptop(browser, 'head');
+  const name = `History Check ${Date.now().toString(36)} Ltd`;
+
+  await new ClientsPage(anna.page).newClient();
+  await anna.form.fill({ Name: name, Industry: 'Fasteners' });
+  await anna.form.save();
+  await anna.form.expectSavedCard(name);
+  const clientId = anna.page.url().split('/clients/')[1]!.split(/[/?]/)[0]!;
+  await anna.sync.syncNow();
+
+  // The head of sales changes the industry on her laptop and syncs.
+  await head.sync.syncNow();
+  await head.page.goto(`/#/clients/${clientId}/edit`);
+  await head.form.fill({ Industry: 'Industrial fasteners' });
+  await head.form.save();
+  await head.form.expectSavedCard(name);
+  await head.sync.syncNow();
+
+  // Anna syncs: her card's history has the head's change, by name, with the head's computer.
+  await anna.sync.syncNow();
+  await anna.page.goto(`/#/clients/${clientId}`);
+  const history = anna.page.getByTestId('client-history');
+  await expect(history).toHaveAttribute('data-status', 'current');
+  const entries = history.getByTestId('history-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first()).toContainText('Client changed');
+  await expect(entries.first()).toContainText('Industry: Fasteners → Industrial fasteners');
+  await expect(entries.first().getByTestId('history-who')).toContainText('Helena');
+  await expect(entries.last()).toContainText('Client created');
+  await expect(entries.last().getByTestId('history-who')).toContainText('Anna Berger');
+
+  // The same history on the head's laptop.
+  await head.page.goto(`/#/clients/${clientId}`);
+  const headHistory = head.page.getByTestId('client-history');
+  await expect(headHistory.getByTestId('history-entry')).toHaveCount(2);
+  await expect(headHistory.getByTestId('history-entry').first()).toContainText('Industry: Fasteners → Industrial fasteners');
+  await headHistory.screenshot({ path: test.info().outputPath('client-history-head.png') });
+
+  // Offline, Anna changes the industry again: on top, not synced yet; the rest as of the last fetch.
+  await anna.page.context().setOffline(true);
+  await anna.page.goto(`/#/clients/${clientId}/edit`);
+  await anna.form.fill({ Industry: 'Fixings' });
+  await anna.form.save();
+  await anna.form.expectSavedCard(name);
+  await expect(history).toHaveAttribute('data-status', 'offline');
+  await expect(history.getByTestId('history-note')).toContainText('Everyone’s changes as of');
+  await expect(history.getByTestId('history-unsynced')).toHaveCount(1);
+  await expect(history.getByTestId('history-unsynced')).toContainText('Industry: Industrial fasteners → Fixings');
+  await expect(history.getByTestId('history-unsynced')).toContainText('on this laptop, not synced yet');
+  await expect(entries).toHaveCount(2);
+  await history.screenshot({ path: test.info().outputPath('client-history-offline.png') });
+
+  // Back online and synced: the edit is in the company's history, by Anna.
+  await anna.page.context().setOffline(false);
+  await anna.sync.syncNow();
+  await expect(history).toHaveAttribute('data-status', 'current');
+  await expect(history.getByTestId('history-unsynced')).toHaveCount(0);
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first()).toContainText('Industry: Industrial fasteners → Fixings');
+  await expect(entries.first().getByTestId('history-who')).toContainText('Anna Berger');
+});
