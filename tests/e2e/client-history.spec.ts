@@ -4,26 +4,18 @@
  * on which computer; an edit Anna makes offline shows on top as not synced yet, under a note
  * that everyone's changes are as of the last time the laptop reached the server.
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
-import { ClientForm } from './pages/client-form';
 import { ClientsPage } from './pages/clients-page';
-import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
-async function laptop(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, form: new ClientForm(page) };
-}
 
 test('the card shows everyone’s synced changes with who and when, and this laptop’s unsynced ones on top', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   const name = `History Check ${Date.now().toString(36)} Ltd`;
 
   await new ClientsPage(anna.page).newClient();

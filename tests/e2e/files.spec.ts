@@ -4,21 +4,13 @@
  * same bytes on the head of sales' laptop; a file over the limit is refused with a clear message.
  */
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
-import { ClientFiles } from './pages/client-files';
 import { ClientsPage } from './pages/clients-page';
-import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
-async function laptop(browser: Browser, login: string): Promise<{ page: Page; sync: SyncPanel; list: ClientsPage; files: ClientFiles; close: () => Promise<void> }> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, list: new ClientsPage(page), files: new ClientFiles(page), close: () => context.close() };
-}
 
 async function openClient(list: ClientsPage, name: string) {
   await list.page.goto('/#/');
@@ -31,8 +23,8 @@ test('a file attached offline reaches the head of sales’ laptop with the same 
   // Two first syncs (each brings the company's catalog) and several syncs: over 3 minutes on a
   // slow two-core machine beside another test.
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   await anna.page.goto('/#/');
   const name = (await anna.list.visibleNames())[0]!;
   const scan = randomBytes(700 * 1024); // three upload chunks

@@ -9,21 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
 import { ClientForm } from './pages/client-form';
-import { OfferBuilder } from './pages/offer-builder';
-import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
-async function laptop(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, offer: new OfferBuilder(page) };
-}
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -59,7 +51,7 @@ async function pickProduct(page: Page, priceType: string, currency: string, stoc
 
 test('a new client in the United Kingdom is billed in pounds, among the currencies the company prices in, and its offer is priced', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { page, offer } = await laptop(browser, 'anna');
+  const { page, offer } = await signedInLaptop(browser, 'anna');
   await page.goto('/#/clients/new');
   const form = new ClientForm(page);
   await form.fill({ Name: 'Thames Fixings Ltd' });
@@ -88,8 +80,8 @@ test('a new client in the United Kingdom is billed in pounds, among the currenci
 
 test('sending for approval asks the reason, and the head of sales reads it beside the receivables, the limit and the margin', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   const me = await myId(anna.page);
   const { clients } = await stores(anna.page, ['clients']);
   // A client of Anna's in pounds (the demo's cost currency) that owes the company something.
@@ -140,7 +132,7 @@ test('sending for approval asks the reason, and the head of sales reads it besid
 
 test('a delivery whose day has passed shows as overdue, to be confirmed, and never reaches the client’s PDF', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
-  const { page, offer } = await laptop(browser, 'anna');
+  const { page, offer } = await signedInLaptop(browser, 'anna');
   const me = await myId(page);
   const { clients } = await stores(page, ['clients']);
   const client = clients!.find((c) => c.ownerId === me && c.currency === 'GBP' && !c.archivedAt)!;
@@ -195,8 +187,8 @@ test('a delivery whose day has passed shows as overdue, to be confirmed, and nev
 
 test('an offer made offline for a client reassigned meanwhile goes to the new owner, and its author is told at the sync', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   const me = await myId(anna.page);
   const { clients } = await stores(anna.page, ['clients']);
   // A client no other spec takes (they run beside this one on the same server): the others pick

@@ -10,20 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
-import { OfferBuilder } from './pages/offer-builder';
-import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
-async function laptop(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, offer: new OfferBuilder(page) };
-}
 
 interface Scenario {
   client: { id: string; name: string; legalName: string; currency: string; discountPct: number };
@@ -75,8 +67,8 @@ test('an offer built offline is approved by the head of sales through the sync, 
   // Two first syncs (each brings the company's catalog) and several syncs: over 3 minutes on a
   // slow two-core machine beside another test.
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   const s = await pickScenario(anna.page);
 
   // At the client's, offline.

@@ -5,26 +5,19 @@
  * be read is kept as typed with a "check this number" mark — never refused, never dropped, also
  * not by the company server. The laptops here run against the real company server.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
 import { CapturePage } from './pages/capture-page';
 import { ClientForm } from './pages/client-form';
 import { ClientsPage } from './pages/clients-page';
 import { ContactForm } from './pages/contact-form';
 import { EventForm, EventLeadsPage, EventsPage } from './pages/events-page';
-import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 // One after the other: each test starts with first syncs, which take a two-core machine's CPU.
 test.describe.configure({ mode: 'default' });
 
-async function laptop(browser: Browser, login: string): Promise<{ page: Page; sync: SyncPanel; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, close: () => context.close() };
-}
 
 /** The client list of a signed-in laptop. */
 async function openList(page: Page) {
@@ -49,7 +42,7 @@ async function chooseMarket(page: Page, country: string) {
 
 test('a lead typed with a local number and no country is saved, stays saved after a sync, and shows its number; a garbage number is kept and marked', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
+  const anna = await signedInLaptop(browser, 'anna');
   const { page } = anna;
 
   // The market follows the browser's language (en-GB) until the person chooses.
@@ -103,7 +96,7 @@ test('a lead typed with a local number and no country is saved, stays saved afte
   await leads.closeDetails();
 
   // The head of sales' laptop sells in Hungary: the leads arrive as they were saved.
-  const head = await laptop(browser, 'head');
+  const head = await signedInLaptop(browser, 'head');
   await chooseMarket(head.page, 'Hungary');
   await head.sync.syncNow();
   const headLeads = new EventLeadsPage(head.page);
@@ -135,7 +128,7 @@ test('a lead typed with a local number and no country is saved, stays saved afte
 
 test('a contact’s number is read in the client’s country, else the market; one that cannot be read is kept and marked on the card and in the list', async ({ browser }) => {
   test.setTimeout(240_000);
-  const anna = await laptop(browser, 'anna');
+  const anna = await signedInLaptop(browser, 'anna');
   const { page } = anna;
   const list = new ClientsPage(page);
   await page.goto('/#/');
@@ -206,7 +199,7 @@ test('a contact’s number is read in the client’s country, else the market; o
 
 test('numbers typed at an event are read in the event’s country', async ({ browser }) => {
   test.setTimeout(240_000);
-  const anna = await laptop(browser, 'anna');
+  const anna = await signedInLaptop(browser, 'anna');
   const { page } = anna;
   const events = new EventsPage(page);
   await events.open();

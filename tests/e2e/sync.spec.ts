@@ -3,23 +3,17 @@
  * its client base, both work offline, sync, see each other's changes, and a conflict on the
  * same field is resolved in the app by the person.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
 import { ClientForm } from './pages/client-form';
 import { ClientsPage } from './pages/clients-page';
 import { SyncPanel } from './pages/sync-panel';
+import { signedInLaptop } from './pages/laptop';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 // One after the other: each test starts with first syncs, which take a two-core machine's CPU.
 test.describe.configure({ mode: 'default' });
 
-async function laptop(browser: Browser, login: string): Promise<{ page: Page; sync: SyncPanel; list: ClientsPage; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sync = new SyncPanel(page);
-  await sync.signIn(login);
-  return { page, sync, list: new ClientsPage(page), close: () => context.close() };
-}
 
 async function openClient(list: ClientsPage, name: string) {
   await list.page.goto('/#/');
@@ -38,8 +32,8 @@ async function editClient(page: Page, fields: Record<string, string>) {
 
 test('two laptops work offline, sync, see each other’s changes and resolve a conflict', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
 
   // Anna's laptop holds her clients only; the head of sales holds the team's.
   await anna.page.goto('/#/');
@@ -240,8 +234,8 @@ function countClientRows(): Promise<number> {
 
 test('a change the server refuses is kept with what was typed, and applied again once it may be', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
-  const head = await laptop(browser, 'head');
+  const anna = await signedInLaptop(browser, 'anna');
+  const head = await signedInLaptop(browser, 'head');
   await anna.page.goto('/#/');
   const name = (await anna.list.visibleNames())[1]!; // the first is the conflict test's
   const giveTo = async (owner: string) => {
@@ -339,7 +333,7 @@ function forgetTokenOnServerSide(): Promise<void> {
 
 test('signing out asks first and removes the company’s data; a lapsed sign-in is renewed keeping unsynced changes', async ({ browser }) => {
   test.setTimeout(300_000);
-  const anna = await laptop(browser, 'anna');
+  const anna = await signedInLaptop(browser, 'anna');
   const { page, sync, list } = anna;
   await page.goto('/#/');
   const name = (await list.visibleNames())[2]!;
@@ -428,14 +422,14 @@ function readDeviceId(): Promise<string> {
 
 test('a laptop signed out from another one is wiped at its next sync and tells the person why', async ({ browser }) => {
   test.setTimeout(240_000);
-  const anna = await laptop(browser, 'anna');
+  const anna = await signedInLaptop(browser, 'anna');
   const { page, sync, list } = anna;
   await page.goto('/#/');
   const name = (await list.visibleNames())[0]!;
   await openClient(list, name);
 
   // The laptop is reported lost: Anna signs it out from her other one, in the settings.
-  const spare = await laptop(browser, 'anna');
+  const spare = await signedInLaptop(browser, 'anna');
   const deviceId = await page.evaluate(readDeviceId);
   await spare.page.goto('/#/settings');
   const rows = spare.page.getByTestId('device-row');
