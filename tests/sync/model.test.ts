@@ -1,6 +1,7 @@
 /**
  * Model-based randomised sync test: three laptops (two of one manager, one of her head of
- * sales) make random offline creates, edits, deletes and undeletes and sync with random lost
+ * sales) make random offline creates, edits, deletes and undeletes (and set the event a client
+ * and contact were met at) and sync with random lost
  * requests and answers, over 200 seeded schedules. After a final sync every laptop equals the
  * server, and no write the server acknowledged is missing: its stamp was only ever overtaken by
  * a later write, and a concurrent loser sits in a conflict record.
@@ -12,7 +13,7 @@ import { sameValue } from '../../core/sync/merge';
 import type { PushRequest, PushResponse } from '../../core/sync/protocol';
 import { buildApp } from '../../server/app';
 import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
-import { createClient, createContact, deleteClient, undeleteClient, updateClient } from '../../renderer/src/data/commands';
+import { carryLeadOrigin, createClient, createContact, deleteClient, undeleteClient, updateClient } from '../../renderer/src/data/commands';
 import { serverStampsOf } from '../../renderer/src/data/outbox';
 import { SYNCED_TABLES } from '../../core/sync/tables';
 import { Laptop, clientInput, createTeam, inputOf, type Fault, type TeamIds } from './harness';
@@ -76,6 +77,9 @@ const EDITS: { field: 'name' | 'notes' | 'discountPct' | 'paymentTermsDays' | 's
   { field: 'tags', values: [[], ['vip'], ['fair-2026'], ['vip', 'export']] },
 ];
 
+/** Events a client or contact may have been met at (`eventId`, set by a converted or attached lead). */
+const MET_AT = ['6f1c9a52-3a43-4f0e-9a43-0a3e5d1b2c01', '6f1c9a52-3a43-4f0e-9a43-0a3e5d1b2c02'];
+
 const syncedClientFields = Object.keys(SYNCED_TABLES.clients.fields).filter((f) => f !== '_deleted');
 const syncedContactFields = Object.keys(SYNCED_TABLES.contacts.fields).filter((f) => f !== '_deleted');
 const pick = (record: Record<string, unknown>, fields: string[]) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
@@ -116,6 +120,10 @@ for (const backend of BACKENDS) {
             if (trash.length) await undeleteClient(r.pick(trash).id, l.db);
           } else if (roll < 0.7) {
             await createContact(r.pick(local).id, { name: `Contact ${step}`, position: '', phones: [], emails: [], birthday: '', decisionRole: 'user', notes: '' }, l.db);
+          } else if (roll < 0.74) {
+            // A lead converted or attached: the client and a contact keep the event they were met at.
+            const c = r.pick(local);
+            await carryLeadOrigin({ clientId: c.id, contactId: c.contacts?.[0]?.id ?? null }, r.pick(MET_AT), [], l.db);
           } else {
             const faults: Fault[] = ['none', 'none', 'none', 'drop-request', 'drop-response'];
             l.faults = Array.from({ length: r.int(4) }, () => r.pick(faults));
