@@ -1,4 +1,5 @@
 import { getCountries } from 'libphonenumber-js/max';
+import { notifications, notificationsStore, type NotificationData } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { get, useFormState, type Control, type FieldError, type FieldPath, type FieldValues } from 'react-hook-form';
 import { CommandError } from '../data/commands';
@@ -65,4 +66,28 @@ export function formKeys(save: () => void, close: () => void) {
       close();
     }
   };
+}
+
+/**
+ * One message per matter, changed in place: a form's "fix the marked fields" or a failed save
+ * shown again on the next attempt replaces the one on screen instead of piling another on it.
+ */
+export function showOnce(id: string, data: Omit<NotificationData, 'id'>) {
+  const { notifications: shown, queue } = notificationsStore.getState();
+  if ([...shown, ...queue].some((n) => n.id === id)) notifications.update({ ...data, id });
+  else notifications.show({ ...data, id });
+}
+
+/** Whether the message `id` is on screen (or waiting for room). */
+export function isShown(id: string): boolean {
+  const { notifications: shown, queue } = notificationsStore.getState();
+  return [...shown, ...queue].some((n) => n.id === id);
+}
+
+/** How many fields of a form's errors (nested: lists of contacts, phones, addresses) have an error. */
+export function countFieldErrors(errors: unknown): number {
+  if (errors === null || typeof errors !== 'object') return 0;
+  const e = errors as Record<string, unknown>;
+  if (typeof e.type === 'string' || typeof e.message === 'string') return 1;
+  return Object.entries(e).reduce((n, [k, v]) => (k === 'ref' ? n : n + countFieldErrors(v)), 0);
 }

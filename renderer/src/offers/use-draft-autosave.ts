@@ -10,12 +10,13 @@ import { notifications } from '@mantine/notifications';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Offer } from '../../../core/offers/offer-model';
 import { saveOfferDraft } from '../data/offers';
-import { useSaveFailedMessage } from '../clients/form-helpers';
+import { showOnce, useSaveFailedMessage } from '../clients/form-helpers';
 import { offerFormSchema, toDraft, toFormValues, type OfferFormValues } from './offer-form';
 
 export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
 
 const AUTOSAVE_DELAY_MS = 600;
+const SAVE_FAILED = 'offer-save-failed';
 
 /** What a draft says, without its price snapshots (saving re-prices; those are not edits). */
 const contentOf = (values: OfferFormValues) => JSON.stringify({ ...toDraft(values), lines: toDraft(values).lines.map((l) => ({ ...l, pricing: null })) });
@@ -59,11 +60,13 @@ export function useDraftAutosave(form: UseFormReturn<OfferFormValues>, offer: Of
       try {
         await saveOfferDraft(offer.id, toDraft(values));
         saved.current = content;
+        notifications.hide(SAVE_FAILED);
         setState(contentOf(form.getValues()) === content ? 'saved' : 'saving');
         return true;
       } catch (e) {
         setState('failed');
-        notifications.show({ color: 'red', autoClose: false, message: saveFailed(e) });
+        // One message, changed by the next failure: autosave retries on every change.
+        showOnce(SAVE_FAILED, { color: 'red', autoClose: false, message: saveFailed(e) });
         return false;
       }
     };
