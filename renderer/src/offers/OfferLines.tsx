@@ -14,6 +14,7 @@ import { useLinePrice, useLineQty } from './offer-pricing';
 import { StockBadge, useDefaultStockNote } from './StockInfo';
 import { quantityText, unitWord } from '../i18n/units';
 import classes from './OfferLines.module.css';
+import stockClasses from './StockInfo.module.css';
 
 export interface LineActions {
   remove: (index: number) => void;
@@ -194,7 +195,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
         </Text>
         {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
         {request && (
-          <Badge size="sm" variant="outline" color="blue" leftSection={<IconTruckDelivery size={12} />}>
+          <Badge size="sm" variant="outline" color="blue" tt="none" leftSection={<IconTruckDelivery size={12} />} className={stockClasses.wraps} data-testid="stock-requested">
             {t('offers.stock.requested', { qty: quantityText(request.qty, line.unit, t), date: formatDate(request.neededBy) })}
           </Badge>
         )}
@@ -204,7 +205,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
           {analogues.length > 0 && (
             <Menu position="bottom-start" withinPortal>
               <Menu.Target>
-                <Button size="compact-xs" variant="light" leftSection={<IconArrowsExchange size={12} />} data-testid="show-analogues">
+                <Button size="compact-xs" variant="light" leftSection={<IconArrowsExchange size={12} />} data-testid="show-analogues" className={stockClasses.wraps}>
                   {t('offers.stock.analoguesCount', { count: analogues.length })}
                 </Button>
               </Menu.Target>
@@ -222,7 +223,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
             </Menu>
           )}
           {!request && (
-            <Button size="compact-xs" variant="subtle" leftSection={<IconTruckDelivery size={12} />} onClick={() => actions.requestStock(line)} data-testid="request-stock">
+            <Button size="compact-xs" variant="subtle" leftSection={<IconTruckDelivery size={12} />} onClick={() => actions.requestStock(line)} data-testid="request-stock" className={stockClasses.wraps}>
               {t('offers.stock.request')}
             </Button>
           )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Box, Card, Grid, Group, Loader, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Box, Card, Group, Loader, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconAlertCircle } from '@tabler/icons-react';
@@ -16,7 +16,8 @@ import { findProductBySku, stockOf, usePricingCatalog, useProductsAndStock } fro
 import { listenForScans } from '../leads/scanner-input';
 import { addDays, localToday, requestStock } from '../data/offers';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
-import { useSaveFailedMessage } from '../clients/form-helpers';
+import classes from './OfferPage.module.css';
+import { showOnce, useSaveFailedMessage } from '../clients/form-helpers';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { useTeamNames } from '../clients/team';
 import { newLine, toFormValues, type OfferFormLine, type OfferFormValues } from './offer-form';
@@ -132,33 +133,38 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
     <ScrollArea h="100%">
       <AutosaveGuard autosave={autosave} />
       <Box px="lg" py="md" maw={1400}>
-        <Group justify="space-between" mb="md" wrap="nowrap" align="flex-start">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        {/* The number, status and total on one line, the client and the save state under them; the
+            actions beside them while there is room (a wide screen), else on a line of their own,
+            right-aligned: nothing is cut, covered or broken mid-group at 1280 or 1366 px. */}
+        <Group justify="space-between" mb="md" wrap="wrap" align="flex-start" style={{ rowGap: 'var(--mantine-spacing-xs)' }} data-testid="offer-header">
+          <Group gap="sm" wrap="nowrap" style={{ flex: '1 0 auto' }}>
             <Tooltip label={t('offers.back')}>
               <ActionIcon variant="subtle" onClick={back} aria-label={t('offers.back')}>
                 <IconArrowLeft size={20} />
               </ActionIcon>
             </Tooltip>
-            <Box style={{ minWidth: 0 }}>
-              <Group gap="sm">
-                <Title order={2} data-testid="offer-title">
+            <Box>
+              <Group gap="sm" wrap="nowrap">
+                <Title order={2} data-testid="offer-title" style={{ whiteSpace: 'nowrap' }}>
                   {t('offers.numberVersion', { number: offer.number, version: offer.version })}
                 </Title>
                 <OfferStatusBadge status={offer.status} size="lg" />
                 <HeaderTotal currency={currency} pricesIncludeVat={pricesIncludeVat} />
               </Group>
-              <Text size="sm" c="dimmed">
-                <Anchor component={Link} size="sm" to={`/clients/${client.id}`} data-testid="offer-client">
-                  {client.name}
-                </Anchor>
-                {' · '}
-                {t(`priceType.${client.priceType}`)}
-              </Text>
+              <Group gap="md" wrap="nowrap">
+                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  <Anchor component={Link} size="sm" to={`/clients/${client.id}`} data-testid="offer-client">
+                    {client.name}
+                  </Anchor>
+                  {' · '}
+                  {t(`priceType.${client.priceType}`)}
+                </Text>
+                {editable && <SaveIndicator autosave={autosave} />}
+              </Group>
             </Box>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            {editable && <SaveIndicator autosave={autosave} />}
-            <OfferActions offer={offer} client={client} contacts={contacts ?? []} flush={autosave.flush} onFailed={(e) => notifications.show({ color: 'red', message: saveFailed(e) })} />
+          <Group gap="sm" wrap="nowrap" ml="auto" data-testid="offer-header-actions">
+            <OfferActions offer={offer} client={client} contacts={contacts ?? []} flush={autosave.flush} onFailed={(e) => showOnce('offer-failed', { color: 'red', message: saveFailed(e) })} />
           </Group>
         </Group>
 
@@ -211,16 +217,16 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
                   />
                 )}
               </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
+            </div>
+            <div>
               <Stack gap="md">
                 {offer.status === 'awaiting_approval' && approver && team && catalogData && <ApprovalPanel offer={offer} client={client} team={team} products={catalogData.products} />}
                 <OfferTotals currency={currency} limitBp={limitBp} showApproval={editable} />
                 <OfferTerms form={form} editable={editable} offer={offer} />
                 <OfferHistory offer={offer} />
               </Stack>
-            </Grid.Col>
-          </Grid>
+            </div>
+          </div>
         </Stack>
       </Box>
 
@@ -254,7 +260,7 @@ function HeaderTotal({ currency, pricesIncludeVat }: { currency: string; pricesI
   const totals = useOfferTotals();
   if (!totals) return null;
   return (
-    <Text size="lg" fw={600} c="dimmed" data-testid="header-total">
+    <Text size="lg" fw={600} c="dimmed" data-testid="header-total" style={{ whiteSpace: 'nowrap' }}>
       {formatMoney(pricesIncludeVat ? totals.gross : totals.net, currency)}
     </Text>
   );

@@ -4,6 +4,7 @@ import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { localToday } from '../data/offers';
 import { formatDate } from '../i18n/format';
 import { quantityText } from '../i18n/units';
+import classes from './StockInfo.module.css';
 import { stockState, type StockNote, type StockState } from './offer-form';
 
 /**
@@ -51,7 +52,7 @@ export function StockBadge({ stock, qty, unit }: { stock: StockLevel | undefined
   const state = stockState(stock, qty, localToday());
   return (
     // A plain title, not a Tooltip component: the badge re-renders as a quantity is typed.
-    <Badge color={BADGE_COLOR[state.kind]} variant="light" size="sm" tt="none" style={{ flexShrink: 0, maxWidth: 320 }} title={text(state, unit, true)} data-testid="stock-badge" data-stock={state.kind}>
+    <Badge color={BADGE_COLOR[state.kind]} variant="light" size="sm" tt="none" className={classes.wraps} title={text(state, unit, true)} data-testid="stock-badge" data-stock={state.kind}>
       {text(state, unit)}
     </Badge>
   );
