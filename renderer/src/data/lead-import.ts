@@ -24,7 +24,7 @@ import { safeText } from './commands';
 import { getDb, type FieldbookDb } from './db';
 import { bulkIndex, findLikelyMatches, type LikelyMatch } from './lead-matches';
 import { activeEventId, currentUserId, keepPhoto } from './leads';
-import { outboxTables, recordChange } from './outbox';
+import { outboxTables, recordCreations } from './outbox';
 import { phoneRegionsFor } from './phone-regions';
 
 /** One contact of the file, as the capture form would hold it, with its pictures read and hashed. */
@@ -200,9 +200,15 @@ export async function importLeads(items: readonly ImportItem[], options: ImportO
           const pictures: AttachmentRef[] = [];
           for (const picture of item.pictures) if (!pictures.some((p) => p.sha256 === picture.sha256)) pictures.push(await keepPhoto(db, picture, lead.createdAt));
           if (pictures.length) lead.attachments = pictures;
-          await db.leads.add(lead);
-          await recordChange(db, 'leads', lead.id, { ...lead, [DELETED_FIELD]: false });
         }
+        // The batch's leads and their outbox entries in two bulk writes: one write per lead made
+        // a 5 000-contact import spend seconds in IndexedDB round trips.
+        await db.leads.bulkAdd(batch.map((b) => b.lead));
+        await recordCreations(
+          db,
+          'leads',
+          batch.map(({ lead }) => ({ id: lead.id, values: { ...lead, [DELETED_FIELD]: false } })),
+        );
       });
     } catch (e) {
       // The disk refused the batch (full, or the database closed): these contacts are not

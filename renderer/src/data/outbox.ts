@@ -68,12 +68,45 @@ export function setDeviceClock(db: FieldbookDb, now: () => number): void {
  * so windows of the same laptop (which share the database) never issue the same stamp.
  */
 export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
+  return (await nextStamps(db, 1))[0]!;
+}
+
+/** `count` stamps in order, each later than the one before, with one read and one write of the clock's state. */
+async function nextStamps(db: FieldbookDb, count: number): Promise<Hlc[]> {
   const [node, last, offset] = await Promise.all([hlcNode(db), db.meta.get('hlcLast'), metaNumber(db, 'clockOffsetMs')]);
   const clock = new HlcClock(node, typeof last?.value === 'string' ? last.value : HLC_ZERO, () => deviceNow(db));
   clock.setOffset(offset);
-  const stamp = clock.now();
-  await db.meta.put({ key: 'hlcLast', value: stamp });
-  return stamp;
+  const stamps = Array.from({ length: count }, () => clock.now());
+  if (count > 0) await db.meta.put({ key: 'hlcLast', value: stamps[count - 1] });
+  return stamps;
+}
+
+/** The synced fields of a change: `id`, `updatedAt`, local fields and company fields stay on this laptop. */
+function syncedFieldNames(table: SyncedTableName, values: Record<string, unknown>): string[] {
+  const company: readonly string[] = SYNCED_TABLES[table].companyFields;
+  return Object.keys(values).filter((f) => !company.includes(f) && f in SYNCED_TABLES[table].fields);
+}
+
+/** A value as the outbox holds it: exactly what will be sent (no undefined, no Dates). */
+const wireCopy = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
+
+/**
+ * Outbox entries for records made on this laptop just now, many at once (an import of
+ * thousands), inside the caller's transaction: what `recordChange` queues for each, without its
+ * look-ups — a new id has no server stamps and no earlier entry, so every base is null.
+ */
+export async function recordCreations(db: FieldbookDb, table: SyncedTableName, records: readonly { id: string; values: object }[]): Promise<void> {
+  const stamps = await nextStamps(db, records.length);
+  const first = (await metaNumber(db, 'outboxSeq')) + 1;
+  const at = new Date().toISOString();
+  const entries: OutboxEntry[] = records.map(({ id, values }, i) => {
+    const hlc = stamps[i]!;
+    const fields: Record<string, FieldWrite> = {};
+    for (const field of syncedFieldNames(table, values as Record<string, unknown>)) fields[field] = { value: wireCopy((values as Record<string, unknown>)[field]), hlc, base: null };
+    return { seq: first + i, table, id, key: recordKey(table, id), fields, at };
+  });
+  await db.outbox.bulkAdd(entries);
+  await db.meta.put({ key: 'outboxSeq', value: first + records.length - 1 });
 }
 
 /**
@@ -90,9 +123,7 @@ export async function nextStamp(db: FieldbookDb): Promise<Hlc> {
  */
 export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: string, changed: object, clientId?: string, seen?: Stamps): Promise<Hlc | null> {
   const values = changed as Record<string, unknown>;
-  const company: readonly string[] = SYNCED_TABLES[table].companyFields;
-  // Only synced fields: `id`, `updatedAt` and anything local stay on this laptop.
-  const names = Object.keys(values).filter((f) => !company.includes(f) && f in SYNCED_TABLES[table].fields);
+  const names = syncedFieldNames(table, values);
   if (names.length === 0) return null;
   const key = recordKey(table, id);
   const [known, pending] = await Promise.all([seen ? undefined : serverStampsOf(db, table, id, clientId), db.outbox.where('key').equals(key).sortBy('seq')]);
@@ -102,8 +133,7 @@ export async function recordChange(db: FieldbookDb, table: SyncedTableName, id: 
     const earlier = pending.find((e) => field in e.fields);
     const shown = seen ?? known;
     const base = earlier ? earlier.fields[field]!.base : shown ? stampOf(shown, field) : null;
-    // JSON round trip: the outbox holds exactly what will be sent (no undefined, no Dates).
-    fields[field] = { value: JSON.parse(JSON.stringify(values[field] ?? null)) as unknown, hlc, base };
+    fields[field] = { value: wireCopy(values[field]), hlc, base };
   }
   const seq = (await metaNumber(db, 'outboxSeq')) + 1;
   await db.meta.put({ key: 'outboxSeq', value: seq });
