@@ -336,4 +336,34 @@ describe('typos and spelling variants', () => {
     expect(withinTypos('abcdef', 'abcdefgh')).toBe(false);
     expect(withinTypos('', '')).toBe(false);
   });
+
+  it('agrees with the plain optimal string alignment distance on random keys', () => {
+    // The textbook full-table distance: the banded, early-stopping one must answer the same.
+    const osa = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const word = (length: number) => Array.from({ length }, () => 'abcd'[Math.floor(random() * 4)]).join('');
+    for (let n = 0; n < 3000; n++) {
+      const a = word(6 + Math.floor(random() * 14));
+      // b: a with a few random edits, or another word.
+      let b = a;
+      for (let e = Math.floor(random() * 5); e > 0; e--) {
+        const at = Math.floor(random() * (b.length + 1));
+        const kind = Math.floor(random() * 3);
+        b = kind === 0 ? b.slice(0, at) + word(1) + b.slice(at) : kind === 1 ? b.slice(0, at) + b.slice(at + 1) : b.slice(0, at) + word(1) + b.slice(at + 1);
+      }
+      if (random() < 0.2) b = word(6 + Math.floor(random() * 14));
+      const allowed = Math.floor(Math.min(a.length, b.length) / 6);
+      expect(withinTypos(a, b), `${a} ~ ${b}`).toBe(allowed > 0 && osa(a, b) <= allowed);
+    }
+  });
 });

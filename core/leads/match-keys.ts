@@ -299,26 +299,32 @@ export function withinTypos(a: string, b: string): boolean {
   return editDistanceAtMost(a, b, max);
 }
 
-/** Optimal string alignment distance ≤ max, in a band of width 2·max + 1 (keys are short). */
+/**
+ * Optimal string alignment distance ≤ max, in a band of width 2·max + 1 (keys are short). Three
+ * rows of one buffer, reused: an import of thousands compares keys millions of times, and a new
+ * array per row was most of the work.
+ */
 function editDistanceAtMost(a: string, b: string, max: number): boolean {
   const n = b.length;
   const big = max + 1;
-  let before = new Array<number>(n + 1).fill(big);
-  let previous = Array.from({ length: n + 1 }, (_, j) => (j <= max ? j : big));
+  const rows = new Int32Array(3 * (n + 1));
+  let before = rows.subarray(0, n + 1).fill(big);
+  let previous = rows.subarray(n + 1, 2 * (n + 1));
+  let current = rows.subarray(2 * (n + 1));
+  for (let j = 0; j <= n; j += 1) previous[j] = j <= max ? j : big;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = new Array<number>(n + 1).fill(big);
+    current.fill(big);
     current[0] = i <= max ? i : big;
-    let best = current[0];
+    let best = current[0]!;
     for (let j = Math.max(1, i - max); j <= Math.min(n, i + max); j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
-      best = Math.min(best, d);
+      if (d < best) best = d;
     }
     if (best > max) return false;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
   return previous[n]! <= max;
 }
