@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Menu, Modal, ScrollArea } from '@mantine/core';
+import { Button, Group, Menu, Modal, ScrollArea, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconSend, IconArrowBackUp, IconGitBranch, IconTrash } from '@tabler/icons-react';
@@ -21,6 +21,10 @@ import { OfferDocument, type DocumentManager } from './OfferDocument';
 import { usePrintDocument } from './print-document';
 import { deleteOffer, isOfferDeletable } from '../data/trash';
 import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
+import { showOnce } from '../clients/form-helpers';
+
+/** Why a step is refused now: one message, replaced by the next refusal rather than added to. */
+const REFUSED = 'offer-refused';
 
 type CommentStep = Extract<OfferAction, 'submit_for_approval' | 'approve' | 'return_to_draft' | 'decline'>;
 
@@ -50,6 +54,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   const [copying, setCopying] = useState(false);
   const [preview, setPreview] = useState(false);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [confirming, setConfirming] = useState<'drop' | 'revise' | null>(null);
   const role = team?.find((m) => m.id === me)?.role ?? 'manager';
   const approver = role === 'head_of_sales' || role === 'admin';
   const s = offer.status;
@@ -68,15 +73,18 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   const startSending = () =>
     run(async () => {
       const refusal = await whyNot(offer.id, 'send');
-      if (refusal) notifications.show({ color: 'orange', message: t(refusal) });
+      if (refusal) showOnce(REFUSED, { color: 'orange', message: t(refusal) });
       else setSending(true);
     });
   const step = (action: OfferAction, comment = '') => run(() => offerAction(offer.id, action, comment), t(`offers.done.${action}`));
+  /** Back to draft: from awaiting approval it withdraws the request, from approved it drops the approval. */
+  const recall = () => run(() => offerAction(offer.id, 'recall'), t(s === 'approved' ? 'offers.done.approvalDropped' : 'offers.done.withdrawn'));
+  const revise = () => run(async () => navigate(`/offers/${(await reviseOffer(offer.id)).id}`), t('offers.done.revised', { version: offer.version + 1, old: offer.version }));
   /** Asks for the reason, unless submitting would be refused: then says why at once. */
   const startSubmitting = () =>
     run(async () => {
       const refusal = await whyNot(offer.id, 'submit_for_approval');
-      if (refusal) notifications.show({ color: 'orange', message: t(refusal) });
+      if (refusal) showOnce(REFUSED, { color: 'orange', message: t(refusal) });
       else setCommentFor('submit_for_approval');
     });
 
@@ -121,9 +129,11 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
     );
   }
   if (s === 'awaiting_approval' || s === 'approved') {
+    // What the step does to the approval is in its name: a request is withdrawn; an approval is
+    // dropped (asked first), the offer needing one again if a discount is above the limit.
     primary.push(
-      <Button key="recall" variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => void step('recall')} data-testid="action-recall">
-        {t('offers.actions.recall')}
+      <Button key="recall" variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => (s === 'approved' ? setConfirming('drop') : void recall())} data-testid="action-recall">
+        {t(s === 'approved' ? 'offers.actions.dropApproval' : 'offers.actions.withdraw')}
       </Button>,
     );
   }
@@ -146,8 +156,8 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   }
   if (s === 'sent' || s === 'rejected' || s === 'expired') {
     primary.push(
-      <Button key="revise" variant="default" leftSection={<IconGitBranch size={16} />} onClick={() => void run(async () => navigate(`/offers/${(await reviseOffer(offer.id)).id}`), t('offers.done.revised', { version: offer.version + 1, old: offer.version }))} data-testid="action-revise">
-        {t('offers.actions.revise')}
+      <Button key="revise" variant="default" leftSection={<IconGitBranch size={16} />} onClick={() => setConfirming('revise')} data-testid="action-revise">
+        {t('offers.actions.revise', { version: offer.version + 1 })}
       </Button>,
     );
   }
@@ -189,6 +199,25 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       </Group>
 
       <DeleteConfirm target={deleting} onClose={() => setDeleting(null)} />
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming === 'drop' ? t('offers.confirm.dropTitle', { number: offer.number }) : t('offers.confirm.reviseTitle', { number: offer.number })} data-testid="offer-confirm">
+        <Text size="sm">{confirming === 'drop' ? t('offers.confirm.dropText') : t('offers.confirm.reviseText', { old: offer.version, next: offer.version + 1 })}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirming(null)}>
+            {confirming === 'drop' ? t('offers.confirm.dropCancel') : t('offers.confirm.cancel')}
+          </Button>
+          <Button
+            color={confirming === 'drop' ? 'orange' : undefined}
+            data-autofocus
+            onClick={() => {
+              const what = confirming;
+              setConfirming(null);
+              void (what === 'drop' ? recall() : revise());
+            }}
+          >
+            {confirming === 'drop' ? t('offers.confirm.dropConfirm') : t('offers.confirm.reviseConfirm', { next: offer.version + 1 })}
+          </Button>
+        </Group>
+      </Modal>
       <CommentDialog
         key={commentFor ?? 'none'}
         opened={commentFor !== null}

@@ -180,14 +180,18 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
               {t('offers.previousVersion', { version: previous.version })} · <Anchor component={Link} to={`/offers/${previous.id}`}>{t('offers.openPrevious', { version: previous.version })}</Anchor>
             </Text>
           )}
-          {!editable && offer.status !== 'superseded' && <Text size="sm" c="dimmed">{t('offers.readOnly')}</Text>}
+          {!editable && offer.status !== 'superseded' && offer.status !== 'draft' && (
+            <Text size="sm" c="dimmed" data-testid="offer-read-only">
+              {t(`offers.readOnly.${offer.status}`, { next: offer.version + 1 })}
+            </Text>
+          )}
           {(offer.status === 'sent' || offer.status === 'approved') && localToday() > offer.terms.validUntil && (
             <Alert color="orange">{t('offers.validityPassed', { date: formatDate(offer.terms.validUntil) })}</Alert>
           )}
           <RefusedSendAlert offer={offer} />
 
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: 8 }}>
+          <div className={classes.layout}>
+            <div>
               <Card withBorder padding="md">
                 <Group justify="space-between" mb="sm">
                   <Title order={5}>{t('offers.lines.title')}</Title>
@@ -292,6 +296,21 @@ function SaveIndicator({ autosave }: { autosave: Autosave }) {
   );
 }
 
+/**
+ * What a step of the history did, where its status alone does not say it: a draft after an
+ * approval is an approval dropped, after a request a request withdrawn (by the offer's manager)
+ * or returned (by the head of sales); a superseded version was replaced by its revision.
+ */
+function historyStep(offer: Offer, index: number): 'approvalDropped' | 'withdrawn' | 'returned' | 'superseded' | null {
+  const h = offer.history[index]!;
+  const before = offer.history[index - 1]?.status;
+  if (h.status === 'superseded') return 'superseded';
+  if (h.status !== 'draft') return null;
+  if (before === 'approved') return 'approvalDropped';
+  if (before === 'awaiting_approval') return h.by === offer.ownerId ? 'withdrawn' : 'returned';
+  return null;
+}
+
 function OfferHistory({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const names = useTeamNames();
@@ -301,9 +320,12 @@ function OfferHistory({ offer }: { offer: Offer }) {
         {t('offers.history.title')}
       </Title>
       <Stack gap={6}>
-        {[...offer.history].reverse().map((h, i) => (
-          <Box key={i}>
-            <Text size="sm">{t('offers.history.entry', { status: t(`offers.status.${h.status}`), who: names.get(h.by) ?? h.by, when: formatDateTime(h.at) })}</Text>
+        {offer.history
+          .map((h, i) => ({ h, step: historyStep(offer, i) }))
+          .reverse()
+          .map(({ h, step }, i) => (
+          <Box key={i} data-testid="offer-history-entry">
+            <Text size="sm">{t('offers.history.entry', { status: step ? t(`offers.history.${step}`, { next: offer.version + 1 }) : t(`offers.status.${h.status}`), who: names.get(h.by) ?? h.by, when: formatDateTime(h.at) })}</Text>
             {h.comment && (
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                 “{h.comment}”
