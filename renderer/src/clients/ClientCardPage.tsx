@@ -30,6 +30,7 @@ import { StatusBadge } from './StatusBadge';
 import { ContactList } from './ContactList';
 import { ClientHistory } from './ClientHistory';
 import { ClientFiles } from './ClientFiles';
+import { MetAtEvent } from '../leads/MetAtEvent';
 import { useSaveFailedMessage } from './form-helpers';
 import { useTeamNames } from './team';
 import { ConflictList } from '../sync/ConflictList';
@@ -215,6 +216,11 @@ export function ClientCardPage() {
                 <Field label={t('card.website')}>
                   {client.website && <ExternalLink href={websiteHref(client.website)}>{client.website}</ExternalLink>}
                 </Field>
+                {client.eventId && (
+                  <Field label={t('metAt.label')}>
+                    <MetAtEvent eventId={client.eventId} />
+                  </Field>
+                )}
               </SimpleGrid>
               <Text size="xs" c="dimmed" tt="uppercase" fw={600} mt="md" mb={4}>
                 {t('card.addresses')}

@@ -10,6 +10,7 @@ import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 import { formatDate } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';
 import { PhoneValue } from './PhoneValue';
+import { MetAtEvent } from '../leads/MetAtEvent';
 import { useSaveFailedMessage } from './form-helpers';
 
 function ContactCard({ contact }: { contact: Contact }) {
@@ -78,6 +79,7 @@ function ContactCard({ contact }: { contact: Contact }) {
             <Text size="sm">{formatDate(contact.birthday)}</Text>
           </Group>
         )}
+        {contact.eventId && <MetAtEvent eventId={contact.eventId} withLabel />}
         {contact.notes && (
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
             {contact.notes}

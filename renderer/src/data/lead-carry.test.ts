@@ -133,8 +133,8 @@ describe('converting a lead', () => {
       expect.arrayContaining([
         expect.stringMatching(/^From the lead captured at Hannover Messe/),
         'Department: Sales, Key Accounts',
-        'Phone · fax: +442079460959',
-        'Phone · Switchboard: +442079460000',
+        'Phone · fax: +44 20 7946 0959',
+        'Phone · Switchboard: +44 20 7946 0000',
         'Email: not an email',
         'Home address: 12 Elm Row, BA1 2AB Bath, Somerset, United Kingdom',
       ]),

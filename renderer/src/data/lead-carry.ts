@@ -20,6 +20,7 @@ import {
 } from '../../../core/client-model';
 import type { FieldEvent, Lead, LeadAddress, LeadPhoneKind } from '../../../core/leads/lead-model';
 import { MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
+import { formatPhoneInternational } from '../../../core/phone';
 import { answerLines, answerText } from '../leads/lead-answers';
 
 /** The UI's words: i18next's `t` (keys under `leadCarry`, `rating`, `capture.card`). */
@@ -175,7 +176,7 @@ export function carryLead(lead: Lead, ctx: CarryContext): Carried {
   /** "Phone · fax · Switchboard: +44 …": a mobile says so where it is not a contact's mobile. */
   const phoneNote = (p: { kind: LeadPhoneKind | ''; label: string; number: string }, sayMobile: boolean) => {
     const kind = p.kind && p.kind !== 'work' && (p.kind !== 'mobile' || sayMobile) ? t(`capture.card.phoneKind.${p.kind}`) : '';
-    return line(ctx, [t('leadCarry.phone'), kind, p.label].filter(Boolean).join(' · '), p.number);
+    return line(ctx, [t('leadCarry.phone'), kind, p.label].filter(Boolean).join(' · '), formatPhoneInternational(p.number));
   };
   if (lead.personName) {
     const phones: { kind: ContactPhoneKind; number: string }[] = [];
@@ -277,7 +278,7 @@ export function mergeContact(contact: Contact, carried: CarriedContact, t: Carry
   for (const p of carried.values.phones) {
     if (digits(p.number) !== '' && phones.some((q) => digits(q.number) === digits(p.number))) continue;
     if (phones.length < MAX_PHONES) phones.push(p);
-    else extra.push(noted(t('leadCarry.phone'), p.number));
+    else extra.push(noted(t('leadCarry.phone'), formatPhoneInternational(p.number)));
   }
   const emails = [...contact.emails];
   for (const e of carried.values.emails) {

@@ -50,3 +50,9 @@ export function useClientActivities(clientId: string | undefined) {
 export function useOfferStockRequests(offerId: string | undefined) {
   return useLiveQuery(async () => (offerId ? getDb().stockRequests.where('offerId').equals(offerId).toArray() : []), [offerId]);
 }
+
+/** The offers (every version) of these clients, live: the event summary counts those of its clients. */
+export function useOffersOfClients(clientIds: readonly string[]) {
+  const key = [...clientIds].sort().join(',');
+  return useLiveQuery(async () => (clientIds.length ? getDb().offers.where('clientId').anyOf([...clientIds]).toArray() : []), [key]);
+}

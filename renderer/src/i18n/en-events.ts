@@ -122,6 +122,8 @@ export const enEvents = {
     noClients: 'No client matches.',
     contact: 'Contact',
     contactPlaceholder: 'None (the client only)',
+    contactNew: 'A new contact: {{name}}',
+    attachCarries: 'What the lead learnt is added to the client and the contact: their notes say it came from the lead.',
     attachConfirm: 'Attach',
     attached: '{{name}} attached to {{client}}.',
     csv: {
@@ -167,6 +169,12 @@ export const enEvents = {
     photoRetry: 'Try again',
     edit: 'Edit in capture form',
   },
+  /** The event a client or contact was met at, on their cards (leads/MetAtEvent.tsx). */
+  metAt: {
+    label: 'Met at',
+    event: '{{name}} ({{date}})',
+    notHere: 'An event not on this laptop',
+  },
   /** The labelled lines a lead leaves in the notes of the client and contact it becomes (data/lead-carry.ts). */
   leadCarry: {
     fromEvent: 'From the lead captured at {{event}} by {{name}}, {{date}}:',
@@ -192,8 +200,9 @@ export const enEvents = {
     becameClients: 'Became clients',
     clientsDetail: '{{converted}} new · {{attached}} existing',
     discarded: 'Discarded',
-    offers: 'Offers and contracts',
-    offersLater: 'Counted once offers arrive in Fieldbook.',
+    offers: 'Offers to its clients',
+    offersNet: '{{amounts}} net of VAT',
+    offersNone: 'None yet to the clients its leads became, since {{date}}',
     perDay: 'Leads per day',
     perDayAria_one: 'Bar chart: {{count}} lead per day, by rating',
     perDayAria_other: 'Bar chart: {{count}} leads per day, by rating',

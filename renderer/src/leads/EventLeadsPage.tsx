@@ -664,13 +664,16 @@ function AttachDialog({ lead, onClose }: { lead: Lead; onClose: () => void }) {
         />
         <Select
           label={t('eventLeads.contact')}
-          placeholder={t('eventLeads.contactPlaceholder')}
+          placeholder={lead.personName ? t('eventLeads.contactNew', { name: lead.personName }) : t('eventLeads.contactPlaceholder')}
           data={contacts.filter((c) => !c.archivedAt).map((c) => ({ value: c.id, label: c.position ? `${c.name} · ${c.position}` : c.name }))}
           value={contactId}
           onChange={setContactId}
           disabled={!clientId}
           clearable
         />
+        <Text size="xs" c="dimmed">
+          {t('eventLeads.attachCarries')}
+        </Text>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

@@ -3,8 +3,9 @@ import { Box, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent, Lead } from '../../../core/leads/lead-model';
-import { userLocale } from '../i18n/format';
-import { becameClients, interestByGroup, leadsPerDay, offersForEvent, ratingCounts } from './event-stats';
+import { useOffersOfClients } from '../data/offer-queries';
+import { formatDate, formatMoney, userLocale } from '../i18n/format';
+import { becameClients, eventClientIds, interestByGroup, leadsPerDay, offersForEvent, ratingCounts } from './event-stats';
 
 const RATING_SERIES = [
   { name: 'hot', color: 'red.6' },
@@ -43,7 +44,10 @@ export function EventSummary({ event, leads }: { event: FieldEvent; leads: reado
   const interest = useMemo(() => interestByGroup(leads, event.productGroups), [leads, event.productGroups]);
   const ratings = ratingCounts(leads);
   const clients = becameClients(leads);
-  const offers = offersForEvent(leads);
+  const clientIds = useMemo(() => [...eventClientIds(leads)], [leads]);
+  const clientOffers = useOffersOfClients(clientIds);
+  const offers = useMemo(() => offersForEvent(leads, clientOffers ?? [], event), [leads, clientOffers, event]);
+  const amounts = offers.totals.map((row) => formatMoney(row.net, row.currency)).join(' · ');
   const count = (n: number) => n.toLocaleString(userLocale());
 
   return (
@@ -62,8 +66,13 @@ export function EventSummary({ event, leads }: { event: FieldEvent; leads: reado
           note={t('eventSummary.clientsDetail', { converted: clients.converted, attached: clients.attached })}
         />
         <Stat testId="summary-discarded" label={t('eventSummary.discarded')} value={count(clients.discarded)} />
-        {/* Offers and contracts arrive with the offers feature (issue 5); until then a dash, not a misleading 0. */}
-        <Stat testId="summary-offers" label={t('eventSummary.offers')} value={offers > 0 ? count(offers) : '—'} note={t('eventSummary.offersLater')} />
+        {/* The ground for the event's results: offers to the clients its leads became, from its first day on (event-stats.ts). */}
+        <Stat
+          testId="summary-offers"
+          label={t('eventSummary.offers')}
+          value={count(offers.count)}
+          note={offers.count > 0 ? t('eventSummary.offersNet', { amounts }) : t('eventSummary.offersNone', { date: formatDate(event.startsOn) })}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder padding="md">

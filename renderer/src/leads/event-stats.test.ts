@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldEvent, Lead, Task } from '../../../core/leads/lead-model';
+import type { Offer } from '../../../core/offers/offer-model';
 import {
   ANSWERED,
   NO_LEAD_FILTERS,
@@ -151,8 +152,8 @@ describe('ratingCounts and becameClients', () => {
     expect(becameClients(leads)).toEqual({ converted: 1, attached: 2, total: 3, discarded: 1 });
   });
 
-  it('has no offers until the offers feature exists', () => {
-    expect(offersForEvent(leads)).toBe(0);
+  it('has no offers while its clients have none', () => {
+    expect(offersForEvent(leads, [], { startsOn: '2026-11-23' })).toEqual({ count: 0, totals: [] });
   });
 });
 
@@ -224,5 +225,74 @@ describe('newQuestionId', () => {
     const values = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5];
     const random = () => values.shift() ?? 0.9;
     expect(newQuestionId('Budget', ['budget-aaaa'], random)).toBe('budget-ssss');
+  });
+});
+
+describe('offersForEvent', () => {
+  const line = (qty: number, unitPrice: number) => ({
+    id: `l${++seq}`,
+    productId: 'p1',
+    sku: 'SKU',
+    name: 'Pump',
+    qty,
+    unit: 'pcs',
+    manualDiscountBp: 0,
+    pricing: { listUnitPrice: unitPrice, listIncludesVat: false, autoDiscounts: [], vatRateBp: 2000, pricedAt: '2026-11-20T00:00:00.000Z' },
+    stockNote: '',
+  });
+  const offer = (fields: Partial<Offer>): Offer => ({
+    id: `o${++seq}`,
+    clientId: 'c1',
+    leadId: null,
+    ownerId: 'anna',
+    number: `N-${seq}`,
+    version: 1,
+    previousVersionId: null,
+    status: 'sent',
+    currency: 'EUR',
+    pricesIncludeVat: false,
+    lines: [line(2, 10_000)],
+    terms: { validUntil: '', delivery: '', payment: '', specialConditions: '', notes: '' },
+    history: [],
+    createdAt: '2026-11-24T09:00:00.000Z',
+    updatedAt: '2026-11-24T09:00:00.000Z',
+    ...fields,
+  });
+  const leads = [
+    lead({ status: 'converted', clientId: 'c1' }),
+    lead({ status: 'attached', clientId: 'c2' }),
+    lead({ status: 'new', clientId: null }),
+    // A discarded lead's client (it had one before being discarded) brings nothing.
+    lead({ status: 'discarded', clientId: 'c9' }),
+  ];
+  const fair = { startsOn: '2026-11-23' };
+
+  it('counts the offers to the clients its leads became or joined, made from its first day, with their net amounts per currency', () => {
+    const offers = [
+      offer({ clientId: 'c1' }),
+      offer({ clientId: 'c2', currency: 'HUF', lines: [line(1, 5_000_000)] }),
+      offer({ clientId: 'c2', status: 'draft', lines: [line(3, 1_000)], createdAt: '2026-11-23T00:30:00.000Z' }),
+      // Before the event: the attached client's earlier business is not the event's.
+      offer({ clientId: 'c2', createdAt: '2026-11-01T09:00:00.000Z' }),
+      // Not a client of this event.
+      offer({ clientId: 'c9' }),
+      offer({ clientId: 'c3' }),
+    ];
+    expect(offersForEvent(leads, offers, fair, 'UTC')).toEqual({
+      count: 3,
+      totals: [
+        { currency: 'EUR', net: 23_000, count: 2 },
+        { currency: 'HUF', net: 5_000_000, count: 1 },
+      ],
+    });
+  });
+
+  it('counts a revised offer once, at its current version, from when its first version was made', () => {
+    const v1 = offer({ number: 'OF-1', status: 'superseded', lines: [line(1, 10_000)] });
+    const v2 = offer({ number: 'OF-1', version: 2, previousVersionId: v1.id, status: 'sent', lines: [line(5, 10_000)], createdAt: '2026-12-01T09:00:00.000Z' });
+    expect(offersForEvent(leads, [v2, v1], fair, 'UTC')).toEqual({ count: 1, totals: [{ currency: 'EUR', net: 50_000, count: 1 }] });
+    const before = offer({ number: 'OF-2', status: 'superseded', createdAt: '2026-11-01T09:00:00.000Z' });
+    const revised = offer({ number: 'OF-2', version: 2, previousVersionId: before.id });
+    expect(offersForEvent(leads, [before, revised], fair, 'UTC').count).toBe(0);
   });
 });

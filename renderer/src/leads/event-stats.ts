@@ -1,11 +1,14 @@
 /**
  * The pure logic behind the event screens: which leads a filter keeps, the event summary's
- * counts (leads per day and rating, interest by product group, leads that became clients), the
+ * counts (leads per day and rating, interest by product group, leads that became clients, the
+ * offers made to them), the
  * order of the events list and the sections of the task list. No React, no database: the
  * screens pass in what their live queries read, so all of this is tested with plain data.
  */
 import type { FieldEvent, Lead, LeadStatus, Question, Rating, Task } from '../../../core/leads/lead-model';
 import { foldAscii } from '../../../core/search-text';
+import type { Offer } from '../../../core/offers/offer-model';
+import { priceOffer } from '../../../core/pricing/price';
 
 /** A calendar day ("2026-11-23") of an instant, in a time zone (the person's by default). */
 export function dayOf(iso: string, timeZone?: string): string {
@@ -148,12 +151,48 @@ export function becameClients(leads: readonly Lead[]): { converted: number; atta
   return { converted, attached, total: converted + attached, discarded };
 }
 
+/** What the offers to an event's clients amount to: how many, and their net totals per currency. */
+export interface EventOffers {
+  count: number;
+  /** Net totals (minor units) per currency, the largest count first. */
+  totals: { currency: string; net: number; count: number }[];
+}
+
+/** The clients an event's leads became or were attached to. */
+export function eventClientIds(leads: readonly Lead[]): Set<string> {
+  return new Set(leads.filter((l) => (l.status === 'converted' || l.status === 'attached') && l.clientId).map((l) => l.clientId!));
+}
+
 /**
- * Offers made to the clients of an event's leads.
- * TODO(issue 5): count the offers of the leads' clients once offers exist; until then none.
+ * The offers made to the clients an event's leads became (converted) or joined (attached) from
+ * the event's first day on: the ground for the event's results. An offer counts once however
+ * often it was revised (its number), from when its first version was made (an offer of an
+ * attached client made before the event is not the event's), at the amount of its current
+ * version, net of VAT, in its own currency (never converted). Drafts count: an offer being
+ * written is one the event brought; a deleted one is not here.
  */
-export function offersForEvent(_leads: readonly Lead[]): number {
-  return 0;
+export function offersForEvent(leads: readonly Lead[], offers: readonly Offer[], event: Pick<FieldEvent, 'startsOn'>, timeZone?: string): EventOffers {
+  const clients = eventClientIds(leads);
+  const byNumber = new Map<string, Offer[]>();
+  for (const offer of offers) {
+    if (!clients.has(offer.clientId)) continue;
+    const key = `${offer.clientId}|${offer.number}`;
+    byNumber.set(key, [...(byNumber.get(key) ?? []), offer]);
+  }
+  const totals = new Map<string, { currency: string; net: number; count: number }>();
+  let count = 0;
+  for (const versions of byNumber.values()) {
+    versions.sort((a, b) => a.version - b.version);
+    if (dayOf(versions[0]!.createdAt, timeZone) < event.startsOn) continue;
+    const current = versions.find((v) => v.status !== 'superseded') ?? versions[versions.length - 1]!;
+    const priced = priceOffer({ from: 'snapshot', currency: current.currency, pricesIncludeVat: current.pricesIncludeVat, lines: current.lines, discountLimitBp: 10_000 });
+    const row = totals.get(current.currency) ?? { currency: current.currency, net: 0, count: 0 };
+    row.net += priced.net;
+    row.count++;
+    totals.set(current.currency, row);
+    count++;
+  }
+  return { count, totals: [...totals.values()].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency)) };
 }
 
 /**
