@@ -87,6 +87,34 @@ const COMPILED_FORMS: readonly CompiledLegalForm[] = LEGAL_FORMS.map((form) => {
   return { words, at: form.at, nativeOnly };
 }).sort((a, b) => b.words.length - a.words.length);
 
+/**
+ * The forms that could start or end at a token, by that word (native or key): a name is checked
+ * against a handful instead of every form — an import of thousands makes a key for each of the
+ * client base's 200 000 names. Each list keeps COMPILED_FORMS' order (longest first).
+ */
+function formsBy(word: (f: CompiledLegalForm) => string): Map<string, CompiledLegalForm[]> {
+  const out = new Map<string, CompiledLegalForm[]>();
+  for (const form of COMPILED_FORMS) {
+    const key = word(form);
+    const list = out.get(key);
+    if (list) list.push(form);
+    else out.set(key, [form]);
+  }
+  return out;
+}
+const FORMS_BY_FIRST = formsBy((f) => f.words[0] ?? '');
+const FORMS_BY_LAST = formsBy((f) => f.words[f.words.length - 1] ?? '');
+const ORDER = new Map(COMPILED_FORMS.map((f, i) => [f, i]));
+
+/** The forms whose edge word is this token's native text or key, in COMPILED_FORMS' order. */
+function formsAt(by: ReadonlyMap<string, CompiledLegalForm[]>, token: Token | undefined): readonly CompiledLegalForm[] {
+  if (!token) return [];
+  const byKey = by.get(token.key) ?? [];
+  const byNative = token.native === token.key ? [] : (by.get(token.native) ?? []);
+  if (byNative.length === 0) return byKey;
+  return [...new Set([...byKey, ...byNative])].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
+}
+
 function formAt(tokens: readonly Token[], from: number, form: CompiledLegalForm): boolean {
   return form.words.every((word, i) => {
     const token = tokens[from + i];
@@ -134,27 +162,27 @@ export function companyWords(name: string): string[] {
 }
 
 function companyTokens(name: string): Token[] {
-  const all = tokenize(name);
-  let tokens = tokenize(stripCjkForms(name));
-  if (tokens.length === 0) tokens = all;
+  const stripped = tokenize(stripCjkForms(name));
+  const tokens = stripped.length === 0 ? tokenize(name) : stripped;
 
   let lo = 0;
   let hi = tokens.length;
   for (;;) {
     const width = hi - lo;
-    const tail = COMPILED_FORMS.find((f) => f.at !== 'start' && f.words.length <= width && formAt(tokens, hi - f.words.length, f));
+    const tail = formsAt(FORMS_BY_LAST, tokens[hi - 1]).find((f) => f.at !== 'start' && f.words.length <= width && formAt(tokens, hi - f.words.length, f));
     if (tail) {
       hi -= tail.words.length;
       continue;
     }
-    const head = COMPILED_FORMS.find((f) => f.at !== 'end' && f.words.length <= width && formAt(tokens, lo, f));
+    const head = formsAt(FORMS_BY_FIRST, tokens[lo]).find((f) => f.at !== 'end' && f.words.length <= width && formAt(tokens, lo, f));
     if (head) {
       lo += head.words.length;
       continue;
     }
     break;
   }
-  return lo < hi ? tokens.slice(lo, hi) : all;
+  // A name made only of legal forms keeps them all.
+  return lo < hi ? tokens.slice(lo, hi) : tokenize(name);
 }
 
 // ---------------------------------------------------------------------------------------------
