@@ -61,6 +61,9 @@ async function newOffer(page: Page, skus: string[]) {
     await expect(page.locator(`[data-testid="offer-line"][data-sku="${sku}"]`)).toBeVisible();
   }
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  // Saved on the laptop (autosave waits for a pause in typing), before a test rewrites it.
+  const id = page.url().split('/offers/')[1];
+  await expect.poll(() => idb<number>(page, `return (await all('offers')).find((x) => x.id === ${JSON.stringify(id)})?.lines.length ?? -1;`)).toBe(skus.length);
 }
 
 /** Puts the open offer in `status` (as a sync from the head of sales would), then shows it again. */
