@@ -134,6 +134,21 @@ describe('vCard', () => {
     });
   });
 
+  it('a card with no END:VCARD ends where the next one begins: the contacts after it are all read', () => {
+    const file = crlf(
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Sarah Whitfield', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Broken Card', 'ORG:Broken',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Raj Patel', 'TEL:+91 98765 43210', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'FN:Chen Wei', 'AGENT:', 'BEGIN:VCARD', 'FN:Assistant', 'END:VCARD', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Cut At The End',
+    );
+    const result = parseVcfFile(file);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.cards.map((c) => c.personName)).toEqual(['Sarah Whitfield', 'Broken Card', 'Raj Patel', 'Chen Wei', 'Cut At The End']);
+    expect(result.value.cards[1]!.companyName).toBe('Broken');
+    expect(result.value.cards[2]!.phones.map((p) => p.number)).toEqual(['+91 98765 43210']);
+  });
+
   it('reads every card of a .vcf file, skipping empty ones and a nested AGENT card', () => {
     const file = [
       crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Souza', 'EMAIL:ana@exemplo.com.br', 'END:VCARD'),

@@ -180,18 +180,29 @@ interface ContentLine {
   bytes?: Uint8Array;
 }
 
-/** Splits a text into vCards: the lines of each (nested 2.1 AGENT cards belong to their agent, not here). */
+/**
+ * Splits a text into vCards: the lines of each (nested 2.1 AGENT cards belong to their agent, not
+ * here). A card whose END:VCARD is missing ends where the next BEGIN:VCARD starts — unless that
+ * card is an AGENT's, right after an empty AGENT line — so one damaged card never takes the
+ * contacts after it with it.
+ */
 export function splitVCards(text: string): ContentLine[][] {
   const cards: ContentLine[][] = [];
   let current: ContentLine[] | null = null;
   let nested = 0;
+  let afterAgent = false;
   for (const line of unfoldLines(text)) {
     const parsed = parseContentLine(line);
     if (!parsed) continue;
     const isCardEdge = /^VCARD$/i.test(parsed.value.trim());
+    const agentBefore = afterAgent;
+    afterAgent = parsed.name === 'AGENT' && parsed.value.trim() === '';
     if (parsed.name === 'BEGIN' && isCardEdge) {
-      if (current) nested += 1;
-      else current = [];
+      if (current && (nested > 0 || agentBefore)) nested += 1;
+      else {
+        if (current) cards.push(current);
+        current = [];
+      }
       continue;
     }
     if (parsed.name === 'END' && isCardEdge) {
