@@ -8,37 +8,17 @@ import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSin
 import { formatDateTime } from '../i18n/format';
 import { connectedTransport } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
+import { changeText } from './history-text';
 import { useTeamNames } from './team';
 
 /** Entries a page shows; the server gives older ones on request. */
 const LOCAL_SHOWN = 50;
 
-function show(value: unknown, empty: string, names: ReadonlyMap<string, string>): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return empty;
-    return value.map((v) => (typeof v === 'object' && v ? Object.values(v).filter(Boolean).join(' ') : String(v))).join('; ');
-  }
-  if (typeof value === 'string') return names.get(value) ?? value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 function ChangeLine({ change, names }: { change: FieldChange | LoggedFieldChange; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
-  const empty = t('history.empty');
-  const field = t(`form.${change.field}`, { defaultValue: change.field });
-  // A conflict's resolution says only the value kept.
-  if (!('from' in change)) {
-    return (
-      <Text size="xs" c="dimmed" lineClamp={2}>
-        {'to' in change ? t('history.fieldKept', { field, to: show(change.to, empty, names) }) : field}
-      </Text>
-    );
-  }
   return (
-    <Text size="xs" c="dimmed" lineClamp={2}>
-      {t('history.fieldChange', { field, from: show(change.from, empty, names), to: show(change.to, empty, names) })}
+    <Text size="xs" c="dimmed" lineClamp={3}>
+      {changeText(change, t, names)}
     </Text>
   );
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../i18n';
+import { changeText } from './history-text';
+
+const t = initI18n('en').getFixedT('en');
+const names = new Map([['00000000-0000-4000-8000-000000000002', 'Ben Okafor']]);
+
+describe('a change in the card’s history', () => {
+  it('names only the phones added and removed, in their international form', () => {
+    const kept = { kind: 'work', number: '+442082636167' };
+    const text = changeText({ field: 'phones', from: [kept, { kind: 'work', number: 'call reception' }], to: [kept, { kind: 'mobile', number: '+447833445566' }] }, t, names);
+    expect(text).toBe('Phones: added mobile +44 7833 445566; removed work call reception');
+    expect(changeText({ field: 'phones', from: [kept], to: [kept] }, t, names)).toBe('Phones: the order changed');
+  });
+
+  it('shows a colleague by name, an empty value as empty, and a resolution by the value kept', () => {
+    expect(changeText({ field: 'ownerId', from: '00000000-0000-4000-8000-000000000002', to: null }, t, names)).toBe('Owner: Ben Okafor → (empty)');
+    expect(changeText({ field: 'notes', to: 'visit in June' }, t, names)).toBe('Notes: kept visit in June');
+    expect(changeText({ field: 'phones', from: [], to: [{ kind: 'work', number: '+3612345678' }] }, t, names)).toBe('Phones: (empty) → work +36 1 234 5678');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * How the card's history words a field's change (ClientHistory.tsx): values as a person reads
+ * them (a phone in its international form, a colleague's id as their name), and for a list
+ * (phones, emails, addresses) only what was added and removed.
+ */
+import type { TFunction } from 'i18next';
+import { phoneDisplay } from '../../../core/phone';
+import type { LoggedFieldChange } from '../../../core/sync/protocol';
+import type { FieldChange } from '../data/history';
+
+/** One value as a person reads it: a phone in its international form, a colleague's id as their name. */
+function showOne(value: unknown, names: ReadonlyMap<string, string>): string {
+  if (typeof value === 'object' && value) {
+    return Object.entries(value)
+      .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+      .map(([k, v]) => (k === 'number' && typeof v === 'string' ? phoneDisplay(v).text : String(v)))
+      .join(' ');
+  }
+  if (typeof value === 'string') return names.get(value) ?? value;
+  return String(value);
+}
+
+function show(value: unknown, empty: string, names: ReadonlyMap<string, string>): string {
+  if (value === null || value === undefined || value === '') return empty;
+  if (Array.isArray(value)) return value.length === 0 ? empty : value.map((v) => showOne(v, names)).join('; ');
+  return showOne(value, names);
+}
+
+/** A list's items in one and not the other (compared as JSON): what a change of a list did. */
+export function listDiff(from: readonly unknown[], to: readonly unknown[]): { added: unknown[]; removed: unknown[] } {
+  const key = (v: unknown) => JSON.stringify(v);
+  const before = new Set(from.map(key));
+  const after = new Set(to.map(key));
+  return { added: to.filter((v) => !before.has(key(v))), removed: from.filter((v) => !after.has(key(v))) };
+}
+
+/** The line the history shows for one field's change. */
+export function changeText(change: FieldChange | LoggedFieldChange, t: TFunction, names: ReadonlyMap<string, string>): string {
+  const empty = t('history.empty');
+  const field = t(`form.${change.field}`, { defaultValue: change.field });
+  // A conflict's resolution says only the value kept.
+  if (!('from' in change)) return 'to' in change ? t('history.fieldKept', { field, to: show(change.to, empty, names) }) : field;
+  if (Array.isArray(change.from) && Array.isArray(change.to) && change.from.length > 0 && change.to.length > 0) {
+    const { added, removed } = listDiff(change.from, change.to);
+    const parts = [
+      ...(added.length ? [t('history.added', { values: show(added, empty, names) })] : []),
+      ...(removed.length ? [t('history.removed', { values: show(removed, empty, names) })] : []),
+    ];
+    return parts.length ? t('history.listChange', { field, changes: parts.join('; ') }) : t('history.reordered', { field });
+  }
+  return t('history.fieldChange', { field, from: show(change.from, empty, names), to: show(change.to, empty, names) });
+}
