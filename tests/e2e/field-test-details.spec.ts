@@ -127,6 +127,27 @@ test('a form says once what needs fixing, however often Save is pressed, and say
   await expect(messages(page, /need/)).toHaveCount(0);
 });
 
+test('the capture and event forms: one error under a field however often it is saved, gone when fixed', async ({ page }) => {
+  await openDemo(page);
+  await page.goto('/?demo=10#/capture');
+  const email = page.getByLabel('Email');
+  await email.fill('bad@');
+  await page.getByLabel('Notes').fill('Met at the stand');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Not a valid email address, e.g. name@company.com.')).toHaveCount(1);
+  await email.fill('ok@acme.com');
+  await expect(page.getByText('Not a valid email address, e.g. name@company.com.')).toHaveCount(0);
+
+  await page.goto('/?demo=10#/events/new');
+  const save = page.getByRole('button', { name: 'Save' });
+  for (let i = 0; i < 3; i++) await save.click();
+  await expect(messages(page, /needs? attention/)).toHaveCount(1);
+  await expect(page.getByText('Required.')).toHaveCount(1);
+  await page.getByLabel('Name *').fill('Thames Trade Days');
+  await expect(page.getByText('Required.')).toHaveCount(0);
+  await expect(messages(page, /needs? attention/)).toHaveCount(0);
+});
+
 test('the offer builder says once why a step is refused, however often it is pressed', async ({ page }) => {
   await openDemo(page);
   await newOffer(page, []);
