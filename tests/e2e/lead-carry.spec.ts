@@ -127,12 +127,36 @@ test('a converted lead keeps its rating, answer, mobile, address and event; the 
   await offer.expectSaved();
   const net = (await offer.total('net').innerText()).trim();
 
-  // The event's summary counts it, with its amount; the card's link leads back to the event.
+  // A second visitor from the same company, attached to it: no contact picked, the person becomes one.
+  await capture.open();
+  await capture.field('Name').fill('Sara Lane');
+  await capture.field('Company name').fill('Thames Fixings');
+  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Sara Lane');
+  await leads.open(eventId);
+  await page.getByRole('button', { name: 'Actions for Sara Lane', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Attach to existing client/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Client' }).fill('Thames Fixings');
+  await page.getByRole('option', { name: /Thames Fixings Ltd/ }).first().click();
+  await expect(dialog.getByRole('combobox', { name: 'Contact' })).toHaveAttribute('placeholder', 'A new contact: Sara Lane');
+  await expect(dialog).toContainText('What the lead learnt is added to the client and the contact');
+  await dialog.screenshot({ path: test.info().outputPath('attach-dialog.png') });
+  await dialog.getByRole('button', { name: 'Attach', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(leads.row('Sara Lane')).toContainText('Attached');
+  await page.goto(`/#/clients/${client.id}`);
+  await expect(page.getByTestId('contact-card').filter({ hasText: 'Sara Lane' }).getByTestId('met-at-event')).toHaveText(new RegExp(`^${eventName}`));
+  await expect(page.getByText(/^From the lead captured at/).filter({ hasText: 'Rating: Warm' })).toBeVisible();
+
+  // The event's summary counts the offer once, with its amount; the card's link leads back to the event.
   await page.goto(`/#/clients/${client.id}`);
   await page.getByTestId('met-at-event').first().click();
   await expect(page.getByTestId('event-title')).toHaveText(eventName);
   await leads.openSummary();
-  await expect(leads.summaryValue('clients')).toHaveText('1');
+  await expect(leads.summaryValue('clients')).toHaveText('2');
+  await expect(page.getByTestId('summary-clients')).toContainText('1 new · 1 existing');
   await expect(leads.summaryValue('offers')).toHaveText('1');
   await expect(page.getByTestId('summary-offers')).toContainText(`${net} net of VAT`);
   await page.getByTestId('event-summary').screenshot({ path: test.info().outputPath('event-summary-offers.png') });

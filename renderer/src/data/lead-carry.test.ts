@@ -202,4 +202,22 @@ describe('attaching a lead', () => {
     expect(await db.leads.get(saved.id)).toMatchObject({ status: 'attached', contactId: contact.id });
     await expect(attachLead(saved.id, client.id, null, db)).rejects.toThrow('errors.lead_already_linked');
   });
+
+  it('carries a lead attached at capture (a visitor recognised at the booth) as it carries a later attach', async () => {
+    const client = await createClient({ ...blankClientInput('u1'), name: 'Harbour Fixings Ltd' }, db);
+    const existing = await createContact(client.id, { name: 'James Whitmore', position: '', phones: [], emails: [], birthday: '', decisionRole: 'other', notes: '' }, db);
+    const lead = await captureLead(fullLead(), { taskTitle, attachTo: { clientId: client.id, contactId: existing.id } }, db);
+    expect(lead).toMatchObject({ status: 'attached', clientId: client.id, contactId: existing.id });
+    const record = (await db.clients.get(client.id))!;
+    expect(record.eventId).toBe(eventId);
+    expect(record.notes).toContain('Rating: Hot');
+    expect(record.contacts![0]).toMatchObject({ position: 'Head of Purchasing', eventId, phones: expect.arrayContaining([{ kind: 'mobile', number: '+447700900456' }]) });
+
+    // The company only ("Attach to this"): the person becomes its new contact.
+    const other = await captureLead(fullLead({ personName: 'Mia Whitmore', phone: '+447700900999' }), { taskTitle, attachTo: { clientId: client.id, contactId: null } }, db);
+    const mia = (await db.clients.get(client.id))!.contacts!.find((c) => c.name === 'Mia Whitmore')!;
+    expect(other.contactId).toBe(mia.id);
+    expect((await db.leads.get(other.id))!.contactId).toBe(mia.id);
+  });
 });
+

@@ -16,6 +16,7 @@ import {
 } from '../../../core/leads/lead-model';
 import { blankClientInput, type Client, type ClientInput, type Contact } from '../../../core/client-model';
 import i18next from 'i18next';
+import { ZodError } from 'zod';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS_PER_RECORD, type AttachmentRef } from '../../../core/sync/attachments';
 import { sameValue } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
@@ -128,11 +129,13 @@ export interface CaptureOptions {
 
 /**
  * lead-capture: the lead, its business-card photo and the follow-up task of its next step, in one
- * transaction. Never waits for the network: the sync sends it later.
+ * transaction; attached to a client at once, with what it carries to the client and contact
+ * (see attachLead). Never waits for the network: the sync sends it later.
  */
-export async function captureLead(values: LeadFormValues, options: CaptureOptions, db = getDb()): Promise<Lead> {
+export async function captureLead(values: LeadFormValues, options: CaptureOptions, db = getDb(), t: CarryWords = uiWords): Promise<Lead> {
   const data = leadInputSchema(await phoneRegionsFor([values.country ?? ''], db)).parse(safeText(values));
-  return db.transaction('rw', leadTables(db), async () => {
+  const tables = options.attachTo ? [...leadTables(db), db.clients, db.clientRows, db.history] : leadTables(db);
+  return db.transaction('rw', tables, async () => {
     const me = await currentUserId(db);
     const at = now();
     const eventId = options.eventId === undefined ? await activeEventId(db) : options.eventId;
@@ -151,6 +154,17 @@ export async function captureLead(values: LeadFormValues, options: CaptureOption
       updatedAt: at,
     };
     if (options.photo) lead.attachments = [await keepPhoto(db, options.photo, at)];
+    // Attached at once: what the lead learnt goes to the client and contact (a new one for the person
+    // when none was picked). A client this laptop cannot write to (its record no longer reads as the
+    // form's, or it left this laptop meanwhile) does not cost the visitor's lead: it is saved
+    // attached, holding everything itself.
+    if (options.attachTo) {
+      try {
+        lead.contactId = await carryToClient(db, lead, options.attachTo.clientId, options.attachTo.contactId, t);
+      } catch (e) {
+        if (!(e instanceof ZodError) && !(e instanceof CommandError)) throw e;
+      }
+    }
     await db.leads.add(lead);
     await recordChange(db, 'leads', lead.id, { ...lead, [DELETED_FIELD]: false });
     const task = followUpTask(lead, options.taskTitle, at);
@@ -262,17 +276,31 @@ export async function attachLead(id: string, clientId: string, contactId: string
     if (!client) throw new CommandError('errors.client_not_found');
     const lead = await mustGetLead(db, id);
     if (lead.status === 'converted' || lead.status === 'attached') throw new CommandError('errors.lead_already_linked');
-    const carried = carryLead(lead, await carryContext(db, lead, t));
-    await updateClient(clientId, mergeClient(pickClientInput(client), carried.client, t), db);
-    let linkedContact = contactId;
-    const existing = contactId ? (await db.clients.get(clientId))?.contacts?.find((c) => c.id === contactId) : undefined;
-    if (contactId && !existing) throw new CommandError('errors.contact_not_found');
-    if (existing && carried.contact) await updateContact(existing, mergeContact(existing, carried.contact, t), db);
-    else if (!existing && carried.contact) linkedContact = (await createContact(clientId, newContactValues(carried.contact), db)).id;
-    await carryLeadOrigin({ clientId, contactId: linkedContact }, lead.eventId, carried.client.attachments, db);
+    const linkedContact = await carryToClient(db, lead, clientId, contactId, t);
     await patchLead(db, id, { status: 'attached', clientId, contactId: linkedContact });
     await moveOpenTasks(db, id, { clientId });
   });
+}
+
+/**
+ * What an attached lead brings to its client and contact (lead-carry.ts), in the caller's
+ * transaction: the client gets the addresses, tags and website it lacks and the lead's block in
+ * its notes; the contact the phones, emails, position and birthday it lacks — or, when none is
+ * given and the lead names a person, the person becomes a new contact. Both keep the event.
+ * Returns the contact the lead is linked to.
+ */
+async function carryToClient(db: FieldbookDb, lead: Lead, clientId: string, contactId: string | null, t: CarryWords): Promise<string | null> {
+  const client = await db.clients.get(clientId);
+  if (!client) throw new CommandError('errors.client_not_found');
+  const existing = contactId ? client.contacts?.find((c) => c.id === contactId) : undefined;
+  if (contactId && !existing) throw new CommandError('errors.contact_not_found');
+  const carried = carryLead(lead, await carryContext(db, lead, t));
+  await updateClient(clientId, mergeClient(pickClientInput(client), carried.client, t), db);
+  let linked = contactId;
+  if (existing && carried.contact) await updateContact(existing, mergeContact(existing, carried.contact, t), db);
+  else if (!existing && carried.contact) linked = (await createContact(clientId, newContactValues(carried.contact), db)).id;
+  await carryLeadOrigin({ clientId, contactId: linked }, lead.eventId, carried.client.attachments, db);
+  return linked;
 }
 
 /** Only the fields a person edits on a client (what updateClient takes). */
