@@ -239,3 +239,20 @@ test('a failed save keeps everything typed and says why', async ({ page }) => {
   await expect(form.field('Name')).toHaveValue('Unlucky Imports');
   await expect(form.field('Notes')).toHaveValue('Met at the Hannover fair; wants a dealer price list.');
 });
+
+test('an address the app has no screen for says so in plain words, with the sidebar and a way back', async ({ page }) => {
+  const list = new ClientsPage(page);
+  await list.open(5);
+  await page.goto('/#/no/such/screen');
+  const notFound = page.getByTestId('not-found');
+  await expect(notFound).toContainText('No such screen');
+  await expect(page.getByText('Unexpected Application Error')).toHaveCount(0);
+  await expect(page.getByRole('navigation').getByText('Capture lead')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('not-found.png') });
+  await notFound.getByRole('link', { name: 'Back to the clients' }).click();
+  await expect(list.rows.first()).toBeVisible();
+  // "#/clients" is the list.
+  await page.goto('/#/clients');
+  await expect(list.rows.first()).toBeVisible();
+  await expect(page).toHaveURL(/#\/$/);
+});

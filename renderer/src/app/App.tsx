@@ -4,7 +4,7 @@ import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { theme } from './theme';
 import { AppLayout } from './AppLayout';
 import { ClientListPage } from '../clients/ClientListPage';
@@ -23,14 +23,18 @@ import { OfferPage } from '../offers/OfferPage';
 import { CatalogPage } from '../catalog/CatalogPage';
 import { ProductPage } from '../catalog/ProductPage';
 import { TrashPage } from '../trash/TrashPage';
+import { NotFoundPage, RouteError } from './RouteProblems';
 
 // Hash routing: the app is served from app://fieldbook/index.html on the desktop and from a
 // static server in the browser build, and neither rewrites deep paths to index.html.
 const router = createHashRouter([
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <ClientListPage /> },
+      // The list lives at the start; "#/clients" is what people type for it.
+      { path: 'clients', element: <Navigate to="/" replace /> },
       { path: 'clients/new', element: <ClientFormPage /> },
       { path: 'clients/:clientId', element: <ClientCardPage /> },
       { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
@@ -49,6 +53,7 @@ const router = createHashRouter([
       { path: 'sync', element: <SyncPage /> },
       { path: 'trash', element: <TrashPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -20,6 +20,11 @@ export const en = {
     loading: 'Opening your client base…',
     seeding: 'Preparing demo clients… {{count}} so far',
     loadError: 'The client base could not be opened: {{error}}',
+    notFoundTitle: 'No such screen',
+    notFound: 'Fieldbook has no screen at this address. Your clients and everything else on this laptop are where they were.',
+    screenErrorTitle: 'This screen could not be shown',
+    screenError: 'Something went wrong while drawing it. Everything stored on this laptop is safe; go back and try again.',
+    backToClients: 'Back to the clients',
   },
   settings: {
     title: 'Settings',
