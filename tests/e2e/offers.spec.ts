@@ -105,6 +105,10 @@ test('an offer built offline is approved by the head of sales through the sync, 
   await expect(anna.page.getByText('A discount is above your limit: send the offer for approval first.')).toBeVisible();
   await offer.submitForApproval('They buy 10 boxes a month; a competitor offers 15 % off.');
   await expect(offer.status()).toHaveText('Awaiting approval');
+  // Past its draft, a line shows what was typed and saved, not what it was added with.
+  await expect(offer.line(s.other.sku).getByRole('cell').nth(2)).toHaveText(/^10\s/);
+  await expect(offer.line(s.other.sku).getByRole('cell').nth(4)).toHaveText(/^15\s?%/);
+  await expect(offer.line(s.analogue.sku).getByRole('cell').nth(2)).toHaveText(/^5\s/);
   const number = (await offer.title().textContent())!.split(' · ')[0]!;
   // Anna Berger's prefix, as the company server gave it (the only "AB" in the demo company), and this laptop's mark.
   expect(number).toMatch(/^AB-\d{6}-[A-HJ-NP-Z]+\d+$/);

@@ -62,6 +62,9 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const editable = offer.status === 'draft';
   const form = useForm<OfferFormValues>({ defaultValues: toFormValues(offer), mode: 'onChange' });
   const lines = useFieldArray({ control: form.control, name: 'lines', keyName: 'key' });
+  // An offer past its draft shows its lines as stored: the field array keeps the values lines
+  // were loaded or added with, not what was typed since (it showed a 2 500 typed over 1 as "1").
+  const shownLines = useMemo(() => (editable ? lines.fields : toFormValues(offer).lines.map((l) => ({ ...l, key: l.id }))), [editable, lines.fields, offer]);
   const autosave = useDraftAutosave(form, offer);
   const [currency, pricesIncludeVat] = useWatch({ control: form.control, name: ['currency', 'pricesIncludeVat'] });
   const productIds = useMemo(() => lines.fields.map((f) => f.productId), [lines.fields]);
@@ -209,7 +212,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
                 ) : (
                   <OfferLines
                     form={form}
-                    fields={lines.fields}
+                    fields={shownLines}
                     editable={editable}
                     currency={currency}
                     pricesIncludeVat={pricesIncludeVat}
