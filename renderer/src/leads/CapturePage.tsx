@@ -121,6 +121,17 @@ const RATING_KEYS: Record<string, Rating> = { Digit1: 'hot', Digit2: 'warm', Dig
 const NEXT_STEP_KEYS: Record<string, NextStep> = { KeyC: 'call', KeyO: 'send_offer', KeyS: 'visit', KeyI: 'invite' };
 
 
+/**
+ * Enter in a field with a list (the country, the interests: a combobox's input) picks the list's
+ * highlighted option or adds the typed interest (Mantine does that on the input, before this
+ * runs), and never saves the lead: without this, an Enter with no option highlighted submitted
+ * the form, and the lead was saved without the country being picked. Ctrl+Enter saves from anywhere.
+ */
+function keepEnterInLists(e: React.KeyboardEvent) {
+  if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
+  if (e.target instanceof HTMLElement && e.target.getAttribute('aria-haspopup') === 'listbox') e.preventDefault();
+}
+
 /** Answers cleared in the form are absent, not empty. */
 function withoutBlankAnswers(values: CaptureValues): CaptureValues {
   const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
@@ -415,7 +426,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
         {unsaved.length > 0 && <UnsavedLeads control={control} leads={unsaved} onPutBack={putBack} />}
         <Grid gap="lg">
           <Grid.Col span={8}>
-            <form onSubmit={(e) => void save(e)} noValidate aria-label={t('capture.title')}>
+            <form onSubmit={(e) => void save(e)} onKeyDown={keepEnterInLists} noValidate aria-label={t('capture.title')}>
               <Stack gap="sm">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
                   <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} />
@@ -429,7 +440,17 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
                       control={control}
                       name="country"
                       render={({ field, fieldState }) => (
-                        <Select label={t('capture.country')} data={countries} searchable clearable value={field.value || null} onChange={(v) => field.onChange(v ?? '')} error={fieldError(fieldState.error)} />
+                        <Select
+                          label={t('capture.country')}
+                          data={countries}
+                          searchable
+                          clearable
+                          // Typing "Ger" highlights Germany: Enter picks it (keepEnterInLists).
+                          selectFirstOptionOnChange
+                          value={field.value || null}
+                          onChange={(v) => field.onChange(v ?? '')}
+                          error={fieldError(fieldState.error)}
+                        />
                       )}
                     />
                   </SimpleGrid>

@@ -1,0 +1,50 @@
+/**
+ * Nothing typed on the capture screen is lost: a half-typed lead survives leaving the screen and
+ * a reload, Enter in the country list picks the country instead of saving, and a card read over
+ * typed text fills only the empty fields (the typed values stay, the card's are in the notes).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { CapturePage } from './pages/capture-page';
+
+/** A store of this browser's IndexedDB, read as the app left it. */
+async function stored(page: Page, store: 'leads' | 'meta'): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+
+test('Enter in the country list picks the country and does not save; Ctrl+Enter saves with it', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await capture.type('Hans Weber');
+  const country = capture.field('Country');
+  await country.click();
+  await capture.type('Germ');
+  await expect(page.getByRole('option', { name: 'Germany (DE)' })).toBeVisible();
+  await capture.press('Enter');
+  await expect(country).toHaveValue('Germany (DE)');
+  await expect(page.getByRole('option', { name: 'Germany (DE)' })).toBeHidden();
+  // Enter again on the picked country, and in the interests with nothing typed: still no save.
+  await capture.press('Enter');
+  await capture.field('Interested in').click();
+  await capture.press('Enter');
+  await expect(capture.field('Name')).toHaveValue('Hans Weber');
+  await expect(capture.saved()).toHaveText('');
+  expect(await stored(page, 'leads')).toHaveLength(0);
+
+  await capture.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Hans Weber');
+  await expect.poll(async () => (await stored(page, 'leads')).map((l) => [l.personName, l.country])).toEqual([['Hans Weber', 'DE']]);
+});
