@@ -48,3 +48,23 @@ test('Enter in the country list picks the country and does not save; Ctrl+Enter 
   await expect(capture.saved()).toHaveText('Saved: Hans Weber');
   await expect.poll(async () => (await stored(page, 'leads')).map((l) => [l.personName, l.country])).toEqual([['Hans Weber', 'DE']]);
 });
+
+const VCF = ['BEGIN:VCARD', 'VERSION:3.0', 'N:Smith;Jane;;;', 'FN:Jane Smith', 'ORG:Acme Pumps Ltd', 'TITLE:Buyer', 'TEL;TYPE=WORK:+44 113 496 0000', 'EMAIL:jane@acme-pumps.example', 'END:VCARD', ''].join('\r\n');
+
+test('a .vcf over typed text fills only the empty fields and keeps what was typed, the card’s value in the notes', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await capture.type('Janet Smyth');
+  await capture.field('Notes').click();
+  await capture.type('Wants a quote for 40 pumps');
+  await capture.importVcf('jane.vcf', Buffer.from(VCF));
+
+  await expect(capture.field('Company name')).toHaveValue('Acme Pumps Ltd');
+  await expect(capture.field('Email')).toHaveValue('jane@acme-pumps.example');
+  await expect(capture.field('Position')).toHaveValue('Buyer');
+  await expect(capture.field('Name')).toHaveValue('Janet Smyth');
+  await expect(capture.field('Notes')).toHaveValue('Wants a quote for 40 pumps\nFrom the card: Name: Jane Smith');
+  await expect(page.getByText('Kept what you typed in Name: the card says otherwise, its value is in the notes.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('capture-card-over-typed.png') });
+});

@@ -24,14 +24,17 @@ async function storedLeads(page: Page): Promise<Record<string, unknown>[]> {
   );
 }
 
-test('a USB scanner’s burst fills the form, and what the person had typed is not mixed in', async ({ page }) => {
+test('a USB scanner’s burst fills the form, and what the person had typed is not mixed in, nor overwritten', async ({ page }) => {
   const capture = new CapturePage(page);
   await capture.open();
   await capture.field('Name').click();
   await page.keyboard.type('An', { delay: 80 }); // a person, at a person's pace
   // The scanner: a MeCard at machine speed, ending with Enter.
   await capture.scan('MECARD:N:Petrov,Ivan;ORG:OOO Romashka;TEL:+79123456789;EMAIL:ivan@romashka.ru;;\n');
-  await expect(capture.field('Name')).toHaveValue('Ivan Petrov');
+  // The typed name stays (the card's does not begin with it): the card's is in the notes, and said.
+  await expect(capture.field('Name')).toHaveValue('An');
+  await expect(capture.field('Notes')).toHaveValue('From the card: Name: Ivan Petrov');
+  await expect(capture.page.getByText('Kept what you typed in Name')).toBeVisible();
   await expect(capture.field('Company name')).toHaveValue('OOO Romashka');
   await expect(capture.field('Phone')).toHaveValue('+79123456789');
   await expect(capture.field('Email')).toHaveValue('ivan@romashka.ru');

@@ -37,13 +37,13 @@ import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data
 import { openRecord, type Opened } from '../data/opened-record';
 import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
-import { formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
+import { formatCountry, formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
 import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
-import { emptyCapture, fillFromCard, isBlankCapture, nextWorkingDay, type CaptureValues } from './capture-values';
+import { emptyCapture, isBlankCapture, mergeCard, nextWorkingDay, type CaptureValues, type CardSingleField } from './capture-values';
 import { useExtraLabel } from './card-labels';
-import { CardFields } from './CardFields';
+import { birthdayText, CardFields } from './CardFields';
 import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
 import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
@@ -299,13 +299,29 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
     }
   };
 
+  /**
+   * A scanned or imported card into the form. What the person typed stays: the card fills the
+   * empty fields, and where it says something else its value goes to the notes, and a message
+   * names the fields kept (capture-values.ts `mergeCard`).
+   */
   const fill = (card: ScannedCard) => {
-    const next = fillFromCard(getValues(), card, extraLabel);
+    const fieldName = (field: CardSingleField) => t(field === 'birthday' ? 'capture.card.birthday' : `capture.${field}`);
+    const { values: next, kept } = mergeCard(getValues(), card, extraLabel, (field, value) =>
+      t('capture.scan.fromCard', { field: fieldName(field), value: field === 'country' ? formatCountry(value) : field === 'birthday' ? birthdayText(value) : value }),
+    );
     for (const [key, value] of Object.entries(next) as [keyof CaptureValues, CaptureValues[keyof CaptureValues]][]) {
       if (!sameValue(value, getValues(key))) setValue(key, value as never, { shouldDirty: true, shouldValidate: submitted.current });
     }
-    // The card's own photo becomes the lead's card photo (the form holds one; a person's photo first).
-    if (card.pictures.length) void cardPictures(card, displayName(next)).then(([picture]) => picture && setPhoto(picture));
+    if (kept.length) {
+      notifications.show({
+        color: 'yellow',
+        autoClose: 10_000,
+        message: t('capture.scan.keptTyped', { count: kept.length, fields: kept.map(fieldName).join(', ') }),
+      });
+    }
+    // The card's own photo becomes the lead's card photo (the form holds one; a person's photo
+    // first), unless the form has a photo already.
+    if (card.pictures.length) void cardPictures(card, displayName(next)).then(([picture]) => picture && setPhoto((had) => had ?? picture));
   };
 
   const readPayload = (text: string) => {

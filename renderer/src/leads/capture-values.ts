@@ -119,3 +119,71 @@ export function fillFromCard(values: CaptureValues, card: ScannedCard, label: Ex
   if (lines.length) next.notes = [values.notes, ...lines].filter(Boolean).join('\n');
   return next;
 }
+
+/** The form's one-value fields a card can fill, in the form's order (a conflict is said in this order). */
+export const CARD_SINGLE_FIELDS = ['personName', 'companyName', 'phone', 'email', 'position', 'city', 'country', 'birthday'] as const;
+export type CardSingleField = (typeof CARD_SINGLE_FIELDS)[number];
+
+/** Whether a typed value and a card's say the same: case, spacing and, for a phone, its punctuation aside. */
+function sameText(field: CardSingleField, typed: string, card: string): boolean {
+  if (field === 'phone') {
+    const digits = (s: string) => s.replace(/^\s*00/, '+').replace(/[^\d+]/g, '');
+    return digits(typed) === digits(card);
+  }
+  return plain(typed) === plain(card);
+}
+
+const plain = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+const uniqueBy = <T>(list: readonly T[]) => {
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+/**
+ * The form after a scan or a .vcf while the person may already have typed: what is typed stays.
+ * The card fills the empty fields only; a field where the card says something else keeps the
+ * typed value and the card's goes to the notes as a line (`conflictLine`, "From the card: Name:
+ * Jane Smith"), named in `kept` so the screen can say so. The card's lists (more phones, emails,
+ * web addresses, addresses, departments) are added to the form's; its other lines (a nickname,
+ * a value too long for its field, see `fillFromCard`) are added to the notes, once.
+ */
+export function mergeCard(
+  values: CaptureValues,
+  card: ScannedCard,
+  label: ExtraLabel,
+  conflictLine: (field: CardSingleField, value: string) => string,
+): { values: CaptureValues; kept: CardSingleField[] } {
+  const fromCard = fillFromCard(emptyCapture(), card, label);
+  const next: CaptureValues = { ...values };
+  const kept: CardSingleField[] = [];
+  const conflicts: string[] = [];
+  for (const field of CARD_SINGLE_FIELDS) {
+    const theirs = fromCard[field];
+    const ours = values[field];
+    if (!theirs) continue;
+    // A value the card's begins with ("Jan" of "Jane Smith") was being typed: the card completes it.
+    const begun = field !== 'country' && field !== 'birthday' && field !== 'phone' && plain(theirs).startsWith(plain(ours)) && !sameText(field, ours, theirs);
+    if (!ours.trim() || begun) {
+      next[field] = theirs;
+      if (field === 'phone') next.phoneKind = fromCard.phoneKind;
+    } else if (!sameText(field, ours, theirs)) {
+      kept.push(field);
+      conflicts.push(conflictLine(field, theirs));
+    }
+  }
+  next.otherPhones = uniqueBy([...values.otherPhones, ...fromCard.otherPhones]).filter((p) => !sameText('phone', next.phone, p.number));
+  next.otherEmails = uniqueBy([...values.otherEmails, ...fromCard.otherEmails]).filter((e) => !sameText('email', next.email, e));
+  next.websites = uniqueBy([...values.websites, ...fromCard.websites]);
+  next.addresses = uniqueBy([...values.addresses, ...fromCard.addresses]);
+  next.departments = uniqueBy([...values.departments, ...fromCard.departments]);
+  const lines = [...fromCard.notes.split('\n'), ...conflicts].filter((line) => line && !values.notes.includes(line));
+  if (lines.length) next.notes = [values.notes, ...lines].filter(Boolean).join('\n');
+  return { values: next, kept };
+}
+
