@@ -23,6 +23,57 @@ async function stored(page: Page, store: 'leads' | 'meta'): Promise<Record<strin
   );
 }
 
+const draftOnDisk = async (page: Page) => (await stored(page, 'meta')).find((e) => e.key === 'captureDraft')?.value as { values: { personName: string } } | undefined;
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByText(name, { exact: true });
+
+test('a half-typed lead is still there after visiting the clients and after a reload, until it is saved', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await capture.type('Greta Lindqvist');
+  await capture.field('Notes').click();
+  await capture.type('Asked about pumps, call after the fair');
+
+  await nav(page, 'Clients').click();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
+  await nav(page, 'Capture lead').click();
+  await expect(capture.field('Name')).toHaveValue('Greta Lindqvist');
+  await expect(capture.field('Notes')).toHaveValue('Asked about pumps, call after the fair');
+  await expect(page.getByTestId('capture-draft-restored')).toContainText('not saved yet');
+  await page.screenshot({ path: test.info().outputPath('capture-draft-restored.png') });
+
+  // A reload (or a crash) too: the draft is in the laptop's database.
+  await expect.poll(async () => (await draftOnDisk(page))?.values.personName).toBe('Greta Lindqvist');
+  await page.reload();
+  await expect(capture.field('Name')).toHaveValue('Greta Lindqvist', { timeout: 30_000 });
+  await expect(capture.field('Notes')).toHaveValue('Asked about pumps, call after the fair');
+
+  // Saved, it is a lead, and the form is empty when the person comes back.
+  await capture.field('Name').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Greta Lindqvist');
+  await expect(page.getByTestId('capture-draft-restored')).toHaveCount(0);
+  expect((await stored(page, 'leads')).map((l) => l.personName)).toEqual(['Greta Lindqvist']);
+  await nav(page, 'Clients').click();
+  await nav(page, 'Capture lead').click();
+  await capture.expectEmptyAndFocused();
+  await expect(capture.field('Notes')).toHaveValue('');
+  await expect.poll(() => draftOnDisk(page)).toBeUndefined();
+});
+
+test('"Clear form" forgets the draft', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await capture.type('Not this one');
+  await page.getByRole('button', { name: 'Clear form' }).click();
+  await nav(page, 'Clients').click();
+  await nav(page, 'Capture lead').click();
+  await capture.expectEmptyAndFocused();
+  await expect.poll(() => draftOnDisk(page)).toBeUndefined();
+});
 
 test('Enter in the country list picks the country and does not save; Ctrl+Enter saves with it', async ({ page }) => {
   const capture = new CapturePage(page);
@@ -67,4 +118,24 @@ test('a .vcf over typed text fills only the empty fields and keeps what was type
   await expect(capture.field('Notes')).toHaveValue('Wants a quote for 40 pumps\nFrom the card: Name: Jane Smith');
   await expect(page.getByText('Kept what you typed in Name: the card says otherwise, its value is in the notes.')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('capture-card-over-typed.png') });
+});
+
+test('opening a saved lead for correcting over typed text sets the typed lead aside, to take back', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  await capture.field('Name').click();
+  await capture.type('Olga Berg');
+  await capture.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Olga Berg');
+  const [olga] = await stored(page, 'leads');
+  await capture.type('Piet de Vries');
+
+  // "Edit in capture form" from the lead's details is this link.
+  await page.goto(`/#/capture?lead=${String(olga!.id)}`);
+  await expect(capture.field('Name')).toHaveValue('Olga Berg');
+  const aside = page.getByTestId('capture-unsaved');
+  await expect(aside).toContainText('Piet de Vries: set aside when another lead was opened');
+  await page.getByRole('button', { name: 'Capture a new lead instead' }).click();
+  await aside.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(capture.field('Name')).toHaveValue('Piet de Vries');
 });

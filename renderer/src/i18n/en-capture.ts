@@ -35,6 +35,8 @@ export const enCapture = {
     unsavedTitle_other: '{{count}} leads were not saved',
     putBack: 'Back to the form',
     putBackFirst: 'Save or clear the form first',
+    setAside: 'set aside when another lead was opened',
+    draftRestored: 'This is the lead you were typing before you left this screen: it is not saved yet.',
     editing: 'Editing the lead captured {{when}}',
     stopEditing: 'Capture a new lead instead',
     keysTitle: 'Keyboard',

@@ -41,12 +41,13 @@ import { formatCountry, formatDateTime, formatFileSize, formatPhone, userLocale 
 import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
-import { emptyCapture, isBlankCapture, mergeCard, nextWorkingDay, type CaptureValues, type CardSingleField } from './capture-values';
+import { emptyCapture, isBlankCapture, mergeCard, nextWorkingDay, worthKeeping, type CaptureValues, type CardSingleField } from './capture-values';
 import { useExtraLabel } from './card-labels';
 import { birthdayText, CardFields } from './CardFields';
 import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
 import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
+import { keepCaptureDraft, knownCaptureDraft, readCaptureDraft, type CaptureDraft } from '../data/capture-draft';
 import { listenForScans } from './scanner-input';
 
 /** The fields likely matches are found by. */
@@ -171,6 +172,16 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
  * empty form with the focus in the first field; the save is local (the sync sends it later).
  */
 export function CapturePage() {
+  // The lead typed here before, kept while the person was away (data/capture-draft.ts): read
+  // before the form appears, so it cannot replace what is typed in the meantime.
+  const [draft, setDraft] = useState(knownCaptureDraft);
+  useEffect(() => {
+    if (draft === undefined) void readCaptureDraft().then(setDraft);
+  }, [draft]);
+  return draft === undefined ? null : <CaptureForm draft={draft} />;
+}
+
+function CaptureForm({ draft }: { draft: CaptureDraft | null }) {
   // This laptop's part of where phones are read (the active event's country, the market); the
   // lead's own country comes first, as in the save (data/leads.ts).
   const regions = usePhoneRegions([]);
@@ -179,8 +190,8 @@ export function CapturePage() {
       (zodResolver(leadInputSchema(phoneRegions([values.country, ...regions]))) as unknown as Resolver<CaptureValues, unknown, LeadInput>)(withoutBlankAnswers(values), context, options),
     [regions],
   );
-  const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: emptyCapture(), resolver });
-  return <CaptureScreen form={form} regions={regions} />;
+  const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: draft?.values ?? emptyCapture(), resolver });
+  return <CaptureScreen form={form} regions={regions} draft={draft} />;
 }
 
 /**
@@ -190,7 +201,16 @@ export function CapturePage() {
  * Controller). So "save and next" re-renders only the fields whose value changes, not the forty
  * inputs of the page, and the emptied form is on screen in the next frame.
  */
-const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: UseFormReturn<CaptureValues, unknown, LeadInput>; regions: readonly string[] }) {
+const CaptureScreen = memo(function CaptureScreen({
+  form,
+  regions,
+  draft,
+}: {
+  form: UseFormReturn<CaptureValues, unknown, LeadInput>;
+  regions: readonly string[];
+  /** The lead being typed when the person left the screen (its values are the form's defaults). */
+  draft: CaptureDraft | null;
+}) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const writeError = useWriteErrorText();
@@ -204,11 +224,13 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
   /** Whether this lead has been submitted once: corrections filled in from a scan are checked at once then. */
   const submitted = useRef(false);
 
-  const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(null);
+  const [attachTo, setAttachTo] = useState<{ clientId: string; contactId: string | null; name: string } | null>(draft?.attachTo ?? null);
   // A lead opened for correcting, with the stamps of its values: its save is an edit of what the
   // form showed (a colleague's change synced meanwhile becomes a conflict, not an overwrite).
-  const [editing, setEditing] = useState<Opened<Lead> | null>(null);
-  const [photo, setPhoto] = useState<PreparedFile | null>(null);
+  const [editing, setEditing] = useState<Opened<Lead> | null>(draft?.editing ?? null);
+  const [photo, setPhoto] = useState<PreparedFile | null>(draft?.photo ?? null);
+  /** Says the form holds the lead typed before the person left, until it is saved or cleared. */
+  const [restored, setRestored] = useState(draft !== null);
   const photoUrl = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
   useEffect(() => () => (photoUrl ? URL.revokeObjectURL(photoUrl) : undefined), [photoUrl]);
   const [lastSaved, setLastSaved] = useState<string | null>(null);
@@ -227,6 +249,7 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
     setEditing(null);
     setPhoto(null);
     setFailure(null);
+    setRestored(false);
     firstField.current?.focus();
   };
 
@@ -363,12 +386,36 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
     setPhoto(await prepareFile(file));
   };
 
+  // What is typed is kept while the person is away from the screen (not for a lead opened for
+  // correcting and not changed: that one is saved already). Every change, after it.
+  useEffect(() => {
+    const opened = editing ? toValues(editing.record) : null;
+    const keep = () => {
+      const values = getValues();
+      keepCaptureDraft(worthKeeping(values, photo !== null, opened) ? { values: structuredClone(values), editing, photo, attachTo } : null);
+    };
+    keep();
+    const subscription = form.watch(keep);
+    return () => subscription.unsubscribe();
+  }, [form, getValues, editing, photo, attachTo]);
+
+  /** What is typed, set aside in the list above the form before another lead takes its place. */
+  const setAside = () => {
+    const values = getValues();
+    if (!worthKeeping(values, photo !== null, editing ? toValues(editing.record) : null)) return;
+    const held = { id: crypto.randomUUID(), name: displayName(values) || t('capture.import.noName'), values: withoutBlankAnswers(structuredClone(values)), editing, photo, attachTo };
+    setUnsaved((list) => [...list, { ...held, reason: t('capture.setAside') }]);
+  };
+
   const openLead = async (leadId: string) => {
     const opened = await openRecord('leads', leadId);
     if (!opened) return;
+    setAside();
     reset(toValues(opened.record));
     setEditing(opened);
     setAttachTo(null);
+    setPhoto(null);
+    setRestored(false);
     firstField.current?.focus();
   };
 
@@ -430,6 +477,11 @@ const CaptureScreen = memo(function CaptureScreen({ form, regions }: { form: Use
                 {t('capture.matches.detach')}
               </Button>
             </Group>
+          </Alert>
+        )}
+        {restored && (
+          <Alert color="blue" mb="sm" py={6} data-testid="capture-draft-restored">
+            {t('capture.draftRestored')}
           </Alert>
         )}
         {failure && (

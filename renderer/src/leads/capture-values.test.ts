@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCard } from '../../../core/leads/vcard';
 import type { ScannedCard } from '../../../core/leads/scan-payload';
-import { emptyCapture, isBlankCapture, mergeCard, type CaptureValues } from './capture-values';
+import { emptyCapture, isBlankCapture, mergeCard, worthKeeping, type CaptureValues } from './capture-values';
 
 describe('whether the capture form holds anything', () => {
   it('is blank when empty, also with questions left unanswered', () => {
@@ -79,5 +79,21 @@ describe('a card into a form the person typed in', () => {
     const twice = mergeCard(once, jane, label, line);
     expect(twice.values.notes).toBe(once.notes);
     expect(twice.values.otherPhones).toEqual(once.otherPhones);
+  });
+});
+
+describe('what the capture form keeps as a draft when the person leaves', () => {
+  it('nothing for an empty form, something for anything typed or a card photo', () => {
+    expect(worthKeeping(emptyCapture(), false, null)).toBe(false);
+    expect(worthKeeping({ ...emptyCapture(), answers: { budget: '' } }, false, null)).toBe(false);
+    expect(worthKeeping({ ...emptyCapture(), notes: 'x' }, false, null)).toBe(true);
+    expect(worthKeeping(emptyCapture(), true, null)).toBe(true);
+  });
+
+  it('a lead opened for correcting only once something in it changed', () => {
+    const opened: CaptureValues = { ...emptyCapture(), personName: 'Jane', answers: { size: 'big' } };
+    expect(worthKeeping({ ...opened, answers: { size: 'big', other: '' } }, false, opened)).toBe(false);
+    expect(worthKeeping({ ...opened, notes: 'called back' }, false, opened)).toBe(true);
+    expect(worthKeeping({ ...opened, answers: {} }, false, opened)).toBe(true);
   });
 });

@@ -187,3 +187,17 @@ export function mergeCard(
   return { values: next, kept };
 }
 
+/**
+ * Whether the form holds something to keep as a draft when the person leaves the screen: anything
+ * typed or chosen, or a card photo; a lead opened for correcting only once it was changed (an
+ * opened lead is already saved). `answers` left unanswered count as nothing.
+ */
+export function worthKeeping(values: CaptureValues, hasPhoto: boolean, opened: CaptureValues | null): boolean {
+  if (hasPhoto) return true;
+  if (isBlankCapture(values)) return false;
+  if (!opened) return true;
+  const answered = (v: CaptureValues) => Object.fromEntries(Object.entries(v.answers).filter(([, a]) => !isBlank(a)));
+  return (Object.keys(values) as (keyof CaptureValues)[]).some((key) =>
+    key === 'answers' ? JSON.stringify(answered(values)) !== JSON.stringify(answered(opened)) : JSON.stringify(values[key]) !== JSON.stringify(opened[key] ?? emptyCapture()[key]),
+  );
+}
