@@ -45,11 +45,11 @@ test('a lead typed with a local number and no country is saved, stays saved afte
   const anna = await signedInLaptop(browser, 'anna');
   const { page } = anna;
 
-  // The market follows the browser's language (en-GB) until the person chooses.
+  // Until the person chooses, the market is where most of their clients are (Anna's: the UK).
   await page.goto('/#/settings');
   const market = page.getByTestId('market-settings');
   await expect(market.getByRole('combobox', { name: 'Country you sell in' })).toHaveValue(/^United Kingdom/);
-  await expect(market).toContainText('Until you choose, it follows your language settings: United Kingdom.');
+  await expect(market).toContainText('Until you choose, it is where most of your clients are: United Kingdom.');
   await market.screenshot({ path: test.info().outputPath('market-setting.png') });
 
   const capture = new CapturePage(page);
@@ -234,4 +234,27 @@ test('numbers typed at an event are read in the event’s country', async ({ bro
   await leads.openDetails('Dana Whitfield');
   await expect(leads.details().getByTestId('lead-details-phone').getByRole('link', { name: '+1 212 555 0134' })).toBeVisible();
   await anna.close();
+});
+
+test('until the person chooses, the market is where most of their clients are, whatever the laptop’s language says', async ({ browser }) => {
+  test.setTimeout(300_000);
+  // A UK account manager on a laptop set to American English, and a US one on a British laptop.
+  const anna = await signedInLaptop(browser, 'anna', { locale: 'en-US' });
+  const ben = await signedInLaptop(browser, 'ben', { locale: 'en-GB' });
+  for (const [laptop, country] of [
+    [anna, 'United Kingdom'],
+    [ben, 'United States'],
+  ] as const) {
+    await laptop.page.goto('/#/settings');
+    const market = laptop.page.getByTestId('market-settings');
+    await expect(market.getByRole('combobox', { name: 'Country you sell in' })).toHaveValue(new RegExp(`^${country}`));
+    await expect(market.getByTestId('market-source')).toHaveText(`Until you choose, it is where most of your clients are: ${country}.`);
+  }
+  // Anna's "07833 445566" is a UK number on her American-English laptop.
+  const capture = new CapturePage(anna.page);
+  await capture.open();
+  await capture.field('Phone').fill('07833 445566');
+  await expect(anna.page.getByTestId('phone-saved-as')).toHaveText('Saved as +44 7833 445566');
+  await anna.close();
+  await ben.close();
 });

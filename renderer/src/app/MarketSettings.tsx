@@ -40,8 +40,12 @@ export function MarketSettings() {
         disabled={market === undefined}
       />
       {market && !market.chosen && (
-        <Text size="xs" c="dimmed" mt={4}>
-          {system ? t('market.fromLanguage', { country: formatCountry(system) }) : t('market.noneFromLanguage')}
+        <Text size="xs" c="dimmed" mt={4} data-testid="market-source">
+          {market.source === 'clients'
+            ? t('market.fromClients', { country: formatCountry(market.country) })
+            : system
+              ? t('market.fromLanguage', { country: formatCountry(system) })
+              : t('market.noneFromLanguage')}
         </Text>
       )}
     </Card>

@@ -18,6 +18,7 @@ export const enPhone = {
     placeholder: 'None',
     clear: 'No market',
     fromLanguage: 'Until you choose, it follows your language settings: {{country}}.',
+    fromClients: 'Until you choose, it is where most of your clients are: {{country}}.',
     noneFromLanguage: 'Your language settings name no country.',
     saved: 'Market set to {{country}}.',
     cleared: 'No market: numbers without a country code are read only by the record’s or event’s country.',

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { getDb } from '../data/db';
 import { continueOutboxOnNewDevice } from '../data/outbox';
+import { learnMarketFromClients } from '../data/market';
 import { forgetConnection, keepOfferMark, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
 import { runSync, type SyncProgress } from './engine';
 import { tellFollowed } from './followed-notice';
@@ -59,6 +60,9 @@ export async function syncNow(options: { pageSize?: number; auto?: boolean } = {
       });
       useSyncState.setState({ lastRun: result });
       await tellFollowed(result);
+      // Until the person chooses a market, their clients' country is a better guess than the
+      // language settings (once, after the first sync that brought them).
+      void learnMarketFromClients(connection.user.id).catch(() => undefined);
       return result;
     } catch (e) {
       await handleFailure(e);
