@@ -128,6 +128,22 @@ test('sending for approval asks the reason, and the head of sales reads it besid
   await expect(panel.getByTestId('approval-margin-value')).toContainText('%');
   if (receivables.overdue > 0) await expect(panel.getByTestId('approval-overdue')).toHaveCSS('color', /.+/);
   await head.page.screenshot({ path: test.info().outputPath('head-approval-panel.png'), fullPage: true });
+
+  // The head of sales returns it with a comment: at Anna's next sync it is a draft that says at
+  // the top who returned it and why, not only in the history at the bottom.
+  const comment = '12 % at most on this line; offer the analogue instead.';
+  await head.page.getByTestId('action-return').click();
+  const returnDialog = head.page.getByTestId('comment-dialog');
+  await returnDialog.getByRole('textbox').fill(comment);
+  await returnDialog.getByRole('button', { name: 'Return with a comment' }).click();
+  await expect(head.offer.status()).toHaveText('Draft');
+  await head.sync.syncNow();
+  await anna.sync.syncNow();
+  await expect(anna.offer.status()).toHaveText('Draft');
+  const returned = anna.page.getByTestId('returned-banner');
+  await expect(returned).toContainText('Returned by Helena Hofmann on');
+  await expect(returned).toContainText(`“${comment}” Change the offer and send it for approval again.`);
+  await returned.screenshot({ path: test.info().outputPath('returned-banner.png') });
 });
 
 test('a delivery whose day has passed shows as overdue, to be confirmed, and never reaches the client’s PDF', async ({ browser }, testInfo) => {

@@ -212,6 +212,11 @@ export const enOffers = {
       hint: 'Products and quantities are copied; prices come from the new client’s terms, manual discounts are dropped.',
       copy: 'Copy',
     },
+    returned: {
+      title: 'Returned by {{who}} on {{when}}',
+      comment: '“{{comment}}” Change the offer and send it for approval again.',
+      noComment: 'No comment was given. Change the offer and send it for approval again.',
+    },
     history: {
       title: 'History',
       entry: '{{status}} · {{who}} · {{when}}',

@@ -192,6 +192,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
             <Alert color="orange">{t('offers.validityPassed', { date: formatDate(offer.terms.validUntil) })}</Alert>
           )}
           <RefusedSendAlert offer={offer} />
+          <ReturnedAlert offer={offer} />
 
           <div className={classes.layout}>
             <div>
@@ -312,6 +313,24 @@ function historyStep(offer: Offer, index: number): 'approvalDropped' | 'withdraw
   if (before === 'approved') return 'approvalDropped';
   if (before === 'awaiting_approval') return h.by === offer.ownerId ? 'withdrawn' : 'returned';
   return null;
+}
+
+/**
+ * A draft the head of sales returned: who and why at the top, where the manager looks first —
+ * the comment is what to change (it is in the history too, at the bottom).
+ */
+function ReturnedAlert({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const names = useTeamNames();
+  const last = offer.history.length - 1;
+  if (offer.status !== 'draft' || last < 1 || historyStep(offer, last) !== 'returned') return null;
+  const step = offer.history[last]!;
+  const who = names.get(step.by) ?? step.by;
+  return (
+    <Alert color="orange" title={t('offers.returned.title', { who, when: formatDateTime(step.at) })} data-testid="returned-banner">
+      {step.comment ? t('offers.returned.comment', { comment: step.comment }) : t('offers.returned.noComment')}
+    </Alert>
+  );
 }
 
 function OfferHistory({ offer }: { offer: Offer }) {
