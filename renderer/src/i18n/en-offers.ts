@@ -118,6 +118,7 @@ export const enOffers = {
       notes: 'Notes',
       currency: 'Currency',
       pricesIncludeVat: 'Prices include VAT',
+      paymentDays_zero: 'Due on receipt',
       paymentDays_one: '{{count}} day net',
       paymentDays_other: '{{count}} days net',
     },
