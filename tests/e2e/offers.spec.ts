@@ -125,6 +125,8 @@ test('an offer built offline is approved by the head of sales through the sync, 
   // Counted among those awaiting approval (other tests on the same server may add theirs).
   await expect(head.page.getByTestId('awaiting-approval')).not.toHaveText('0');
   await expect(head.page.getByTestId('offer-row').filter({ hasText: number })).toContainText('Awaiting approval');
+  // The list's Total is the offer's own Total (VAT included).
+  await expect(head.page.getByTestId('offer-row').filter({ hasText: number })).toContainText(gross!);
   await head.page.getByTestId('offer-row').filter({ hasText: number }).click();
   await head.offer.approve('Fine for a 10-box order.');
   await expect(head.offer.status()).toHaveText('Approved');

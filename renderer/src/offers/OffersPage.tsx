@@ -101,8 +101,11 @@ export function OffersPage() {
   );
 }
 
-/** The offer's total as last priced (the lines' snapshots), in its own currency. */
+/**
+ * The offer's total as last priced (the lines' snapshots), in its own currency: the figure the
+ * offer itself calls Total (VAT included), so the list and the offer agree.
+ */
 export function offerTotal(offer: Offer): string {
   const totals = priceOffer({ from: 'snapshot', currency: offer.currency, pricesIncludeVat: offer.pricesIncludeVat, lines: offer.lines, discountLimitBp: 10_000 });
-  return formatMoney(offer.pricesIncludeVat ? totals.gross : totals.net, offer.currency);
+  return formatMoney(totals.gross, offer.currency);
 }
