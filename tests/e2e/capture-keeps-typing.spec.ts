@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { CapturePage } from './pages/capture-page';
+import { EventForm, EventLeadsPage, EventsPage } from './pages/events-page';
 
 /** A store of this browser's IndexedDB, read as the app left it. */
 async function stored(page: Page, store: 'leads' | 'meta'): Promise<Record<string, unknown>[]> {
@@ -98,6 +99,45 @@ test('Enter in the country list picks the country and does not save; Ctrl+Enter 
   await capture.press('Control+Enter');
   await expect(capture.saved()).toHaveText('Saved: Hans Weber');
   await expect.poll(async () => (await stored(page, 'leads')).map((l) => [l.personName, l.country])).toEqual([['Hans Weber', 'DE']]);
+});
+
+test('Enter in the event’s questions and the interests picks or does nothing, never saves', async ({ page }) => {
+  const events = new EventsPage(page);
+  await events.open();
+  await events.newEvent();
+  await new EventForm(page).create({
+    name: 'Pump Expo',
+    startsOn: '2026-12-07',
+    endsOn: '2026-12-09',
+    questions: [
+      { label: 'Budget', options: ['Under 10k', 'Over 10k'] },
+      { label: 'Uses', kind: 'Several choices', options: ['Water', 'Oil'] },
+      { label: 'Decides', kind: 'Yes / no' },
+    ],
+  });
+  await new EventLeadsPage(page).captureHere();
+  const capture = new CapturePage(page);
+  await expect(capture.field('Name')).toBeFocused();
+  await capture.type('Ines Roth');
+  await capture.field('Budget').focus();
+  await capture.press('O'); // "Over 10k"
+  await capture.press('Enter');
+  await capture.field('Water').focus();
+  await capture.press('Space');
+  await capture.press('Enter');
+  await capture.field('Decides').focus();
+  await capture.press('Enter');
+  await capture.field('Interested in').click();
+  await capture.type('Seals');
+  await capture.press('Enter'); // adds the interest
+  await capture.press('Enter'); // nothing typed: nothing
+  await expect(capture.field('Budget')).toHaveValue('Over 10k');
+  await expect(capture.field('Water')).toBeChecked();
+  await expect(capture.saved()).toHaveText('');
+  expect(await stored(page, 'leads')).toHaveLength(0);
+  await capture.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Ines Roth');
+  await expect.poll(async () => (await stored(page, 'leads')).map((l) => l.interests)).toEqual([['Seals']]);
 });
 
 const VCF = ['BEGIN:VCARD', 'VERSION:3.0', 'N:Smith;Jane;;;', 'FN:Jane Smith', 'ORG:Acme Pumps Ltd', 'TITLE:Buyer', 'TEL;TYPE=WORK:+44 113 496 0000', 'EMAIL:jane@acme-pumps.example', 'END:VCARD', ''].join('\r\n');

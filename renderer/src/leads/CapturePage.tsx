@@ -126,11 +126,15 @@ const NEXT_STEP_KEYS: Record<string, NextStep> = { KeyC: 'call', KeyO: 'send_off
  * Enter in a field with a list (the country, the interests: a combobox's input) picks the list's
  * highlighted option or adds the typed interest (Mantine does that on the input, before this
  * runs), and never saves the lead: without this, an Enter with no option highlighted submitted
- * the form, and the lead was saved without the country being picked. Ctrl+Enter saves from anywhere.
+ * the form, and the lead was saved without the country being picked. Nor does Enter on a choice
+ * (a question's select, a checkbox, the rating): Chromium submits a form from those too. Enter in
+ * a text field and on a button does what it did; Ctrl+Enter saves from anywhere.
  */
 function keepEnterInLists(e: React.KeyboardEvent) {
   if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
-  if (e.target instanceof HTMLElement && e.target.getAttribute('aria-haspopup') === 'listbox') e.preventDefault();
+  const target = e.target;
+  const choice = target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'));
+  if (choice || (target instanceof HTMLElement && target.getAttribute('aria-haspopup') === 'listbox')) e.preventDefault();
 }
 
 /** Answers cleared in the form are absent, not empty. */
