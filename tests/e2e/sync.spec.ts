@@ -69,6 +69,11 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   await head.sync.syncNow();
   await anna.sync.syncNow();
   await anna.sync.expectPending(0);
+  // A sync that made a conflict stands out from an ordinary OK in the report of one of them.
+  await head.page.goto('/#/sync');
+  await anna.page.goto('/#/sync');
+  const marked = async () => (await head.page.getByTestId('run-needs-look').allTextContents()).concat(await anna.page.getByTestId('run-needs-look').allTextContents());
+  await expect.poll(marked).toContain('Done: see below');
 
   // Each sees the other's changes.
   await openClient(head.list, 'Offline Fair Lead Ltd');

@@ -387,6 +387,7 @@ export const en = {
     noRuns: 'No sync yet.',
     col: { when: 'When', result: 'Result', pushed: 'Sent', applied: 'Applied', rejected: 'Refused', conflicts: 'Conflicts', pulled: 'Received', files: 'Files sent', bytes: 'Data', time: 'Time' },
     ok: 'OK',
+    okButLook: 'Done: see below',
     failed: 'Failed',
     rejectedTitle: 'Changes the server refused',
     noRejected: 'No refused changes.',

@@ -47,7 +47,12 @@ function RunHistory() {
                 <Table.Tr>
                   <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
                   <Table.Td>
-                    {r.ok ? (
+                    {r.ok && (r.conflicts > 0 || r.rejected > 0) ? (
+                      // Went through, but something needs the person: not an ordinary "OK".
+                      <Badge color="orange" variant="light" data-testid="run-needs-look">
+                        {t('sync.okButLook')}
+                      </Badge>
+                    ) : r.ok ? (
                       <Badge color="teal" variant="light">{t('sync.ok')}</Badge>
                     ) : (
                       <Badge color="red" variant="light">
@@ -57,8 +62,12 @@ function RunHistory() {
                   </Table.Td>
                   <Table.Td>{formatCount(r.pushed)}</Table.Td>
                   <Table.Td>{formatCount(r.applied + r.merged)}</Table.Td>
-                  <Table.Td>{formatCount(r.rejected)}</Table.Td>
-                  <Table.Td>{formatCount(r.conflicts)}</Table.Td>
+                  <Table.Td c={r.rejected > 0 ? 'red.8' : undefined} fw={r.rejected > 0 ? 600 : undefined}>
+                    {formatCount(r.rejected)}
+                  </Table.Td>
+                  <Table.Td c={r.conflicts > 0 ? 'orange.8' : undefined} fw={r.conflicts > 0 ? 600 : undefined}>
+                    {formatCount(r.conflicts)}
+                  </Table.Td>
                   <Table.Td>{formatCount(r.pulled)}</Table.Td>
                   <Table.Td>{formatCount(r.filesUploaded ?? 0)}</Table.Td>
                   <Table.Td>{formatFileSize(r.bytes)}</Table.Td>
