@@ -13,35 +13,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
 import { ClientForm } from './pages/client-form';
 import { signedInLaptop } from './pages/laptop';
+import { laptopStores, signedInUserId } from './pages/laptop-stores';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
 
-type Row = Record<string, unknown> & { id: string };
 
-/** The laptop's synced records of some stores, read from IndexedDB. */
-async function stores(page: Page, names: string[]): Promise<Record<string, Row[]>> {
-  return page.evaluate(async (names) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('fieldbook');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Row[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as Row[]);
-        req.onerror = () => reject(req.error);
-      });
-    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await all(n)] as const)));
-  }, names);
-}
-
-const myId = async (page: Page) => ((await stores(page, ['meta'])).meta!.find((m) => m.key === 'syncConnection')!.value as { user: { id: string } }).user.id;
 
 /** A product for sale (not discontinued) with a price for `priceType` in `currency`, matching `stock`. */
 async function pickProduct(page: Page, priceType: string, currency: string, stock: (s: { available: number; incoming: { on: string; qty: number }[] }) => boolean) {
-  const { products, stock: levels, prices } = await stores(page, ['products', 'stock', 'prices']);
+  const { products, stock: levels, prices } = await laptopStores(page, ['products', 'stock', 'prices']);
   const priced = new Set(prices!.filter((p) => p.priceType === priceType && p.currency === currency).map((p) => p.productId as string));
   const byId = new Map(levels!.map((s) => [s.id, s as unknown as { available: number; incoming: { on: string; qty: number }[] }]));
   const product = products!.find((p) => !p.discontinued && priced.has(p.id) && byId.has(p.id) && stock(byId.get(p.id)!));
@@ -82,8 +63,8 @@ test('sending for approval asks the reason, and the head of sales reads it besid
   test.setTimeout(300_000);
   const anna = await signedInLaptop(browser, 'anna');
   const head = await signedInLaptop(browser, 'head');
-  const me = await myId(anna.page);
-  const { clients } = await stores(anna.page, ['clients']);
+  const me = await signedInUserId(anna.page);
+  const { clients } = await laptopStores(anna.page, ['clients']);
   // A client of Anna's in pounds (the demo's cost currency) that owes the company something.
   const client = clients!.find((c) => c.ownerId === me && c.currency === 'GBP' && !c.archivedAt && (c.receivables as { balance: number } | null)?.balance)!;
   expect(client, 'a GBP client of Anna’s with receivables in the demo base').toBeTruthy();
@@ -149,8 +130,8 @@ test('sending for approval asks the reason, and the head of sales reads it besid
 test('a delivery whose day has passed shows as overdue, to be confirmed, and never reaches the client’s PDF', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   const { page, offer } = await signedInLaptop(browser, 'anna');
-  const me = await myId(page);
-  const { clients } = await stores(page, ['clients']);
+  const me = await signedInUserId(page);
+  const { clients } = await laptopStores(page, ['clients']);
   const client = clients!.find((c) => c.ownerId === me && c.currency === 'GBP' && !c.archivedAt)!;
   // Out of stock, with the only delivery the company expects due in the demo's March.
   const late = await pickProduct(page, client.priceType as string, 'GBP', (s) => s.available === 0 && s.incoming.length === 1 && s.incoming[0]!.on < '2026-12-01');
@@ -205,8 +186,8 @@ test('an offer made offline for a client reassigned meanwhile goes to the new ow
   test.setTimeout(300_000);
   const anna = await signedInLaptop(browser, 'anna');
   const head = await signedInLaptop(browser, 'head');
-  const me = await myId(anna.page);
-  const { clients } = await stores(anna.page, ['clients']);
+  const me = await signedInUserId(anna.page);
+  const { clients } = await laptopStores(anna.page, ['clients']);
   // A client no other spec takes (they run beside this one on the same server): the others pick
   // the first of Anna's GBP clients, or of her wholesale clients with a standing discount; this
   // one's move to Ben would take their offers off Anna's laptop mid-test.

@@ -11,32 +11,14 @@ import { COMPANY_SERVER_URL } from './playwright.config';
 import { CapturePage } from './pages/capture-page';
 import { EventForm, EventLeadsPage, EventsPage } from './pages/events-page';
 import { signedInLaptop } from './pages/laptop';
+import { laptopStores } from './pages/laptop-stores';
 
 test.use({ baseURL: COMPANY_SERVER_URL });
 
-type Row = Record<string, unknown> & { id: string };
-
-/** The laptop's records of some stores, read from IndexedDB. */
-async function stores(page: Page, names: string[]): Promise<Record<string, Row[]>> {
-  return page.evaluate(async (names) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('fieldbook');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Row[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as Row[]);
-        req.onerror = () => reject(req.error);
-      });
-    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await all(n)] as const)));
-  }, names);
-}
 
 /** A product for sale with a retail price in `currency` and stock. */
 async function pickProduct(page: Page, currency: string): Promise<string> {
-  const { products, stock, prices } = await stores(page, ['products', 'stock', 'prices']);
+  const { products, stock, prices } = await laptopStores(page, ['products', 'stock', 'prices']);
   const priced = new Set(prices!.filter((p) => p.priceType === 'retail' && p.currency === currency).map((p) => p.productId as string));
   const available = new Map(stock!.map((s) => [s.id, s.available as number]));
   const product = products!.find((p) => !p.discontinued && priced.has(p.id) && (available.get(p.id) ?? 0) >= 5);
@@ -113,7 +95,7 @@ test('a converted lead keeps its rating, answer, mobile, address and event; the 
   await notes.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('converted-client-notes.png') });
   await contact.screenshot({ path: test.info().outputPath('converted-contact.png') });
-  const { clients, leads: stored } = await stores(page, ['clients', 'leads']);
+  const { clients, leads: stored } = await laptopStores(page, ['clients', 'leads']);
   const client = clients!.find((c) => c.name === 'Thames Fixings Ltd' && c.eventId === eventId)!;
   expect(client).toBeTruthy();
   expect(stored!.find((l) => l.personName === 'Oliver Grant')).toMatchObject({ status: 'converted', clientId: client.id });
