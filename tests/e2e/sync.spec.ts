@@ -78,7 +78,8 @@ test('two laptops work offline, sync, see each other’s changes and resolve a c
   // Each sees the other's changes.
   await openClient(head.list, 'Offline Fair Lead Ltd');
   await openClient(anna.list, name);
-  await expect(anna.page.getByText('www.head-edit.example')).toBeVisible();
+  // The website as the card shows it (the card's history names the change too).
+  await expect(anna.page.getByRole('link', { name: 'www.head-edit.example' })).toBeVisible();
 
   // The same field: the later edit (the head's) is in effect on both, and both see the conflict.
   await expect(anna.page.getByText('Visit on Tuesday with the new catalogue').first()).toBeVisible();
@@ -287,7 +288,8 @@ test('a change the server refuses is kept with what was typed, and applied again
   await anna.page.goto('/#/sync');
   const refused = anna.page.getByTestId('rejected-change');
   await expect(refused).toHaveCount(1);
-  await expect(anna.sync.status().getByTestId('sync-pending')).toHaveText('Synced; 1 change needs you (see Sync)');
+  // At least this one (a conflict of another test on Anna's clients, beside this one, may be another).
+  await expect(anna.sync.status().getByTestId('sync-pending')).toHaveText(/^Synced; (1 change needs|\d+ changes need) you \(see Sync\)$/);
   await expect(refused.getByTestId('rejected-label')).toHaveText(`Client · ${name}`);
   await expect(refused).toContainText('You may not change this client');
   await expect(refused.getByTestId('rejected-values')).toHaveText('Notes: Promised a sample of the cordless drill');

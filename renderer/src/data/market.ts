@@ -82,6 +82,8 @@ export function dominantCountry(countries: readonly string[]): string {
  * sync that went through, until it has found a country. Nothing changes once the person chose.
  */
 export async function learnMarketFromClients(userId: string, db: FieldbookDb = getDb()): Promise<void> {
+  // Never opens a database closed meanwhile (signing out right after a sync wipes it).
+  if (!db.isOpen()) return;
   const [chosen, learnt] = await Promise.all([db.meta.get(MARKET_KEY), db.meta.get(FROM_CLIENTS_KEY)]);
   if (chosen !== undefined || (typeof learnt?.value === 'string' && learnt.value !== '')) return;
   // The client records (by owner), not the list rows: a first sync puts those aside for a while.

@@ -36,7 +36,8 @@ export async function cachedServerHistory(clientId: string, db: FieldbookDb = ge
 export async function fetchServerHistory(clientId: string, transport: Transport, db: FieldbookDb = getDb()): Promise<ServerHistory> {
   const { value } = await transport.get<ClientHistoryResponse>(`/api/clients/${encodeURIComponent(clientId)}/history`);
   const history: ServerHistory = { entries: value.entries, more: value.more, fetchedAt: new Date().toISOString() };
-  await db.meta.put({ key: cacheKey(clientId), value: history });
+  // Not into a database closed meanwhile (signing out wipes it): the write would open it again.
+  if (db.isOpen()) await db.meta.put({ key: cacheKey(clientId), value: history });
   return history;
 }
 
