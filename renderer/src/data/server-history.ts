@@ -13,6 +13,7 @@ import type { ChangeLogEntry, ClientHistoryResponse } from '../../../core/sync/p
 import type { Transport } from '../sync/transport';
 import { getDb, type FieldbookDb } from './db';
 import type { HistoryEntry } from './history';
+import { lastGoodRun } from './sync-session';
 
 export interface ServerHistory {
   entries: ChangeLogEntry[];
@@ -60,7 +61,7 @@ export function unsyncedSince(local: readonly HistoryEntry[], lastOkSyncStartedA
 
 /** The start of the last sync that went through, or null. */
 export async function lastOkSyncStart(db: FieldbookDb = getDb()): Promise<string | null> {
-  return (await db.syncRuns.orderBy(':id').reverse().filter((r) => r.ok).first())?.startedAt ?? null;
+  return (await lastGoodRun(db))?.startedAt ?? null;
 }
 
 /** The start of the last sync that went through, live (null: none yet; undefined: loading). */

@@ -166,6 +166,9 @@ export async function commitScope(next: SyncCursor, removedOwners: readonly stri
 
 export const addSyncRun = (run: SyncRun, db = getDb()) => db.syncRuns.add(run);
 
+/** The last sync run that went through (in the order runs were made, not by their clock times). */
+export const lastGoodRun = (db = getDb()) => db.syncRuns.orderBy(':id').reverse().filter((r) => r.ok).first();
+
 /** Recent sync runs, newest first. */
 export function useSyncRuns(limit = 20) {
   // In the order they ran (the key grows with each run), not by their times: those come from
@@ -179,7 +182,7 @@ export function useSyncSummary() {
     const db = getDb();
     const [pending, lastOk, connection] = await Promise.all([
       pendingCount(db),
-      db.syncRuns.orderBy(':id').reverse().filter((r) => r.ok).first(),
+      lastGoodRun(db),
       readConnection(db),
     ]);
     return { pending, lastSyncAt: lastOk?.finishedAt ?? null, connected: connection !== undefined };
