@@ -7,11 +7,22 @@
  */
 import { z } from 'zod';
 
-/** The largest file a person may attach: a phone photo or a multi-page scan fits comfortably. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/**
+ * The largest file a person may attach: a phone photo or a multi-page scan fits comfortably.
+ * 25 MB as the app writes every file size (renderer/src/i18n/format.ts formatFileSize: 1 MB is
+ * 1 000 000 bytes), so the limit reads "25 MB" and a file shown as "25.4 MB" is over it. (It was
+ * 25 MiB, which the app showed as "26.2 MB".)
+ */
+export const MAX_ATTACHMENT_BYTES = 25_000_000;
+/**
+ * The largest file a record may reference and the server accepts: 25 MiB, the limit before it
+ * became 25 MB, so a file attached then (up to 26.2 MB) still syncs and is never refused in a
+ * pull. Only what a person picks now is held to MAX_ATTACHMENT_BYTES.
+ */
+export const MAX_STORED_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /**
  * Upload chunk size: small enough that a dropped connection costs little and a chunk fits well
- * under the server's body limits, large enough that a 25 MiB file is 100 requests.
+ * under the server's body limits, large enough that a 25 MB file is about 100 requests.
  */
 export const ATTACHMENT_CHUNK_BYTES = 256 * 1024;
 /** Most files on one record. */
@@ -42,7 +53,7 @@ export const attachmentRefSchema = z.strictObject({
   /** The file name as the person picked it (shown, and suggested when saving). */
   name: z.string().trim().min(1).max(255),
   mime: mimeSchema,
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+  size: z.number().int().min(1).max(MAX_STORED_ATTACHMENT_BYTES),
   /** ISO-8601 UTC, when the file was attached. */
   addedAt: z.iso.datetime({ offset: true }),
 });

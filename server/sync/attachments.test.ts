@@ -9,7 +9,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES, type AttachmentRef, type AttachmentStatus } from '../../core/sync/attachments';
+import { ATTACHMENT_CHUNK_BYTES, MAX_STORED_ATTACHMENT_BYTES, type AttachmentRef, type AttachmentStatus } from '../../core/sync/attachments';
 import { formatHlc } from '../../core/sync/hlc';
 import { buildApp } from '../app';
 import { createUser } from '../auth/users';
@@ -210,7 +210,7 @@ for (const backend of BACKENDS) {
 
     it('refuses files over the size limit, chunks over the chunk size, and chunks past the declared size', async () => {
       const hash = sha256(Buffer.from('x'));
-      const tooBig = await put('anna', hash, 0, MAX_ATTACHMENT_BYTES + 1, Buffer.from('x'));
+      const tooBig = await put('anna', hash, 0, MAX_STORED_ATTACHMENT_BYTES + 1, Buffer.from('x'));
       expect(tooBig.statusCode).toBe(400);
       expect(tooBig.json()).toMatchObject({ error: 'bad_request', message: expect.stringContaining('size') });
       const bigChunk = await put('anna', sha256(randomBytes(8)), 0, 2 * ATTACHMENT_CHUNK_BYTES, randomBytes(ATTACHMENT_CHUNK_BYTES + 1));
@@ -224,7 +224,7 @@ for (const backend of BACKENDS) {
       expect(badHash.statusCode).toBe(400);
       const anonymous = await app.inject({ method: 'GET', url: `/api/attachments/${hash}/status` });
       expect(anonymous.statusCode).toBe(401);
-      expect(await test.db.query(`SELECT sha256 FROM attachments WHERE size > $1 OR sha256 = $2`, [MAX_ATTACHMENT_BYTES, hash])).toEqual([]);
+      expect(await test.db.query(`SELECT sha256 FROM attachments WHERE size > $1 OR sha256 = $2`, [MAX_STORED_ATTACHMENT_BYTES, hash])).toEqual([]);
     });
 
     it('downloads the same bytes to whoever may see a client that references the file, and to no one else', async () => {

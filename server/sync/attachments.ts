@@ -16,7 +16,7 @@ import { z } from 'zod';
 import {
   ATTACHMENT_CHUNK_BYTES,
   ATTACHMENTS_FIELD,
-  MAX_ATTACHMENT_BYTES,
+  MAX_STORED_ATTACHMENT_BYTES,
   SHA256_PATTERN,
   sha256Schema,
   type AttachmentStatus,
@@ -28,9 +28,9 @@ import type { Sql, SqlTransactor, SyncDevice, SyncUser } from './sql';
 
 const paramsSchema = z.strictObject({ sha256: sha256Schema });
 const chunkQuerySchema = z.strictObject({
-  offset: z.coerce.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-  size: z.coerce.number().int().min(1, { message: 'must be at least 1 byte' }).max(MAX_ATTACHMENT_BYTES, {
-    message: `must be at most ${MAX_ATTACHMENT_BYTES} bytes`,
+  offset: z.coerce.number().int().min(0).max(MAX_STORED_ATTACHMENT_BYTES),
+  size: z.coerce.number().int().min(1, { message: 'must be at least 1 byte' }).max(MAX_STORED_ATTACHMENT_BYTES, {
+    message: `must be at most ${MAX_STORED_ATTACHMENT_BYTES} bytes`,
   }),
 });
 

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { clientInputSchema } from '../../../core/client-model';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
+import { attachmentRefSchema, MAX_ATTACHMENT_BYTES, MAX_STORED_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
 import { SYNCED_TABLES } from '../../../core/sync/tables';
 import { FieldbookDb } from './db';
 import { attachFile, createClient, detachFile, updateClient } from './commands';
-import { AttachmentError, prepareFile, storeDownloaded } from './attachments';
+import { AttachmentError, fileProblem, prepareFile, storeDownloaded } from './attachments';
+import { formatFileSize } from '../i18n/format';
 
 const input = clientInputSchema.parse({
   name: 'Files Kft',
@@ -65,6 +66,19 @@ it('refuses an empty or too large file before anything is written', async () => 
   const huge = { size: MAX_ATTACHMENT_BYTES + 1, type: 'image/png', name: 'huge.png', arrayBuffer: () => Promise.reject(new Error('must not be read')) };
   await expect(prepareFile(huge as unknown as File)).rejects.toThrow(new AttachmentError('errors.file_too_large'));
   expect(await db.attachments.count()).toBe(0);
+});
+
+it('holds a picked file to the limit as the app shows it: 25 MB, and a file shown as 25.4 MB is over it', () => {
+  expect(formatFileSize(MAX_ATTACHMENT_BYTES, 'en-GB')).toBe('25 MB');
+  expect(fileProblem({ size: 25_000_000 })).toBeNull();
+  expect(formatFileSize(25_400_000, 'en-GB')).toBe('25.4 MB');
+  expect(fileProblem({ size: 25_400_000 })).toBe('errors.file_too_large');
+});
+
+it('still takes a record whose file was attached under the old limit (25 MiB, shown as 26.2 MB)', () => {
+  const ref = { sha256: 'a'.repeat(64), name: 'old-scan.pdf', mime: 'application/pdf', size: 26_000_000, addedAt: '2025-01-01T00:00:00.000Z' };
+  expect(attachmentRefSchema.safeParse(ref).success).toBe(true);
+  expect(attachmentRefSchema.safeParse({ ...ref, size: MAX_STORED_ATTACHMENT_BYTES + 1 }).success).toBe(false);
 });
 
 it('keeps downloaded bytes only when they hash to the reference', async () => {
