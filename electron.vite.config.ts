@@ -50,9 +50,14 @@ export default defineConfig({
           globPatterns: ['**/*.{html,js,css,png}'],
           // The app is one bundle of about 5 MB (the default limit, 2 MiB, would leave it out).
           maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-          // Every address in the app's scope opens the app (its routes are in the #hash), except
-          // the company server's own: /api and /health always go to the network.
+          // The app's own address opens the app, with any query (?demo=N) and whatever screen its
+          // #hash names. Any other address goes to the network: the company server's own (/api,
+          // /health), and a screen typed without the '#' ("/settings"), which the server sends to
+          // "./#/settings" (server/http-error.ts appPageRedirect). Answered here with index.html,
+          // the router would show the client list there, and at "/clients/42" nothing at all: the
+          // app's files are named relative to index.html ("./assets/…").
           navigateFallback: 'index.html',
+          navigateFallbackAllowlist: [/^\/(index\.html)?(\?.*)?$/],
           navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health$/],
           cleanupOutdatedCaches: true,
           // One file, so the server's no-cache rule for it (server/app.ts) covers all of it.

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appCacheControl, buildApp } from './app';
 import type { SqlDb } from './db/sql-db';
+import { BACKENDS, describeBackend, useTestDatabase } from './test/backends';
 
 describe('the app served by the company server', () => {
   // Inside a folder named "assets": only the app's own assets/ folder holds content-named files.
@@ -64,3 +65,76 @@ describe('the app served by the company server', () => {
     expect(appCacheControl('assets.html')).toBe('no-cache');
   });
 });
+
+/** A browser's navigation: what Chromium sends when an address is typed or reloaded. */
+const PAGE = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+for (const backend of BACKENDS) {
+  describeBackend(backend)(`an address of the app without its '#' on ${backend}`, () => {
+    const test = useTestDatabase(backend);
+    const appDir = mkdtempSync(join(tmpdir(), 'fieldbook-app-'));
+    let app: FastifyInstance;
+    let bare: FastifyInstance;
+
+    beforeAll(async () => {
+      mkdirSync(join(appDir, 'assets'));
+      writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Fieldbook</title><script type="module" src="./assets/index-Rz1oSAUQ.js"></script>');
+      writeFileSync(join(appDir, 'assets', 'index-Rz1oSAUQ.js'), 'export {};');
+      app = await buildApp({ db: test.db, appDir });
+      bare = await buildApp({ db: test.db });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await bare?.close();
+      rmSync(appDir, { recursive: true, force: true });
+    });
+
+    it('sends a browser asking for a page to the app, with the path as its screen, relative to where the app is', async () => {
+      for (const [url, location] of [
+        ['/settings', './#/settings'],
+        ['/clients/42', '../#/clients/42'],
+        ['/no/such/screen/', '../../../#/no/such/screen/'],
+        ['/settings?demo=0', './?demo=0#/settings'],
+      ]) {
+        for (const method of ['GET', 'HEAD'] as const) {
+          const res = await app.inject({ method, url, headers: PAGE });
+          expect(res.statusCode, `${method} ${url}`).toBe(302);
+          expect(res.headers.location).toBe(location);
+          expect(res.headers['cache-control']).toBe('no-cache');
+        }
+      }
+      // Where it leads: the app itself.
+      const start = await app.inject({ method: 'GET', url: new URL('./#/settings', 'http://x/settings').pathname, headers: PAGE });
+      expect(start.statusCode).toBe(200);
+      expect(start.headers['content-type']).toMatch(/^text\/html/);
+      expect(start.body).toContain('<title>Fieldbook</title>');
+    });
+
+    it('keeps JSON 404s for the API, for files that are not there, for other methods and for other callers', async () => {
+      const notFound = async (method: 'GET' | 'POST', url: string, headers: Record<string, string> = PAGE) => {
+        const res = await app.inject({ method, url, headers });
+        expect(res.statusCode, `${method} ${url}`).toBe(404);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.json()).toEqual({ error: 'not_found', message: `No such endpoint: ${method} ${url.split('?')[0]}` });
+      };
+      await notFound('GET', '/api/no-such-endpoint');
+      await notFound('GET', '/api');
+      await notFound('GET', '/health/deep');
+      await notFound('GET', '/assets/index-gone.js');
+      await notFound('GET', '/favicon.ico');
+      await notFound('POST', '/settings');
+      await notFound('GET', '/settings', { accept: 'application/json' });
+      await notFound('GET', '/settings', {});
+      // The server's own answers are still its own.
+      const health = await app.inject({ method: 'GET', url: '/health', headers: PAGE });
+      expect(health.statusCode).toBe(200);
+      expect(health.json()).toMatchObject({ status: 'ok' });
+    });
+
+    it('answers JSON 404s everywhere when it serves no app', async () => {
+      const res = await bare.inject({ method: 'GET', url: '/settings', headers: PAGE });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ error: 'not_found' });
+    });
+  });
+}

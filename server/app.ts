@@ -71,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  installErrorHandlers(app);
+  // Serving the app: a browser asking for one of its screens without the '#' gets the app.
+  installErrorHandlers(app, { appPages: Boolean(options.appDir) });
   // The desktop app calls from its own app:// origin; browsers need CORS for that. Credentials
   // are a bearer token in a header, never cookies, so no other site can ride on a session.
   await app.register(fastifyCors, { origin: isAllowedOrigin, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['authorization', 'content-type', 'x-fieldbook-schema'], maxAge: 600 });

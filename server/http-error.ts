@@ -47,7 +47,28 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what 
   return result.data;
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/**
+ * Where a browser that asked for a page at an address of the app's own (not /api, not /health,
+ * not a file) is sent instead of a 404: the app's start page with the path as its screen
+ * ("/settings" → "./#/settings"), relative so the app may sit under a proxy's prefix. The app's
+ * screens are in the address's #hash, so the router shows the screen, or its page for an address
+ * it has no screen for. Serving index.html at "/clients/123" itself would not do: its scripts
+ * are named relative to it ("./assets/…"), which there is "/clients/assets/…", and the app's
+ * Content Security Policy allows no <base>. Null for anything else (a JSON 404 stays).
+ */
+export function appPageRedirect(request: FastifyRequest): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (!/\btext\/html\b/.test(request.headers.accept ?? '')) return null;
+  const [pathname = '/', search = ''] = request.url.split(/\?(.*)/s, 2);
+  if (/^\/(api|health)(\/|$)/.test(pathname)) return null;
+  const segments = pathname.split('/').slice(1);
+  // A file ("/logo.png", "/assets/x.js") that is not there is a 404; so is a path that cannot be a screen.
+  if (/\.[^/]*$/.test(pathname) || pathname.includes('#') || segments.every((s) => s === '')) return null;
+  const up = segments.length > 1 ? '../'.repeat(segments.length - 1) : './';
+  return `${up}${search ? `?${search}` : ''}#${pathname}`;
+}
+
+export function installErrorHandlers(app: FastifyInstance, options: { appPages?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       return reply
@@ -65,9 +86,11 @@ export function installErrorHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: 'server_error', message: 'The server failed to handle the request; the details are in its log.' });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const page = options.appPages ? appPageRedirect(request) : null;
+    if (page) return reply.header('cache-control', 'no-cache').redirect(page, 302);
+    return reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+  });
 }
 
 /**
