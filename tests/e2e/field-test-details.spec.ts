@@ -236,7 +236,7 @@ for (const [width, height] of [
     };
     // Each line's badges and buttons are inside the line's product cell.
     const expectBadgesInCells = async (what: string, least: number) => {
-      const badges = page.locator('[data-testid="offer-line"] [data-testid="stock-badge"], [data-testid="offer-line"] [data-testid="show-analogues"], [data-testid="offer-line"] [data-testid="request-stock"]');
+      const badges = page.locator('[data-testid="offer-line"] [data-testid="stock-badge"], [data-testid="offer-line"] [data-testid="stock-age"], [data-testid="offer-line"] [data-testid="show-analogues"], [data-testid="offer-line"] [data-testid="request-stock"]');
       expect(await badges.count()).toBeGreaterThanOrEqual(least);
       await expectLaidOut(page, `${what} badges`, await badges.all());
       for (const badge of await badges.all()) {
@@ -321,3 +321,57 @@ test('what the steps on an approved or sent offer do to its approval: said on th
   await expect(page.getByTestId('offer-history-entry').first()).toHaveText(/^Revised: replaced by version 2 · /);
 });
 
+
+test('stock counted long ago says so on the line, and the note for the client says the quantity with its unit', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDemo(page);
+  const p = await pickProducts(page);
+  // The company counted the one product 200 days ago (its stock export stopped), the other this
+  // morning, with no delivery on the way.
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  const staleId = await idb<string>(
+    page,
+    `const stock = await all('stock');
+    const ids = [];
+    for (const [sku, asOf] of [[${JSON.stringify(p.pieces.sku)}, ${JSON.stringify(daysAgo(200))}], [${JSON.stringify(p.short.sku)}, ${JSON.stringify(new Date().toISOString())}]]) {
+      const product = (await all('products')).find((x) => x.sku === sku);
+      const s = stock.find((x) => x.id === product.id);
+      // Nothing on the way for the short one: its note says what there is, the rest on request.
+      await put('stock', { ...s, asOf, incoming: sku === ${JSON.stringify(p.short.sku)} ? [] : s.incoming });
+      ids.push(product.id);
+    }
+    return ids[0];`,
+  );
+  await page.reload();
+  await expect(page.getByTestId('client-row').first()).toBeVisible({ timeout: 30_000 });
+  await newOffer(page, [p.pieces.sku, p.short.sku]);
+  const stale = page.locator(`[data-testid="offer-line"][data-sku="${p.pieces.sku}"]`);
+  const fresh = page.locator(`[data-testid="offer-line"][data-sku="${p.short.sku}"]`);
+  await expect(stale.getByTestId('stock-age')).toHaveText('Counted 200 days ago: check before promising');
+  await expect(stale.getByTestId('stock-age')).toHaveAttribute('title', /^The stock was counted on .+, 200 days ago: check it with the warehouse before promising/);
+  await expect(stale.getByTestId('stock-badge')).toHaveAttribute('title', /· The stock was counted on .+, 200 days ago/);
+  await expect(fresh.getByTestId('stock-age')).toHaveCount(0);
+  await expect(fresh.getByTestId('stock-badge')).toHaveAttribute('title', /· Stock counted today$/);
+
+  // More than there is: the note the client reads says how much there is, with the unit.
+  await fresh.getByRole('spinbutton', { name: 'Qty' }).fill('50');
+  const unitWords: Record<string, [string, string]> = { pcs: ['pc', 'pcs'], box: ['box', 'boxes'], roll: ['roll', 'rolls'], pack: ['pack', 'packs'], set: ['set', 'sets'], pair: ['pair', 'pairs'], bag: ['bag', 'bags'] };
+  const [one, other] = unitWords[p.short.unit] ?? [p.short.unit, p.short.unit];
+  const note = `${p.short.available.toLocaleString('en')} ${p.short.available === 1 ? one : other} in stock, the rest on request`;
+  await expect(fresh.getByRole('textbox', { name: 'Note on the offer' })).toHaveValue(note);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.screenshot({ path: test.info().outputPath('stock-age-lines.png') });
+  await page.getByTestId('action-more').click();
+  await page.getByRole('menuitem', { name: 'Preview' }).click();
+  await expect(page.getByTestId('offer-preview')).toContainText(note);
+  await page.keyboard.press('Escape');
+
+  // The product picker marks the old count too; the product page says it under the count's date.
+  const picker = page.getByTestId('product-picker');
+  await picker.fill(p.pieces.sku);
+  await expect(page.getByRole('option').first().getByTestId('stock-age')).toHaveAttribute('aria-label', /200 days ago/);
+  await picker.fill('');
+  await page.goto(`${page.url().split('#')[0]}#/catalog/${staleId}`);
+  await expect(page.getByTestId('product-stock').getByTestId('stock-age')).toHaveText('Counted 200 days ago: check before promising');
+  await page.screenshot({ path: test.info().outputPath('stock-age-product.png') });
+});

@@ -12,6 +12,7 @@ import { quantityText } from '../i18n/units';
 import { localToday } from '../data/offers';
 import { isOverdue, stockStatus } from './stock-status';
 import classes from './ProductPage.module.css';
+import { StockAge } from '../offers/StockInfo';
 
 function Section({ title, hint, children, testId }: { title: string; hint?: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -54,6 +55,7 @@ function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) 
             <Text size="xs" c="dimmed">
               {t('product.asOf', { date: formatDate(stock.asOf) })}
             </Text>
+            <StockAge stock={stock} />
           </Box>
           <Box>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3} mb={6}>

@@ -29,3 +29,20 @@ export function stockStatus(stock: StockLevel | null, today: string): StockStatu
   const { next, overdue } = arrivalsOf(stock, today);
   return stock.available > 0 ? { kind: 'in', available: stock.available, next, overdue } : { kind: 'out', next, overdue };
 }
+
+/**
+ * A stock count older than this many days is stale: the company's system counted it long ago (a
+ * stock export that stopped, a product nobody counts any more), so the figure is no promise until
+ * someone checks it. Stock normally comes with the company's daily export, a day or two old.
+ */
+export const STALE_COUNT_DAYS = 30;
+
+/** How many days ago the stock was counted (`asOf`, in the laptop's calendar) and whether that is too long ago; null when it has no readable date. */
+export function countAge(stock: Pick<StockLevel, 'asOf'> | null | undefined, today: string): { days: number; stale: boolean } | null {
+  const at = stock?.asOf ? new Date(stock.asOf) : null;
+  if (!at || Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return null;
+  // The count's calendar day where the laptop is, against the laptop's today: a count at 23:00 yesterday is "yesterday".
+  const countedDay = Date.UTC(at.getFullYear(), at.getMonth(), at.getDate());
+  const days = Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - countedDay) / 86_400_000));
+  return { days, stale: days > STALE_COUNT_DAYS };
+}

@@ -11,7 +11,7 @@ import { stockOf } from '../data/catalog';
 import { localToday } from '../data/offers';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
-import { StockBadge, useDefaultStockNote } from './StockInfo';
+import { StockAge, StockBadge, useDefaultStockNote } from './StockInfo';
 import { quantityText, unitWord } from '../i18n/units';
 import classes from './OfferLines.module.css';
 import stockClasses from './StockInfo.module.css';
@@ -185,7 +185,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
   const typedQty = useLineQty(line.id);
   const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
   const outOfStock = (stock?.available ?? 0) < qty;
-  useStockNoteFollowsQty(form, index, qty, stock, editable);
+  useStockNoteFollowsQty(form, index, qty, line.unit, stock, editable);
   const analogues = useMemo(() => (product?.analogueIds ?? []).map((id) => products.get(id)).filter((p) => p !== undefined), [product, products]);
   return (
     <>
@@ -194,6 +194,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
           {line.sku}
         </Text>
         {(product || stock) && <StockBadge stock={stock} qty={qty} unit={line.unit} />}
+        <StockAge stock={stock} />
         {request && (
           <Badge size="sm" variant="outline" color="blue" tt="none" leftSection={<IconTruckDelivery size={12} />} className={stockClasses.wraps} data-testid="stock-requested">
             {t('offers.stock.requested', { qty: quantityText(request.qty, line.unit, t), date: formatDate(request.neededBy) })}
@@ -216,6 +217,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm">{a.name}</Text>
                       <StockBadge stock={stockById.get(a.id)} qty={qty} unit={a.unit} />
+                      <StockAge stock={stockById.get(a.id)} compact />
                     </Group>
                   </Menu.Item>
                 ))}
@@ -366,11 +368,11 @@ function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: Use
 
 /**
  * A line's stock note ("In stock") was written for the quantity and stock it had; while the person
- * has not changed that text, it follows the quantity ("12 in stock, the rest on request"), and a
+ * has not changed that text, it follows the quantity ("12 pcs in stock, the rest on request"), and a
  * note promising a delivery whose day has passed becomes "Delivery date to be confirmed" (or the
  * next delivery's date): the offer never promises what the warehouse cannot give.
  */
-function useStockNoteFollowsQty(form: UseFormReturn<OfferFormValues>, index: number, qty: number, stock: StockLevel | undefined, editable: boolean) {
+function useStockNoteFollowsQty(form: UseFormReturn<OfferFormValues>, index: number, qty: number, unit: string, stock: StockLevel | undefined, editable: boolean) {
   const noteFor = useDefaultStockNote();
   const previous = useRef<number | null>(null);
   useEffect(() => {
@@ -382,13 +384,13 @@ function useStockNoteFollowsQty(form: UseFormReturn<OfferFormValues>, index: num
     previous.current = qty;
     // On opening, only a passed delivery's note changes; later, a new quantity's.
     if (!passed && (before === null || before === qty)) return;
-    const written = noteFor(stock, before ?? qty);
-    const next = noteFor(stock, qty);
+    const written = noteFor(stock, before ?? qty, unit);
+    const next = noteFor(stock, qty, unit);
     // The note the app wrote, unchanged: for a passed delivery, the note of that date's stock.
     const ours = passed || form.getValues(name) === written.text;
     if (ours && (next.text !== form.getValues(name) || next.arrivalOn !== arrivalOn)) {
       form.setValue(name, next.text, { shouldDirty: true });
       form.setValue(`lines.${index}.arrivalOn`, next.arrivalOn, { shouldDirty: true });
     }
-  }, [qty, stock, editable, index, form, noteFor]);
+  }, [qty, unit, stock, editable, index, form, noteFor]);
 }

@@ -94,7 +94,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
         const { lines, form, catalogData, defaultNote, t } = latest.current;
         const old = form.getValues(`lines.${index}`);
         const stock = catalogData?.stock.get(analogue.id);
-        lines.update(index, { ...newLine(analogue, old.qty, defaultNote(stock, old.qty)), id: old.id, discountPct: old.discountPct });
+        lines.update(index, { ...newLine(analogue, old.qty, defaultNote(stock, old.qty, analogue.unit)), id: old.id, discountPct: old.discountPct });
         notifications.show({ message: t('offers.stock.swapped', { old: old.name, new: analogue.name }) });
       },
       requestStock: (line) => setRequestFor(line),
@@ -110,7 +110,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
       return;
     }
     const stock = stockOf(product.id) ?? undefined;
-    lines.append(newLine(product, 1, defaultNote(stock, 1)), { shouldFocus: false });
+    lines.append(newLine(product, 1, defaultNote(stock, 1, product.unit)), { shouldFocus: false });
   };
 
   // A USB scanner anywhere on the builder adds the scanned product (the product box handles its

@@ -6,7 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../core/pricing/catalog-model';
 import { findProductBySku, searchProducts, useProductSearch } from '../data/catalog';
-import { StockBadge } from './StockInfo';
+import { StockAge, StockBadge } from './StockInfo';
 
 /**
  * Adds products to an offer: search the catalog by name or SKU, or scan a barcode (a USB scanner
@@ -90,7 +90,16 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
                     {product.sku}
                   </Text>
                 </div>
-                {product.discontinued ? <Badge color="gray" size="xs">{t('offers.lines.discontinued')}</Badge> : <StockBadge stock={stock ?? undefined} qty={1} unit={product.unit} />}
+                {product.discontinued ? (
+                  <Badge color="gray" size="xs">
+                    {t('offers.lines.discontinued')}
+                  </Badge>
+                ) : (
+                  <Group gap={4} wrap="nowrap">
+                    <StockAge stock={stock ?? undefined} compact />
+                    <StockBadge stock={stock ?? undefined} qty={1} unit={product.unit} />
+                  </Group>
+                )}
               </Group>
             </Combobox.Option>
           ))}

@@ -1,59 +1,62 @@
+import { useCallback } from 'react';
 import { Badge } from '@mantine/core';
+import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { localToday } from '../data/offers';
-import { formatDate } from '../i18n/format';
-import { quantityText } from '../i18n/units';
 import classes from './StockInfo.module.css';
 import { stockState, type StockNote, type StockState } from './offer-form';
+import { countAgeText, defaultStockNote, stockText } from './stock-text';
 
-/**
- * Stock for `qty` in words, as the manager reads it at the client's desk; `full`: the whole
- * sentence where the badge has room for less (an overdue delivery's day and what it means).
- */
-export function useStockText() {
-  const { t } = useTranslation();
-  return (state: StockState, unit: string, full = false) => {
-    const n = (q: number) => quantityText(q, unit, t);
-    if (state.kind === 'in_stock') return t('offers.stock.inStock', { qty: n(state.available) });
-    if (state.kind === 'out') return t('offers.stock.out');
-    if (state.kind === 'short') return t('offers.stock.shortNoDelivery', { available: n(state.available) });
-    if (state.kind === 'overdue') {
-      const key = state.available > 0 ? (full ? 'shortOverdueFull' : 'shortOverdue') : full ? 'overdueFull' : 'overdue';
-      return t(`offers.stock.${key}`, { available: n(state.available), date: formatDate(state.on) });
-    }
-    return state.available > 0
-      ? t('offers.stock.short', { available: n(state.available), qty: n(state.qty), date: formatDate(state.on) })
-      : t('offers.stock.arriving', { qty: n(state.qty), date: formatDate(state.on) });
-  };
-}
-
-/**
- * The note a line gets on the offer from the stock ("In stock", "Available from 15 Dec 2026"),
- * with the delivery it names. An overdue delivery's date is never offered to the client: the note
- * says the date is to be confirmed.
- */
+/** The note a line gets on the offer from the stock (`defaultStockNote`), as of the laptop's today. */
 export function useDefaultStockNote() {
   const { t } = useTranslation();
-  return (stock: StockLevel | undefined, qty: number): StockNote => {
-    const state = stockState(stock, qty, localToday());
-    if (state.kind === 'in_stock') return { text: t('offers.stock.noteInStock'), arrivalOn: '' };
-    if (state.kind === 'arriving') return { text: t('offers.stock.noteArriving', { date: formatDate(state.on) }), arrivalOn: state.on };
-    if (state.kind === 'overdue') return { text: t('offers.stock.noteToConfirm'), arrivalOn: '' };
-    if (state.kind === 'short') return { text: t('offers.stock.noteShort', { available: state.available.toLocaleString() }), arrivalOn: '' };
-    return { text: t('offers.stock.noteOut'), arrivalOn: '' };
-  };
+  return useCallback((stock: StockLevel | undefined, qty: number, unit: string): StockNote => defaultStockNote(stock, qty, unit, localToday(), t), [t]);
 }
 
 const BADGE_COLOR: Record<StockState['kind'], string> = { in_stock: 'green', arriving: 'orange', overdue: 'yellow', short: 'red', out: 'red' };
 
+/** The stock for `qty` as a badge; its title says the whole sentence and how old the count is. */
 export function StockBadge({ stock, qty, unit }: { stock: StockLevel | undefined; qty: number; unit: string }) {
-  const text = useStockText();
-  const state = stockState(stock, qty, localToday());
+  const { t } = useTranslation();
+  const today = localToday();
+  const state = stockState(stock, qty, today);
+  const age = countAgeText(stock, today, t);
+  const full = stockText(state, unit, t, true);
   return (
     // A plain title, not a Tooltip component: the badge re-renders as a quantity is typed.
-    <Badge color={BADGE_COLOR[state.kind]} variant="light" size="sm" tt="none" className={classes.wraps} title={text(state, unit, true)} data-testid="stock-badge" data-stock={state.kind}>
-      {text(state, unit)}
+    <Badge
+      color={BADGE_COLOR[state.kind]}
+      variant="light"
+      size="sm"
+      tt="none"
+      className={classes.wraps}
+      title={age ? t('offers.stock.withCount', { stock: full, counted: age.full }) : full}
+      data-testid="stock-badge"
+      data-stock={state.kind}
+    >
+      {stockText(state, unit, t)}
+    </Badge>
+  );
+}
+
+/**
+ * A stock count made long ago (more than `STALE_COUNT_DAYS`): "Counted 283 days ago: check before
+ * promising", in orange beside the badge, the date in its title. A recent count says nothing here
+ * (its age is in the badge's title): a line of every offer saying "counted today" is noise.
+ * `compact`: only a clock (the product picker's rows), the sentence its title and label.
+ */
+export function StockAge({ stock, compact = false }: { stock: StockLevel | undefined; compact?: boolean }) {
+  const { t } = useTranslation();
+  const age = countAgeText(stock, localToday(), t);
+  if (!age?.stale) return null;
+  if (compact)
+    return (
+      <IconClockExclamation size={16} color="var(--mantine-color-orange-7)" role="img" aria-label={age.full} title={age.full} data-testid="stock-age" data-stale style={{ flex: 'none' }} />
+    );
+  return (
+    <Badge color="orange" variant="outline" size="sm" tt="none" className={classes.wraps} leftSection={<IconClockExclamation size={12} />} title={age.full} data-testid="stock-age" data-stale data-days={age.days}>
+      {age.short}
     </Badge>
   );
 }
