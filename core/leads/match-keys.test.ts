@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CJK_LEGAL_FORMS } from './legal-forms';
 import {
   companyKey,
   compareMatchKeys,
@@ -59,6 +60,12 @@ describe('companyKey', () => {
     const keys = names.map(companyKey);
     expect(keys[0]).not.toBe('');
     for (const [i, key] of keys.entries()) expect(key, names[i]).toBe(keys[0]);
+  });
+
+  it('finds a CJK legal form on a name otherwise in Latin letters (the quick path for names without CJK must not miss one)', () => {
+    for (const form of CJK_LEGAL_FORMS) expect(/[\u3000-\uffff]/.test(form), form).toBe(true);
+    expect(companyKey('Toyota 株式会社')).toBe('toyota');
+    expect(companyKey('Toyota（株）')).toBe('toyota');
   });
 
   it('gives the bare name, transliterated', () => {

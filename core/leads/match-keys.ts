@@ -41,6 +41,7 @@ interface Token {
 // transliterated soft sign ("Khmel'nyts'kyi") is not a word boundary.
 const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+const NOT_ASCII = /[^ -~\t\n\r]/;
 
 /**
  * Splits a name into folded words. Runs of one-character words are joined, so that dotted and
@@ -48,16 +49,13 @@ const NON_WORD = /[^\p{L}\p{N}\p{M}]+/u;
  * "sa", "L.L.C." gives "llc", "I.B.M." gives "ibm".
  */
 function tokenize(text: string): Token[] {
-  const words = text.normalize('NFKC').replace(APOSTROPHES, '').split(NON_WORD);
+  // NFKC leaves printable ASCII as it is, and most names are just that: normalising them all cost more than the rest.
+  const words = (NOT_ASCII.test(text) ? text.normalize('NFKC') : text).replace(APOSTROPHES, '').split(NON_WORD);
   const tokens: Token[] = [];
   let previousWasSingle = false;
   for (const word of words) {
-    const native = foldNative(word);
+    const { native, key, single } = foldWord(word);
     if (!native) continue;
-    // Transliterate the original word, not the native fold: foldNative turns "й" into "и",
-    // which would give "Yoshkar" as "ioshkar".
-    const key = foldAscii(word).replace(/ /g, '') || native;
-    const single = [...native].length === 1;
     const last = tokens[tokens.length - 1];
     if (single && previousWasSingle && last) {
       last.native += native;
@@ -68,6 +66,28 @@ function tokenize(text: string): Token[] {
     previousWasSingle = single;
   }
   return tokens;
+}
+
+/**
+ * A word's two folds, remembered: the words of names repeat (legal forms, "Trading", "Ivan"), and
+ * folding them (Unicode normalisation, transliteration) was most of keying the 200 000 names of
+ * a large client base for an import. Forgotten when the memory holds too many.
+ */
+const wordFolds = new Map<string, { native: string; key: string; single: boolean }>();
+const MAX_WORD_FOLDS = 50_000;
+
+function foldWord(word: string): { native: string; key: string; single: boolean } {
+  let folded = wordFolds.get(word);
+  if (!folded) {
+    const native = foldNative(word);
+    // Transliterate the original word, not the native fold: foldNative turns "й" into "и",
+    // which would give "Yoshkar" as "ioshkar".
+    const key = native ? foldAscii(word).replace(/ /g, '') || native : '';
+    folded = { native, key, single: [...native].length === 1 };
+    if (wordFolds.size >= MAX_WORD_FOLDS) wordFolds.clear();
+    wordFolds.set(word, folded);
+  }
+  return folded;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,8 +142,12 @@ function formAt(tokens: readonly Token[], from: number, form: CompiledLegalForm)
   });
 }
 
+const BEYOND_U3000 = /[\u3000-\uffff]/;
+
 /** Removes CJK legal forms from either end of the text; they are not separate words there. */
 function stripCjkForms(text: string): string {
+  // Every CJK legal form has a character from U+3000 up (also before NFKC: "㈱", "（株）").
+  if (!BEYOND_U3000.test(text)) return text;
   let rest = text.normalize('NFKC').trim();
   for (let changed = true; changed; ) {
     changed = false;
@@ -329,32 +353,41 @@ export function withinTypos(a: string, b: string): boolean {
 
 /**
  * Optimal string alignment distance ≤ max, in a band of width 2·max + 1 (keys are short). Three
- * rows of one buffer, reused: an import of thousands compares keys millions of times, and a new
- * array per row was most of the work.
+ * rows in one module-wide buffer, addressed by offset: an import of thousands compares keys
+ * hundreds of thousands of times, and new arrays (or views of one) per call were most of the work.
  */
+let distanceRows = new Int32Array(3 * 64);
+
 function editDistanceAtMost(a: string, b: string, max: number): boolean {
   const n = b.length;
+  const width = n + 1;
+  if (distanceRows.length < 3 * width) distanceRows = new Int32Array(3 * width * 2);
+  const rows = distanceRows;
   const big = max + 1;
-  const rows = new Int32Array(3 * (n + 1));
-  let before = rows.subarray(0, n + 1).fill(big);
-  let previous = rows.subarray(n + 1, 2 * (n + 1));
-  let current = rows.subarray(2 * (n + 1));
-  for (let j = 0; j <= n; j += 1) previous[j] = j <= max ? j : big;
+  // Offsets of the row before the previous one, the previous one and the current one.
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  rows.fill(big, before, before + width);
+  for (let j = 0; j <= n; j += 1) rows[previous + j] = j <= max ? j : big;
   for (let i = 1; i <= a.length; i += 1) {
-    current.fill(big);
-    current[0] = i <= max ? i : big;
-    let best = current[0]!;
-    for (let j = Math.max(1, i - max); j <= Math.min(n, i + max); j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
+    rows.fill(big, current, current + width);
+    rows[current] = i <= max ? i : big;
+    let best = rows[current]!;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = Math.max(1, i - max), last = Math.min(n, i + max); j <= last; j += 1) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let d = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) d = Math.min(d, rows[before + j - 2]! + 1);
+      rows[current + j] = d;
       if (d < best) best = d;
     }
     if (best > max) return false;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[n]! <= max;
+  return rows[previous + n]! <= max;
 }
 
 /** The strength of the strongest reason, or null when there is none. */

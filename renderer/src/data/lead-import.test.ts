@@ -129,4 +129,30 @@ describe('importing many contacts as leads', () => {
     expect(again.failed).toHaveLength(1);
     expect(await db.leads.count()).toBe(3);
   });
+
+  it('a common name shared by a hundred contacts: each is still told from the others by its other pieces, and every repeat is caught', async () => {
+    // A hundred "Budi Santoso", each at his own company with his own email, then the file again
+    // with three of them repeated, one known only by his name and company, one by his name alone.
+    const budis = Array.from({ length: 100 }, (_, i) => item({ personName: 'Budi Santoso', companyName: `Toko ${i} Jaya`, email: `budi${i}@toko${i}.example` }));
+    const first = await importLeads(budis, { search }, db);
+    expect(first.captured).toHaveLength(100);
+    expect(first.duplicates).toEqual([]);
+    // The namesakes are flagged for a look (the same name), never skipped.
+    expect(first.flagged).toHaveLength(99);
+    for (const flag of first.flagged) expect(flag.matches.every((m) => m.reasons.includes('person'))).toBe(true);
+
+    const again = await importLeads(
+      [
+        item({ personName: 'Budi Santoso', companyName: 'Toko 2 Jaya', email: 'budi2@toko2.example' }),
+        item({ personName: 'Budi Santoso', companyName: 'Toko 3 Jaya' }),
+        item({ personName: 'Budi Santoso' }),
+        item({ personName: 'Budi Santoso', companyName: 'Toko 100 Jaya', email: 'budi100@toko100.example' }),
+      ],
+      { search },
+      db,
+    );
+    expect(again.duplicates.map((d) => d.of.title)).toEqual(['Toko 2 Jaya', 'Toko 3 Jaya', expect.stringMatching(/^Toko \d+ Jaya$/)]);
+    expect(again.captured).toHaveLength(1);
+    expect(await db.leads.count()).toBe(101);
+  });
 });

@@ -98,12 +98,22 @@ function sameContact(typed: MatchKeys, reasons: readonly MatchReason[]): boolean
  * The leads by their keys (emails, phones, company, person): a contact is compared with the
  * leads that share one, not with every lead. A lead whose company is only spelt like the
  * contact's is not among them (the client base's are, through the search).
+ *
+ * A common name or a big company is shared by hundreds of leads of a large file, and comparing
+ * each contact with all of them made an import slow as the square of its size. Those broad keys
+ * (the person alone, the company alone) bring only their `BROAD_CANDIDATES` latest leads when
+ * the contact also has a specific key — an email, a phone, or person and company together —
+ * because a duplicate shares every piece the contact has, so that specific key already brings
+ * any duplicate; what the cap can leave out is a namesake at another company, a likely match of
+ * the weakest kind. A contact with only a name, or only a company, is compared with all.
  */
+const BROAD_CANDIDATES = 24;
+
 class LeadIndex {
   private readonly buckets = new Map<string, Lead[]>();
 
   add(lead: Lead, keys: MatchKeys): void {
-    for (const key of LeadIndex.keysOf(keys)) {
+    for (const key of [...LeadIndex.specificKeys(keys), ...LeadIndex.broadKeys(keys)]) {
       const list = this.buckets.get(key);
       if (list) list.push(lead);
       else this.buckets.set(key, [lead]);
@@ -112,17 +122,25 @@ class LeadIndex {
 
   candidates(keys: MatchKeys): Lead[] {
     const found = new Set<Lead>();
-    for (const key of LeadIndex.keysOf(keys)) for (const lead of this.buckets.get(key) ?? []) found.add(lead);
+    const specific = LeadIndex.specificKeys(keys);
+    for (const key of specific) for (const lead of this.buckets.get(key) ?? []) found.add(lead);
+    for (const key of LeadIndex.broadKeys(keys)) {
+      const leads = this.buckets.get(key) ?? [];
+      for (const lead of specific.length ? leads.slice(-BROAD_CANDIDATES) : leads) found.add(lead);
+    }
     return [...found];
   }
 
-  private static keysOf(keys: MatchKeys): string[] {
+  private static specificKeys(keys: MatchKeys): string[] {
     return [
       ...keys.emails.map((e) => `e:${e}`),
       ...keys.phones.map((p) => `p:${p}`),
-      ...(keys.company ? [`c:${keys.company}`] : []),
-      ...(keys.person ? [`n:${keys.person}`] : []),
+      ...(keys.company && keys.person ? [`w:${keys.person}\u0001${keys.company}`] : []),
     ];
+  }
+
+  private static broadKeys(keys: MatchKeys): string[] {
+    return [...(keys.company ? [`c:${keys.company}`] : []), ...(keys.person ? [`n:${keys.person}`] : [])];
   }
 }
 
