@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateClientBatch } from './demo-data';
 import { DEMO_LOCALES } from './demo-data/generate';
 import type { PhoneRange } from './demo-data/locale';
-import { formatPhoneInternational, isCheckedPhone, phoneDigitForms, phoneDigitFormsByShape, phoneHref, phoneRegions, phoneSchema, readPhone } from './phone';
+import { formatPhoneInternational, isCheckedPhone, phoneDigitForms, phoneDigitFormsByShape, phoneHref, phoneLineKind, phoneRegions, phoneSchema, readPhone } from './phone';
 
 /** Numbers of a range: its lowest and highest, and a spread of others in between. */
 function numbersIn(callingCode: string, { prefix, length }: PhoneRange): string[] {
@@ -141,6 +141,29 @@ describe('readPhone', () => {
         expect(readPhone(stored, regions), `${t} ${regions.join()}`).toBe(stored);
       }
     }
+  });
+});
+
+describe('phoneLineKind', () => {
+  it.each<[string, string[], ReturnType<typeof phoneLineKind>]>([
+    ['07833 445566', ['GB'], 'mobile'],
+    ['+44 7833 445566', [], 'mobile'],
+    ['020 7946 0958', ['GB'], 'work'],
+    ['06 30 123 4567', ['HU'], 'mobile'],
+    ['+36 1 234 5678', [], 'work'],
+    ['+49 151 23456789', [], 'mobile'],
+    ['0800 123 4567', ['GB'], 'work'], // toll-free: a company's line
+    ['012-345 6789', ['MY'], 'mobile'],
+    // Read in the regions' order, as it is saved: a UK mobile on a Hungarian client's contact.
+    ['07833 445566', ['HU', 'GB'], 'mobile'],
+    ['07833 445566 ext. 12', ['GB'], 'mobile'],
+    // The number does not say.
+    ['(212) 555-0134', ['US'], null], // fixed line or mobile
+    ['07833 445566', [], null], // no country to read it in
+    ['call reception', ['GB'], null],
+    ['', ['GB'], null],
+  ])('%s in %j: %s', (text, regions, kind) => {
+    expect(phoneLineKind(text, regions)).toBe(kind);
   });
 });
 

@@ -81,6 +81,22 @@ export function readPhone(text: string, regions: readonly string[]): string {
 }
 
 /**
+ * What kind of line a number is, when the number itself says (libphonenumber's number type, read
+ * with `readPhone`'s regions): 'mobile' for a mobile number, 'work' for a landline or a company's
+ * line (toll-free, shared-cost, a universal access number). Null when the number does not say: a
+ * number a country's plan does not tell apart ("fixed line or mobile": the US, Canada), a VoIP,
+ * pager or personal number, and text that is no number. The contact form picks a line's kind with
+ * it until the person chooses one (never over the person's choice).
+ */
+export function phoneLineKind(text: string, regions: readonly string[]): 'mobile' | 'work' | null {
+  const stored = normalise(text.trim(), regions);
+  const type = stored ? parsePhoneNumberFromString(stored)?.getType() : undefined;
+  if (type === 'MOBILE') return 'mobile';
+  if (type === 'FIXED_LINE' || type === 'TOLL_FREE' || type === 'SHARED_COST' || type === 'UAN') return 'work';
+  return null;
+}
+
+/**
  * Whether a stored phone is a checked number: E.164 (with an optional ";ext=") that is valid.
  * False for text kept as typed, which the app shows with a "check this number" mark.
  */

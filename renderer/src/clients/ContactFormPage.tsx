@@ -20,6 +20,7 @@ import { useOpenedContact, type Opened } from '../data/opened-record';
 import { formatPhone } from '../i18n/format';
 import { useFieldError } from './form-helpers';
 import { PhoneHintText, phoneHint, phonePlaceholder } from './PhoneValue';
+import { phoneLineKind } from '../../../core/phone';
 import { clientPhoneCountries, usePhoneRegions } from '../data/phone-regions';
 import { FormPage, useSaveAndLeave } from './FormPage';
 
@@ -79,9 +80,18 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
     defaultValues: toFormValues(contact),
     mode: 'onTouched',
   });
-  const { register, control, formState } = form;
+  const { register, control, formState, getValues, setValue } = form;
   const { errors, isDirty, isSubmitting } = formState;
   const phones = useFieldArray({ control, name: 'phones' });
+  // The lines whose kind the person chose (a saved contact's lines, as saved: someone chose
+  // them). The others' kind follows the number typed: a mobile number is 'Mobile' (phoneLineKind).
+  const [chosenKinds] = useState(() => new Set(contact ? phones.fields.map((f) => f.id) : []));
+  const kindFromNumber = (index: number, text: string) => {
+    const id = phones.fields[index]?.id;
+    if (!id || chosenKinds.has(id)) return;
+    const kind = phoneLineKind(text, regions);
+    if (kind && kind !== getValues(`phones.${index}.kind`)) setValue(`phones.${index}.kind`, kind, { shouldDirty: true });
+  };
   // Under each number, how it will be saved (a number that cannot be read is a hint, not an error).
   const hints = (useWatch({ control, name: 'phones' }) ?? []).map((p) => phoneHint(p?.number, regions, t));
   const emails = useFieldArray({ control, name: 'emails' });
@@ -141,7 +151,10 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
                         aria-label={t('form.phoneKind')}
                         data={PHONE_KINDS.map((k) => ({ value: k, label: t(`phoneKind.${k}`) }))}
                         value={field.value}
-                        onChange={(v) => field.onChange(v ?? 'mobile')}
+                        onChange={(v) => {
+                          chosenKinds.add(f.id);
+                          field.onChange(v ?? 'mobile');
+                        }}
                         allowDeselect={false}
                       />
                     )}
@@ -150,7 +163,7 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
                     style={{ flex: 1 }}
                     aria-label={t('form.phone')}
                     placeholder={phonePlaceholder(regions)}
-                    {...register(`phones.${i}.number`)}
+                    {...register(`phones.${i}.number`, { onChange: (e: React.ChangeEvent<HTMLInputElement>) => kindFromNumber(i, e.target.value) })}
                     description={hints[i] && <PhoneHintText hint={hints[i]} />}
                     inputWrapperOrder={['label', 'input', 'description', 'error']}
                     error={fieldError(errors.phones?.[i]?.number)}
