@@ -12,7 +12,7 @@ import { cleanText } from '../text-safety';
 import { cardFromLines, cardLabel, decodeVcfBytes, emptyCard, isGroupCard, splitVCards, telValue, type ScannedCard, type SkippedCard } from './vcard';
 
 export type { CardExtra, CardExtraField, ScannedAddress, ScannedCard, ScannedPhone, ScannedPicture, SkippedCard, SkipReason } from './vcard';
-export { CARD_EXTRA_FIELDS, cardDate } from './vcard';
+export { CARD_EXTRA_FIELDS, cardDate, unclearCardFields } from './vcard';
 
 /** What kind of payload it was, so the UI can say "vCard with 3 contacts" or "just a web address". */
 export type ScanFormat = 'vcard' | 'mecard' | 'url' | 'mailto' | 'tel' | 'text';

@@ -15,6 +15,7 @@
  * not know stays as text for the form to mark).
  */
 import type { LeadPhoneKind } from './lead-model';
+import { CP1252_HIGH, isUnclearText, repairMojibake, utf8OrNull, utf8WithEscapes } from './unclear-text';
 
 export interface ScannedPhone {
   number: string;
@@ -111,6 +112,20 @@ export interface SkippedCard {
   reason: SkipReason;
 }
 
+/**
+ * The card's fields whose text was not read cleanly (unclear-text.ts: bytes no charset read, a
+ * replacement character), as the lead names them: kept as they came, for the person to check.
+ */
+export function unclearCardFields(card: ScannedCard): string[] {
+  const fields: string[] = [];
+  for (const key of ['personName', 'companyName', 'position', 'city', 'country', 'notes'] as const) if (isUnclearText(card[key])) fields.push(key);
+  if (card.departments.some(isUnclearText)) fields.push('departments');
+  if (card.addresses.some((a) => [a.poBox, a.extended, a.street, a.city, a.region, a.postcode, a.country].some(isUnclearText))) fields.push('addresses');
+  if (card.phones.some((p) => isUnclearText(p.label))) fields.push('otherPhones');
+  if (card.extras.some((e) => isUnclearText(e.value))) fields.push('notes');
+  return [...new Set(fields)];
+}
+
 export const emptyCard = (): ScannedCard => ({ departments: [], phones: [], emails: [], websites: [], addresses: [], pictures: [], extras: [] });
 
 // ---------------------------------------------------------------------------------------------
@@ -118,17 +133,15 @@ export const emptyCard = (): ScannedCard => ({ departments: [], phones: [], emai
 
 /**
  * A .vcf file's text. UTF-8 when the bytes are UTF-8; otherwise (Outlook and old phones write
- * 8-bit Windows-1252 or another `CHARSET=`), line by line in the line's own charset, else
- * Windows-1252 (every byte is a character in it, so nothing is lost).
+ * 8-bit Windows-1252 or another `CHARSET=`), line by line in the line's own charset, else as
+ * `decodeIn` reads bytes whose charset is not said.
  */
 export function decodeVcfBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // not UTF-8 as a whole: decode each line by what it says
-  }
+  const whole = utf8OrNull(bytes);
+  if (whole !== null) return whole;
+  // not UTF-8 as a whole: decode each line by what it says
   const lines: string[] = [];
-  let charset = 'windows-1252';
+  let charset = '';
   let start = 0;
   for (let i = 0; i <= bytes.length; i += 1) {
     if (i < bytes.length && bytes[i] !== 0x0a) continue;
@@ -136,30 +149,50 @@ export function decodeVcfBytes(bytes: Uint8Array): string {
     start = i + 1;
     const head = String.fromCharCode(...line.subarray(0, Math.min(line.length, 200)));
     // A folded line continues the previous one, in its charset.
-    if (!/^[ \t]/.test(head)) charset = /;CHARSET=([^;:]+)/i.exec(head.split(':')[0] ?? '')?.[1] ?? 'windows-1252';
+    if (!/^[ \t]/.test(head)) charset = /;CHARSET=([^;:]+)/i.exec(head.split(':')[0] ?? '')?.[1] ?? '';
     lines.push(decodeIn(line, charset));
   }
   return lines.join('\n');
 }
 
+/** Encodings in which bytes may be valid UTF-8 by chance: a card in one is never read as UTF-8 instead. */
+const MULTIBYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']);
+
+/**
+ * Bytes in `charset` ('' when the card does not say one). Nothing is dropped or guessed away:
+ * - Not said: UTF-8 when the bytes are; UTF-8 with bytes missing or cut (some characters valid)
+ *   keeps the bytes that are no character as `=E2` (unclear-text.ts), marked; else Windows-1252,
+ *   in which every byte is a character (Outlook's 8-bit files).
+ * - Said, and single-byte (ISO-8859-1, Windows-1250 …) but the bytes are UTF-8 beyond ASCII: the
+ *   card wrote UTF-8 and named another charset; read as Latin-1 they would be "Ã©", so UTF-8.
+ * - Said, and the bytes are not in it (a `CHARSET=UTF-8` line of Latin-1 bytes), or a charset
+ *   nobody knows: UTF-8 when they are, else the bytes that are no character kept as `=E1`, marked.
+ */
 function decodeIn(bytes: Uint8Array, charset: string): string {
+  const utf8 = utf8OrNull(bytes);
   const label = charset.trim().toLowerCase();
-  if (WINDOWS_1252_LABELS.has(label)) return decodeWindows1252(bytes);
+  if (!label) {
+    if (utf8 !== null) return utf8;
+    const partial = utf8WithEscapes(bytes);
+    return partial.multibyte > 0 ? partial.text : decodeWindows1252(bytes);
+  }
+  let encoding: string | null = null;
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    encoding = new TextDecoder(label).encoding;
   } catch {
+    // a charset the Encoding Standard does not know
+  }
+  if (encoding !== null && !MULTIBYTE.has(encoding) && utf8 !== null) return utf8;
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  if (encoding !== null && encoding !== 'utf-8') {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch {
-      return decodeWindows1252(bytes);
+      // not in the charset it says
     }
   }
+  return utf8 ?? utf8WithEscapes(bytes).text;
 }
-
-/** The labels the Encoding Standard reads as windows-1252 (ISO-8859-1 among them), as cards write them. */
-const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
-/** Windows-1252's 0x80–0x9F (Node's TextDecoder gives C1 controls there; browsers these). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
@@ -232,14 +265,30 @@ function unfoldLines(text: string): string[] {
     const previous = logical[last];
     if (previous !== undefined && (line.startsWith(' ') || line.startsWith('\t'))) {
       logical[last] = previous + line.slice(1);
-    } else if (previous !== undefined && previous.endsWith('=') && isQuotedPrintableLine(previous)) {
+    } else if (previous !== undefined && previous.endsWith('=') && isQuotedPrintableLine(previous) && !startsProperty(line)) {
       logical[last] = previous.slice(0, -1) + line;
+    } else if (previous !== undefined && line.trim() && indexOfUnquoted(line, ':') < 0 && isQuotedPrintableLine(previous)) {
+      // A quoted-printable value whose soft line break lost its `=` (a mail program rewrapped
+      // the file): the line with no property of its own is the rest of the value.
+      logical[last] = previous + line;
     } else {
       logical.push(line);
     }
   }
   return logical;
 }
+
+/**
+ * Whether a line starts a property of its own ("END:VCARD", "TEL;CELL:…", "item1.EMAIL:…"): a
+ * quoted-printable value ending in a soft line break `=` whose next line is lost (a file cut
+ * short, a card cut by a mail program) does not swallow the line after it.
+ */
+function startsProperty(line: string): boolean {
+  const head = /^(?:[A-Za-z0-9-]+\.)?([A-Z][A-Z0-9-]*)[;:]/.exec(line);
+  return head !== null && (KNOWN_PROPERTIES.has(head[1]!) || head[1]!.startsWith('X-'));
+}
+
+const KNOWN_PROPERTIES = new Set(['BEGIN', 'END', 'VERSION', 'FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'LABEL', 'URL', 'BDAY', 'NOTE', 'PHOTO', 'LOGO', 'NICKNAME', 'ANNIVERSARY', 'RELATED', 'CATEGORIES', 'GENDER', 'LANG', 'TZ', 'GEO', 'KEY', 'IMPP', 'REV', 'UID', 'PRODID', 'SOUND', 'AGENT', 'MAILER', 'SOURCE', 'KIND', 'MEMBER', 'CLIENTPIDMAP', 'SORT-STRING']);
 
 function isQuotedPrintableLine(line: string): boolean {
   const colon = indexOfUnquoted(line, ':');
@@ -305,6 +354,8 @@ function parseContentLine(line: string): ContentLine | null {
     bytes = decodeBase64(value);
     value = '';
   }
+  // A value a program before us read in the wrong charset ("KovÃ¡cs"): the UTF-8 it was.
+  value = repairMojibake(value);
   return { group, name, params, flags, value, bytes };
 }
 
@@ -320,10 +371,14 @@ function decodeBase64(text: string): Uint8Array | undefined {
   }
 }
 
-/** `=C3=A9` byte escapes, decoded in the card's charset (UTF-8 unless it says otherwise). */
-function decodeQuotedPrintable(value: string, charset = 'utf-8'): string {
+/**
+ * `=C3=A9` byte escapes, decoded in the card's charset as `decodeIn` reads bytes (UTF-8 when it
+ * says none). An `=` that starts no escape (`=8` of a value cut short) stays as it is.
+ */
+function decodeQuotedPrintable(value: string, charset = ''): string {
   const bytes: number[] = [];
-  const chars = Array.from(value.replace(/=\r?\n/g, ''));
+  // A soft line break at the very end continues nothing (its next line was lost): no character.
+  const chars = Array.from(value.replace(/=\r?\n/g, '').replace(/=$/, ''));
   const encoder = new TextEncoder();
   for (let i = 0; i < chars.length; i += 1) {
     const hex = (chars[i + 1] ?? '') + (chars[i + 2] ?? '');

@@ -91,6 +91,10 @@ export const enCapture = {
       birthday: 'Birthday',
       notEmail: 'not an email address: check it',
       countryUnknown: 'country not recognised: check it',
+      /** Beside text a card gave that could not be read cleanly (kept as it came). */
+      unclear: 'check this',
+      unclearTitle: 'The card’s text could not be read cleanly: it is kept as it came (=E2 is a byte no character was read from). Correct it if you can.',
+      unclearHint: 'Not read cleanly from the card: kept as it came. Check it.',
       phoneKind: { mobile: 'mobile', work: 'work', home: 'home', fax: 'fax', pager: 'pager', other: 'other' },
       addressKind: { work: 'Work address', home: 'Home address', other: 'Address' },
       poBox: 'PO Box {{box}}',

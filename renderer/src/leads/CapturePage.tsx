@@ -501,13 +501,13 @@ const CaptureScreen = memo(function CaptureScreen({
             <form onSubmit={(e) => void save(e)} onKeyDown={keepEnterInLists} noValidate aria-label={t('capture.title')}>
               <Stack gap="sm">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-                  <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} />
-                  <CaptureTextField form={form} name="companyName" label={t('capture.companyName')} />
+                  <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} markUnclear />
+                  <CaptureTextField form={form} name="companyName" label={t('capture.companyName')} markUnclear />
                   <CapturePhoneField form={form} label={t('capture.phone')} regions={regions} />
                   <CaptureTextField form={form} name="email" label={t('capture.email')} type="email" />
-                  <CaptureTextField form={form} name="position" label={t('capture.position')} />
+                  <CaptureTextField form={form} name="position" label={t('capture.position')} markUnclear />
                   <SimpleGrid cols={2} spacing="sm">
-                    <CaptureTextField form={form} name="city" label={t('capture.city')} />
+                    <CaptureTextField form={form} name="city" label={t('capture.city')} markUnclear />
                     <Controller
                       control={control}
                       name="country"
@@ -569,7 +569,7 @@ const CaptureScreen = memo(function CaptureScreen({
                   />
                   <CaptureTextField form={form} name="nextStepOn" label={t('capture.nextStepOn')} type="date" />
                 </SimpleGrid>
-                <CaptureTextField form={form} name="notes" label={t('capture.notes')} multiline />
+                <CaptureTextField form={form} name="notes" label={t('capture.notes')} multiline markUnclear />
                 <CardFields form={form} />
                 <Group justify="space-between">
                   <Text size="sm" c="green" aria-live="polite" data-testid="capture-saved">

@@ -7,6 +7,8 @@ import { useOwnFieldError } from '../clients/form-helpers';
 import type { CaptureValues } from './capture-values';
 import { phoneRegions } from '../../../core/phone';
 import { PhoneHintText, phoneHint, phonePlaceholder } from '../clients/PhoneValue';
+import { isUnclearText } from '../../../core/leads/unclear-text';
+import { UnclearHint } from './UnclearMark';
 
 type TextFieldName = 'personName' | 'position' | 'phone' | 'email' | 'companyName' | 'city' | 'nextStepOn' | 'notes';
 
@@ -23,6 +25,8 @@ interface Props {
   /** Said under the input (above an error). */
   description?: ReactNode;
   placeholder?: string;
+  /** Says under it when its value is text a card gave that could not be read cleanly (UnclearMark.tsx). */
+  markUnclear?: boolean;
 }
 
 /**
@@ -30,13 +34,14 @@ interface Props {
  * reads no form state, so saving or emptying the form does not re-render every field, and
  * this one re-renders when its message appears or goes. The input is uncontrolled (`register`).
  */
-export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline, description, placeholder }: Props) {
+export const CaptureTextField = memo(function CaptureTextField({ form, name, label, type, autoFocus, inputRef, multiline, description, placeholder, markUnclear }: Props) {
   const error = useOwnFieldError(form.control, name);
   const { ref, ...field } = form.register(name);
   // A text area sizes itself to its text when it renders: following its value makes it shrink
   // back when the form is emptied after a save (the value changes without an input event).
-  useWatch({ control: form.control, name, disabled: !multiline });
-  if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} error={error} />;
+  const value = useWatch({ control: form.control, name, disabled: !multiline && !markUnclear });
+  const said = description ?? (markUnclear && isUnclearText(value) ? <UnclearHint value={value} /> : undefined);
+  if (multiline) return <Textarea label={label} autosize minRows={2} maxRows={6} {...field} ref={ref} description={said} inputWrapperOrder={['label', 'input', 'description', 'error']} error={error} />;
   return (
     <TextInput
       label={label}
@@ -48,7 +53,7 @@ export const CaptureTextField = memo(function CaptureTextField({ form, name, lab
         ref(el);
         if (inputRef) inputRef.current = el;
       }}
-      description={description}
+      description={said}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       error={error}
     />

@@ -11,6 +11,7 @@ import type { LeadInput } from '../../../core/leads/lead-model';
 import { emailKey } from '../../../core/leads/match-keys';
 import { formatCountry, formatDate } from '../i18n/format';
 import { addressLine } from './card-labels';
+import { TextWithMark } from './UnclearMark';
 import type { CaptureValues } from './capture-values';
 
 const LIST_FIELDS = ['otherPhones', 'otherEmails', 'websites', 'addresses', 'departments'] as const;
@@ -96,7 +97,7 @@ export function CardFields({ form }: { form: UseFormReturn<CaptureValues, unknow
             `a${i}`,
             t(`capture.card.addressKind.${a.kind}`),
             <>
-              {addressLine({ ...a, country: '' }, () => '', (box) => t('capture.card.poBox', { box }))}
+              <TextWithMark value={addressLine({ ...a, country: '' }, () => '', (box) => t('capture.card.poBox', { box }))} />
               {a.country && (
                 <>
                   {', '}
@@ -107,7 +108,7 @@ export function CardFields({ form }: { form: UseFormReturn<CaptureValues, unknow
             () => remove('addresses', i),
           ),
         )}
-        {departments?.map((d, i) => row(`d${i}`, t('capture.card.departments'), d, () => remove('departments', i)))}
+        {departments?.map((d, i) => row(`d${i}`, t('capture.card.departments'), <TextWithMark value={d} />, () => remove('departments', i)))}
         {birthday && (
           <Box>{row('b', t('capture.card.birthday'), birthdayText(birthday), () => form.setValue('birthday', '', { shouldDirty: true }))}</Box>
         )}

@@ -24,6 +24,7 @@ import { emailKey } from '../../../core/leads/match-keys';
 import { addressLine } from './card-labels';
 import { birthdayText, CountryText } from './CardFields';
 import { RATING_COLORS, STATUS_COLORS, leadWho } from './lead-display';
+import { TextWithMark } from './UnclearMark';
 import { useStartOffer } from '../offers/ClientOffers';
 
 /**
@@ -127,8 +128,12 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
     <>
       <Section title={t('leadDetails.person')}>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-          <Field label={t('capture.personName')}>{lead.personName}</Field>
-          <Field label={t('capture.position')}>{lead.position}</Field>
+          <Field label={t('capture.personName')} testId="lead-details-name">
+            {lead.personName && <TextWithMark value={lead.personName} />}
+          </Field>
+          <Field label={t('capture.position')}>
+            {lead.position && <TextWithMark value={lead.position} />}
+          </Field>
           <Field label={t('capture.phone')} testId="lead-details-phone">
             {lead.phone && <PhoneLine number={lead.phone} kind={lead.phoneKind ?? ''} label="" />}
           </Field>
@@ -173,11 +178,15 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
       {(lead.companyName || lead.city || country || departments.length > 0 || websites.length > 0 || addresses.length > 0) && (
         <Section title={t('leadDetails.company')}>
           <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-            <Field label={t('capture.companyName')}>{lead.companyName}</Field>
-            <Field label={t('capture.card.departments')} testId="lead-details-departments">
-              {departments.join(' · ')}
+            <Field label={t('capture.companyName')} testId="lead-details-company">
+              {lead.companyName && <TextWithMark value={lead.companyName} />}
             </Field>
-            <Field label={t('capture.city')}>{lead.city}</Field>
+            <Field label={t('capture.card.departments')} testId="lead-details-departments">
+              {departments.length > 0 && <TextWithMark value={departments.join(' · ')} />}
+            </Field>
+            <Field label={t('capture.city')}>
+              {lead.city && <TextWithMark value={lead.city} />}
+            </Field>
             <Field label={t('capture.country')}>{country}</Field>
             <Field label={t('capture.card.websites')} testId="lead-details-websites">
               {websites.length > 0 && (
@@ -197,7 +206,7 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
                     {t(`capture.card.addressKind.${a.kind}`)}
                   </Text>
                   <Text size="sm">
-                    {addressLine({ ...a, country: '' }, () => '', (box) => t('capture.card.poBox', { box }))}
+                    <TextWithMark value={addressLine({ ...a, country: '' }, () => '', (box) => t('capture.card.poBox', { box }))} />
                     {a.country && (
                       <>
                         {', '}
@@ -253,7 +262,13 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
             <Field label={t('capture.nextStep')} testId="lead-details-next-step">
               {lead.nextStep && [t(`nextStep.${lead.nextStep}`), lead.nextStepOn && formatDate(lead.nextStepOn)].filter(Boolean).join(' · ')}
             </Field>
-            <Field label={t('capture.notes')}>{lead.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{lead.notes}</Text>}</Field>
+            <Field label={t('capture.notes')} testId="lead-details-notes">
+              {lead.notes && (
+                <Text style={{ whiteSpace: 'pre-wrap' }}>
+                  <TextWithMark value={lead.notes} />
+                </Text>
+              )}
+            </Field>
           </Stack>
         </Section>
       )}
