@@ -3,17 +3,22 @@
  * lead with a progress bar, and a report — contacts already here (skipped), new leads like
  * something we have (to look at), contacts that could not be captured, each with its reason, in
  * lists that scroll. The dialog cannot be closed, nor the import started again, while it runs.
+ * Every contact of the file is accounted for (vcf-tally.ts): the preview and the report each
+ * say how many the file holds and add up to it; a card not read cleanly is marked "check this".
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Group, List, Modal, Progress, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ScannedCard, SkippedCard } from '../../../core/leads/scan-payload';
 import { prepareFile, type PreparedFile } from '../data/attachments';
 import { clientSearch } from '../data/client-base';
 import { importLeads, importName, type ImportReport } from '../data/lead-import';
+import { unclearCardFields } from '../../../core/leads/scan-payload';
 import { formatCount } from '../i18n/format';
-import { emptyCapture, fillFromCard } from './capture-values';
 import { useExtraLabel } from './card-labels';
+import { UnclearMark } from './UnclearMark';
+import { capturedPositions, reportCounts, tallyVcf, type NotCaptured, type VcfTally } from './vcf-tally';
 
 export interface VcfContents {
   file: string;
@@ -51,39 +56,43 @@ export function VcfImport({ vcf, onClose, onFillFirst, onOpenLead }: { vcf: VcfC
   const { t } = useTranslation();
   const label = useExtraLabel();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<{ report: ImportReport; positions: Map<string, number> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = progress !== null && report === null && error === null;
-  const count = vcf.cards.length;
+  const tally = useMemo(() => tallyVcf(vcf, label), [vcf, label]);
+  const count = tally.toCapture.length;
 
   const run = async () => {
     if (running || report) return;
     setProgress({ done: 0, total: count });
     try {
-      // Positions in the file count the skipped cards too, as the person sees the file.
-      const skippedAt = new Set(vcf.skipped.map((s) => s.position));
-      let position = 0;
       const items = [];
-      for (const card of vcf.cards) {
-        do position += 1;
-        while (skippedAt.has(position));
-        const values = fillFromCard(emptyCapture(), card, label);
+      for (const { position, card, values } of tally.toCapture) {
         items.push({ position, values, pictures: card.pictures.length ? await cardPictures(card, importName(values)) : [] });
       }
-      setReport(await importLeads(items, { search: clientSearch, onProgress: (done, total) => setProgress({ done, total }) }));
+      const done = await importLeads(items, { search: clientSearch, onProgress: (d, total) => setProgress({ done: d, total }) });
+      setReport({ report: done, positions: capturedPositions(items, done) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
 
-  const title = t('capture.scan.vcfMany', { count, file: vcf.file });
+  const title = t('capture.scan.vcfMany', { count: tally.total, file: vcf.file });
   return (
     <Modal opened onClose={onClose} title={title} closeOnClickOutside={!running} closeOnEscape={!running} withCloseButton={!running} size="lg">
       <Stack data-testid="vcf-import">
         {!report && (
-          <List size="sm" spacing={2}>
-            {vcf.cards.slice(0, PREVIEW).map((c, i) => (
-              <List.Item key={i}>{cardTitle(c) || t('capture.import.noName')}</List.Item>
+          <Text size="sm" fw={600} data-testid="vcf-import-summary">
+            {t('capture.import.inFile', { count: tally.total, parts: [t('capture.import.toCapture', { count }), t('capture.import.cannot', { count: tally.cannot.length })].join(', ') })}
+          </Text>
+        )}
+        {!report && count > 0 && (
+          <List size="sm" spacing={2} data-testid="vcf-import-preview">
+            {tally.toCapture.slice(0, PREVIEW).map(({ position, card }) => (
+              <List.Item key={position}>
+                {cardTitle(card) || t('capture.import.noName')}
+                {unclearCardFields(card).length > 0 && <UnclearMark />}
+              </List.Item>
             ))}
             {count > PREVIEW && <List.Item>{t('capture.scan.vcfAndMore', { count: count - PREVIEW })}</List.Item>}
           </List>
@@ -97,8 +106,8 @@ export function VcfImport({ vcf, onClose, onFillFirst, onOpenLead }: { vcf: VcfC
           </Stack>
         )}
         {error && <Alert color="red">{error}</Alert>}
-        {report && <ImportReportView report={report} vcf={vcf} onOpenLead={onOpenLead} />}
-        {!report && vcf.skipped.length > 0 && <Problems title={t('capture.import.failed', { count: vcf.skipped.length })} lines={vcf.skipped.map((s) => ({ key: `s${s.position}`, position: s.position, name: s.name, text: t(`capture.import.reason.${s.reason}`) }))} />}
+        {report && <ImportReportView report={report.report} positions={report.positions} tally={tally} onOpenLead={onOpenLead} />}
+        {!report && tally.cannot.length > 0 && <Problems testId="vcf-import-cannot" title={t('capture.import.cannotTitle', { count: tally.cannot.length })} lines={tally.cannot.map((c) => ({ key: `s${c.position}`, position: c.position, name: c.name, text: reasonText(c, t) }))} />}
         <Group justify="flex-end">
           {report || error ? (
             <Button onClick={onClose}>{t('capture.import.close')}</Button>
@@ -163,25 +172,36 @@ function Problems({ title, lines, color, onOpenLead, testId }: { title: string; 
   );
 }
 
-function ImportReportView({ report, vcf, onOpenLead }: { report: ImportReport; vcf: VcfContents; onOpenLead: (leadId: string) => void }) {
+/** Why a contact gives no lead, in words. */
+function reasonText(c: NotCaptured, t: TFunction): string {
+  if (c.reason === 'group' || c.reason === 'empty' || c.reason === 'lead_empty') return t(`capture.import.reason.${c.reason}`);
+  if (c.reason === 'write_failed') return t('capture.import.reason.write_failed', { field: c.field });
+  const field = t(`capture.${c.field}`, { defaultValue: c.field });
+  if (c.reason === 'too_long') return t('capture.import.reason.too_long', { field });
+  return t('capture.import.reason.other', { field, message: t(`errors.${c.reason}`, { defaultValue: c.reason }) });
+}
+
+function ImportReportView({ report, positions, tally, onOpenLead }: { report: ImportReport; positions: ReadonlyMap<string, number>; tally: VcfTally; onOpenLead: (leadId: string) => void }) {
   const { t } = useTranslation();
   const reasons = (list: readonly string[]) => list.map((r) => t(`capture.matches.reason.${r}`)).join(', ');
   const failed: ProblemLine[] = [
-    ...vcf.skipped.map((s) => ({ key: `s${s.position}`, position: s.position, name: s.name, text: t(`capture.import.reason.${s.reason}`) })),
-    ...report.failed.map((f) => ({
-      key: `f${f.position}`,
-      position: f.position,
-      name: f.name,
-      text: ['lead_empty', 'too_long', 'write_failed'].includes(f.message)
-        ? t(`capture.import.reason.${f.message}`, { field: f.message === 'write_failed' ? f.field : t(`capture.${f.field}`, { defaultValue: f.field }) })
-        : t('capture.import.reason.other', { field: t(`capture.${f.field}`, { defaultValue: f.field }), message: t(`errors.${f.message}`, { defaultValue: f.message }) }),
-    })),
+    ...tally.cannot.map((c) => ({ key: `s${c.position}`, position: c.position, name: c.name, text: reasonText(c, t) })),
+    ...report.failed.map((f) => ({ key: `f${f.position}`, position: f.position, name: f.name, text: reasonText({ position: f.position, name: f.name, reason: f.message, field: f.field }, t) })),
   ].sort((a, b) => a.position - b.position);
-  const count = report.captured.length;
+  const counts = reportCounts(tally, report);
+  /** What a contact already here is the same as: a contact earlier in this file (captured now), a lead, a client's contact. */
+  const sameAs = (d: ImportReport['duplicates'][number]) => {
+    const earlier = d.of.leadId ? positions.get(d.of.leadId) : undefined;
+    if (earlier !== undefined) return t('capture.import.sameAsEarlier', { position: earlier });
+    return d.of.kind === 'contact' ? t('capture.import.alreadyContact', { client: short(d.of.title), name: short(d.of.person) }) : t('capture.import.alreadyLead', { name: short(d.of.title) });
+  };
   return (
     <Stack gap="sm" data-testid="vcf-import-report">
-      <Text size="sm" c={count ? 'green' : undefined} fw={600}>
-        {count ? t('capture.import.captured', { count, file: vcf.file }) : t('capture.import.capturedNone', { file: vcf.file })}
+      <Text size="sm" c={counts.captured ? 'green' : undefined} fw={600} data-testid="vcf-import-summary">
+        {t('capture.import.inFile', {
+          count: counts.total,
+          parts: [t('capture.import.capturedCount', { count: counts.captured }), t('capture.import.alreadyCount', { count: counts.already }), t('capture.import.failedCount', { count: counts.failed })].join(', '),
+        })}
       </Text>
       {report.duplicates.length > 0 && (
         <Problems
@@ -191,7 +211,7 @@ function ImportReportView({ report, vcf, onOpenLead }: { report: ImportReport; v
             key: `d${d.position}`,
             position: d.position,
             name: d.name,
-            text: d.of.kind === 'contact' ? t('capture.import.alreadyContact', { client: short(d.of.title), name: short(d.of.person) }) : t('capture.import.alreadyLead', { name: short(d.of.title) }),
+            text: sameAs(d),
           }))}
         />
       )}
