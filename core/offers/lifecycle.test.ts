@@ -106,6 +106,49 @@ describe('transition: guarded cases', () => {
   });
 });
 
+describe('withdrawing an approval request: only whoever asked', () => {
+  const pending = (history: Offer['history']) => offer({ status: 'awaiting_approval', lines: overLimit, history });
+  const askedByOwner = pending([
+    { status: 'draft', at: NOW, by: 'mgr', comment: '' },
+    { status: 'awaiting_approval', at: NOW, by: 'mgr', comment: 'A competitor offers 15 %' },
+  ]);
+  const substitute: TransitionContext = { ...manager, actor: { id: 'sub', role: 'manager' } };
+
+  it('the offer’s owner withdraws it; a head of sales or an admin deciding on it does not (they return it)', () => {
+    expect(transition(askedByOwner, 'recall', manager)).toEqual(ok('draft'));
+    expect(transition(askedByOwner, 'recall', headOfSales)).toEqual(no('not_requester'));
+    expect(transition(askedByOwner, 'recall', admin)).toEqual(no('not_requester'));
+    expect(transition(askedByOwner, 'return_to_draft', headOfSales)).toEqual(ok('draft'));
+    expect(applyTransition(askedByOwner, 'recall', headOfSales)).toEqual({ ok: false, error: 'not_requester' });
+  });
+
+  it('whoever sent it for approval withdraws it, a head of sales’ own request or a substitute’s included', () => {
+    const askedByBoss = pending([
+      { status: 'draft', at: NOW, by: 'mgr', comment: '' },
+      { status: 'awaiting_approval', at: NOW, by: 'boss', comment: 'For the key account' },
+    ]);
+    expect(transition(askedByBoss, 'recall', headOfSales)).toEqual(ok('draft'));
+    expect(transition(askedByBoss, 'recall', admin)).toEqual(no('not_requester'));
+    // A head of sales' own offer, asked by its owner.
+    expect(transition(offer({ ...askedByOwner, ownerId: 'boss' }), 'recall', headOfSales)).toEqual(ok('draft'));
+    // A manager holding a colleague's offer holds it as the colleague's substitute.
+    expect(transition(askedByOwner, 'recall', substitute)).toEqual(ok('draft'));
+  });
+
+  it('a request asked before, withdrawn, and asked again by someone else is the later asker’s', () => {
+    const askedAgain = pending([
+      { status: 'awaiting_approval', at: NOW, by: 'boss', comment: '' },
+      { status: 'draft', at: NOW, by: 'boss', comment: '' },
+      { status: 'awaiting_approval', at: NOW, by: 'mgr', comment: '' },
+    ]);
+    expect(transition(askedAgain, 'recall', headOfSales)).toEqual(no('not_requester'));
+  });
+
+  it('leaves dropping an approval as it was', () => {
+    expect(transition(offer({ status: 'approved' }), 'recall', headOfSales)).toEqual(ok('draft'));
+  });
+});
+
 describe('applyTransition', () => {
   it('records who moved the offer where, when and why', () => {
     const pending = offer({ status: 'awaiting_approval', lines: overLimit });

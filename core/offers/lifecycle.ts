@@ -10,7 +10,10 @@
  *                                                                 or a line the rules do not price so
  *   awaiting_approval  approve                approved            by a head of sales or an admin
  *   awaiting_approval  return_to_draft        draft               by a head of sales or an admin
- *   awaiting_approval,
+ *   awaiting_approval  recall                 draft               by whoever asked: the offer's owner,
+ *                                                                 whoever sent it for approval, or a
+ *                                                                 manager holding it (a substitute);
+ *                                                                 a head of sales returns it instead
  *   approved           recall                 draft               (the manager wants to change it)
  *   approved           send                   sent
  *   sent               accept                 accepted            on or before validUntil
@@ -60,6 +63,8 @@ export type TransitionError =
   | 'within_limit'
   /** Approving or returning by someone who is not a head of sales or an admin. */
   | 'not_approver'
+  /** Withdrawing an approval request by a head of sales or an admin who did not make it: they return it with a comment. */
+  | 'not_requester'
   /** Expiring an offer whose validity has not ended. */
   | 'still_valid'
   /** Sending or accepting an offer after its last valid day: revise it with a new date. */
@@ -74,6 +79,19 @@ const APPROVER_ROLES: ReadonlySet<TeamMember['role']> = new Set(['head_of_sales'
 
 const to = (status: OfferStatus): TransitionResult => ({ ok: true, status });
 const refuse = (error: TransitionError): TransitionResult => ({ ok: false, error });
+
+/**
+ * Whether `actor` may withdraw the approval request of `offer` (awaiting approval): the request is
+ * the asker's. Its owner and whoever sent it for approval may; a manager who holds the offer at all
+ * holds it as its owner or the owner's substitute (a laptop holds only its person's and their
+ * delegated clients), so may too. A head of sales or an admin deciding on someone else's request
+ * returns it with a comment instead ("Return with a comment"), which tells the manager why.
+ */
+export function mayWithdraw(offer: Pick<Offer, 'ownerId' | 'history'>, actor: TransitionContext['actor']): boolean {
+  if (!APPROVER_ROLES.has(actor.role) || actor.id === offer.ownerId) return true;
+  const asked = offer.history.findLast((h) => h.status === 'awaiting_approval');
+  return asked?.by === actor.id;
+}
 
 /** What must hold before an offer leaves the manager's hands (for approval or to the client). */
 function readiness(offer: Offer): TransitionError | null {
@@ -94,7 +112,8 @@ export function transition(offer: Offer, action: OfferAction, ctx: TransitionCon
       return needsApproval(offer, ctx.discountLimitBp) || ctx.linesOutsideRules === true ? to('awaiting_approval') : refuse('within_limit');
     }
     case 'recall':
-      return s === 'awaiting_approval' || s === 'approved' ? to('draft') : refuse('wrong_status');
+      if (s === 'awaiting_approval') return mayWithdraw(offer, ctx.actor) ? to('draft') : refuse('not_requester');
+      return s === 'approved' ? to('draft') : refuse('wrong_status');
     case 'approve':
     case 'return_to_draft':
       if (s !== 'awaiting_approval') return refuse('wrong_status');

@@ -128,6 +128,10 @@ test('an offer built offline is approved by the head of sales through the sync, 
   // The list's Total is the offer's own Total (VAT included).
   await expect(head.page.getByTestId('offer-row').filter({ hasText: number })).toContainText(gross!);
   await head.page.getByTestId('offer-row').filter({ hasText: number }).click();
+  // Anna's request is hers to withdraw: the head of sales approves it or returns it with a comment.
+  await expect(head.page.getByTestId('action-approve')).toBeVisible();
+  await expect(head.page.getByTestId('action-return')).toBeVisible();
+  await expect(head.page.getByTestId('action-recall')).toHaveCount(0);
   await head.offer.approve('Fine for a 10-box order.');
   await expect(head.offer.status()).toHaveText('Approved');
   await head.sync.syncNow();

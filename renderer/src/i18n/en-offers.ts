@@ -254,6 +254,7 @@ export const enOffers = {
       outside_rules: 'The client’s discount or price type on this offer was set above your authority: send the offer for approval first.',
       within_limit: 'Every discount is within your limit: send the offer directly.',
       not_approver: 'Only a head of sales or an admin can approve or return an offer.',
+      not_requester: 'Only whoever asked for the approval can withdraw the request: return the offer with a comment instead.',
       still_valid: 'The offer is still valid.',
       validity_passed: 'The validity date has passed: revise the offer with a new date.',
       no_lines: 'Add at least one product.',

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
-import type { OfferAction } from '../../../core/offers/lifecycle';
+import { mayWithdraw, type OfferAction } from '../../../core/offers/lifecycle';
 import { priceOffer } from '../../../core/pricing/price';
 import { copyOfferToClient, getOffer, offerAction, reviseOffer, sendOffer, whyNot } from '../data/offers';
 import { useCompanyProfile } from '../data/catalog';
@@ -128,7 +128,9 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
       </Button>,
     );
   }
-  if (s === 'awaiting_approval' || s === 'approved') {
+  // A request is withdrawn by whoever asked (core mayWithdraw): a head of sales deciding on a
+  // manager's request returns it with a comment instead.
+  if (s === 'approved' || (s === 'awaiting_approval' && me !== undefined && team !== undefined && mayWithdraw(offer, { id: me, role }))) {
     // What the step does to the approval is in its name: a request is withdrawn; an approval is
     // dropped (asked first), the offer needing one again if a discount is above the limit.
     primary.push(
