@@ -35,7 +35,6 @@ import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../
 import { usePhoneRegions } from '../data/phone-regions';
 import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
 import { openRecord, type Opened } from '../data/opened-record';
-import { UnsavedChangesGuard } from '../clients/unsaved-changes';
 import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
 import { formatCountry, formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
 import { CardScanner } from './CardScanner';
@@ -47,7 +46,7 @@ import { birthdayText, CardFields } from './CardFields';
 import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
 import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
-import { keepCaptureDraft, knownCaptureDraft, readCaptureDraft, type CaptureDraft } from '../data/capture-draft';
+import { keepCaptureDraft, keepSetAside, knownCaptureDraft, knownSetAside, readCaptureDraft, readSetAside, type CaptureDraft, type SetAsideLead } from '../data/capture-draft';
 import { listenForScans } from './scanner-input';
 
 /** The fields likely matches are found by. */
@@ -176,16 +175,21 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
  * empty form with the focus in the first field; the save is local (the sync sends it later).
  */
 export function CapturePage() {
-  // The lead typed here before, kept while the person was away (data/capture-draft.ts): read
-  // before the form appears, so it cannot replace what is typed in the meantime.
+  // The lead typed here before, kept while the person was away (data/capture-draft.ts), and the
+  // leads set aside beside the form: read before the form appears, so they cannot replace what
+  // is typed in the meantime.
   const [draft, setDraft] = useState(knownCaptureDraft);
+  const [aside, setAsideList] = useState(knownSetAside);
   useEffect(() => {
     if (draft === undefined) void readCaptureDraft().then(setDraft);
   }, [draft]);
-  return draft === undefined ? null : <CaptureForm draft={draft} />;
+  useEffect(() => {
+    if (aside === undefined) void readSetAside().then(setAsideList);
+  }, [aside]);
+  return draft === undefined || aside === undefined ? null : <CaptureForm draft={draft} aside={aside} />;
 }
 
-function CaptureForm({ draft }: { draft: CaptureDraft | null }) {
+function CaptureForm({ draft, aside }: { draft: CaptureDraft | null; aside: SetAsideLead[] }) {
   // This laptop's part of where phones are read (the active event's country, the market); the
   // lead's own country comes first, as in the save (data/leads.ts).
   const regions = usePhoneRegions([]);
@@ -195,7 +199,7 @@ function CaptureForm({ draft }: { draft: CaptureDraft | null }) {
     [regions],
   );
   const form = useForm<CaptureValues, unknown, LeadInput>({ defaultValues: draft?.values ?? emptyCapture(), resolver });
-  return <CaptureScreen form={form} regions={regions} draft={draft} />;
+  return <CaptureScreen form={form} regions={regions} draft={draft} aside={aside} />;
 }
 
 /**
@@ -209,11 +213,14 @@ const CaptureScreen = memo(function CaptureScreen({
   form,
   regions,
   draft,
+  aside,
 }: {
   form: UseFormReturn<CaptureValues, unknown, LeadInput>;
   regions: readonly string[];
   /** The lead being typed when the person left the screen (its values are the form's defaults). */
   draft: CaptureDraft | null;
+  /** The leads set aside beside the form when the person left the screen (or the app closed). */
+  aside: SetAsideLead[];
 }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
@@ -262,7 +269,14 @@ const CaptureScreen = memo(function CaptureScreen({
   // lead goes back into the form with the reason when the form is still empty, and otherwise
   // waits in a list (`unsaved`) until the person takes it back.
   const writes = useRef<Promise<unknown>>(Promise.resolve());
-  const [unsaved, setUnsaved] = useState<UnsavedLead[]>([]);
+  const [unsaved, setUnsaved] = useState<UnsavedLead[]>(aside);
+  // Kept like the draft on every change (data/capture-draft.ts): a reload or a crash loses none.
+  const keptAside = useRef(aside);
+  useEffect(() => {
+    if (keptAside.current === unsaved) return;
+    keptAside.current = unsaved;
+    keepSetAside(unsaved);
+  }, [unsaved]);
   const [failure, setFailure] = useState<string | null>(null);
   const onValid = (values: LeadInput) => {
     const held = { id: crypto.randomUUID(), name: displayName(values), values: withoutBlankAnswers(getValues()), editing, photo, attachTo };
@@ -494,7 +508,6 @@ const CaptureScreen = memo(function CaptureScreen({
           </Alert>
         )}
         {/* Leads kept aside live only in this screen until they are saved. */}
-        <UnsavedChangesGuard when={unsaved.length > 0} />
         {unsaved.length > 0 && <UnsavedLeads control={control} leads={unsaved} onPutBack={putBack} />}
         <Grid gap="lg">
           <Grid.Col span={8}>
