@@ -8,7 +8,7 @@ import { PageLoading, PageNotFound } from '../app/PageStates';
 import { useProductDetails, type ProductHit } from '../data/catalog';
 import { formatDate, formatPercent } from '../i18n/format';
 import { ProductPrices } from './ProductPrices';
-import { quantityText } from '../i18n/units';
+import { quantityText, unitWord } from '../i18n/units';
 import { localToday } from '../data/offers';
 import { isOverdue, stockStatus } from './stock-status';
 import classes from './ProductPage.module.css';
@@ -165,7 +165,7 @@ export function ProductPage() {
                 {product.sku}
               </Badge>
               <Text size="sm" c="dimmed" data-testid="product-group">
-                {[groupPath.length ? groupPath.join(' › ') : t('product.noGroup'), `${t('product.unit')}: ${product.unit}`, t('product.vat', { rate: formatPercent(product.vatRateBp / 100) })].join(' · ')}
+                {[groupPath.length ? groupPath.join(' › ') : t('product.noGroup'), `${t('product.unit')}: ${unitWord(product.unit, 1)}`, t('product.vat', { rate: formatPercent(product.vatRateBp / 100) })].join(' · ')}
               </Text>
             </Group>
           </Box>

@@ -30,17 +30,26 @@ describe('a quantity with its unit', () => {
     expect(quantityText(1200, 'pcs')).toBe('1,200 pcs');
   });
 
-  it('has English words for every unit of the catalog’s English texts', () => {
+  it('has words for every unit of the catalog’s texts, in every language the catalog writes them', () => {
     for (const texts of Object.values(UNITS)) {
-      expect(unitKey(texts.en), texts.en).not.toBeNull();
-      expect(unitWord(texts.en, 1), texts.en).not.toBe('');
+      for (const [language, spelling] of Object.entries(texts)) {
+        expect(unitKey(spelling), `${language} ${spelling}`).toBe(unitKey(texts.en));
+        expect(unitWord(spelling, 1), spelling).toBe(unitWord(texts.en, 1));
+      }
     }
   });
 
+  it('says a unit written in another language in the reader’s: a Hungarian product’s "db" reads "pcs"', () => {
+    expect(quantityText(5, 'db')).toBe('5 pcs');
+    expect(quantityText(1, 'шт.')).toBe('1 pc');
+    expect(quantityText(2, 'csomag')).toBe('2 packs');
+    expect(quantityText(3, 'buah')).toBe('3 pcs');
+  });
+
   it('shows a unit it has no words for as the catalog writes it', () => {
-    expect(quantityText(1, 'шт')).toBe('1 шт');
-    expect(quantityText(5, 'csomag')).toBe('5 csomag');
-    expect(unitWord('db', 1)).toBe('db');
+    expect(quantityText(1, 'tabung')).toBe('1 tabung');
+    expect(quantityText(5, 'палета')).toBe('5 палета');
+    expect(unitWord('hordó', 1)).toBe('hordó');
   });
 
   it('names the unit of one in "Price per …"', () => {

@@ -9,32 +9,29 @@
 import i18next, { type TFunction } from 'i18next';
 import { formatQuantity } from './format';
 
-/** The UI's unit words (keys under `units.`), by the catalog's spellings (lower case). */
-const UNIT_KEYS: Readonly<Record<string, string>> = {
-  pcs: 'pcs',
-  pc: 'pcs',
-  piece: 'pcs',
-  pieces: 'pcs',
-  set: 'set',
-  sets: 'set',
-  pair: 'pair',
-  pairs: 'pair',
-  m: 'm',
-  l: 'l',
-  kg: 'kg',
-  roll: 'roll',
-  rolls: 'roll',
-  box: 'box',
-  boxes: 'box',
-  pack: 'pack',
-  packs: 'pack',
-  bag: 'bag',
-  bags: 'bag',
+/**
+ * The UI's unit words (keys under `units.`), by the catalog's spellings (lower case, a final full
+ * stop ignored): English, and the usual spellings in our users' languages, so that a product a
+ * Hungarian colleague's catalog counts in "db" reads "pcs" on an English screen (and, with the
+ * languages of issue 20, in the reader's language whatever the catalog's).
+ */
+const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  pcs: ['pcs', 'pc', 'piece', 'pieces', 'ea', 'each', 'nos', 'no', 'unit', 'units', 'шт', 'штук', 'штука', 'штуки', 'ед', 'buah', 'biji', 'नग', 'पीस', 'db', 'darab'],
+  set: ['set', 'sets', 'компл', 'комплект', 'комплекта', 'सेट', 'készlet', 'szett'],
+  pair: ['pair', 'pairs', 'пара', 'пар', 'пары', 'pasang', 'जोड़ी', 'pár'],
+  m: ['m', 'metre', 'metres', 'meter', 'meters', 'м', 'मीटर', 'méter'],
+  l: ['l', 'litre', 'litres', 'liter', 'liters', 'л', 'लीटर'],
+  kg: ['kg', 'кг', 'किलो', 'किग्रा'],
+  roll: ['roll', 'rolls', 'рулон', 'рул', 'rol', 'gulung', 'रोल', 'tekercs'],
+  box: ['box', 'boxes', 'кор', 'коробка', 'коробок', 'dus', 'kotak', 'डिब्बा', 'doboz'],
+  pack: ['pack', 'packs', 'упак', 'упаковка', 'pak', 'pek', 'पैक', 'csomag'],
+  bag: ['bag', 'bags', 'мешок', 'мешков', 'sak', 'karung', 'beg', 'बैग', 'zsák'],
 };
+const UNIT_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(SPELLINGS).flatMap(([key, spellings]) => spellings.map((s) => [s, key] as const)));
 
 /** The key under `units.` of a catalog's unit, or null when the UI has no word of its own for it. */
 export function unitKey(unit: string): string | null {
-  return UNIT_KEYS[unit.trim().toLowerCase()] ?? null;
+  return UNIT_KEYS.get(unit.trim().toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 /** The unit's word for `qty` of it ("pc" for 1, "pcs" for 2): after a quantity input, in "Price per pc". */
