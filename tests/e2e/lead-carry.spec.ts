@@ -91,6 +91,11 @@ test('a converted lead keeps its rating, answer, mobile, address and event; the 
   await expect(contact).toContainText('Department: Purchasing');
   await expect(contact).toContainText('Phone · fax: +44 20 7946 0959');
   await expect(contact.getByTestId('met-at-event')).toHaveText(new RegExp(`^${eventName}`));
+  // The card's history names the event by its name, never by its id (the field test saw the id).
+  const history = page.getByTestId('client-history');
+  await expect(history).toContainText(`Met at ${eventName}`);
+  await expect(history).not.toContainText(eventId);
+  await history.screenshot({ path: test.info().outputPath('converted-client-history.png') });
   await page.screenshot({ path: test.info().outputPath('converted-client-card.png') });
   await notes.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('converted-client-notes.png') });

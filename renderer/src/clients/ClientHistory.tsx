@@ -1,8 +1,9 @@
 import { Button, Card, Group, Text, Timeline, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
 import type { FieldChange, HistoryEntry } from '../data/history';
+import { useEvents } from '../data/lead-queries';
 import { useClientHistory } from '../data/queries';
 import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSince, useLastOkSyncStart, type ServerHistory } from '../data/server-history';
 import { formatDateTime } from '../i18n/format';
@@ -14,13 +15,19 @@ import { useTeamNames } from './team';
 /** Entries a page shows; the server gives older ones on request. */
 const LOCAL_SHOWN = 50;
 
-function ChangeLine({ change, names }: { change: FieldChange | LoggedFieldChange; names: ReadonlyMap<string, string> }) {
+function ChangeLine({ change, names }: { change: FieldChange | LoggedFieldChange; names: Names }) {
   const { t } = useTranslation();
   return (
     <Text size="xs" c="dimmed" lineClamp={3}>
-      {changeText(change, t, names)}
+      {changeText(change, t, names.people, names.events)}
     </Text>
   );
+}
+
+/** Who and what the history names by id: colleagues, and the events clients were met at. */
+interface Names {
+  people: ReadonlyMap<string, string>;
+  events: ReadonlyMap<string, string>;
 }
 
 /** Where the company server's history stands on this laptop. */
@@ -80,7 +87,7 @@ function subjectOf(entry: { table: string; recordName: string | null }, t: (key:
   return entry.table === 'clients' ? t('history.client') : t('history.contact', { name: entry.recordName ?? '' });
 }
 
-function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: ReadonlyMap<string, string>; unsynced: boolean }) {
+function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: Names; unsynced: boolean }) {
   const { t } = useTranslation();
   return (
     <Timeline.Item
@@ -101,9 +108,9 @@ function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: Rea
   );
 }
 
-function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: ReadonlyMap<string, string> }) {
+function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: Names }) {
   const { t } = useTranslation();
-  const who = entry.userId ? (names.get(entry.userId) ?? entry.userName ?? t('history.someone')) : t('history.company');
+  const who = entry.userId ? (names.people.get(entry.userId) ?? entry.userName ?? t('history.someone')) : t('history.company');
   const when = formatDateTime(entry.at);
   return (
     <Timeline.Item
@@ -133,7 +140,9 @@ function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: ReadonlyMa
 export function ClientHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const local = useClientHistory(clientId) ?? [];
-  const names = useTeamNames();
+  const people = useTeamNames();
+  const events = useEvents();
+  const names = useMemo<Names>(() => ({ people, events: new Map((events ?? []).map((e) => [e.id, e.name])) }), [people, events]);
   const server = useServerHistory(clientId);
   const onlyLocal = server.status === 'signed_out' || (server.history === null && server.status !== 'loading');
   const unsynced = onlyLocal ? [] : unsyncedSince(local, server.lastSync);

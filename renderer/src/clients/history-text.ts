@@ -1,7 +1,9 @@
 /**
  * How the card's history words a field's change (ClientHistory.tsx): values as a person reads
  * them (a phone in its international form, a colleague's id as their name), and for a list
- * (phones, emails, addresses) only what was added and removed.
+ * (phones, emails, addresses) only what was added and removed. The event a client or contact
+ * was met at (`eventId`, a lead's event carried at conversion) is "Met at <event>" by the
+ * event's name, or said to be an event this laptop does not have — never its id.
  */
 import type { TFunction } from 'i18next';
 import { phoneDisplay } from '../../../core/phone';
@@ -34,8 +36,20 @@ export function listDiff(from: readonly unknown[], to: readonly unknown[]): { ad
   return { added: to.filter((v) => !before.has(key(v))), removed: from.filter((v) => !after.has(key(v))) };
 }
 
+/** "Met at Build Fair 2026", by the event's name (`events`: id → name, the events this laptop has). */
+function metAtText(change: FieldChange | LoggedFieldChange, t: TFunction, events: ReadonlyMap<string, string>): string {
+  const name = (id: unknown) => (typeof id === 'string' && id ? (events.get(id) ?? t('history.eventNotHere')) : null);
+  const to = name(change.to);
+  const was = 'from' in change ? name(change.from) : null;
+  if (to && was && change.from !== change.to) return t('history.metAtWas', { event: to, was });
+  if (to) return t('history.metAt', { event: to });
+  if (was) return t('history.metAtRemoved', { was });
+  return t('history.metAtNone');
+}
+
 /** The line the history shows for one field's change. */
-export function changeText(change: FieldChange | LoggedFieldChange, t: TFunction, names: ReadonlyMap<string, string>): string {
+export function changeText(change: FieldChange | LoggedFieldChange, t: TFunction, names: ReadonlyMap<string, string>, events: ReadonlyMap<string, string> = new Map()): string {
+  if (change.field === 'eventId') return metAtText(change, t, events);
   const empty = t('history.empty');
   const field = t(`form.${change.field}`, { defaultValue: change.field });
   // A conflict's resolution says only the value kept.

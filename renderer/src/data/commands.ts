@@ -357,15 +357,18 @@ export async function carryLeadOrigin(
       record = { ...record, ...clientChanges, updatedAt: now() };
       await db.clients.put(record);
       await recordChange(db, 'clients', record.id, clientChanges);
-      if (added.length) {
-        await db.history.add(history(record.id, 'client', record.name, 'updated', [{ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(record.attachments!) }]));
-      }
+      // The card's history says it ("Met at Build Fair 2026", history-text.ts) and the files added.
+      const changes: HistoryEntry['changes'] = [];
+      if (clientChanges.eventId) changes.push({ field: 'eventId', from: null, to: eventId });
+      if (added.length) changes.push({ field: ATTACHMENTS_FIELD, from: fileNames(list), to: fileNames(record.attachments!) });
+      await db.history.add(history(record.id, 'client', record.name, 'updated', changes));
     }
     const contact = target.contactId ? contactsOf(record).find((c) => c.id === target.contactId) : undefined;
     if (contact && eventId && !contact.eventId) {
       record = withContact(record, { ...contact, eventId, updatedAt: now() });
       await db.clients.put(record);
       await recordChange(db, 'contacts', contact.id, { eventId }, record.id);
+      await db.history.add(history(record.id, 'contact', contact.name, 'updated', [{ field: 'eventId', from: null, to: eventId }]));
     }
     await refreshClientRow(db, record);
   });

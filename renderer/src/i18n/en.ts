@@ -176,6 +176,12 @@ export const en = {
     added: 'added {{values}}',
     removed: 'removed {{values}}',
     reordered: '{{field}}: the order changed',
+    /** The event a client or contact was met at (a converted or attached lead's). */
+    metAt: 'Met at {{event}}',
+    metAtWas: 'Met at {{event}} (was {{was}})',
+    metAtRemoved: 'Met at: no event now (was {{was}})',
+    metAtNone: 'Met at: no event',
+    eventNotHere: 'an event not on this laptop',
     empty: '(empty)',
     by: '{{who}}, {{when}}',
     byOn: '{{who}}, {{when}}, on {{device}}',
