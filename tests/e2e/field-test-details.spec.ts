@@ -375,3 +375,36 @@ test('stock counted long ago says so on the line, and the note for the client sa
   await expect(page.getByTestId('product-stock').getByTestId('stock-age')).toHaveText('Counted 200 days ago: check before promising');
   await page.screenshot({ path: test.info().outputPath('stock-age-product.png') });
 });
+
+test('"Handed over in person" asks first, saying what it does, and only then marks the offer sent', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDemo(page);
+  const p = await pickProducts(page);
+  await newOffer(page, [p.pieces.sku]);
+  const number = (await page.getByTestId('offer-title').textContent())!.split(' · ')[0]!;
+  await page.getByTestId('action-send').click();
+  const dialog = page.getByTestId('send-dialog');
+  await dialog.getByTestId('handed-over').click();
+  // Nothing happened yet: the dialog says what will.
+  const confirm = dialog.getByTestId('hand-over-confirm');
+  await expect(confirm).toContainText('The offer is marked as sent: this version can no longer change');
+  await expect(confirm).toContainText(`“Offer ${number} handed over” is recorded in the client’s activities`);
+  await expect(page.getByRole('dialog')).toContainText(`Offer ${number} handed over in person?`);
+  await expect(page.getByTestId('offer-status').first()).toHaveText('Draft');
+  await page.screenshot({ path: test.info().outputPath('hand-over-confirm.png') });
+  // Back is back to the ways of sending; closing the dialog sends nothing.
+  await confirm.getByRole('button', { name: 'Back' }).click();
+  await expect(dialog.getByTestId('mark-sent')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('offer-status').first()).toHaveText('Draft');
+
+  await page.getByTestId('action-send').click();
+  await page.getByTestId('send-dialog').getByTestId('handed-over').click();
+  await page.getByTestId('confirm-handed-over').click();
+  await expect(page.getByTestId('offer-status').first()).toHaveText('Sent');
+  await expect(messages(page, /Marked as handed over: the offer is sent/)).toHaveCount(1);
+  await page.getByTestId('offer-client').click();
+  await expect(page.getByTestId('activity').first()).toContainText(`Offer ${number} handed over`);
+});
+

@@ -246,7 +246,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
         onMarkSent={(how, contact) => {
           setSending(false);
           const subject = t(how === 'email' ? 'offers.send.activityEmail' : 'offers.send.activityHandedOver', { number: offer.number });
-          void run(() => sendOffer(offer.id, { kind: how, subject, contactId: contact?.id ?? null }), t('offers.done.send'));
+          void run(() => sendOffer(offer.id, { kind: how, subject, contactId: contact?.id ?? null }), t(how === 'email' ? 'offers.done.send' : 'offers.done.handedOver'));
         }}
       />
       <CopyOfferDialog

@@ -87,6 +87,12 @@ export function StockRequestDialog(props: { product: { name: string; unit: strin
  * Sending an offer: save the PDF, open an email draft to a contact of the client (a `mailto:`
  * link cannot carry the PDF, so the person attaches the file they saved), then mark it sent —
  * or mark it handed over in person. Marking it sent records the activity on the client.
+ *
+ * "Handed over in person" asks first, in the dialog, saying what it does (the offer becomes Sent,
+ * read-only, and an activity is recorded), with whom it was left: it sits beside Cancel and reads
+ * like a choice of how to send, not the final step it is. A confirmation rather than an undo: the
+ * company server takes a sent offer as the record of what the client was given, and there is no
+ * way back from sent once a sync has taken it (docs/architecture.md, "Sending").
  */
 export function SendOfferDialog(props: {
   opened: boolean;
@@ -102,41 +108,82 @@ export function SendOfferDialog(props: {
   const options = withEmail.flatMap((c) => c.emails.map((e) => ({ value: `${c.id}|${e.address}`, label: `${c.name} <${e.address}>` })));
   const [choice, setChoice] = useState<string | null>(options[0]?.value ?? null);
   const chosen = choice ? withEmail.find((c) => c.id === choice.split('|')[0]) ?? null : null;
+  const [handing, setHanding] = useState(false);
+  const [handedTo, setHandedTo] = useState<string | null>(null);
+  const present = props.contacts.filter((c) => !c.archivedAt);
+  const cancel = () => {
+    setHanding(false);
+    props.onCancel();
+  };
   return (
-    <Modal opened={props.opened} onClose={props.onCancel} title={t('offers.send.title', { number: props.number })} size="lg" data-testid="send-dialog">
-      <Stack gap="sm">
-        {options.length ? (
-          <Select label={t('offers.send.contact')} data={options} value={choice} onChange={setChoice} allowDeselect={false} />
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('offers.send.noEmail')}
-          </Text>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('offers.send.attachHint')}
-        </Text>
-        <Group gap="xs">
-          <Button variant="default" onClick={props.onSavePdf}>
-            {t('offers.send.savePdf')}
-          </Button>
-          <Button variant="default" disabled={!chosen} onClick={() => chosen && choice && props.onOpenEmail(chosen, choice.split('|')[1]!)}>
-            {t('offers.send.openEmail')}
-          </Button>
-        </Group>
-      </Stack>
-      <Group justify="space-between" mt="lg">
-        <Button variant="subtle" onClick={() => props.onMarkSent('visit', null)}>
-          {t('offers.send.handedOver')}
-        </Button>
-        <Group gap="xs">
-          <Button variant="default" onClick={props.onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <Button onClick={() => props.onMarkSent('email', chosen)} data-testid="mark-sent">
-            {t('offers.send.markSent')}
-          </Button>
-        </Group>
-      </Group>
+    <Modal opened={props.opened} onClose={cancel} title={t(handing ? 'offers.send.handTitle' : 'offers.send.title', { number: props.number })} size="lg" data-testid="send-dialog">
+      {handing ? (
+        <Stack gap="sm" data-testid="hand-over-confirm">
+          <Text size="sm">{t('offers.send.handText', { number: props.number })}</Text>
+          {present.length > 0 && (
+            <Select
+              label={t('offers.send.handTo')}
+              placeholder={t('offers.send.handToPlaceholder')}
+              data={present.map((c) => ({ value: c.id, label: c.position ? `${c.name} · ${c.position}` : c.name }))}
+              value={handedTo}
+              onChange={setHandedTo}
+              clearable
+            />
+          )}
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setHanding(false)}>
+              {t('offers.send.handBack')}
+            </Button>
+            <Button
+              data-autofocus
+              data-testid="confirm-handed-over"
+              onClick={() => {
+                setHanding(false);
+                setHandedTo(null);
+                props.onMarkSent('visit', present.find((c) => c.id === handedTo) ?? null);
+              }}
+            >
+              {t('offers.send.handConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <>
+          <Stack gap="sm">
+            {options.length ? (
+              <Select label={t('offers.send.contact')} data={options} value={choice} onChange={setChoice} allowDeselect={false} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('offers.send.noEmail')}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('offers.send.attachHint')}
+            </Text>
+            <Group gap="xs">
+              <Button variant="default" onClick={props.onSavePdf}>
+                {t('offers.send.savePdf')}
+              </Button>
+              <Button variant="default" disabled={!chosen} onClick={() => chosen && choice && props.onOpenEmail(chosen, choice.split('|')[1]!)}>
+                {t('offers.send.openEmail')}
+              </Button>
+            </Group>
+          </Stack>
+          <Group justify="space-between" mt="lg">
+            <Button variant="subtle" onClick={() => setHanding(true)} data-testid="handed-over">
+              {t('offers.send.handedOver')}
+            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={cancel}>
+                {t('form.cancel')}
+              </Button>
+              <Button onClick={() => props.onMarkSent('email', chosen)} data-testid="mark-sent">
+                {t('offers.send.markSent')}
+              </Button>
+            </Group>
+          </Group>
+        </>
+      )}
     </Modal>
   );
 }
