@@ -408,3 +408,62 @@ test('"Handed over in person" asks first, saying what it does, and only then mar
   await expect(page.getByTestId('activity').first()).toContainText(`Offer ${number} handed over`);
 });
 
+/** Whether the element shows all its text: not cut at its side ("…") nor below its last shown line (a line clamp). */
+const shownInFull = (l: Locator) =>
+  l.evaluate((el) => [el, ...el.querySelectorAll('*')].every((e) => (e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1) || (getComputedStyle(e).overflowX === 'visible' && getComputedStyle(e).overflowY === 'visible')));
+
+for (const [width, height] of [
+  [1366, 768],
+  [1280, 720],
+] as const) {
+  test(`a long product name and a long country name show in full at ${width} px`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await openDemo(page);
+    const p = await pickProducts(page);
+    const longName =
+      'Stainless steel hexagon head bolt with nylon-insert lock nut and two flat washers, DIN 933 / ISO 4017, M12 × 120 mm, A4-80, for marine and chemical plant environments (pack of 25)';
+    await idb(page, `const x = (await all('products')).find((y) => y.sku === ${JSON.stringify(p.pieces.sku)}); await put('products', { ...x, name: ${JSON.stringify(longName)} });`);
+    await page.reload();
+    await expect(page.getByTestId('client-row').first()).toBeVisible({ timeout: 30_000 });
+
+    // The product picker's option and the line: the whole name, wrapped, and in the title.
+    await page.getByTestId('client-row').first().click();
+    await page.getByRole('button', { name: /New offer/ }).first().click();
+    const picker = page.getByTestId('product-picker');
+    await picker.fill(p.pieces.sku);
+    const option = page.getByRole('option').first();
+    await expect(option).toContainText(longName);
+    expect(await shownInFull(option), 'the picker shows the whole name').toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`long-name-picker-${width}.png`) });
+    await picker.press('Enter');
+    const name = page.locator(`[data-testid="offer-line"][data-sku="${p.pieces.sku}"]`).getByTestId('line-name');
+    await expect(name).toHaveText(longName);
+    await expect(name).toHaveAttribute('title', longName);
+    expect(await shownInFull(name), 'the line shows the whole name').toBe(true);
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await page.screenshot({ path: test.info().outputPath(`long-name-draft-${width}.png`) });
+    const id = page.url().split('/offers/')[1];
+    await expect.poll(() => idb<number>(page, `return (await all('offers')).find((x) => x.id === ${JSON.stringify(id)})?.lines.length ?? -1;`)).toBe(1);
+    await setStatus(page, 'sent');
+    await expect(name).toHaveText(longName);
+    expect(await shownInFull(name), 'the sent line shows the whole name').toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`long-name-sent-${width}.png`) });
+
+    // The client's address: the country chosen in the form reads in full there and on the card.
+    await page.getByTestId('offer-client').click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const country = page.getByLabel('Country', { exact: true }).and(page.locator('input')).first();
+    await country.click();
+    await country.fill('Bosnia');
+    await page.getByRole('option', { name: 'Bosnia & Herzegovina (BA)', exact: true }).click();
+    await expect(country).toHaveValue('Bosnia & Herzegovina (BA)');
+    await expect(country).toHaveAttribute('title', 'Bosnia & Herzegovina (BA)');
+    expect(await country.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the country field shows the whole name').toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`client-form-country-${width}.png`) });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('client-name')).toBeVisible();
+    await expect(page.getByText(/Bosnia & Herzegovina/).first()).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`client-card-country-${width}.png`) });
+  });
+}

@@ -199,8 +199,13 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
               </Group>
               <Stack gap="sm">
                 {addresses.fields.map((f, i) => (
-                  <Group key={f.id} align="flex-start" wrap="nowrap" gap="xs">
-                    <SimpleGrid cols={6} style={{ flex: 1 }}>
+                  <Group key={f.id} align="flex-start" wrap="nowrap" gap="xs" style={i > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)', paddingTop: 'var(--mantine-spacing-sm)' } : undefined}>
+                    {/*
+                      Two rows of three: kind and street, then postcode, city and country. In one
+                      row of six a country ("Bosnia & Herzegovina (BA)", "United Kingdom (GB)") and
+                      "Legal address" were cut short on a 1280–1366 px screen (the field test).
+                    */}
+                    <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs" style={{ flex: 1 }} data-testid="address-fields">
                       <Controller
                         control={control}
                         name={`addresses.${i}.kind`}
@@ -225,6 +230,7 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                             label={t('form.country')}
                             placeholder={t('form.selectCountry')}
                             data={countries}
+                            title={countries.find((c) => c.value === field.value)?.label}
                             value={field.value || null}
                             onChange={(v) => field.onChange(v ?? '')}
                             searchable

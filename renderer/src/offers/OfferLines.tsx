@@ -121,7 +121,8 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </div>
       <div role="cell">
         <Stack gap={4}>
-          <Text size="sm" fw={500} lineClamp={2} data-testid="line-name">
+          {/* The whole name, wrapped (a long name was cut after two lines at 1280–1366 px), and in the title. */}
+          <Text size="sm" fw={500} className={classes.wrapAnywhere} title={line.name} data-testid="line-name">
             {line.name}
           </Text>
           <LineStock index={index} line={line} form={form} editable={editable} product={product} stock={stock} products={products} stockById={stockById} request={request} actions={actions} />

@@ -83,7 +83,7 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
             <Combobox.Option value={product.id} key={product.id} disabled={product.discontinued}>
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <div style={{ minWidth: 0 }}>
-                  <Text size="sm" truncate>
+                  <Text size="sm" title={product.name} style={{ overflowWrap: 'anywhere' }}>
                     {product.name}
                   </Text>
                   <Text size="xs" c="dimmed">
