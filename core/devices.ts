@@ -5,6 +5,12 @@ export interface DeviceView {
   id: string;
   /** What the laptop called itself at sign-in ("Fieldbook on ANNA-X1 (Windows)"). */
   name: string;
+  /**
+   * When its person has more than one device of this name: its number among them, in the order
+   * they signed in (signed-out ones included, so a number never changes), shown as "name #2"
+   * here and in a client's history (`ChangeLogEntry.deviceNumber`). Absent: the name is its own.
+   */
+  nameNumber?: number;
   userId: string;
   userLogin: string;
   userName: string;

@@ -135,6 +135,12 @@ for (const backend of BACKENDS) {
       const all = io();
       expect(await runCli(['list-devices', '--all'], {}, all.io, test.db)).toBe(0);
       expect(all.out.filter((l) => l.includes(deviceId))[0]).toMatch(/SIGNED OUT/);
+      // A second laptop of the same name: both carry their number, as the app shows them.
+      const { deviceId: second } = await createDevice(test.db, mia.id, 'Lost laptop');
+      const both = io();
+      expect(await runCli(['list-devices', '--login', 'mia', '--all'], {}, both.io, test.db)).toBe(0);
+      expect(both.out.find((l) => l.includes(deviceId))).toMatch(/^mia\s+Lost laptop #1\s/);
+      expect(both.out.find((l) => l.includes(second))).toMatch(/^mia\s+Lost laptop #2\s/);
     });
 
     it('refuses a data folder with no database instead of making an empty one', async () => {

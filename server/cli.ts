@@ -184,7 +184,9 @@ async function runCommand(db: SqlDb, command: string, values: Record<string, unk
       if (devices.length === 0) io.out(values.all ? 'No devices.' : 'No signed-in devices (--all shows signed-out ones).');
       const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
       for (const d of devices) {
-        io.out([d.userLogin.padEnd(20), d.name.padEnd(40), `seen ${when(d.lastSeenAt)}`, `signed in ${when(d.createdAt)}`, d.revokedAt ? `SIGNED OUT ${when(d.revokedAt)}` : '', d.id].filter(Boolean).join('  '));
+        // Named as the app names it: a person's laptops of one name carry their number (docs/sync-protocol.md, "History").
+        const name = d.nameNumber === null ? d.name : `${d.name} #${d.nameNumber}`;
+        io.out([d.userLogin.padEnd(20), name.padEnd(40), `seen ${when(d.lastSeenAt)}`, `signed in ${when(d.createdAt)}`, d.revokedAt ? `SIGNED OUT ${when(d.revokedAt)}` : '', d.id].filter(Boolean).join('  '));
       }
       return 0;
     }

@@ -292,8 +292,21 @@ export interface ChangeLogEntry {
   /** Their name as the company has it now, and the device it came from (null: on the server). */
   userName: string | null;
   deviceName: string | null;
-  /** ISO-8601 UTC, server time. */
+  /**
+   * The device's number among its person's devices of the same name, in the order they signed
+   * in, when that person has more than one of that name ("Chromium on Linux #2"); absent when
+   * the name alone tells it (core/devices.ts `DeviceView.nameNumber`, the same number).
+   */
+  deviceNumber?: number;
+  /** ISO-8601 UTC, server time: when the company server received the change. */
   at: string;
+  /**
+   * ISO-8601 UTC: when the change was made, the physical time of its HLC stamp on the laptop
+   * (an edit made offline at 10:00 and synced at 18:00 says 10:00), never after `at`. Absent for
+   * the company's changes (imports, admin commands: they have only `at`) and for entries logged
+   * before the server knew it; an older server never sends it.
+   */
+  madeAt?: string;
 }
 
 export interface ClientHistoryResponse {

@@ -13,6 +13,8 @@ export interface DeviceRow {
   createdAt: Date;
   lastSeenAt: Date | null;
   revokedAt: Date | null;
+  /** See deviceNameNumber: null when the name is the person's only device of that name. */
+  nameNumber: number | null;
 }
 
 /** Who is calling, as the bearer token established it. */
@@ -33,8 +35,18 @@ export interface AuthDevice {
   offerMark: string | null;
 }
 
+/**
+ * SQL: the device `d`'s number among its person's devices of the same name, in the order they
+ * signed in (signed-out ones included, so the number never changes), or NULL when it is their
+ * only device of that name. Two laptops both called "Chromium on Linux" are told apart by it
+ * the same way in the device list and in a client's history (docs/sync-protocol.md, "History").
+ */
+export const deviceNameNumber = (d: string) => /* sql */ `(
+  SELECT CASE WHEN count(*) > 1 THEN (count(*) FILTER (WHERE (s.created_at, s.id) <= (${d}.created_at, ${d}.id)))::int END
+    FROM devices s WHERE s.user_id = ${d}.user_id AND s.name = ${d}.name)`;
+
 const DEVICE_COLUMNS = `d.id::text AS "id", d.name, d.user_id::text AS "userId", u.login AS "userLogin", u.display_name AS "userName",
-  d.created_at AS "createdAt", d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt"`;
+  d.created_at AS "createdAt", d.last_seen_at AS "lastSeenAt", d.revoked_at AS "revokedAt", ${deviceNameNumber('d')} AS "nameNumber"`;
 
 /**
  * Registers a device and returns its token (the only time the token exists outside the device)

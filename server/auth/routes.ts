@@ -55,6 +55,7 @@ const deviceParamsSchema = z.strictObject({ id: z.uuid({ message: 'must be a dev
 const deviceView = (d: DeviceRow, currentId: string): DeviceView => ({
   id: d.id,
   name: d.name,
+  ...(d.nameNumber !== null ? { nameNumber: d.nameNumber } : {}),
   userId: d.userId,
   userLogin: d.userLogin,
   userName: d.userName,

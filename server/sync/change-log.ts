@@ -1,7 +1,8 @@
 /**
- * The change log (migration 014, docs/sync-protocol.md "History"): every accepted change of a
- * synced record with who made it (the pushing user, or the company), from which device, when
- * (server time), and each changed field's value before and after. Written in the transaction of
+ * The change log (migrations 014 and 015, docs/sync-protocol.md "History"): every accepted change
+ * of a synced record with who made it (the pushing user, or the company), from which device, when
+ * it was made (its HLC stamp's time, for a person's change) and when the server received it, and
+ * each changed field's value before and after. Written in the transaction of
  * the change — a push (push.ts), an import (admin/write-imported.ts), `assign-client` — with one
  * statement per write, however many records it changes. The card's history reads a client's
  * entries through `GET /api/clients/:id/history`, so every laptop shows the same; the audit trail
@@ -12,9 +13,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../core/ids';
+import { hlcWall, type Hlc } from '../../core/sync/hlc';
 import { sameValue } from '../../core/sync/merge';
 import type { ChangeAction, ChangeLogEntry, ClientHistoryResponse, LoggedFieldChange } from '../../core/sync/protocol';
 import { DELETED_FIELD } from '../../core/sync/tables';
+import { deviceNameNumber } from '../auth/devices';
 import { HttpError, parseInput } from '../http-error';
 import { visibleOwners } from './scope';
 import type { Sql, SqlTransactor, SyncDevice } from './sql';
@@ -29,6 +32,21 @@ export interface ChangeLogRow {
   /** null: the company (an import, an admin command). */
   userId: string | null;
   deviceId: string | null;
+  /** When it was made (ms, see madeAtOf); absent: the company's change, which has only the server time. */
+  madeAt?: number;
+}
+
+/**
+ * When a pushed change was made: the physical time of the HLC stamps the laptop gave the fields
+ * it wrote — a new record's earliest (when it was created), any other change's latest (several
+ * edits of a record between two syncs are one change, done with the last of them). Never after
+ * `now`, the server time it arrived at: a laptop whose clock runs ahead (up to the clamp of
+ * MAX_CLOCK_AHEAD_MS) made it no later than it was received. Undefined without stamps.
+ */
+export function madeAtOf(action: ChangeAction, stamps: readonly Hlc[], now: number): number | undefined {
+  if (stamps.length === 0) return undefined;
+  const walls = stamps.map(hlcWall);
+  return Math.min(action === 'created' ? Math.min(...walls) : Math.max(...walls), now);
 }
 
 /**
@@ -59,10 +77,11 @@ export function describeWrite(
  */
 export async function writeChangeLog(tx: Sql, rows: readonly ChangeLogRow[], now: number): Promise<void> {
   if (rows.length === 0) return;
-  const param = JSON.stringify(rows.map((r) => ({ c: r.clientId, t: r.table, r: r.recordId, a: r.action, x: r.changes, u: r.userId, d: r.deviceId })));
+  const madeAt = (r: ChangeLogRow) => (r.madeAt === undefined ? null : new Date(Math.min(r.madeAt, now)).toISOString());
+  const param = JSON.stringify(rows.map((r) => ({ c: r.clientId, t: r.table, r: r.recordId, a: r.action, x: r.changes, u: r.userId, d: r.deviceId, m: madeAt(r) })));
   await tx.query(
-    `INSERT INTO change_log (client_id, tbl, record_id, action, changes, user_id, device_id, at)
-     SELECT (e->>'c')::uuid, e->>'t', (e->>'r')::uuid, e->>'a', e->'x', (e->>'u')::uuid, (e->>'d')::uuid, $2::timestamptz
+    `INSERT INTO change_log (client_id, tbl, record_id, action, changes, user_id, device_id, at, made_at)
+     SELECT (e->>'c')::uuid, e->>'t', (e->>'r')::uuid, e->>'a', e->'x', (e->>'u')::uuid, (e->>'d')::uuid, $2::timestamptz, (e->>'m')::timestamptz
        FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n`,
     [param, new Date(now).toISOString()],
   );
@@ -82,9 +101,10 @@ export async function clientHistory(db: SqlTransactor, device: SyncDevice, clien
   return db.transaction(async (tx) => {
     const [client] = await tx.query<{ owner_id: string | null }>(`SELECT owner_id::text AS owner_id FROM records WHERE tbl = 'clients' AND id = $1::uuid`, [clientId]);
     if (!client?.owner_id || !(await visibleOwners(tx, device.user)).includes(client.owner_id)) return null;
-    const rows = await tx.query<{ id: string; tbl: string; record_id: string; action: ChangeAction; changes: LoggedFieldChange[]; user_id: string | null; user_name: string | null; device_name: string | null; record_name: string | null; at: string }>(
+    const rows = await tx.query<{ id: string; tbl: string; record_id: string; action: ChangeAction; changes: LoggedFieldChange[]; user_id: string | null; user_name: string | null; device_name: string | null; device_number: number | null; record_name: string | null; at: string; made_at: string | null }>(
       `SELECT l.id::text AS id, l.tbl, l.record_id::text AS record_id, l.action, l.changes, l.user_id::text AS user_id,
-              u.display_name AS user_name, d.name AS device_name, r.data->>'name' AS record_name, to_json(l.at)#>>'{}' AS at
+              u.display_name AS user_name, d.name AS device_name, ${deviceNameNumber('d')} AS device_number, r.data->>'name' AS record_name,
+              to_json(l.at)#>>'{}' AS at, to_json(l.made_at)#>>'{}' AS made_at
          FROM change_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN devices d ON d.id = l.device_id
          LEFT JOIN records r ON r.tbl = l.tbl AND r.id = l.record_id
         WHERE l.client_id = $1::uuid AND l.tbl = ANY($2::text[]) AND ($3::bigint IS NULL OR l.id < $3::bigint)
@@ -101,7 +121,9 @@ export async function clientHistory(db: SqlTransactor, device: SyncDevice, clien
       userId: r.user_id,
       userName: r.user_name,
       deviceName: r.device_name,
+      ...(r.device_number !== null ? { deviceNumber: r.device_number } : {}),
       at: new Date(r.at).toISOString(),
+      ...(r.made_at !== null ? { madeAt: new Date(r.made_at).toISOString() } : {}),
     }));
     return { entries, more: rows.length > limit, serverTime: new Date(now).toISOString() };
   }, 'repeatable read');

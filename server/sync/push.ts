@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { formatHlc, hlcWall, parseHlc, type Hlc } from '../../core/sync/hlc';
-import { mergeFields, sameValue, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
+import { mergeFields, sameValue, stampOf, type FieldWrite, type LostValue, type MergeResult } from '../../core/sync/merge';
 import { MAX_CLOCK_AHEAD_MS, type CursorAheadError, type OpResult, type PushOp, type PushRequest, type PushResponse, type PushSequenceError, type RejectReason } from '../../core/sync/protocol';
 import { DELETED_FIELD, SYNCED_TABLES, SYNCED_TABLE_NAMES, type ConflictValue, type SyncedTable } from '../../core/sync/tables';
 import { VALUE_PROBLEM_DETAIL, jsonPieces, valueProblem } from '../../core/sync/wire-value';
@@ -14,7 +14,7 @@ import { ATTACHMENTS_FIELD } from '../../core/sync/attachments';
 import { clientsMovedAwayUnseen, recordClientMove, recordOwnerMove } from './client-move';
 import { loadClientOwners, loadForUpdate, saveRow, saveRows, saveRowsAndCommit, serverStamp, tablesWithIds, type RowWrite, type StoredRow } from './records';
 import { attachableHashes } from './attachments';
-import { describeWrite, writeChangeLog, type ChangeLogRow } from './change-log';
+import { describeWrite, madeAtOf, writeChangeLog, type ChangeLogRow } from './change-log';
 import { goesOutWithoutApproval, offerWriteError } from '../../core/offers/offer-write-rules';
 import { offerLinesOutsideRules, type OfferPricingCheck } from './offer-pricing';
 import type { Offer, StatusChange } from '../../core/offers/offer-model';
@@ -163,7 +163,8 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
     const writes: PendingWrite[] = [];
     // Every accepted change, for the change log (change-log.ts): written below in one statement.
     const logged: ChangeLogRow[] = [];
-    const resolved: StoredRow[] = [];
+    // Conflicts this push resolved: as stored before it, and when the laptop resolved them.
+    const resolved: { conflict: StoredRow; madeAt: number | undefined }[] = [];
     let clockAheadMs = 0;
     for (const [i, op] of req.ops.entries()) {
       const key = `${op.table}/${op.id}`;
@@ -227,8 +228,13 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
           if (op.table === 'clients') parents.set(op.id, { ownerId: scope.ownerId!, deleted: merged.data[DELETED_FIELD] === true });
           const change = op.table === 'conflicts' ? null : describeWrite(existing?.data ?? null, merged.data, Object.keys(wrote));
           const clientOfRecord = op.table === 'clients' || 'clientField' in table.scope ? scope.clientId : null;
-          if (change) logged.push({ clientId: clientOfRecord, table: op.table, recordId: op.id, ...change, userId: device.user.id, deviceId: device.id });
-          if (op.table === 'conflicts' && existing?.data.status === 'open' && merged.data.status === 'resolved') resolved.push(existing);
+          if (change) {
+            const madeAt = madeAtOf(change.action, Object.keys(wrote).map((f) => merged.stamps[f]!), now);
+            logged.push({ clientId: clientOfRecord, table: op.table, recordId: op.id, ...change, userId: device.user.id, deviceId: device.id, madeAt });
+          }
+          if (op.table === 'conflicts' && existing?.data.status === 'open' && merged.data.status === 'resolved') {
+            resolved.push({ conflict: existing, madeAt: madeAtOf('resolved', [stampOf(merged.stamps, 'status')].filter((h): h is Hlc => h !== null), now) });
+          }
         }
         const conflicted = [...new Set(merged.lost.map((l) => l.field))];
         const followed = scope.followed ? { followedClientTo: scope.ownerId! } : {};
@@ -245,11 +251,11 @@ async function applyInTransaction(db: SqlTransactor, device: SyncDevice, req: Pu
 
     // A conflict resolved: the value chosen is the record's field as this push left it (the app
     // sends the choice and the resolution together; a record not in this batch says nothing).
-    for (const c of resolved) {
+    for (const { conflict: c, madeAt } of resolved) {
       const { table, recordId, field } = c.data as { table: string; recordId: string; field: string };
       const record = current.get(`${table}/${recordId}`)?.data;
       const changes = [{ field, ...(record && field in record ? { to: record[field] } : {}) }];
-      logged.push({ clientId: c.client_id, table, recordId, action: 'resolved', changes, userId: device.user.id, deviceId: device.id });
+      logged.push({ clientId: c.client_id, table, recordId, action: 'resolved', changes, userId: device.user.id, deviceId: device.id, madeAt });
     }
     await writeChangeLog(tx, logged, now);
 

@@ -6,13 +6,16 @@
  * learns nothing. Real laptop code, real server, real database.
  */
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+import type { DevicesResponse } from '../../core/devices';
 import type { ChangeLogEntry } from '../../core/sync/protocol';
 import { assignClient } from '../../server/admin/assign-client';
 import { importReceivables } from '../../server/admin/import-receivables';
 import { parseReceivablesCsv } from '../../server/admin/receivables-csv';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
+import { setDeviceClock } from '../../renderer/src/data/outbox';
+import { readConnection } from '../../renderer/src/data/sync-session';
 import { resolveConflict } from '../../renderer/src/data/conflicts';
 import { openClient } from '../../renderer/src/data/opened-record';
 import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, lastOkSyncStart, unsyncedSince } from '../../renderer/src/data/server-history';
@@ -89,6 +92,80 @@ for (const backend of BACKENDS) {
       expect(imported!.changes.map((x) => x.field)).toEqual(expect.arrayContaining(['receivables']));
       // Anna's laptop no longer may.
       expect(((await fetchServerHistory(c.id, anna.transport, anna.db).catch((e: unknown) => e)) as SyncFailure).code).toBe('bad_request');
+
+      // A person's change says when it was made (its stamp's time, never after it arrived); the company's has only the server time.
+      for (const e of fromBen.entries) {
+        if (e.userId) expect(Date.parse(e.madeAt!), lines([e])[0]).toBeLessThanOrEqual(Date.parse(e.at));
+        else expect(e.madeAt, lines([e])[0]).toBeUndefined();
+      }
+      expect(fromBen.entries.find((e) => e.action === 'resolved')?.madeAt).toBeDefined();
+    });
+
+    it('says when a change was made on the laptop, not only when the server received it; a clock ahead of the server’s is taken at the server’s time', async () => {
+      const HOURS_8 = 8 * 3600_000;
+      // The laptop's own clock, true all along; the server's Date.now is moved 8 hours on for the sync.
+      const realNow = Date.now.bind(Date);
+      const anna = await laptop('anna');
+      setDeviceClock(anna.db, realNow);
+      const c = await createClient(clientInput(test.team.anna, { name: 'Offline Day Ltd', notes: 'morning' }), anna.db);
+      await anna.sync();
+
+      // 10:00, offline: two edits, then the laptop reaches the server at 18:00.
+      const editedFrom = realNow();
+      await updateClient(c.id, inputOf({ ...(await anna.db.clients.get(c.id))!, notes: 'visited at 10' }), anna.db);
+      await laterMillisecond();
+      await updateClient(c.id, inputOf({ ...(await anna.db.clients.get(c.id))!, website: 'www.offline-day.example' }), anna.db);
+      const editedUntil = realNow();
+      const later = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + HOURS_8);
+      try {
+        await anna.sync();
+      } finally {
+        later.mockRestore();
+      }
+      const [edit, created] = (await fetchServerHistory(c.id, anna.transport, anna.db)).entries;
+      expect(lines([edit!])).toEqual(['Anna Berger updated clients notes:"morning"→"visited at 10" website:"ugyfel.hu"→"www.offline-day.example"']);
+      // Made when the last of its edits was (one change of the record), received 8 hours later.
+      expect(Date.parse(edit!.madeAt!)).toBeGreaterThanOrEqual(editedFrom);
+      expect(Date.parse(edit!.madeAt!)).toBeLessThanOrEqual(editedUntil);
+      expect(Date.parse(edit!.at)).toBeGreaterThanOrEqual(editedUntil + HOURS_8);
+      // A record made on the laptop: when it was created.
+      expect(created!.action).toBe('created');
+      expect(Date.parse(created!.madeAt!)).toBeLessThanOrEqual(editedFrom);
+
+      // A laptop whose clock runs 3 minutes ahead (under the clamp) and has not synced yet: its
+      // change cannot have been made after the server got it.
+      const ahead = await laptop('anna', 'Fast clock');
+      setDeviceClock(ahead.db, () => realNow() + 3 * 60_000);
+      const d = await createClient(clientInput(test.team.anna, { name: 'Clock Ahead Ltd' }), ahead.db);
+      await ahead.sync();
+      const [aheadCreated] = (await fetchServerHistory(d.id, ahead.transport, ahead.db)).entries;
+      expect(aheadCreated!.madeAt).toBe(aheadCreated!.at);
+    });
+
+    it('tells a person’s laptops of the same name apart by their number, the same in the history and the device list', async () => {
+      const first = await laptop('anna', 'Chromium on Linux');
+      const second = await laptop('anna', 'Chromium on Linux');
+      const bens = await laptop('ben', 'Chromium on Linux');
+      const c = await createClient(clientInput(test.team.anna, { name: 'Twin Laptops Ltd' }), first.db);
+      await first.sync();
+      await second.sync();
+      await updateClient(c.id, inputOf({ ...(await second.db.clients.get(c.id))!, notes: 'from the second laptop' }), second.db);
+      await second.sync();
+      const [edit, created] = (await fetchServerHistory(c.id, second.transport, second.db)).entries;
+      const devices = async (l: Laptop) => (await l.transport.get<DevicesResponse>('/api/devices')).value.devices;
+      const annas = await devices(second);
+      const idOf = async (l: Laptop) => (await readConnection(l.db))!.deviceId;
+      const [firstId, secondId, bensId] = [await idOf(first), await idOf(second), await idOf(bens)];
+      expect([firstId, secondId].map((id) => annas.find((d) => d.id === id)?.nameNumber)).toEqual([1, 2]);
+      expect([created!.deviceName, created!.deviceNumber]).toEqual(['Chromium on Linux', 1]);
+      expect([edit!.deviceName, edit!.deviceNumber]).toEqual(['Chromium on Linux', 2]);
+      // A name that is the person's only one of its kind has no number: Ben's laptop of the same name is his only one.
+      for (const d of annas) expect(d.nameNumber !== undefined, d.name).toBe(annas.filter((o) => o.name === d.name).length > 1);
+      expect((await devices(bens)).find((d) => d.id === bensId)?.nameNumber).toBeUndefined();
+      // Signing the first one out changes no number: the history of what it did still says #1.
+      await second.transport.post(`/api/devices/${firstId}/revoke`, {});
+      expect((await devices(second)).find((d) => d.id === secondId)?.nameNumber).toBe(2);
+      expect((await fetchServerHistory(c.id, second.transport, second.db)).entries[1]!.deviceNumber).toBe(1);
     });
 
     it('pages older entries, and the laptop’s own edits since its last good sync are the ones not in the log', async () => {

@@ -20,6 +20,7 @@ import { sql as pricingHistory } from './011-pricing-history';
 import { sql as deviceOfferMarks } from './012-device-offer-marks';
 import { sql as recordMoveTimes } from './013-record-move-times';
 import { sql as changeLog } from './014-change-log';
+import { sql as changeMadeAt } from './015-change-made-at';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'device-offer-marks', sql: deviceOfferMarks },
   { version: 13, name: 'record-move-times', sql: recordMoveTimes },
   { version: 14, name: 'change-log', sql: changeLog },
+  { version: 15, name: 'change-made-at', sql: changeMadeAt },
 ];
