@@ -6,10 +6,11 @@ import type { FieldChange, HistoryEntry } from '../data/history';
 import { useEvents } from '../data/lead-queries';
 import { useClientHistory } from '../data/queries';
 import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSince, useLastOkSyncStart, type ServerHistory } from '../data/server-history';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatTime } from '../i18n/format';
+import { deviceLabel } from '../sync/device-label';
 import { connectedTransport } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
-import { changeText } from './history-text';
+import { changeText, entryTimes } from './history-text';
 import { useTeamNames } from './team';
 
 /** Entries a page shows; the server gives older ones on request. */
@@ -108,10 +109,24 @@ function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: Nam
   );
 }
 
+/** Whether two instants fall on the same day here. */
+const sameDay = (a: string, b: string) => new Date(a).toDateString() === new Date(b).toDateString();
+
 function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: Names }) {
   const { t } = useTranslation();
   const who = entry.userId ? (names.people.get(entry.userId) ?? entry.userName ?? t('history.someone')) : t('history.company');
-  const when = formatDateTime(entry.at);
+  // When it was made first; when it reached the server only when that was notably later (its time alone on the same day).
+  const times = entryTimes(entry);
+  const when = formatDateTime(times.made);
+  const synced = times.synced && (sameDay(times.made, times.synced) ? formatTime(times.synced) : formatDateTime(times.synced));
+  const device = entry.deviceName && deviceLabel(entry.deviceName, entry.deviceNumber, t);
+  const text = device
+    ? synced
+      ? t('history.byOnSynced', { who, when, device, synced })
+      : t('history.byOn', { who, when, device })
+    : synced
+      ? t('history.bySynced', { who, when, synced })
+      : t('history.by', { who, when });
   return (
     <Timeline.Item
       data-testid="history-entry"
@@ -121,8 +136,8 @@ function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: Names }) {
         </Text>
       }
     >
-      <Text size="xs" c="dimmed" data-testid="history-who">
-        {entry.deviceName ? t('history.byOn', { who, when, device: entry.deviceName }) : t('history.by', { who, when })}
+      <Text size="xs" c="dimmed" data-testid="history-who" data-made-at={times.made} data-synced-at={times.synced ?? undefined}>
+        {text}
       </Text>
       {entry.changes.map((c, i) => (
         <ChangeLine key={`${c.field}-${i}`} change={c} names={names} />

@@ -7,7 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import { phoneDisplay } from '../../../core/phone';
-import type { LoggedFieldChange } from '../../../core/sync/protocol';
+import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
 import type { FieldChange } from '../data/history';
 
 /** One value as a person reads it: a phone in its international form, a colleague's id as their name. */
@@ -63,4 +63,21 @@ export function changeText(change: FieldChange | LoggedFieldChange, t: TFunction
     return parts.length ? t('history.listChange', { field, changes: parts.join('; ') }) : t('history.reordered', { field });
   }
   return t('history.fieldChange', { field, from: show(change.from, empty, names), to: show(change.to, empty, names) });
+}
+
+/** A change made this much earlier than it reached the company server has both times in the history. */
+export const SYNCED_LATER_MS = 5 * 60_000;
+
+/**
+ * When the history says a logged change happened: when it was made (its stamp's time), and when
+ * it reached the company server only if that was more than SYNCED_LATER_MS later (an edit made
+ * offline at 10:00 and synced at 18:00). The server's time alone for the company's changes and
+ * an older server's entries (no `madeAt`), and for a time made in the server's future: a device
+ * clock ahead cannot have made it after the server received it.
+ */
+export function entryTimes(entry: Pick<ChangeLogEntry, 'at' | 'madeAt'>): { made: string; synced: string | null } {
+  const at = Date.parse(entry.at);
+  const made = entry.madeAt === undefined ? NaN : Date.parse(entry.madeAt);
+  if (!Number.isFinite(made) || made > at) return { made: entry.at, synced: null };
+  return { made: entry.madeAt!, synced: at - made > SYNCED_LATER_MS ? entry.at : null };
 }

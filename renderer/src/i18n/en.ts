@@ -186,6 +186,9 @@ export const en = {
     by: '{{who}}, {{when}}',
     byOn: '{{who}}, {{when}}, on {{device}}',
     someone: 'A colleague',
+    /** A change that reached the company server notably later than it was made (an offline edit synced at the end of the day). */
+    bySynced: '{{who}}, {{when}} (synced {{synced}})',
+    byOnSynced: '{{who}}, {{when}}, on {{device}} (synced {{synced}})',
     company: 'The company',
     unsyncedWhen: '{{when}}, on this laptop, not synced yet',
     asOf: 'Everyone’s changes as of {{when}}: newer ones show when this laptop reaches the company server.',
@@ -343,6 +346,9 @@ export const en = {
     signedOutAt: 'Signed out {{when}}',
     showSignedOut_one: 'Show {{count}} signed-out laptop',
     showSignedOut_other: 'Show {{count}} signed-out laptops',
+    /** A laptop whose person has others of the same name: its number among them, in the order they signed in. */
+    numbered: '{{name}} #{{number}}',
+    numberedTitle: 'One of several laptops of this person called {{name}}, numbered in the order they signed in.',
     confirmTitle: 'Sign out {{name}}?',
     confirmText: 'It can no longer sync, and it removes the client base and everything else of the company at its next connection. Changes it has not synced are lost.',
   },

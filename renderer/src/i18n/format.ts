@@ -40,6 +40,11 @@ export function formatDateTime(iso: string, locale = userLocale()): string {
   return formatter(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
+/** An instant's time of day alone ("18:05"), for a time beside its own date. */
+export function formatTime(iso: string, locale = userLocale()): string {
+  return formatter(`time|${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(new Date(iso));
+}
+
 export function formatPercent(value: number, locale = userLocale()): string {
   return formatter(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(value / 100);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceView, DevicesResponse } from '../../../core/devices';
 import { useConnection } from '../data/sync-session';
 import { formatDateTime } from '../i18n/format';
+import { deviceLabel } from './device-label';
 import { SyncFailure } from './transport';
 import { connectedTransport, hasToken, useSyncState } from './sync-controller';
 
@@ -116,7 +117,9 @@ export function DeviceList() {
               <Table.Tr key={d.id} data-testid="device-row" data-device-id={d.id}>
                 <Table.Td>
                   <Group gap="xs">
-                    <Text size="sm">{d.name}</Text>
+                    <Text size="sm" title={d.nameNumber === undefined ? undefined : t('devices.numberedTitle', { name: d.name })}>
+                      {deviceLabel(d.name, d.nameNumber, t)}
+                    </Text>
                     {d.current && (
                       <Badge size="sm" variant="light" color="teal">
                         {t('devices.thisLaptop')}
@@ -155,7 +158,7 @@ export function DeviceList() {
           label={t('devices.showSignedOut', { count: signedOutCount })}
         />
       )}
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('devices.confirmTitle', { name: revoking?.name ?? '' })}>
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('devices.confirmTitle', { name: revoking ? deviceLabel(revoking.name, revoking.nameNumber, t) : '' })}>
         <Stack gap="sm" data-testid="revoke-dialog">
           <Text size="sm">{t('devices.confirmText')}</Text>
           <Group justify="flex-end">
