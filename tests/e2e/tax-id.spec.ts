@@ -27,3 +27,26 @@ test('a tax number that does not look like the country’s is kept as typed and 
   await expect(page.getByText('Contract terms', { exact: true }).locator('xpath=..')).toHaveText(/Contract terms\s*—/);
   await page.screenshot({ path: test.info().outputPath('tax-id-card.png'), fullPage: true });
 });
+
+test('a VAT number with another country’s prefix is checked by that country’s rules, and says so', async ({ page }) => {
+  const list = new ClientsPage(page);
+  await list.open(5);
+  await list.newClient();
+  const form = new ClientForm(page);
+  await form.fill({ Name: 'Harbour Fixings Ltd', 'Tax id': 'DE136695977' }); // a German VAT number with its last digit off
+  await form.field('Country').fill('United Kingdom');
+  await page.getByRole('option').first().click();
+  const hint = page.getByTestId('tax-id-hint');
+  await expect(hint).toHaveText('Check this number: by its prefix DE it is a VAT number of Germany, and it does not look like one. It is kept as typed. The client’s address is in United Kingdom.');
+  // The right one: no longer checked as a UK number and marked wrong (the field test), but as German.
+  await form.fill({ 'Tax id': 'DE 136 695 976' });
+  await expect(hint).toHaveText('A VAT number of Germany (prefix DE): checked by Germany’s rules. The client’s address is in United Kingdom.');
+  await expect(page.getByText(/tax number of United Kingdom/)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('tax-id-vat-form.png'), fullPage: true });
+  await form.save();
+  await form.expectSavedCard('Harbour Fixings Ltd');
+  await expect(page.getByText('DE 136 695 976')).toBeVisible();
+  await expect(page.getByTestId('tax-id-check')).toHaveCount(0);
+  await expect(page.getByTestId('tax-id-vat')).toHaveText('VAT number of Germany');
+  await page.screenshot({ path: test.info().outputPath('tax-id-vat-card.png'), fullPage: true });
+});

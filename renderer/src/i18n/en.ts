@@ -115,6 +115,7 @@ export const en = {
     legalName: 'Legal name',
     taxId: 'Tax id',
     checkThis: 'check this number',
+    vatOf: 'VAT number of {{country}}',
     segment: 'Segment',
     industry: 'Industry',
     website: 'Website',
@@ -225,6 +226,9 @@ export const en = {
     legalName: 'Legal name',
     taxId: 'Tax id',
     taxIdCheck: 'Check this number: it does not look like a tax number of {{country}}. It is kept as typed.',
+    taxIdVatCheck: 'Check this number: by its prefix {{prefix}} it is a VAT number of {{country}}, and it does not look like one. It is kept as typed.',
+    taxIdVatChecked: 'A VAT number of {{country}} (prefix {{prefix}}): checked by {{country}}’s rules.',
+    taxIdOtherCountry: 'The client’s address is in {{country}}.',
     status: 'Status',
     owner: 'Owner',
     /** Field names as the sync screens say them (conflicts, refused changes). */
