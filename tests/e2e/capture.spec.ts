@@ -223,3 +223,26 @@ test('a .vcf file with several contacts becomes several leads; one odd phone is 
   // "12" is no number anywhere: kept as written (marked on screen, core/phone.ts), not moved to the notes.
   expect(leads.find((l) => l.personName === 'Иван Петров')).toMatchObject({ phone: '12', notes: '' });
 });
+
+test('the next step’s day is typed and shown as the person’s locale writes dates (en-GB: 24/12/2026), not as the browser’s own date field does', async ({ page }) => {
+  const capture = new CapturePage(page);
+  await capture.open();
+  const day = capture.field('Next step on');
+  await expect(day).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+  await capture.field('Name').fill('Greta Lindqvist');
+  // Picking a step fills the next working day, shown the British way.
+  await page.keyboard.press('Alt+C');
+  await expect(day).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  const filled = await day.inputValue();
+  const [d, m, y] = filled.split('/');
+  expect(await page.evaluate(([y2, m2, d2]) => new Date(`${y2}-${m2}-${d2}T12:00:00`).getDay(), [y, m, d])).not.toBe(0);
+  await day.fill('24/12/2026');
+  await page.keyboard.press('Tab');
+  await expect(day).toHaveValue('24/12/2026');
+  await expect(capture.field('Notes')).toBeFocused();
+  await page.getByRole('form', { name: 'Capture lead' }).screenshot({ path: test.info().outputPath('next-step-en-GB.png') });
+  await page.keyboard.press('Control+Enter');
+  await expect(capture.saved()).toHaveText('Saved: Greta Lindqvist');
+  const [lead] = await storedLeads(page);
+  expect(lead).toMatchObject({ nextStep: 'call', nextStepOn: '2026-12-24' });
+});

@@ -201,4 +201,6 @@ export const enCapture = {
       },
     },
   },
+  /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("dd/mm/yyyy"). */
+  dateEntry: { day: 'dd', month: 'mm', year: 'yyyy', clear: 'Clear the date' },
 };

@@ -44,10 +44,11 @@ import { emptyCapture, isBlankCapture, mergeCard, nextWorkingDay, worthKeeping, 
 import { useExtraLabel } from './card-labels';
 import { birthdayText, CardFields } from './CardFields';
 import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
-import { CapturePhoneField, CaptureTextField } from './CaptureTextField';
+import { CaptureDateField, CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
 import { keepCaptureDraft, keepSetAside, knownCaptureDraft, knownSetAside, readCaptureDraft, readSetAside, type CaptureDraft, type SetAsideLead } from '../data/capture-draft';
 import { listenForScans } from './scanner-input';
+import { KEPT_AS_TYPED } from '../app/unsaved-work';
 
 /** The fields likely matches are found by. */
 const IDENTIFYING = ['personName', 'phone', 'email', 'companyName', 'country'] as const;
@@ -511,7 +512,7 @@ const CaptureScreen = memo(function CaptureScreen({
         {unsaved.length > 0 && <UnsavedLeads control={control} leads={unsaved} onPutBack={putBack} />}
         <Grid gap="lg">
           <Grid.Col span={8}>
-            <form onSubmit={(e) => void save(e)} onKeyDown={keepEnterInLists} noValidate aria-label={t('capture.title')}>
+            <form onSubmit={(e) => void save(e)} onKeyDown={keepEnterInLists} noValidate aria-label={t('capture.title')} {...{ [KEPT_AS_TYPED]: '' }}>
               <Stack gap="sm">
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
                   <CaptureTextField form={form} name="personName" label={t('capture.personName')} autoFocus inputRef={firstField} markUnclear />
@@ -580,7 +581,7 @@ const CaptureScreen = memo(function CaptureScreen({
                       />
                     )}
                   />
-                  <CaptureTextField form={form} name="nextStepOn" label={t('capture.nextStepOn')} type="date" />
+                  <CaptureDateField form={form} name="nextStepOn" label={t('capture.nextStepOn')} />
                 </SimpleGrid>
                 <CaptureTextField form={form} name="notes" label={t('capture.notes')} multiline markUnclear />
                 <CardFields form={form} />

@@ -1,6 +1,6 @@
 import { memo, type ReactNode, type RefObject } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useController, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { LeadInput } from '../../../core/leads/lead-model';
 import { useOwnFieldError } from '../clients/form-helpers';
@@ -9,6 +9,7 @@ import { phoneRegions } from '../../../core/phone';
 import { PhoneHintText, phoneHint, phonePlaceholder } from '../clients/PhoneValue';
 import { isUnclearText } from '../../../core/leads/unclear-text';
 import { UnclearHint } from './UnclearMark';
+import { DateField } from '../clients/DateField';
 
 type TextFieldName = 'personName' | 'position' | 'phone' | 'email' | 'companyName' | 'city' | 'nextStepOn' | 'notes';
 
@@ -71,4 +72,14 @@ export const CapturePhoneField = memo(function CapturePhoneField({ form, label, 
   const read = phoneRegions([country, ...regions]);
   const hint = phoneHint(phone, read, t);
   return <CaptureTextField form={form} name="phone" label={label} type="tel" placeholder={phonePlaceholder(read)} description={hint && <PhoneHintText hint={hint} />} />;
+});
+
+/**
+ * The next step's day, typed and shown in the person's locale (clients/DateField.tsx), like every
+ * date the app shows; its own error only, as the text fields.
+ */
+export const CaptureDateField = memo(function CaptureDateField({ form, name, label }: { form: Props['form']; name: 'nextStepOn'; label: string }) {
+  const error = useOwnFieldError(form.control, name);
+  const { field } = useController({ control: form.control, name });
+  return <DateField label={label} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={error} />;
 });
