@@ -355,9 +355,12 @@ test('stock counted long ago says so on the line, and the note for the client sa
 
   // More than there is: the note the client reads says how much there is, with the unit.
   await fresh.getByRole('spinbutton', { name: 'Qty' }).fill('50');
-  const unitWords: Record<string, [string, string]> = { pcs: ['pc', 'pcs'], box: ['box', 'boxes'], roll: ['roll', 'rolls'], pack: ['pack', 'packs'], set: ['set', 'sets'], pair: ['pair', 'pairs'], bag: ['bag', 'bags'] };
-  const [one, other] = unitWords[p.short.unit] ?? [p.short.unit, p.short.unit];
-  const note = `${p.short.available.toLocaleString('en')} ${p.short.available === 1 ? one : other} in stock, the rest on request`;
+  // The quantity as the badge says it ("1 pack", "3 boxes": units.quantity, tested in stock-text.test.ts).
+  await expect(fresh.getByTestId('stock-badge')).toContainText('Only');
+  const badge = await fresh.getByTestId('stock-badge').innerText();
+  const quantity = /^Only (.+) in stock, no delivery planned$/.exec(badge)?.[1] ?? '';
+  expect(quantity).toMatch(new RegExp(`^${p.short.available.toLocaleString('en')} \\S`));
+  const note = `${quantity} in stock, the rest on request`;
   await expect(fresh.getByRole('textbox', { name: 'Note on the offer' })).toHaveValue(note);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await page.screenshot({ path: test.info().outputPath('stock-age-lines.png') });
