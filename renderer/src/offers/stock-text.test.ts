@@ -21,7 +21,9 @@ describe('the stock note printed on the client’s document', () => {
     expect(defaultStockNote(stock(1200), 5000, 'box', today, t()).text).toBe('1,200 boxes in stock, the rest on request');
     expect(defaultStockNote(stock(2.5), 10, 'm', today, t()).text).toBe('2.5 m in stock, the rest on request');
     // A unit the UI has no word for is printed as the catalog writes it.
-    expect(defaultStockNote(stock(3), 10, 'шт', today, t()).text).toBe('3 шт in stock, the rest on request');
+    expect(defaultStockNote(stock(3), 10, 'drum (200 l)', today, t()).text).toBe('3 drum (200 l) in stock, the rest on request');
+    // A unit of the market's language is said in the reader's ("шт" is pieces).
+    expect(defaultStockNote(stock(3), 10, 'шт', today, t()).text).toBe('3 pcs in stock, the rest on request');
   });
 
   it('never prints a delivery whose day has passed, and names the one still to come', () => {
