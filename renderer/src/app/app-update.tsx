@@ -11,6 +11,7 @@ import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { registerSW } from 'virtual:pwa-register';
+import { captureDraftWritten } from '../data/capture-draft';
 import { getPlatform } from '../platform';
 import { reloadOnPurpose } from '../sync/sync-controller';
 import { hasUnsavedWork, watchTyping } from './unsaved-work';
@@ -44,15 +45,21 @@ export function startAppUpdates(): void {
     onRegisterError: (e: unknown) => console.warn('The app could not be made available offline', e),
   });
 
-  /** The notification's Reload: false (and nothing happens) when it would lose typed work. */
+  /**
+   * The notification's Reload: false (and nothing happens) when it would lose typed work. A lead
+   * being typed on the capture screen is kept as it is typed: the reload waits for its last
+   * keystrokes to be written, and the new version shows it again.
+   */
   function reload(): boolean {
     if (hasUnsavedWork()) return false;
-    if (tookOver) {
-      reloadOnPurpose();
-    } else {
-      asked = true;
-      void takeOver();
-    }
+    void captureDraftWritten().then(() => {
+      if (tookOver) {
+        reloadOnPurpose();
+      } else {
+        asked = true;
+        void takeOver();
+      }
+    });
     return true;
   }
 }

@@ -32,12 +32,20 @@ function holdsTypedText(field: Element): boolean {
 }
 
 /**
- * A form on screen that the person typed into and that still holds text. The lead capture form
- * has no unsaved-changes guard while a visitor is being typed (it is emptied by "Save and next",
- * often with Ctrl+Enter, so no submit event says when it was saved): its text is the sign.
+ * Marks a form that keeps what is typed in it on the laptop as it is typed (the lead capture
+ * form's draft, data/capture-draft.ts): a reload loses nothing of it, so it never holds one up.
+ */
+export const KEPT_AS_TYPED = 'data-kept-as-typed';
+
+/**
+ * A form on screen that the person typed into and that still holds text, unless it keeps what
+ * is typed itself (`KEPT_AS_TYPED`). Such a form has no unsaved-changes guard (the capture form is
+ * emptied by "Save and next", often with Ctrl+Enter, so no submit event says when it was saved):
+ * its text is the sign.
  */
 function typedFormOnScreen(): boolean {
   for (const form of Array.from(document.forms)) {
+    if (form.hasAttribute(KEPT_AS_TYPED)) continue;
     if (typedForms.has(form) && Array.from(form.querySelectorAll('input, textarea')).some(holdsTypedText)) return true;
   }
   return false;
