@@ -15,8 +15,7 @@ export const enPhone = {
     label: 'Country you sell in',
     description:
       'Phone numbers typed without a country code are read as numbers of this country when the client, the lead or the active event names none, and a new client with no country is billed in its currency. A setting of this laptop.',
-    placeholder: 'None',
-    clear: 'No market',
+    none: 'No market',
     fromLanguage: 'Until you choose, it follows your language settings: {{country}}.',
     fromClients: 'Until you choose, it is where most of your clients are: {{country}}.',
     noneFromLanguage: 'Your language settings name no country.',
