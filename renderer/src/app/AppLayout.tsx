@@ -11,7 +11,7 @@ import { SyncStatus } from '../sync/SyncStatus';
 import { useQuitWarning } from '../sync/quit-warning';
 import { notifications } from '@mantine/notifications';
 import { syncNow, takeRestartNotice } from '../sync/sync-controller';
-import { useSyncAttention } from '../data/sync-session';
+import { useSyncAttention, useSyncSummary } from '../data/sync-session';
 import { useAwaitingApprovalCount } from '../data/offer-queries';
 import { useTrashCount } from '../data/trash';
 import { formatCount } from '../i18n/format';
@@ -45,9 +45,15 @@ function useGlobalCommands() {
   );
 }
 
-/** Number of clients the list shows (archived ones aside); re-renders only itself as the base changes. */
+/**
+ * Number of clients the list shows (archived ones aside); re-renders only itself as the base
+ * changes. None during a laptop's first sync: the clients arrive when it ends, and a "0" beside
+ * its progress reads as an empty client base (the sync status says what is happening).
+ */
 function ClientCount() {
   useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
+  const summary = useSyncSummary();
+  if (summary?.connected && !summary.lastSyncAt && clientSearch.activeSize === 0) return null;
   return (
     <Text span size="xs" c="dimmed" data-testid="client-count">
       {formatCount(clientSearch.activeSize)}

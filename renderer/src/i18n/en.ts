@@ -369,6 +369,7 @@ export const en = {
     needsAttention_other: 'Synced; {{count}} changes need you (see Sync)',
     lastSync: 'Last sync {{when}}',
     neverSynced: 'Never synced',
+    firstSyncRunning: 'First sync: your clients arrive when it is done',
     notConnected: 'Not connected to a company server',
     phase: { upload: 'Sending files', push: 'Sending your changes', pull: 'Receiving changes', firstSync: 'Receiving the client base and catalog', snapshot: 'Receiving added clients' },
     progressCount: '{{count}} so far',

@@ -12,9 +12,14 @@ import { syncNow, useSyncState } from './sync-controller';
 export function SyncStatus() {
   const { t } = useTranslation();
   const summary = useSyncSummary();
-  const { online, running, progress, lastError } = useSyncState();
+  const { online, running, progress, lastError, lastRun } = useSyncState();
   const pending = summary?.pending ?? 0;
   const attention = useSyncAttention() ?? 0;
+  // The run that has just gone through counts at once: the stored runs (a live query) catch up a
+  // moment after it ends, which showed "Never synced" right after a first sync.
+  const lastSyncAt = [summary?.lastSyncAt, lastRun?.ok ? lastRun.finishedAt : null].filter((at): at is string => Boolean(at)).sort().at(-1) ?? null;
+  // Until a first sync has gone through, there is no "all synced" and no "never synced" while it runs.
+  const synced = Boolean(summary?.connected && lastSyncAt);
   // "536 of 9,113" when the server said how many records come (a snapshot), else "536 so far";
   // the phase alone until there is something to count.
   const counted = progress?.total
@@ -30,15 +35,22 @@ export function SyncStatus() {
           {online ? t('sync.online') : t('sync.offline')}
         </Text>
       </Group>
-      {/* "All changes synced" would be news of a sync that never happened on a laptop not connected. */}
-      {(pending > 0 || summary?.connected) && (
+      {/* "All changes synced" would be news of a sync that never happened: on a laptop not
+          connected, and on one whose first sync has not gone through (it may be running). */}
+      {(pending > 0 || synced) && (
         <Text size="xs" c={pending || attention ? 'orange.8' : 'dimmed'} data-testid="sync-pending">
           {/* Not "all synced" while a conflict or a refused change waits for the person. */}
           {pending ? t('sync.pending', { count: pending }) : attention ? t('sync.needsAttention', { count: attention }) : t('sync.allSynced')}
         </Text>
       )}
-      <Text size="xs" c="dimmed" data-testid="sync-last" data-last={summary?.lastSyncAt ?? ''}>
-        {!summary?.connected ? t('sync.notConnected') : summary.lastSyncAt ? t('sync.lastSync', { when: formatDateTime(summary.lastSyncAt) }) : t('sync.neverSynced')}
+      <Text size="xs" c="dimmed" data-testid="sync-last" data-last={lastSyncAt ?? ''}>
+        {!summary?.connected
+          ? t('sync.notConnected')
+          : lastSyncAt
+            ? t('sync.lastSync', { when: formatDateTime(lastSyncAt) })
+            : running
+              ? t('sync.firstSyncRunning')
+              : t('sync.neverSynced')}
       </Text>
       {running && (
         <Stack gap={2}>
