@@ -144,7 +144,7 @@ export interface Client extends ClientInput {
   groupDiscounts?: ClientGroupDiscount[];
   /**
    * The event where the client was met: set when a lead captured there is converted into it, or
-   * attached to it when it had none (renderer/src/data/lead-carry.ts). null or absent (clients
+   * attached to it when it had none (renderer/src/data/leads/lead-carry.ts). null or absent (clients
    * made before it existed) otherwise; no form edits it.
    */
   eventId?: string | null;

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
-import { startClientBase, DEFAULT_DEMO_SIZE } from './data/client-base';
+import { startClientBase, DEFAULT_DEMO_SIZE } from './data/clients/client-base';
 import { watchConnectivity } from './sync/sync-controller';
 import { servedByCompanyServer } from './sync/server-probe';
 import { getPlatform } from './platform';
-import { readConnection } from './data/sync-session';
+import { readConnection } from './data/sync/sync-session';
 import { startTextGuard } from './app/text-guard';
 import { startAppUpdates } from './app/app-update';
 

@@ -176,7 +176,7 @@ export async function run(ctx) {
     ctx.record('bulk_load_100k_ms', round(bulk.start + bulk.duration, 0));
     ctx.record('bulk_load_contacts_100k', base.contacts);
 
-    // The app saves its list snapshot (renderer/src/data/list-snapshot.ts) a few seconds after
+    // The app saves its list snapshot (renderer/src/data/clients/list-snapshot.ts) a few seconds after
     // the rows stop changing; a laptop that is opened again has long done that.
     const saved = await page
       .waitForFunction(() => performance.getEntriesByName('fieldbook:snapshot-saved')[0]?.startTime ?? null, null, { timeout: 120_000, polling: 250 })
@@ -200,7 +200,7 @@ export async function run(ctx) {
         };
       });
       reloads.push(t.ready);
-      // Where the time goes (the marks are the app's, see renderer/src/data/client-base.ts).
+      // Where the time goes (the marks are the app's, see renderer/src/data/clients/client-base.ts).
       ctx.log(
         `Reload ${i + 1}: app script runs at ${round(t.script, 0)} ms, list rows read from IndexedDB at ${round(t.rowsRead, 0)} ms, ` +
           `list rendered at ${round(t.listShown, 0)} ms, usable frame at ${round(t.ready, 0)} ms.`,
@@ -250,7 +250,7 @@ export async function run(ctx) {
       return `${n < 3 ? `key ${n}` : 'keys 3+'}: p50/p95 ${round(median(at))}/${round(percentile(at, 95))} ms (${at.length})`;
     });
     ctx.log(`By keystroke in the query: ${byPosition.join('; ')}.`);
-    // The app's own measure of the in-memory search alone (renderer/src/data/client-base.ts).
+    // The app's own measure of the in-memory search alone (renderer/src/data/clients/client-base.ts).
     const scans = await page.evaluate(() =>
       performance
         .getEntriesByName('fieldbook:search')

@@ -2,12 +2,12 @@
  * Injected into the app's page by the `offers` benchmark group (bundled by tests/bench/offers.mjs),
  * working on the app's own database with the app's schema: it writes a big demo catalog quickly
  * and samples it for the query mix, and makes a long offer with the app's own offer commands
- * (renderer/src/data/offers.ts) without adding 200 products by hand.
+ * (renderer/src/data/offers/offers.ts) without adding 200 products by hand.
  */
 import { DEMO_SEED, demoCompanyProfile, demoPriceTypeDiscounts, demoProductGroups, generateProductBatch } from '../../core/demo-data';
-import { groupPath } from '../../renderer/src/data/catalog-search';
+import { groupPath } from '../../renderer/src/data/catalog/catalog-search';
 import { getDb } from '../../renderer/src/data/db';
-import { createOffer, saveOfferDraft } from '../../renderer/src/data/offers';
+import { createOffer, saveOfferDraft } from '../../renderer/src/data/offers/offers';
 import type { OfferLine } from '../../core/offers/offer-model';
 
 const BATCH = 2000;

@@ -1,11 +1,11 @@
 /**
  * Injected into the app's page by the `sync` benchmark group (bundled by tests/bench/sync.mjs):
- * the app's own write command (`updateClient`, renderer/src/data/commands.ts) on the app's
+ * the app's own write command (`updateClient`, renderer/src/data/clients/commands.ts) on the app's
  * database, to make a day's edits without typing them. Each edit is what the client form's
  * save does: the client, its list row, the history and the sync outbox, in one transaction.
  */
 import { clientInputSchema, type ClientInput } from '../../core/client-model';
-import { updateClient } from '../../renderer/src/data/commands';
+import { updateClient } from '../../renderer/src/data/clients/commands';
 import { getDb } from '../../renderer/src/data/db';
 
 const INPUT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput)[];

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { ATTACHMENT_CHUNK_BYTES, attachmentPath } from '../../core/sync/attachments';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { attachFile, createClient, detachFile, updateClient } from '../../renderer/src/data/commands';
+import { attachFile, createClient, detachFile, updateClient } from '../../renderer/src/data/clients/commands';
 import { prepareFile } from '../../renderer/src/data/attachments';
 import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
 import { SyncFailure } from '../../renderer/src/sync/transport';

@@ -13,12 +13,12 @@ import { assignClient } from '../../server/admin/assign-client';
 import { importReceivables } from '../../server/admin/import-receivables';
 import { parseReceivablesCsv } from '../../server/admin/receivables-csv';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, updateClient } from '../../renderer/src/data/commands';
-import { setDeviceClock } from '../../renderer/src/data/outbox';
-import { readConnection } from '../../renderer/src/data/sync-session';
-import { resolveConflict } from '../../renderer/src/data/conflicts';
+import { createClient, createContact, updateClient } from '../../renderer/src/data/clients/commands';
+import { setDeviceClock } from '../../renderer/src/data/sync/outbox';
+import { readConnection } from '../../renderer/src/data/sync/sync-session';
+import { resolveConflict } from '../../renderer/src/data/sync/conflicts';
 import { openClient } from '../../renderer/src/data/opened-record';
-import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, lastOkSyncStart, unsyncedSince } from '../../renderer/src/data/server-history';
+import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, lastOkSyncStart, unsyncedSince } from '../../renderer/src/data/clients/server-history';
 import { SyncFailure } from '../../renderer/src/sync/transport';
 import { clientInput, inputOf, useSyncServer, type Laptop } from './harness';
 

@@ -14,9 +14,9 @@ import type { SyncedTableName } from '../../core/sync/tables';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { seedCatalog } from '../../server/test/push-fixtures';
 import { assignClient } from '../../server/admin/assign-client';
-import { createClient, createContact } from '../../renderer/src/data/commands';
-import { createOffer, offerAction, recordActivity, requestStock, saveOfferDraft, sendOffer } from '../../renderer/src/data/offers';
-import { nextStamp, outboxTables, recordKey, type OutboxEntry } from '../../renderer/src/data/outbox';
+import { createClient, createContact } from '../../renderer/src/data/clients/commands';
+import { createOffer, offerAction, recordActivity, requestStock, saveOfferDraft, sendOffer } from '../../renderer/src/data/offers/offers';
+import { nextStamp, outboxTables, recordKey, type OutboxEntry } from '../../renderer/src/data/sync/outbox';
 import { clientInput, useSyncServer, type Laptop } from './harness';
 
 const paymentText = (days: number) => `${days} days net`;

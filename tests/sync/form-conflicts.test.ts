@@ -10,8 +10,8 @@ import { expect, it } from 'vitest';
 import type { ContactFormValues } from '../../core/client-model';
 import type { EventInput, LeadFormValues } from '../../core/leads/lead-model';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/commands';
-import { captureLead, createEvent, updateEvent, updateLead } from '../../renderer/src/data/leads';
+import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/clients/commands';
+import { captureLead, createEvent, updateEvent, updateLead } from '../../renderer/src/data/leads/leads';
 import { openClient, openContact, openRecord } from '../../renderer/src/data/opened-record';
 import { clientInput, inputOf, serverRecords, useSyncServer, type Laptop } from './harness';
 

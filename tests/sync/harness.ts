@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { ClientInput } from '../../core/client-model';
-import { saveConnection, type SyncConnection, type SyncRun } from '../../renderer/src/data/sync-session';
+import { saveConnection, type SyncConnection, type SyncRun } from '../../renderer/src/data/sync/sync-session';
 import { FieldbookDb } from '../../renderer/src/data/db';
 import { runSync } from '../../renderer/src/sync/engine';
 import { SyncFailure, interpretAnswer, type Transport } from '../../renderer/src/sync/transport';

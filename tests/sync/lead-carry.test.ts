@@ -11,7 +11,7 @@ import { SYNC_SCHEMA_VERSION } from '../../core/sync/protocol';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { initI18n } from '../../renderer/src/i18n';
 import { prepareFile } from '../../renderer/src/data/attachments';
-import { captureLead, convertLead, createEvent, setActiveEvent } from '../../renderer/src/data/leads';
+import { captureLead, convertLead, createEvent, setActiveEvent } from '../../renderer/src/data/leads/leads';
 import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
 import { serverRecords, useSyncServer } from './harness';
 

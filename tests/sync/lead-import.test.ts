@@ -8,9 +8,9 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { expect, it } from 'vitest';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { ClientSearch } from '../../renderer/src/data/client-search';
-import { importLeads } from '../../renderer/src/data/lead-import';
-import { captureLead } from '../../renderer/src/data/leads';
+import { ClientSearch } from '../../renderer/src/data/clients/client-search';
+import { importLeads } from '../../renderer/src/data/leads/lead-import';
+import { captureLead } from '../../renderer/src/data/leads/leads';
 import { emptyCapture, type CaptureValues } from '../../renderer/src/leads/capture-values';
 import { serverRecords, useSyncServer } from './harness';
 

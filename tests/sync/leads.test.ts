@@ -13,10 +13,10 @@ import { SYNC_SCHEMA_VERSION, type PushResponse } from '../../core/sync/protocol
 import { BACKENDS, describeBackend } from '../../server/test/backends';
 import { createUser } from '../../server/auth/users';
 import { prepareFile } from '../../renderer/src/data/attachments';
-import { createClient, updateClient } from '../../renderer/src/data/commands';
-import { resolveConflict } from '../../renderer/src/data/conflicts';
-import { assignLeads, captureLead, createEvent, discardLead, updateEvent, updateLead, type TaskTitle } from '../../renderer/src/data/leads';
-import { takePushBatch } from '../../renderer/src/data/sync-store';
+import { createClient, updateClient } from '../../renderer/src/data/clients/commands';
+import { resolveConflict } from '../../renderer/src/data/sync/conflicts';
+import { assignLeads, captureLead, createEvent, discardLead, updateEvent, updateLead, type TaskTitle } from '../../renderer/src/data/leads/leads';
+import { takePushBatch } from '../../renderer/src/data/sync/sync-store';
 import { fetchAttachment } from '../../renderer/src/sync/attachment-sync';
 import { SyncFailure } from '../../renderer/src/sync/transport';
 import { FAST_HASH, PASSWORD, clientInput, inputOf, serverRecords, useSyncServer, type Laptop } from './harness';

@@ -13,8 +13,8 @@ import { sameValue } from '../../core/sync/merge';
 import type { PushRequest, PushResponse } from '../../core/sync/protocol';
 import { buildApp } from '../../server/app';
 import { BACKENDS, describeBackend, useTestDatabase } from '../../server/test/backends';
-import { carryLeadOrigin, createClient, createContact, deleteClient, undeleteClient, updateClient } from '../../renderer/src/data/commands';
-import { serverStampsOf } from '../../renderer/src/data/outbox';
+import { carryLeadOrigin, createClient, createContact, deleteClient, undeleteClient, updateClient } from '../../renderer/src/data/clients/commands';
+import { serverStampsOf } from '../../renderer/src/data/sync/outbox';
 import { SYNCED_TABLES } from '../../core/sync/tables';
 import { Laptop, clientInput, createTeam, inputOf, type Fault, type TeamIds } from './harness';
 

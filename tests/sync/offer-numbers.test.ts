@@ -8,10 +8,10 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { expect, it } from 'vitest';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient } from '../../renderer/src/data/commands';
-import { createOffer } from '../../renderer/src/data/offers';
-import { readOfferMark } from '../../renderer/src/data/sync-session';
-import { continueOutboxOnNewDevice } from '../../renderer/src/data/outbox';
+import { createClient } from '../../renderer/src/data/clients/commands';
+import { createOffer } from '../../renderer/src/data/offers/offers';
+import { readOfferMark } from '../../renderer/src/data/sync/sync-session';
+import { continueOutboxOnNewDevice } from '../../renderer/src/data/sync/outbox';
 import { clientInput, serverRecords, useSyncServer } from './harness';
 
 const paymentText = (days: number) => `${days} days net`;

@@ -11,10 +11,10 @@ import { expect, it } from 'vitest';
 import type { EventInput, LeadFormValues } from '../../core/leads/lead-model';
 import { formatPhoneInternational, isCheckedPhone } from '../../core/phone';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, updateContact } from '../../renderer/src/data/commands';
-import { captureLead, createEvent, setActiveEvent, updateLead, type TaskTitle } from '../../renderer/src/data/leads';
+import { createClient, createContact, updateContact } from '../../renderer/src/data/clients/commands';
+import { captureLead, createEvent, setActiveEvent, updateLead, type TaskTitle } from '../../renderer/src/data/leads/leads';
 import { setMarket } from '../../renderer/src/data/market';
-import { contactsOf } from '../../renderer/src/data/client-records';
+import { contactsOf } from '../../renderer/src/data/clients/client-records';
 import { clientInput, serverRecords, useSyncServer } from './harness';
 
 const taskTitle: TaskTitle = (step, who) => `${step}: ${who}`;

@@ -10,11 +10,11 @@ import { expect, it } from 'vitest';
 import type { ContactFormValues } from '../../core/client-model';
 import type { LeadFormValues } from '../../core/leads/lead-model';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, deleteClient, deleteContact, updateClient } from '../../renderer/src/data/commands';
-import { captureLead } from '../../renderer/src/data/leads';
-import { createOffer, recordActivity } from '../../renderer/src/data/offers';
-import { applyPullPage, readCursor } from '../../renderer/src/data/sync-session';
-import { nextStamp, outboxTables, recordKey, type OutboxEntry } from '../../renderer/src/data/outbox';
+import { createClient, createContact, deleteClient, deleteContact, updateClient } from '../../renderer/src/data/clients/commands';
+import { captureLead } from '../../renderer/src/data/leads/leads';
+import { createOffer, recordActivity } from '../../renderer/src/data/offers/offers';
+import { applyPullPage, readCursor } from '../../renderer/src/data/sync/sync-session';
+import { nextStamp, outboxTables, recordKey, type OutboxEntry } from '../../renderer/src/data/sync/outbox';
 import { deleteLead, deleteOffer, restoreFromTrash } from '../../renderer/src/data/trash';
 import { clientInput, inputOf, serverRecords, useSyncServer, type Laptop } from './harness';
 

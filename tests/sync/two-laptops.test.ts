@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto'; // first: Dexie looks for IndexedDB when it loads
 import { expect, it } from 'vitest';
 import { BACKENDS, describeBackend } from '../../server/test/backends';
-import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/commands';
-import { resolveConflict } from '../../renderer/src/data/conflicts';
-import { rowsFromRecords } from '../../renderer/src/data/list-snapshot';
-import { continueOutboxOnNewDevice, serverStampsOf, setDeviceClock } from '../../renderer/src/data/outbox';
+import { createClient, createContact, updateClient, updateContact } from '../../renderer/src/data/clients/commands';
+import { resolveConflict } from '../../renderer/src/data/sync/conflicts';
+import { rowsFromRecords } from '../../renderer/src/data/clients/list-snapshot';
+import { continueOutboxOnNewDevice, serverStampsOf, setDeviceClock } from '../../renderer/src/data/sync/outbox';
 import { openPostgres } from '../../server/db/postgres';
 import { SEQUENCE_LOCK } from '../../server/sync/records';
 import { runSync, type SyncProgress } from '../../renderer/src/sync/engine';

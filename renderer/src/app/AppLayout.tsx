@@ -5,14 +5,14 @@ import { IconAddressBook, IconArrowsExchange, IconCalendarEvent, IconChecklist, 
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
-import { useClientBaseState, clientSearch } from '../data/client-base';
+import { useClientBaseState, clientSearch } from '../data/clients/client-base';
 import { useClientListState } from '../clients/list-state';
 import { SyncStatus } from '../sync/SyncStatus';
 import { useQuitWarning } from '../sync/quit-warning';
 import { notifications } from '@mantine/notifications';
 import { syncNow, takeRestartNotice } from '../sync/sync-controller';
-import { useSyncAttention, useSyncSummary } from '../data/sync-session';
-import { useAwaitingApprovalCount } from '../data/offer-queries';
+import { useSyncAttention, useSyncSummary } from '../data/sync/sync-session';
+import { useAwaitingApprovalCount } from '../data/offers/offer-queries';
 import { useTrashCount } from '../data/trash';
 import { formatCount } from '../i18n/format';
 

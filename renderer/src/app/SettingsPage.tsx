@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Box, Card, ScrollArea, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
-import { clientSearch } from '../data/client-base';
+import { clientSearch } from '../data/clients/client-base';
 import { userLocale } from '../i18n/format';
 import { ConnectionSettings } from '../sync/ConnectionSettings';
 import { DeviceList } from '../sync/DeviceList';

@@ -11,7 +11,7 @@ import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { registerSW } from 'virtual:pwa-register';
-import { captureDraftWritten } from '../data/capture-draft';
+import { captureDraftWritten } from '../data/leads/capture-draft';
 import { getPlatform } from '../platform';
 import { reloadOnPurpose } from '../sync/sync-controller';
 import { hasUnsavedWork, watchTyping } from './unsaved-work';

@@ -33,7 +33,7 @@ function holdsTypedText(field: Element): boolean {
 
 /**
  * Marks a form that keeps what is typed in it on the laptop as it is typed (the lead capture
- * form's draft, data/capture-draft.ts): a reload loses nothing of it, so it never holds one up.
+ * form's draft, data/leads/capture-draft.ts): a reload loses nothing of it, so it never holds one up.
  */
 export const KEPT_AS_TYPED = 'data-kept-as-typed';
 

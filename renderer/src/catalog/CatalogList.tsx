@@ -4,10 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProductGroup, StockLevel } from '../../../core/pricing/catalog-model';
-import type { CatalogResult, CatalogRow } from '../data/catalog';
+import type { CatalogResult, CatalogRow } from '../data/catalog/catalog';
 import { formatDate } from '../i18n/format';
 import { quantityText } from '../i18n/units';
-import { localToday } from '../data/offers';
+import { localToday } from '../data/offers/offers';
 import { stockStatus } from './stock-status';
 import classes from './CatalogList.module.css';
 

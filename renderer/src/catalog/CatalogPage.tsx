@@ -4,7 +4,7 @@ import { IconSearch, IconX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { stockOf, useCatalogGroups, useCatalogSearch } from '../data/catalog';
+import { stockOf, useCatalogGroups, useCatalogSearch } from '../data/catalog/catalog';
 import { CatalogList } from './CatalogList';
 import { useCatalogState } from './catalog-state';
 

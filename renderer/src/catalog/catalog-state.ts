@@ -4,7 +4,7 @@
  * so opening a product and coming back (Esc) returns to the same search. Never holds products.
  */
 import { create } from 'zustand';
-import { NO_CATALOG_FILTERS, type CatalogFilters } from '../data/catalog';
+import { NO_CATALOG_FILTERS, type CatalogFilters } from '../data/catalog/catalog';
 
 interface CatalogState {
   text: string;

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../core/client-model';
 import { MAX_ATTACHMENT_BYTES, type AttachmentRef } from '../../../core/sync/attachments';
 import { AttachmentError, prepareFile, useLocalAttachments } from '../data/attachments';
-import { CommandError, attachFile, detachFile } from '../data/commands';
+import { CommandError, attachFile, detachFile } from '../data/clients/commands';
 import { getPlatform } from '../platform';
 import { attachmentBytes } from '../sync/attachment-bytes';
 import { SyncFailure } from '../sync/transport';

@@ -3,9 +3,9 @@ import { Group, MultiSelect, Select, Switch } from '@mantine/core';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_STATUSES, SEGMENTS, type ClientStatus } from '../../../core/client-model';
-import { CLIENT_SORTS, type ClientSort } from '../data/client-search';
-import { useClientFacets } from '../data/client-base';
-import { useTeam } from '../data/queries';
+import { CLIENT_SORTS, type ClientSort } from '../data/clients/client-search';
+import { useClientFacets } from '../data/clients/client-base';
+import { useTeam } from '../data/clients/queries';
 import { useClientListState } from './list-state';
 import { personName } from './team';
 

@@ -33,14 +33,14 @@ import {
   type Client,
   type TeamMember,
 } from '../../../core/client-model';
-import { createClient, updateClient } from '../data/commands';
-import { useTeam } from '../data/queries';
+import { createClient, updateClient } from '../data/clients/commands';
+import { useTeam } from '../data/clients/queries';
 import { useOpenedClient, type Opened } from '../data/opened-record';
 import { userLocale } from '../i18n/format';
 import { countryOptions, useFieldError } from './form-helpers';
 import { FormPage, useSaveAndLeave } from './FormPage';
 import { useTaxIdHint } from './TaxIdCheck';
-import { useConnection, useScopeOwners } from '../data/sync-session';
+import { useConnection, useScopeOwners } from '../data/sync/sync-session';
 import { ownerChoices, ownerLabel } from './owner-choices';
 import { personName, pickable } from './team';
 import { CurrencyField } from './CurrencyField';

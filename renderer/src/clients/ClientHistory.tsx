@@ -2,10 +2,10 @@ import { Button, Card, Group, Text, Timeline, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
-import type { FieldChange, HistoryEntry } from '../data/history';
-import { useEvents } from '../data/lead-queries';
-import { useClientHistory } from '../data/queries';
-import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSince, useLastOkSyncStart, type ServerHistory } from '../data/server-history';
+import type { FieldChange, HistoryEntry } from '../data/clients/history';
+import { useEvents } from '../data/leads/lead-queries';
+import { useClientHistory } from '../data/clients/queries';
+import { cachedServerHistory, fetchOlderHistory, fetchServerHistory, unsyncedSince, useLastOkSyncStart, type ServerHistory } from '../data/clients/server-history';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { deviceLabel } from '../sync/device-label';
 import { connectedTransport } from '../sync/sync-controller';
@@ -148,7 +148,7 @@ function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: Names }) {
 
 /**
  * The client's history on its card: everyone's synced changes as the company server logged them
- * (data/server-history.ts), under this laptop's changes not synced yet. A laptop not signed in
+ * (data/clients/server-history.ts), under this laptop's changes not synced yet. A laptop not signed in
  * (the offline demo) has only its own history; one that never reached the server shows its own
  * history until it does.
  */

@@ -3,12 +3,12 @@ import { Badge, Box, Button, Group, Kbd, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useClientSearch } from '../data/client-base';
+import { useClientSearch } from '../data/clients/client-base';
 import { useClientListState } from './list-state';
 import { ClientFilterBar } from './ClientFilterBar';
 import { ClientList } from './ClientList';
-import { clientSearch } from '../data/client-base';
-import { useConnection } from '../data/sync-session';
+import { clientSearch } from '../data/clients/client-base';
+import { useConnection } from '../data/sync/sync-session';
 import { useSyncState } from '../sync/sync-controller';
 
 export function ClientListPage() {

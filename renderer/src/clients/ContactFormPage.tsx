@@ -14,8 +14,8 @@ import {
   type ContactFormValues,
   type ContactInput,
 } from '../../../core/client-model';
-import { createContact, updateContact } from '../data/commands';
-import { useClient } from '../data/queries';
+import { createContact, updateContact } from '../data/clients/commands';
+import { useClient } from '../data/clients/queries';
 import { useOpenedContact, type Opened } from '../data/opened-record';
 import { formatPhone } from '../i18n/format';
 import { useFieldError } from './form-helpers';

@@ -5,7 +5,7 @@ import { IconArchive, IconArrowBackUp, IconCake, IconPencil, IconTrash, IconUser
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
-import { archiveContact, deleteContact, restoreContact } from '../data/commands';
+import { archiveContact, deleteContact, restoreContact } from '../data/clients/commands';
 import { DeleteConfirm, type DeleteTarget } from '../trash/DeleteConfirm';
 import { formatDate } from '../i18n/format';
 import { ExternalLink } from './ExternalLink';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { clientCountry, type clientInputSchema } from '../../../core/client-model';
 import { defaultClientCurrency } from '../../../core/country-currency';
-import { usePricedCurrencies } from '../data/client-currency';
+import { usePricedCurrencies } from '../data/clients/client-currency';
 import { useMarket } from '../data/market';
 import { formatCountry } from '../i18n/format';
 import { CURRENCIES } from './form-helpers';

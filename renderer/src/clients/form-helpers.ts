@@ -2,7 +2,7 @@ import { getCountries } from 'libphonenumber-js/max';
 import { notifications, notificationsStore, type NotificationData } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { get, useFormState, type Control, type FieldError, type FieldPath, type FieldValues } from 'react-hook-form';
-import { CommandError } from '../data/commands';
+import { CommandError } from '../data/clients/commands';
 
 /** The message for a field error: zod messages in core/ are i18n keys under `errors.`. */
 export function useFieldError() {

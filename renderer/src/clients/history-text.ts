@@ -8,7 +8,7 @@
 import type { TFunction } from 'i18next';
 import { phoneDisplay } from '../../../core/phone';
 import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
-import type { FieldChange } from '../data/history';
+import type { FieldChange } from '../data/clients/history';
 
 /** One value as a person reads it: a phone in its international form, a colleague's id as their name. */
 function showOne(value: unknown, names: ReadonlyMap<string, string>): string {

@@ -4,7 +4,7 @@
  * the same search. Never holds database rows.
  */
 import { create } from 'zustand';
-import { NO_FILTERS, type ClientFilters, type ClientSort } from '../data/client-search';
+import { NO_FILTERS, type ClientFilters, type ClientSort } from '../data/clients/client-search';
 
 interface ClientListState {
   text: string;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TeamMember } from '../../../core/client-model';
-import { useTeam } from '../data/queries';
+import { useTeam } from '../data/clients/queries';
 
 /** A colleague's name as screens show it: someone who left is marked so ("Ben Okafor (left)"). */
 export const personName = (member: Pick<TeamMember, 'name' | 'left'>, t: TFunction): string => (member.left ? t('team.left', { name: member.name }) : member.name);

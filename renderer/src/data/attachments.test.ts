@@ -4,7 +4,7 @@ import { clientInputSchema } from '../../../core/client-model';
 import { attachmentRefSchema, MAX_ATTACHMENT_BYTES, MAX_STORED_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
 import { SYNCED_TABLES } from '../../../core/sync/tables';
 import { FieldbookDb } from './db';
-import { attachFile, createClient, detachFile, updateClient } from './commands';
+import { attachFile, createClient, detachFile, updateClient } from './clients/commands';
 import { AttachmentError, fileProblem, prepareFile, storeDownloaded } from './attachments';
 import { formatFileSize } from '../i18n/format';
 

@@ -4,7 +4,7 @@
  * that the client commands can name who acted without importing the sync modules.
  */
 import { getDb, type FieldbookDb } from './db';
-import type { SyncConnection } from './sync-session';
+import type { SyncConnection } from './sync/sync-session';
 
 export async function currentUserId(db: FieldbookDb = getDb()): Promise<string> {
   const connection = (await db.meta.get('syncConnection'))?.value as SyncConnection | undefined;

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, generateClientBatch } from '../../../core/demo-data';
-import { pricesOfProduct } from './catalog';
-import { clientOf, type ClientRecord } from './client-records';
+import { pricesOfProduct } from './catalog/catalog';
+import { clientOf, type ClientRecord } from './clients/client-records';
 import { FieldbookDb } from './db';
 import type { TrashEntry } from './trash';
 

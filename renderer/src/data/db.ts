@@ -5,16 +5,16 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Contact, TeamMember } from '../../../core/client-model';
-import type { ClientRecord, LooseContact } from './client-records';
-import type { ClientListRow } from './client-list-row';
-import type { HistoryEntry } from './history';
-import type { OutboxEntry, RecordStamps } from './outbox';
+import type { ClientRecord, LooseContact } from './clients/client-records';
+import type { ClientListRow } from './clients/client-list-row';
+import type { HistoryEntry } from './clients/history';
+import type { OutboxEntry, RecordStamps } from './sync/outbox';
 import type { Stamps } from '../../../core/sync/merge';
-import type { RejectedChange } from './sync-store';
-import type { SyncRun } from './sync-session';
-import type { Conflict } from './conflicts';
+import type { RejectedChange } from './sync/sync-store';
+import type { SyncRun } from './sync/sync-session';
+import type { Conflict } from './sync/conflicts';
 import type { TrashEntry } from './trash';
-import type { ListSnapshotPart } from './list-snapshot';
+import type { ListSnapshotPart } from './clients/list-snapshot';
 import type { StoredAttachment } from './attachments';
 import type { FieldEvent, Lead, Task } from '../../../core/leads/lead-model';
 import type { Offer, StockRequest } from '../../../core/offers/offer-model';

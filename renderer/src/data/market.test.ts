@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldbookDb } from './db';
 import type { ClientInput } from '../../../core/client-model';
-import { archiveClient, createClient } from './commands';
+import { archiveClient, createClient } from './clients/commands';
 import { dominantCountry, getMarket, learnMarketFromClients, localeMarket, setMarket } from './market';
 
 describe('the market of the language settings', () => {

@@ -11,9 +11,9 @@ import type { Client, Contact } from '../../../core/client-model';
 import type { FieldEvent, Lead } from '../../../core/leads/lead-model';
 import type { Offer } from '../../../core/offers/offer-model';
 import type { Stamps } from '../../../core/sync/merge';
-import { clientOf, contactsOf } from './client-records';
+import { clientOf, contactsOf } from './clients/client-records';
 import { getDb, type FieldbookDb } from './db';
-import { stampsShown } from './outbox';
+import { stampsShown } from './sync/outbox';
 
 export interface Opened<T> {
   record: T;

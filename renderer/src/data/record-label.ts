@@ -3,7 +3,7 @@
  * task's title), for the screens that list records of any kind: refused changes, conflicts.
  */
 import type { SyncedTableName } from '../../../core/sync/tables';
-import { contactsOf } from './client-records';
+import { contactsOf } from './clients/client-records';
 import type { FieldbookDb } from './db';
 
 /** The first of these a record has is what people know it by. */

@@ -10,13 +10,13 @@ import type { LeadFormValues } from '../../../core/leads/lead-model';
 import { FASTENERS, SCREWS, testGroupDiscounts, testGroups, testPrices, testProducts, testStock } from '../../../core/offers/test-catalog';
 import { findTextProblem } from '../../../core/text-safety';
 import { prepareFile } from './attachments';
-import { attachFile, createClient, createContact, cutText, safeText, updateClient } from './commands';
-import { resolveConflict } from './conflicts';
+import { attachFile, createClient, createContact, cutText, safeText, updateClient } from './clients/commands';
+import { resolveConflict } from './sync/conflicts';
 import { FieldbookDb } from './db';
-import { captureLead, createEvent, discardLead } from './leads';
-import { createOffer, recordActivity, requestStock, saveOfferDraft } from './offers';
-import { reapplyRejected } from './rejected';
-import { contactsOf } from './client-records';
+import { captureLead, createEvent, discardLead } from './leads/leads';
+import { createOffer, recordActivity, requestStock, saveOfferDraft } from './offers/offers';
+import { reapplyRejected } from './sync/rejected';
+import { contactsOf } from './clients/client-records';
 
 const HIGH = '\uD83D'; // the first half of 😀, alone
 const LOW = '\uDE00'; // its second half, alone

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientInput } from '../../../core/client-model';
 import { formatHlc } from '../../../core/sync/hlc';
-import { createClient, createContact, deleteClient, deleteContact } from './commands';
+import { createClient, createContact, deleteClient, deleteContact } from './clients/commands';
 import { FieldbookDb } from './db';
-import { recordKey } from './outbox';
-import { applyRecords, removeClients } from './sync-store';
+import { recordKey } from './sync/outbox';
+import { applyRecords, removeClients } from './sync/sync-store';
 import { deletedAt, restoreFromTrash } from './trash';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({

@@ -16,11 +16,11 @@ import type { Offer, OfferStatus } from '../../../core/offers/offer-model';
 import { hlcWall } from '../../../core/sync/hlc';
 import { stampOf, type Stamps } from '../../../core/sync/merge';
 import { DELETED_FIELD } from '../../../core/sync/tables';
-import type { ClientRecord } from './client-records';
-import { CommandError, undeleteClient, undeleteContact } from './commands';
+import type { ClientRecord } from './clients/client-records';
+import { CommandError, undeleteClient, undeleteContact } from './clients/commands';
 import { getDb, type FieldbookDb } from './db';
-import { currentUserId } from './leads';
-import { outboxTables, recordChange, recordKey } from './outbox';
+import { currentUserId } from './leads/leads';
+import { outboxTables, recordChange, recordKey } from './sync/outbox';
 
 interface TrashEntryBase {
   /** `${table}/${id}` (see recordKey). */

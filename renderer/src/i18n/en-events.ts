@@ -175,7 +175,7 @@ export const enEvents = {
     event: '{{name}} ({{date}})',
     notHere: 'An event not on this laptop',
   },
-  /** The labelled lines a lead leaves in the notes of the client and contact it becomes (data/lead-carry.ts). */
+  /** The labelled lines a lead leaves in the notes of the client and contact it becomes (data/leads/lead-carry.ts). */
   leadCarry: {
     fromEvent: 'From the lead captured at {{event}} by {{name}}, {{date}}:',
     fromLead: 'From a lead captured by {{name}}, {{date}}:',

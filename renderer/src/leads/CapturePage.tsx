@@ -29,11 +29,11 @@ import { sameValue } from '../../../core/sync/merge';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/sync/attachments';
 import { parseScanPayload, parseVcfFile, type ScannedCard } from '../../../core/leads/scan-payload';
 import { fileProblem, prepareFile, type PreparedFile } from '../data/attachments';
-import { clientSearch } from '../data/client-base';
-import { findLikelyMatches, type LikelyMatch } from '../data/lead-matches';
-import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/lead-queries';
+import { clientSearch } from '../data/clients/client-base';
+import { findLikelyMatches, type LikelyMatch } from '../data/leads/lead-matches';
+import { useActiveEventId, useAllLeads, useEventLeadCount, useEvents } from '../data/leads/lead-queries';
 import { usePhoneRegions } from '../data/phone-regions';
-import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads';
+import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads/leads';
 import { openRecord, type Opened } from '../data/opened-record';
 import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
 import { formatCountry, formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
@@ -46,7 +46,7 @@ import { birthdayText, CardFields } from './CardFields';
 import { cardPictures, VcfImport, type VcfContents } from './VcfImport';
 import { CaptureDateField, CapturePhoneField, CaptureTextField } from './CaptureTextField';
 import { UnsavedLeads, type UnsavedLead } from './UnsavedLeads';
-import { keepCaptureDraft, keepSetAside, knownCaptureDraft, knownSetAside, readCaptureDraft, readSetAside, type CaptureDraft, type SetAsideLead } from '../data/capture-draft';
+import { keepCaptureDraft, keepSetAside, knownCaptureDraft, knownSetAside, readCaptureDraft, readSetAside, type CaptureDraft, type SetAsideLead } from '../data/leads/capture-draft';
 import { listenForScans } from './scanner-input';
 import { KEPT_AS_TYPED } from '../app/unsaved-work';
 
@@ -176,7 +176,7 @@ const displayName = (v: Pick<CaptureValues, 'personName' | 'companyName' | 'emai
  * empty form with the focus in the first field; the save is local (the sync sends it later).
  */
 export function CapturePage() {
-  // The lead typed here before, kept while the person was away (data/capture-draft.ts), and the
+  // The lead typed here before, kept while the person was away (data/leads/capture-draft.ts), and the
   // leads set aside beside the form: read before the form appears, so they cannot replace what
   // is typed in the meantime.
   const [draft, setDraft] = useState(knownCaptureDraft);
@@ -192,7 +192,7 @@ export function CapturePage() {
 
 function CaptureForm({ draft, aside }: { draft: CaptureDraft | null; aside: SetAsideLead[] }) {
   // This laptop's part of where phones are read (the active event's country, the market); the
-  // lead's own country comes first, as in the save (data/leads.ts).
+  // lead's own country comes first, as in the save (data/leads/leads.ts).
   const regions = usePhoneRegions([]);
   const resolver = useCallback<Resolver<CaptureValues, unknown, LeadInput>>(
     (values, context, options) =>
@@ -271,7 +271,7 @@ const CaptureScreen = memo(function CaptureScreen({
   // waits in a list (`unsaved`) until the person takes it back.
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const [unsaved, setUnsaved] = useState<UnsavedLead[]>(aside);
-  // Kept like the draft on every change (data/capture-draft.ts): a reload or a crash loses none.
+  // Kept like the draft on every change (data/leads/capture-draft.ts): a reload or a crash loses none.
   const keptAside = useRef(aside);
   useEffect(() => {
     if (keptAside.current === unsaved) return;

@@ -3,7 +3,7 @@ import { Box, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent, Lead } from '../../../core/leads/lead-model';
-import { useOffersOfClients } from '../data/offer-queries';
+import { useOffersOfClients } from '../data/offers/offer-queries';
 import { formatDate, formatMoney, userLocale } from '../i18n/format';
 import { becameClients, eventClientIds, interestByGroup, leadsPerDay, offersForEvent, ratingCounts } from './event-stats';
 

@@ -5,8 +5,8 @@ import { IconPencil, IconPlayerStop, IconPlus, IconTargetArrow } from '@tabler/i
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldEvent } from '../../../core/leads/lead-model';
-import { setActiveEvent } from '../data/leads';
-import { NO_EVENT, useActiveEventId, useEvents, useLeadCountsByEvent } from '../data/lead-queries';
+import { setActiveEvent } from '../data/leads/leads';
+import { NO_EVENT, useActiveEventId, useEvents, useLeadCountsByEvent } from '../data/leads/lead-queries';
 import { formatDate } from '../i18n/format';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { sortEvents, today } from './event-stats';

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldEvent, Lead } from '../../../core/leads/lead-model';
 import type { AttachmentRef } from '../../../core/sync/attachments';
 import { AttachmentError, useLocalAttachments } from '../data/attachments';
-import { useClient, useContact } from '../data/queries';
+import { useClient, useContact } from '../data/clients/queries';
 import { attachmentBlob } from '../sync/attachment-bytes';
 import { useSyncState } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';

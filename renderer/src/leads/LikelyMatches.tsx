@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { matchStrength } from '../../../core/leads/match-keys';
-import type { LikelyMatch } from '../data/lead-matches';
+import type { LikelyMatch } from '../data/leads/lead-matches';
 import { useTeamNames } from '../clients/team';
 import { formatMoney } from '../i18n/format';
 

@@ -1,12 +1,12 @@
 /**
  * "Met at Build Fair (10 Mar 2026)": the event a client or contact was met at (a lead converted
- * or attached there, data/lead-carry.ts), as a link to the event's page. An event this laptop
+ * or attached there, data/leads/lead-carry.ts), as a link to the event's page. An event this laptop
  * does not hold (another team's, or not synced yet) is said so, never shown as an id.
  */
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEvent } from '../data/lead-queries';
+import { useEvent } from '../data/leads/lead-queries';
 import { formatDate } from '../i18n/format';
 
 export function MetAtEvent({ eventId, withLabel = false }: { eventId: string; withLabel?: boolean }) {

@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseVcfFile } from '../../../core/leads/scan-payload';
-import { ClientSearch } from '../data/client-search';
+import { ClientSearch } from '../data/clients/client-search';
 import { FieldbookDb } from '../data/db';
-import { importLeads } from '../data/lead-import';
+import { importLeads } from '../data/leads/lead-import';
 import { capturedPositions, reportCounts, tallyVcf } from './vcf-tally';
 
 const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';

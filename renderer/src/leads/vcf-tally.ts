@@ -14,7 +14,7 @@
 import { leadInputSchema } from '../../../core/leads/lead-model';
 import type { ScannedCard, SkippedCard } from '../../../core/leads/scan-payload';
 import { cleanTextDeep } from '../../../core/text-safety';
-import { importName, type ImportItem, type ImportReport } from '../data/lead-import';
+import { importName, type ImportItem, type ImportReport } from '../data/leads/lead-import';
 import { emptyCapture, fillFromCard, type CaptureValues, type ExtraLabel } from './capture-values';
 
 /** A contact that gives no lead, and why: a parser's reason (`group`, `empty`) or the lead schema's message and field. */

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useCompanyProfile } from '../data/catalog';
+import { useCompanyProfile } from '../data/catalog/catalog';
 import { myDetailsSchema, saveMyDetails, useMyDetails, type MyDetails } from '../data/my-details';
 import { useFieldError, useSaveFailedMessage } from '../clients/form-helpers';
 

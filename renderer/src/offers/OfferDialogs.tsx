@@ -3,8 +3,8 @@ import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextI
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../core/client-model';
 import { unitWord } from '../i18n/units';
-import { useClientSearch } from '../data/client-base';
-import { NO_FILTERS } from '../data/client-search';
+import { useClientSearch } from '../data/clients/client-base';
+import { NO_FILTERS } from '../data/clients/client-search';
 
 /**
  * A comment for a lifecycle step: optional, or required (the reason an offer goes for approval,

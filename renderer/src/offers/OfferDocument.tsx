@@ -4,7 +4,7 @@ import type { Offer } from '../../../core/offers/offer-model';
 import { issueDate } from '../../../core/offers/lifecycle';
 import type { CompanyProfile } from '../../../core/pricing/catalog-model';
 import { priceOffer } from '../../../core/pricing/price';
-import { localToday } from '../data/offers';
+import { localToday } from '../data/offers/offers';
 import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { quantityText } from '../i18n/units';
 import classes from './OfferDocument.module.css';

@@ -7,8 +7,8 @@ import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-m
 import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { useOwnFieldError } from '../clients/form-helpers';
-import { stockOf } from '../data/catalog';
-import { localToday } from '../data/offers';
+import { stockOf } from '../data/catalog/catalog';
+import { localToday } from '../data/offers/offers';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
 import { useLinePrice, useLineQty } from './offer-pricing';
 import { StockAge, StockBadge, useDefaultStockNote } from './StockInfo';

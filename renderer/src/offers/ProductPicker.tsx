@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../core/pricing/catalog-model';
-import { findProductBySku, searchProducts, useProductSearch } from '../data/catalog';
+import { findProductBySku, searchProducts, useProductSearch } from '../data/catalog/catalog';
 import { StockAge, StockBadge } from './StockInfo';
 
 /**

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../core/offers/offer-model';
-import { submitRefusedOffer, useRefusedSend } from '../data/offer-rules';
+import { submitRefusedOffer, useRefusedSend } from '../data/offers/offer-rules';
 import { CommentDialog } from './OfferDialogs';
 
 /**

@@ -3,7 +3,7 @@ import { Badge } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
-import { localToday } from '../data/offers';
+import { localToday } from '../data/offers/offers';
 import classes from './StockInfo.module.css';
 import { stockState, type StockNote, type StockState } from './offer-form';
 import { countAgeText, defaultStockNote, stockText } from './stock-text';

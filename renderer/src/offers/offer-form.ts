@@ -8,7 +8,7 @@ import { percentToBp } from '../../../core/pricing/money';
 import { qtyToMilli } from '../../../core/pricing/catalog-model';
 import type { Offer, OfferLine } from '../../../core/offers/offer-model';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
-import type { OfferDraft } from '../data/offers';
+import type { OfferDraft } from '../data/offers/offers';
 import { arrivalsOf } from '../catalog/stock-status';
 
 /** Messages are i18n keys under `errors.` (see useFieldError). */

@@ -9,7 +9,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { notifications } from '@mantine/notifications';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Offer } from '../../../core/offers/offer-model';
-import { saveOfferDraft } from '../data/offers';
+import { saveOfferDraft } from '../data/offers/offers';
 import { showOnce, useSaveFailedMessage } from '../clients/form-helpers';
 import { offerFormSchema, toDraft, toFormValues, type OfferFormValues } from './offer-form';
 

@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useConnection, useSyncSummary } from '../data/sync-session';
+import { useConnection, useSyncSummary } from '../data/sync/sync-session';
 import { SyncFailure } from './transport';
 import { OtherPersonsData, hasToken, setAutoSync, signIn, signOut, syncNow, useSyncState } from './sync-controller';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView, DevicesResponse } from '../../../core/devices';
-import { useConnection } from '../data/sync-session';
+import { useConnection } from '../data/sync/sync-session';
 import { formatDateTime } from '../i18n/format';
 import { deviceLabel } from './device-label';
 import { SyncFailure } from './transport';

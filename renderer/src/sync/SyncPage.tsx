@@ -3,8 +3,8 @@ import { Alert, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { dismissRejected, reapplyRejected, useRejectedChanges } from '../data/rejected';
-import { useSyncRuns } from '../data/sync-session';
+import { dismissRejected, reapplyRejected, useRejectedChanges } from '../data/sync/rejected';
+import { useSyncRuns } from '../data/sync/sync-session';
 import { formatCount, formatDateTime, formatDuration, formatFileSize, userLocale } from '../i18n/format';
 import { ConflictList } from './ConflictList';
 import { SyncStatus } from './SyncStatus';

@@ -1,7 +1,7 @@
 import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSyncAttention, useSyncSummary } from '../data/sync-session';
+import { useSyncAttention, useSyncSummary } from '../data/sync/sync-session';
 import { formatCount, formatDateTime } from '../i18n/format';
 import { syncNow, useSyncState } from './sync-controller';
 

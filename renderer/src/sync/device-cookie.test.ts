@@ -51,7 +51,7 @@ describe('the device cookie store', () => {
 // signIn and signOut, with the database, the keychain and the desktop stubbed out.
 const session = vi.hoisted(() => ({ connection: undefined as undefined | { serverUrl: string; user: { id: string; displayName: string; role: string } }, wiped: 0 }));
 vi.mock('../data/db', () => ({ getDb: () => ({}) }));
-vi.mock('../data/outbox', () => ({ continueOutboxOnNewDevice: async () => undefined }));
+vi.mock('../data/sync/outbox', () => ({ continueOutboxOnNewDevice: async () => undefined }));
 vi.mock('./engine', () => ({ runSync: async () => undefined }));
 vi.mock('./device-token', () => ({
   keepToken: async (connection: object, token: string) => ({ ...connection, token, tokenInKeychain: false }),
@@ -59,7 +59,7 @@ vi.mock('./device-token', () => ({
   forgetToken: async () => undefined,
 }));
 vi.mock('../platform', () => ({ getPlatform: () => ({ appInfo: async () => ({ computerName: 'Test PC' }) }) }));
-vi.mock('../data/sync-session', () => ({
+vi.mock('../data/sync/sync-session', () => ({
   readConnection: async () => session.connection,
   saveConnection: async (connection: typeof session.connection) => {
     session.connection = connection;

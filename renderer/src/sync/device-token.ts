@@ -5,7 +5,7 @@
  * build, or a Linux desktop without a keyring).
  */
 import { getPlatform } from '../platform';
-import type { SyncConnection } from '../data/sync-session';
+import type { SyncConnection } from '../data/sync/sync-session';
 
 type ConnectionWithoutToken = Omit<SyncConnection, 'token' | 'tokenInKeychain'>;
 

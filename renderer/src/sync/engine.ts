@@ -17,12 +17,12 @@ import {
   type FollowedRecord,
   type SyncCursor,
   type SyncRun,
-} from '../data/sync-session';
+} from '../data/sync/sync-session';
 import { labelIn } from '../data/record-label';
-import { settlePush, takePushBatch, type PushBatch } from '../data/sync-store';
-import { deviceNow } from '../data/outbox';
-import { holdingCatchUp, takeInRowsAside } from '../data/client-base';
-import { listIsEmpty } from '../data/list-snapshot';
+import { settlePush, takePushBatch, type PushBatch } from '../data/sync/sync-store';
+import { deviceNow } from '../data/sync/outbox';
+import { holdingCatchUp, takeInRowsAside } from '../data/clients/client-base';
+import { listIsEmpty } from '../data/clients/list-snapshot';
 import { getDb, type FieldbookDb } from '../data/db';
 import { SyncFailure, type Transport } from './transport';
 import { pendingAttachmentsOf, uploadAttachment } from './attachment-sync';

@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import { notifications } from '@mantine/notifications';
 import { getDb, type FieldbookDb } from '../data/db';
-import type { FollowedRecord, SyncRun } from '../data/sync-session';
+import type { FollowedRecord, SyncRun } from '../data/sync/sync-session';
 
 /** The sentence for one record, with the new owner's name as the team list has it. */
 export function followedText(record: FollowedRecord, ownerName: string): string {

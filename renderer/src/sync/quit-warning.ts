@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSyncSummary } from '../data/sync-session';
+import { useSyncSummary } from '../data/sync/sync-session';
 import { isRestarting } from './sync-controller';
 
 /**

@@ -5,9 +5,9 @@
  */
 import { create } from 'zustand';
 import { getDb } from '../data/db';
-import { continueOutboxOnNewDevice } from '../data/outbox';
+import { continueOutboxOnNewDevice } from '../data/sync/outbox';
 import { learnMarketFromClients } from '../data/market';
-import { forgetConnection, keepOfferMark, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync-session';
+import { forgetConnection, keepOfferMark, readConnection, saveConnection, wipeLocalData, type SyncConnection, type SyncRun } from '../data/sync/sync-session';
 import { runSync, type SyncProgress } from './engine';
 import { tellFollowed } from './followed-notice';
 import { SyncFailure, httpTransport, type Transport } from './transport';

@@ -4,7 +4,7 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { useTeamNames } from '../clients/team';
-import { useCurrentUserId } from '../data/lead-queries';
+import { useCurrentUserId } from '../data/leads/lead-queries';
 import { restoreFromTrash, useTrash, type TrashEntry, type TrashItem } from '../data/trash';
 import { formatDateTime } from '../i18n/format';
 import { leadWho } from '../leads/lead-display';
