@@ -6,6 +6,7 @@ import {
   NO_LEAD_FILTERS,
   answerFilterValues,
   becameClients,
+  eventClientIds,
   dayOf,
   filterLeads,
   interestByGroup,
@@ -150,6 +151,19 @@ describe('ratingCounts and becameClients', () => {
 
   it('counts converted and attached leads as clients', () => {
     expect(becameClients(leads)).toEqual({ converted: 1, attached: 2, total: 3, discarded: 1 });
+  });
+
+  it('counts each client once, however many of its people were met', () => {
+    const people = [
+      lead({ status: 'attached', clientId: 'c-existing' }),
+      lead({ status: 'attached', clientId: 'c-existing' }),
+      lead({ status: 'converted', clientId: 'c-new' }),
+      // A colleague of the converted lead, attached to the client it became: still a new client.
+      lead({ status: 'attached', clientId: 'c-new' }),
+      lead({ status: 'new', clientId: null }),
+    ];
+    expect(becameClients(people)).toEqual({ converted: 1, attached: 1, total: 2, discarded: 0 });
+    expect(becameClients(people).total).toBe(eventClientIds(people).size);
   });
 
   it('has no offers while its clients have none', () => {

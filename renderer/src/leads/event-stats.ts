@@ -138,17 +138,25 @@ export function interestByGroup(leads: readonly Lead[], productGroups: readonly 
   return [...rows.values()].sort((a, b) => Number(b.listed) - Number(a.listed) || b.leads - a.leads || a.group.localeCompare(b.group));
 }
 
-/** Leads that became clients: converted into a new one, or attached to an existing one. */
+/**
+ * The clients an event's leads became: new ones (a lead converted into it) and existing ones (a
+ * lead attached to it), each client once however many of its people were met (two buyers of one
+ * client attached are one client, and a colleague attached to a client made from a lead of the
+ * same event leaves it a new one); and the leads discarded.
+ */
 export function becameClients(leads: readonly Lead[]): { converted: number; attached: number; total: number; discarded: number } {
-  let converted = 0;
-  let attached = 0;
+  const made = new Set<string>();
+  const joined = new Set<string>();
   let discarded = 0;
   for (const lead of leads) {
-    if (lead.status === 'converted') converted++;
-    else if (lead.status === 'attached') attached++;
+    // A lead without its client's id (never so when written by this app) counts as a client of its own.
+    const client = lead.clientId ?? `lead:${lead.id}`;
+    if (lead.status === 'converted') made.add(client);
+    else if (lead.status === 'attached') joined.add(client);
     else if (lead.status === 'discarded') discarded++;
   }
-  return { converted, attached, total: converted + attached, discarded };
+  for (const client of made) joined.delete(client);
+  return { converted: made.size, attached: joined.size, total: made.size + joined.size, discarded };
 }
 
 /** What the offers to an event's clients amount to: how many, and their net totals per currency. */
