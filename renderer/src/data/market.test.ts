@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldbookDb } from './db';
-import type { ClientInput } from '../../../core/client-model';
+import { blankClientInput, type ClientInput } from '../../../core/client-model';
 import { archiveClient, createClient } from './clients/commands';
 import { dominantCountry, getMarket, learnMarketFromClients, localeMarket, setMarket } from './market';
 
@@ -46,24 +46,11 @@ describe('the market setting', () => {
   it('until the person chooses, is where most of their own clients are, learnt after a sync; the choice wins', async () => {
     const add = async (name: string, ownerId: string, country: string, archived = false) => {
       const input: ClientInput = {
+        ...blankClientInput(ownerId),
         name,
-        legalName: '',
-        taxId: '',
         status: 'active',
-        ownerId,
-        segment: '',
-        industry: '',
-        website: '',
         addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country }],
-        priceType: 'retail',
-        discountPct: 0,
         paymentTermsDays: 30,
-        currency: 'EUR',
-        contractNumber: '',
-        contractDate: '',
-        contractTerms: '',
-        notes: '',
-        tags: [],
       };
       const c = await createClient(input, db);
       if (archived) await archiveClient(c.id, db);

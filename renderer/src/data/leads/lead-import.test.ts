@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientInput } from '../../../../core/client-model';
+import { blankClientInput, type ClientInput } from '../../../../core/client-model';
 import { ClientSearch } from '../clients/client-search';
 import { createClient, createContact } from '../clients/commands';
 import { FieldbookDb } from '../db';
@@ -9,24 +9,12 @@ import { prepareFile } from '../attachments';
 import { emptyCapture, type CaptureValues } from '../../leads/capture-values';
 
 const client = (name: string, country: string): ClientInput => ({
+  ...blankClientInput('u1'),
   name,
-  legalName: '',
-  taxId: '',
   status: 'active',
-  ownerId: 'u1',
-  segment: '',
-  industry: '',
-  website: '',
   addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country }],
   priceType: 'wholesale',
-  discountPct: 0,
   paymentTermsDays: 30,
-  currency: 'EUR',
-  contractNumber: '',
-  contractDate: '',
-  contractTerms: '',
-  notes: '',
-  tags: [],
 });
 
 let db: FieldbookDb;

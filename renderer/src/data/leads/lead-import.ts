@@ -22,7 +22,7 @@ import type { PreparedFile } from '../attachments';
 import type { ClientSearch } from '../clients/client-search';
 import { safeText } from '../clients/commands';
 import { getDb, type FieldbookDb } from '../db';
-import { bulkIndex, findLikelyMatches, type LikelyMatch } from './lead-matches';
+import { bulkIndex, findLikelyMatches, leadMatchKeys, type LikelyMatch } from './lead-matches';
 import { activeEventId, currentUserId, keepPhoto } from './leads';
 import { outboxTables, recordCreations } from '../sync/outbox';
 import { phoneRegionsFor } from '../phone-regions';
@@ -144,9 +144,6 @@ class LeadIndex {
   }
 }
 
-const keysOfLead = (lead: Lead) =>
-  matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], regions: phoneRegions([lead.country]) });
-
 /** lead-import: see the module's comment. Never throws for one contact; a failed write fails the rest of its batch only. */
 export async function importLeads(items: readonly ImportItem[], options: ImportOptions, db: FieldbookDb = getDb()): Promise<ImportReport> {
   const report: ImportReport = { captured: [], failed: [], duplicates: [], flagged: [] };
@@ -170,7 +167,7 @@ export async function importLeads(items: readonly ImportItem[], options: ImportO
   let since = performance.now();
   const bulk = bulkIndex(options.search);
   const index = new LeadIndex();
-  for (const lead of await db.leads.toArray()) index.add(lead, keysOfLead(lead));
+  for (const lead of await db.leads.toArray()) index.add(lead, leadMatchKeys(lead));
   mark('index', since);
 
   for (let start = 0; start < total; start += batchSize) {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientInput } from '../../../../core/client-model';
+import { blankClientInput, type ClientInput } from '../../../../core/client-model';
 import { FieldbookDb } from '../db';
 import { archiveClient, createClient, createContact, updateContact } from '../clients/commands';
 import { ClientSearch } from '../clients/client-search';
@@ -8,24 +8,12 @@ import { captureLead } from './leads';
 import { findLikelyMatches, type LeadDraft } from './lead-matches';
 
 const client = (name: string, country: string, patch: Partial<ClientInput> = {}): ClientInput => ({
+  ...blankClientInput('u1'),
   name,
-  legalName: '',
-  taxId: '',
   status: 'active',
-  ownerId: 'u1',
-  segment: '',
-  industry: '',
-  website: '',
   addresses: [{ kind: 'office', street: '', city: '', postcode: '', region: '', country }],
   priceType: 'wholesale',
-  discountPct: 0,
   paymentTermsDays: 30,
-  currency: 'EUR',
-  contractNumber: '',
-  contractDate: '',
-  contractTerms: '',
-  notes: '',
-  tags: [],
   ...patch,
 });
 

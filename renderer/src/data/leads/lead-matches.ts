@@ -72,6 +72,10 @@ function keysOfContact(client: Client, contact: Contact): MatchKeys {
   return keys;
 }
 
+/** A lead's match keys, its phone read in the lead's country. */
+export const leadMatchKeys = (lead: Lead): MatchKeys =>
+  matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], regions: phoneRegions([lead.country]) });
+
 /**
  * Leads' keys by lead id, with the text they were made from: the live query hands over new lead
  * objects after every save, and making the keys (libphonenumber) for every lead again would
@@ -82,7 +86,7 @@ function keysOfLead(lead: Lead): MatchKeys {
   const text = [lead.personName, lead.companyName, lead.email, lead.phone, lead.country].join('\u0001');
   const cached = leadKeyCache.get(lead.id);
   if (cached?.text === text) return cached.keys;
-  const keys = matchKeysOf({ personName: lead.personName, companyName: lead.companyName, emails: [lead.email], phones: [lead.phone], regions: phoneRegions([lead.country]) });
+  const keys = leadMatchKeys(lead);
   leadKeyCache.set(lead.id, { text, keys });
   return keys;
 }
