@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 const restrict = (patterns) => ['error', { patterns }];
 
@@ -28,6 +29,23 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer talks to the desktop only through renderer/platform.' },
       ]),
+    },
+  },
+  {
+    // Every word a person reads comes from the language resources (renderer/src/i18n/locales):
+    // text between JSX tags and the attributes a person reads or hears. Punctuation, figures and
+    // key names ("Ctrl+Enter") are the same in every language.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-text-only',
+          'jsx-attributes': { include: ['^(label|placeholder|title|aria-label|alt|description|error|message|tooltip|confirmLabel|cancelLabel|nothingFoundMessage)$'] },
+          words: { exclude: ['^[\\s\\d.,;:·•—–()\\[\\]/#+×%…|→›-]*$', '^((Ctrl|Alt|Shift|Enter|Esc|Tab|⌘|[A-Z0-9])[+/]?)+$'] },
+        },
+      ],
     },
   },
   {

@@ -86,7 +86,7 @@ function TrashCount() {
   const count = useTrashCount();
   return count ? (
     <Text span size="xs" c="dimmed" data-testid="trash-nav-count">
-      {count.toLocaleString()}
+      {formatCount(count)}
     </Text>
   ) : null;
 }

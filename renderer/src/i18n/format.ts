@@ -1,12 +1,14 @@
 /**
- * Locale formatting of money, dates and phone numbers. The locale is the person's (from the
- * OS/browser), independent of the UI language, so a Hungarian manager using the English UI
- * still sees "1 234 567 Ft" and "2026. 11. 22.".
+ * Locale formatting of money, dates and phone numbers, in the locale of the person's language
+ * unless they picked another format (a Hungarian manager with the English UI may keep
+ * "1 234 567 Ft" and "2026. 11. 22."; language.ts).
  */
 import { formatPhoneInternational } from '../../../core/phone';
 import { minorUnitExponent } from '../../../core/pricing/money';
+import { currentLocale } from './language';
 
-export const userLocale = (): string => navigator.language || 'en';
+/** The locale of the person's language, or of the format they picked (language.ts). */
+export const userLocale = (): string => currentLocale();
 
 /**
  * One formatter per locale and options: building an Intl formatter costs far more than using

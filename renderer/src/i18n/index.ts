@@ -4,12 +4,12 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import { english } from './resources';
 import { numberFormatter } from './number-format';
 
 export function initI18n(language = 'en') {
   void i18next.use(initReactI18next).use(numberFormatter).init({
-    resources: { en: { translation: en } },
+    resources: { en: { translation: english } },
     lng: language,
     fallbackLng: 'en',
     // React escapes already; every number goes through numberFormatter (separators of the language).

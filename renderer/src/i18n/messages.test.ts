@@ -1,6 +1,6 @@
 /** Rules every UI message keeps, checked over the whole English resource. */
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from './locales/en';
 
 /** Every message with its key path. */
 function messages(node: unknown, path: string[] = []): [string, string][] {

@@ -6,11 +6,13 @@
  * so nothing else is formatted here: text passes through as it is.
  */
 import type { FormatterModule } from 'i18next';
+import { currentLocale } from './language';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lng: string | undefined): Intl.NumberFormat {
-  const locale = lng ?? 'en';
+/** The person's number format, not the message's language: an English UI may write "1 234". */
+function numberFormat(): Intl.NumberFormat {
+  const locale = currentLocale();
   let f = formats.get(locale);
   if (!f) {
     f = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
@@ -23,8 +25,8 @@ export const numberFormatter: FormatterModule = {
   type: 'formatter',
   init() {},
   // Typed as returning a string, but any value given comes back unchanged unless it is a number.
-  format(value: unknown, _format?: string, lng?: string): string {
-    return typeof value === 'number' && Number.isFinite(value) ? numberFormat(lng).format(value) : (value as string);
+  format(value: unknown): string {
+    return typeof value === 'number' && Number.isFinite(value) ? numberFormat().format(value) : (value as string);
   },
   add() {},
   addCached() {},

@@ -350,7 +350,7 @@ function OfferHistory({ offer }: { offer: Offer }) {
             <Text size="sm">{t('offers.history.entry', { status: step ? t(`offers.history.${step}`, { next: offer.version + 1 }) : t(`offers.status.${h.status}`), who: names.get(h.by) ?? h.by, when: formatDateTime(h.at) })}</Text>
             {h.comment && (
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                “{h.comment}”
+                {t('offers.history.comment', { comment: h.comment })}
               </Text>
             )}
           </Box>

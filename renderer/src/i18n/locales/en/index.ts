@@ -1,11 +1,14 @@
-/** English UI text. Every string the app shows comes from here (through i18next). */
-import { enAppUpdate } from './en-app-update';
-import { enCapture } from './en-capture';
-import { enCatalog } from './en-catalog';
-import { enEvents } from './en-events';
-import { enOffers } from './en-offers';
-import { enPhone } from './en-phone';
-import { enRecords } from './en-records';
+/**
+ * English UI text. Every string the app shows comes from here (through i18next); every other
+ * language in locales/ has the same keys (translations.test.ts checks it).
+ */
+import { enAppUpdate } from './app-update';
+import { enCapture } from './capture';
+import { enCatalog } from './catalog';
+import { enEvents } from './events';
+import { enOffers } from './offers';
+import { enPhone } from './phone';
+import { enRecords } from './records';
 
 export const en = {
   ...enAppUpdate,
@@ -462,4 +465,4 @@ export const en = {
   },
 };
 
-export type Messages = typeof en;
+export default en;

@@ -237,6 +237,7 @@ export const enOffers = {
     history: {
       title: 'History',
       entry: '{{status}} · {{who}} · {{when}}',
+      comment: '“{{comment}}”',
       withdrawn: 'Approval request withdrawn',
       approvalDropped: 'Back to draft: approval dropped',
       returned: 'Returned to draft',
