@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
+import { startLanguage } from './i18n/language';
 import { startClientBase, DEFAULT_DEMO_SIZE } from './data/clients/client-base';
 import { watchConnectivity } from './sync/sync-controller';
 import { servedByCompanyServer } from './sync/server-probe';
@@ -28,4 +29,5 @@ async function demoSize(): Promise<number> {
 void demoSize().then((size) => startClientBase(size));
 watchConnectivity();
 
-createRoot(document.getElementById('root')!).render(<App />);
+// The first screen is drawn in the person's language (`?lang=`, their choice, the system's).
+void startLanguage().then(() => createRoot(document.getElementById('root')!).render(<App />));

@@ -3,11 +3,12 @@ import { Box, Card, ScrollArea, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
 import { clientSearch } from '../data/clients/client-base';
-import { userLocale } from '../i18n/format';
+import { formatCount, userLocale } from '../i18n/format';
 import { ConnectionSettings } from '../sync/ConnectionSettings';
 import { DeviceList } from '../sync/DeviceList';
 import { DocumentSettings } from '../offers/DocumentSettings';
 import { MarketSettings } from './MarketSettings';
+import { LanguageSettings } from './LanguageSettings';
 
 interface Facts {
   version: string;
@@ -19,7 +20,7 @@ interface Facts {
 
 /** Settings: the company server connection, and the facts about this installation. */
 export function SettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [facts, setFacts] = useState<Facts | null>(null);
   // Live: a first sync fills the base while this page is open.
   useSyncExternalStore(clientSearch.subscribe, clientSearch.getVersion);
@@ -39,11 +40,9 @@ export function SettingsPage() {
         [t('settings.version'), facts.version],
         [t('settings.platform'), platform.kind === 'desktop' ? t('settings.desktop') : t('settings.browser')],
         [t('settings.dataFolder'), facts.dataFolder ?? t('settings.browserStorage')],
-        [t('settings.clients'), clientSearch.size.toLocaleString(userLocale())],
+        [t('settings.clients'), formatCount(clientSearch.size)],
         [t('settings.storage'), mb(facts.usage)],
         [t('settings.persisted'), facts.persisted === null ? '—' : facts.persisted ? t('settings.yes') : t('settings.no')],
-        [t('settings.language'), i18n.language],
-        [t('settings.locale'), userLocale()],
       ]
     : [];
   return (
@@ -52,6 +51,7 @@ export function SettingsPage() {
       <Title order={2} mb="md">
         {t('settings.title')}
       </Title>
+      <LanguageSettings />
       {facts && <ConnectionSettings defaultServerUrl={facts.serverUrl ?? ''} />}
       <DeviceList />
       <MarketSettings />

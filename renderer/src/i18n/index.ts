@@ -1,6 +1,8 @@
 /**
- * The i18n layer. All UI text goes through `t()`; English is the only language for now, and a
- * new one is a new resources file with the same keys.
+ * The i18n layer. All UI text goes through `t()`. English is loaded at once and is the fallback;
+ * the person's language is loaded and switched to by language.ts. Plural messages use i18next's
+ * CLDR suffixes (key_one, key_few, key_many, key_other): each form is a whole sentence of its own
+ * that a translator writes and a test checks, no ICU syntax to get wrong (docs/i18n/README.md).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -12,7 +14,7 @@ export function initI18n(language = 'en') {
     resources: { en: { translation: english } },
     lng: language,
     fallbackLng: 'en',
-    // React escapes already; every number goes through numberFormatter (separators of the language).
+    // React escapes already; every number goes through numberFormatter (separators of the person's format).
     interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     initAsync: false,
