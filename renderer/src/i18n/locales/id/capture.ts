@@ -168,7 +168,7 @@ export const idCapture = {
       vcfFillFirst: 'Isi formulir dengan kontak pertama',
       vcfUnreadable: '{{file}} tidak berisi vCard yang dapat kami baca.',
       fromCard: 'Dari kartu: {{field}}: {{value}}',
-      keptTyped_other: 'Isian Anda dipertahankan di {{count}} kolom ({{fields}}): kartu menyebutkan nilai lain, yang dicatat di catatan.',
+      keptTyped_other: 'Isian Anda di {{count}} kolom ({{fields}}) dipertahankan: kartu berisi nilai lain, yang dimasukkan ke catatan.',
       vcfAndMore_other: '…dan {{count}} lainnya',
       cardPhoto: 'Foto kartu ditambahkan ke prospek.',
       photo: 'Foto kartu',

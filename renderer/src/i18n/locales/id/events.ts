@@ -222,7 +222,7 @@ export const idEvents = {
     doneOn: 'selesai: {{date}}',
     openClient: 'Kartu klien',
     openEvent: 'Acara',
-    showAllDone_other: 'Tampilkan semua ({{count}}) yang selesai',
+    showAllDone_other: 'Tampilkan {{count}} tugas selesai',
   },
   rating: { hot: 'Panas', warm: 'Hangat', cold: 'Dingin', none: 'Tanpa penilaian' },
   leadStatus: { new: 'Baru', attached: 'Ditautkan', converted: 'Jadi klien', discarded: 'Didiskualifikasi' },
