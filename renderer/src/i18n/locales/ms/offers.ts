@@ -182,7 +182,7 @@ export const msOffers = {
       client: 'Pelanggan',
       aboveCredit: 'Dengan sebut harga ini, hutang pelanggan akan menjadi {{after}}, melebihi had kreditnya ({{limit}}).',
       discount: 'Diskaun',
-      manual: 'Sehingga {{pct}} secara manual pada satu item; had {{name}} ialah {{limit}}.',
+      manual: 'Diskaun manual tertinggi pada satu item: {{pct}}; had {{name}} ialah {{limit}}.',
       linesAbove_other: '{{count}} item melebihi had.',
       offList: 'Diskaun keseluruhan {{pct}} daripada harga senarai, termasuk terma pelanggan.',
       margin: 'Margin',
