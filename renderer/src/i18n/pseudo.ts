@@ -17,7 +17,7 @@ export function pseudoText(text: string): string {
   const accented = parts.map((part, i) => (i % 2 ? part : [...part].map((c) => ACCENTED.get(c) ?? c).join(''))).join('');
   // 40 % more, as a tail that reads as padding and can be seen to be cut.
   const pad = Math.ceil(letters * 0.4);
-  return pad ? `${accented} ${'~'.repeat(Math.max(pad - 1, 0))}` : accented;
+  return pad ? `${accented} ${'~'.repeat(Math.max(pad - 1, 1))}` : accented;
 }
 
 export function pseudoMessages(messages: Messages): Messages {

@@ -93,6 +93,7 @@ export const idOffers = {
       noteOut: 'Inden',
       noteShort: 'Tersedia {{available}}, sisanya inden',
       counted_other: 'Stok dihitung {{count}} hari lalu',
+      counted_zero: 'Stok dihitung hari ini',
       withCount: '{{stock}} · {{counted}}',
       stale_other: 'Dihitung {{count}} hari lalu: periksa sebelum menjanjikan',
       staleFull_other: 'Stok dihitung pada {{date}}, {{count}} hari lalu: periksa ke gudang sebelum menjanjikan kuantitas atau tanggal kepada klien',
@@ -120,6 +121,7 @@ export const idOffers = {
       notes: 'Catatan',
       currency: 'Mata uang',
       pricesIncludeVat: 'Harga termasuk PPN',
+      paymentDays_zero: 'Dibayar saat diterima',
       paymentDays_other: 'Tempo {{count}} hari',
     },
     totals: {
