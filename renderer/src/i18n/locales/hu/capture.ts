@@ -80,7 +80,7 @@ export const huCapture = {
       },
     },
     card: {
-      title: 'A névjegyről még',
+      title: 'További adatok a névjegyről',
       hint: 'Az érdeklődővel együtt mentve. Távolítsa el, ami nem tartozik ide.',
       remove: 'Eltávolítás',
       otherPhones: 'További telefonszámok',
@@ -170,7 +170,7 @@ export const huCapture = {
       scannerHint: 'USB-s kódolvasó a képernyő bármely pontján használható.',
       cameraTitle: 'Tartsa a kitűzőt vagy a névjegyet a kamera elé',
       starting: 'Kamera indítása…',
-      takePhoto: 'Fénykép a névjegyről',
+      takePhoto: 'Névjegy lefényképezése',
       close: 'Bezárás',
       read: 'Beolvasva ({{format}}): az űrlap kitöltve, kérjük, ellenőrizze.',
       unreadable: 'Ez a kód nem tartalmaz olvasható elérhetőségi adatokat.',
@@ -202,5 +202,26 @@ export const huCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("éééé. hh. nn."). */
-  dateEntry: { day: 'nn', month: 'hh', year: 'éééé', clear: 'Dátum törlése' },
+  dateEntry: {
+    day: 'nn',
+    month: 'hh',
+    year: 'éééé',
+    clear: 'Dátum törlése',
+    /** The calendar's buttons, as a screen reader says them. */
+    previousMonth: 'Előző hónap',
+    nextMonth: 'Következő hónap',
+    previousYear: 'Előző év',
+    nextYear: 'Következő év',
+    previousDecade: 'Előző tíz év',
+    nextDecade: 'Következő tíz év',
+    chooseMonth: 'Hónap kiválasztása',
+    chooseYear: 'Év kiválasztása',
+  },
+  /** A number's field (clients/NumberField.tsx) when what is typed is no number in the person's format, or could be two. */
+  numberEntry: {
+    unreadable: 'Írjon be egy számot, pl. {{example}}',
+    ambiguous: 'Erre gondolt: {{first}} vagy {{second}}? Írja be a helyeset',
+  },
+  /** A day said from today ({{relative}}: "tegnap", "3 nap múlva", from Intl) with its date beside it. */
+  relativeDay: '{{relative}} ({{date}})',
 };

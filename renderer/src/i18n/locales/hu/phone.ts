@@ -6,7 +6,7 @@ export const huPhone = {
     /** Under a phone field: the number cannot be read; it is saved anyway. */
     keptAsTyped: 'Ellenőrizze ezt a számot: nem tűnik telefonszámnak (ország: {{countries}}), és nincs országhívószáma. A beírt formában lesz mentve.',
     keptAsTypedNoCountry:
-      'Ellenőrizze ezt a számot: mivel nincs ország, amely szerint értelmezni lehetne (a rekordé, a rendezvényé vagy a Beállításokban megadott piac), csak országhívószámmal írt szám ellenőrizhető, pl. +36 1 234 5678. A beírt formában lesz mentve.',
+      'Ellenőrizze ezt a számot: nincs ország, amely szerint értelmezni lehetne (sem a rekordon, sem a rendezvényen, sem piacként a Beállításokban), ezért csak országhívószámmal írt szám ellenőrizhető, pl. +36 1 234 5678. A beírt formában lesz mentve.',
     /** Beside a stored number that could not be read (the mark says "check this number"). */
     notChecked: 'A beírt formában maradt: ezt a telefonszámot a Fieldbook nem tudta értelmezni. Ellenőrizze és javítsa.',
   },
@@ -14,7 +14,7 @@ export const huPhone = {
     title: 'Az Ön piaca',
     label: 'Ország, ahol értékesít',
     description:
-      'Az országhívószám nélkül beírt telefonszámokat a Fieldbook ennek az országnak a számaként értelmezi, ha az ügyfél, az érdeklődő vagy az aktív rendezvény nem ad meg országot, és az ország nélküli új ügyfél ennek az országnak a pénznemében kap árat. Ennek a laptopnak a beállítása.',
+      'Az országhívószám nélkül beírt telefonszámokat a Fieldbook ennek az országnak a számaként értelmezi, ha az ügyfél, az érdeklődő vagy az aktív rendezvény nem ad meg országot, és az ország nélküli új ügyfél pénzneme is ennek az országnak a pénzneme lesz. Ennek a laptopnak a beállítása.',
     none: 'Nincs piac',
     fromLanguage: 'Amíg nem választ, a nyelvi beállításait követi: {{country}}',
     fromClients: 'Amíg nem választ, az az ország, ahol a legtöbb ügyfele van: {{country}}',
