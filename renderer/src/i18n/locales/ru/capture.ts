@@ -68,7 +68,7 @@ export const ruCapture = {
       owner: 'Ответственный: {{name}}',
       balance: 'Сальдо: {{amount}}',
       overdue: 'просрочено: {{amount}}',
-      attach: 'Привязать сюда',
+      attach: 'Привязать',
       attachContact: 'Это тот же человек',
       openLead: 'Изменить этот лид',
       attachedTo: 'Будет привязан: {{name}}',
