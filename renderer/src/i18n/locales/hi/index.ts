@@ -410,7 +410,7 @@ const messages: Messages = {
       colleague: 'एक सहकर्मी',
     },
     noRuns: 'अभी तक कोई सिंक नहीं।',
-    col: { when: 'कब', result: 'परिणाम', pushed: 'भेजे', applied: 'लागू', rejected: 'अस्वीकृत', conflicts: 'टकराव', pulled: 'प्राप्त', files: 'भेजी गई फ़ाइलें', bytes: 'डेटा', time: 'समय' },
+    col: { when: 'कब', result: 'परिणाम', pushed: 'भेजे गए', applied: 'लागू', rejected: 'अस्वीकृत', conflicts: 'टकराव', pulled: 'प्राप्त', files: 'भेजी गई फ़ाइलें', bytes: 'डेटा', time: 'समय' },
     ok: 'ठीक',
     okButLook: 'पूरा: नीचे देखें',
     failed: 'विफल',

@@ -107,7 +107,7 @@ export const hiOffers = {
       swap: 'समतुल्य उत्पाद से बदलें',
       swapped: '{{old}} की जगह {{new}} रखा गया।',
       request: 'लॉजिस्टिक्स से मँगवाएँ',
-      requested: 'अनुरोध: {{qty}}, चाहिए: {{date}}',
+      requested: 'अनुरोध: {{qty}}, आवश्यक तारीख: {{date}}',
     },
     request: {
       title: 'लॉजिस्टिक्स से {{product}} मँगवाएँ',
