@@ -92,7 +92,8 @@ export const msOffers = {
       notePassed: 'Tarikh penghantaran telah berlalu: dokumen menyatakan “Tarikh penghantaran akan disahkan”',
       noteOut: 'Atas permintaan',
       noteShort: '{{available}} dalam stok, selebihnya atas permintaan',
-      counted_other: 'Kiraan stok: {{count}} hari lalu',
+      counted_zero: 'Stok dikira hari ini',
+      counted_other: 'Stok dikira {{count}} hari lalu',
       withCount: '{{stock}} · {{counted}}',
       stale_other: 'Dikira {{count}} hari lalu: semak sebelum berjanji',
       staleFull_other: 'Stok dikira pada {{date}}, {{count}} hari lalu: semak dengan gudang sebelum menjanjikan kuantiti atau tarikh kepada pelanggan',
@@ -120,6 +121,7 @@ export const msOffers = {
       notes: 'Nota',
       currency: 'Mata wang',
       pricesIncludeVat: 'Harga termasuk cukai',
+      paymentDays_zero: 'Bayar sebaik sahaja diterima',
       paymentDays_other: 'Tempoh bayaran {{count}} hari',
     },
     totals: {
