@@ -134,10 +134,10 @@ export const huCapture = {
       capturedCount_other: '{{count}} rögzítve',
       alreadyCount_one: '{{count}} már megvan',
       alreadyCount_other: '{{count}} már megvan',
-      failedCount_one: '{{count}} rögzítése nem sikerült',
-      failedCount_other: '{{count}} rögzítése nem sikerült',
-      duplicates_one: '{{count}} névjegy már megvan, nincs újra rögzítve',
-      duplicates_other: '{{count}} névjegy már megvan, nincsenek újra rögzítve',
+      failedCount_one: '{{count}} sikertelen',
+      failedCount_other: '{{count}} sikertelen',
+      duplicates_one: '{{count}} névjegy már megvan, ezért nem lett újra rögzítve',
+      duplicates_other: '{{count}} névjegy már megvan, ezért nem lett újra rögzítve',
       flagged_one: '{{count}} új érdeklődő hasonlít egy meglévőre: nézze meg',
       flagged_other: '{{count}} új érdeklődő hasonlít egy-egy meglévőre: nézze meg',
       cannotTitle_one: '{{count}} névjegy nem rögzíthető',
@@ -216,6 +216,8 @@ export const huCapture = {
     nextDecade: 'Következő tíz év',
     chooseMonth: 'Hónap kiválasztása',
     chooseYear: 'Év kiválasztása',
+    /** What is typed is no day ({{example}}: 24 December 2026 as the person's format writes it, "2026. 12. 24."). */
+    unreadable: 'Írjon be egy dátumot, pl. {{example}}',
   },
   /** A number's field (clients/NumberField.tsx) when what is typed is no number in the person's format, or could be two. */
   numberEntry: {

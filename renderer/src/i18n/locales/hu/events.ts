@@ -228,6 +228,8 @@ export const huEvents = {
     empty: 'Nincs feladat.',
     emptyHint: 'Az érdeklődő következő lépése (hívás, ajánlatküldés, látogatás, meghívás) a dátumával együtt itt jelenik meg feladatként.',
     due: 'határidő: {{date}}',
+    /** An open task's day from today with its date ({{when}}: "tegnap (2026. dec. 6.)", "3 nap múlva (2026. dec. 10.)"). */
+    dueWhen: 'határidő: {{when}}',
     doneOn: 'elvégezve: {{date}}',
     openClient: 'Ügyfélkarton',
     openEvent: 'Rendezvény',

@@ -222,11 +222,11 @@ const messages: Messages = {
   /** Said when a text field dropped characters that cannot be saved (app/text-guard.ts). */
   textGuard: {
     pasted_one: 'A beillesztett szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
-    pasted_other: 'A beillesztett szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthetők.',
+    pasted_other: 'A beillesztett szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
     dropped_one: 'A behúzott szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
-    dropped_other: 'A behúzott szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthetők.',
+    dropped_other: 'A behúzott szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
     entered_one: 'A beírt szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
-    entered_other: 'A beírt szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthetők.',
+    entered_other: 'A beírt szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
   },
   form: {
     newClient: 'Új ügyfél',
@@ -469,7 +469,7 @@ const messages: Messages = {
     signOutTitle: 'Kijelentkezik a vállalati szerverről?',
     signOutText: 'A kijelentkezés törli erről a laptopról az ügyféladatbázist, az ajánlatokat és a vállalat minden más adatát. Ha újra bejelentkezik, a következő szinkronizálással minden visszakerül.',
     signOutUnsynced_one: '{{count}} változás még nincs szinkronizálva ezen a laptopon, és elveszne. Előbb szinkronizáljon.',
-    signOutUnsynced_other: '{{count}} változás még nincs szinkronizálva ezen a laptopon, és elvesznének. Előbb szinkronizáljon.',
+    signOutUnsynced_other: '{{count}} változás még nincs szinkronizálva ezen a laptopon, és elveszne. Előbb szinkronizáljon.',
     signOutAnyway: 'Kijelentkezés mégis',
     signedOut: 'Kijelentkezett. A vállalat adatai törlődtek erről a laptopról.',
     signInLapsed: 'A vállalati szerver már nem fogadja el ennek a laptopnak a bejelentkezését. A szinkronizálás folytatásához jelentkezzen be újra {{name}} felhasználóként (szerver: {{server}}). Az ügyféladatbázis és a még nem szinkronizált változások ezen a laptopon maradnak.',
