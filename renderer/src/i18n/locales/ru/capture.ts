@@ -232,5 +232,26 @@ export const ruCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("дд.мм.гггг"). */
-  dateEntry: { day: 'дд', month: 'мм', year: 'гггг', clear: 'Очистить дату' },
+  dateEntry: {
+    day: 'дд',
+    month: 'мм',
+    year: 'гггг',
+    clear: 'Очистить дату',
+    previousMonth: 'Предыдущий месяц',
+    nextMonth: 'Следующий месяц',
+    previousYear: 'Предыдущий год',
+    nextYear: 'Следующий год',
+    previousDecade: 'Предыдущие десять лет',
+    nextDecade: 'Следующие десять лет',
+    chooseMonth: 'Выбрать месяц',
+    chooseYear: 'Выбрать год',
+    unreadable: 'Введите дату, например {{example}}',
+  },
+  /** A number's field (clients/NumberField.tsx): what is typed is no number, or could be two. */
+  numberEntry: {
+    unreadable: 'Введите число, например {{example}}',
+    ambiguous: 'Вы имели в виду {{first}} или {{second}}? Введите нужное число',
+  },
+  /** A day said from today ("вчера", "через 3 дня", from Intl) with its date beside it. */
+  relativeDay: '{{relative}} ({{date}})',
 };
