@@ -18,6 +18,7 @@ export const IPC_CHANNELS = {
   appInfo: 'app:info',
   saveSecret: 'secret:save',
   loadSecret: 'secret:load',
+  setLanguage: 'language:set',
 } as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
@@ -100,6 +101,18 @@ export type SaveSecretRequest = z.infer<typeof saveSecretRequestSchema>;
 
 export const loadSecretRequestSchema = z.strictObject({ name: z.enum(SECRET_NAMES) });
 
+/**
+ * The UI languages, which the desktop's own words (menu, quit prompt, save dialogs) follow too.
+ * The renderer's list (renderer/src/i18n/languages.ts) is checked against this one at compile
+ * time (renderer/src/i18n/desktop-language.ts).
+ */
+export const APP_LANGUAGES = ['en', 'ru', 'id', 'ms', 'hi', 'hu'] as const;
+export type AppLanguage = (typeof APP_LANGUAGES)[number];
+
+/** The renderer's language, told on start and on every switch. */
+export const setLanguageRequestSchema = z.strictObject({ language: z.enum(APP_LANGUAGES) });
+export type SetLanguageRequest = z.infer<typeof setLanguageRequestSchema>;
+
 /** Per channel: the schema main validates the payload with, and the answer's value type. */
 export const IPC_REQUEST_SCHEMAS = {
   [IPC_CHANNELS.saveFile]: saveFileRequestSchema,
@@ -108,6 +121,7 @@ export const IPC_REQUEST_SCHEMAS = {
   [IPC_CHANNELS.appInfo]: appInfoRequestSchema,
   [IPC_CHANNELS.saveSecret]: saveSecretRequestSchema,
   [IPC_CHANNELS.loadSecret]: loadSecretRequestSchema,
+  [IPC_CHANNELS.setLanguage]: setLanguageRequestSchema,
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_REQUEST_SCHEMAS)[C]>;
@@ -120,6 +134,7 @@ export type IpcResponses = {
   /** false: this computer has no OS keychain to keep it in (nothing was stored). */
   [IPC_CHANNELS.saveSecret]: boolean;
   [IPC_CHANNELS.loadSecret]: string | null;
+  [IPC_CHANNELS.setLanguage]: null;
 };
 export type IpcResponse<C extends IpcChannel> = IpcResponses[C];
 
@@ -142,6 +157,11 @@ export type DesktopApi = {
   saveSecret(name: SecretName, value: string | null): Promise<Result<boolean>>;
   /** A secret kept with saveSecret, or null. */
   loadSecret(name: SecretName): Promise<Result<string | null>>;
+  /**
+   * The UI's language, for the desktop's own words: main rebuilds the menu in it at once and
+   * opens in it next time.
+   */
+  setLanguage(language: AppLanguage): Promise<Result<null>>;
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };

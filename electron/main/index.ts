@@ -6,10 +6,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, screen, session } from 'electron';
-import { MENU_COMMAND_EVENT } from '../../core/ipc-contract';
+import { MENU_COMMAND_EVENT, type AppLanguage } from '../../core/ipc-contract';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
-import { QUIT_PROMPT, quitAnswer } from './quit-prompt';
+import { rememberedLanguage, saveLanguage, systemLanguageOf } from './language-setting';
+import { quitPrompt, quitAnswer } from './quit-prompt';
 import { installApplicationMenu } from './menu';
 import { APP_INDEX_URL, type TrustedOrigins } from './security';
 import { guardSession, guardWebContents } from './web-contents-guards';
@@ -33,6 +34,30 @@ if (!app.isPackaged && process.env.FIELDBOOK_USER_DATA_DIR) {
 registerAppSchemePrivileges();
 
 let mainWindow: BrowserWindow | null = null;
+
+/**
+ * The UI's language for the desktop's own words (menu, dialogs): the one the renderer last told,
+ * remembered in settings.json for the next start's first menu (language-setting.ts). Read after
+ * app 'ready', when the system's preferred languages are known.
+ */
+let language: AppLanguage = 'en';
+let remembered: AppLanguage | undefined;
+const settingsFile = () => path.join(app.getPath('userData'), 'settings.json');
+
+function changeLanguage(next: AppLanguage): void {
+  if (next !== language) {
+    language = next;
+    installApplicationMenu({ isDev, language });
+  }
+  // Remembered even when it is the system's: the person's choice outlives a change of the system's.
+  if (next === remembered) return;
+  try {
+    saveLanguage(settingsFile(), next);
+    remembered = next;
+  } catch (error) {
+    console.warn('Could not save the language:', error);
+  }
+}
 
 function createMainWindow(): BrowserWindow {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
@@ -63,7 +88,7 @@ function createMainWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   // The page refused to unload: changes are not synced (quit-prompt.ts says why this is needed).
   window.webContents.on('will-prevent-unload', (event) => {
-    if (quitAnswer(dialog.showMessageBoxSync(window, QUIT_PROMPT)) === 'quit') event.preventDefault();
+    if (quitAnswer(dialog.showMessageBoxSync(window, quitPrompt(language))) === 'quit') event.preventDefault();
     else window.webContents.send(MENU_COMMAND_EVENT, 'sync-now');
   });
   window.on('closed', () => {
@@ -102,8 +127,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     guardSession(session.defaultSession, trusted);
     serveAppProtocol(session.defaultSession, RENDERER_ROOT);
-    registerIpcHandlers(trusted);
-    installApplicationMenu({ isDev });
+    remembered = rememberedLanguage(settingsFile());
+    language = remembered ?? systemLanguageOf([...app.getPreferredSystemLanguages(), app.getLocale()]);
+    registerIpcHandlers(trusted, { language: () => language, setLanguage: changeLanguage });
+    installApplicationMenu({ isDev, language });
     mainWindow = createMainWindow();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, MAX_SAVE_BYTES } from '../../core/ipc-contract';
+import { APP_LANGUAGES, IPC_CHANNELS, MAX_SAVE_BYTES } from '../../core/ipc-contract';
 import { ok } from '../../core/result';
 import { dispatchIpc, parseIpcRequest } from './ipc-dispatch';
 
@@ -21,6 +21,10 @@ describe('parseIpcRequest', () => {
     expect(parseIpcRequest(IPC_CHANNELS.saveSecret, { name: 'device-token', value: 'fb_token' }).ok).toBe(true);
     expect(parseIpcRequest(IPC_CHANNELS.saveSecret, { name: 'device-token', value: null }).ok).toBe(true);
     expect(parseIpcRequest(IPC_CHANNELS.loadSecret, { name: 'device-token' }).ok).toBe(true);
+  });
+
+  it.each(APP_LANGUAGES.map((language) => [language]))('takes the UI language %s', (language) => {
+    expect(parseIpcRequest(IPC_CHANNELS.setLanguage, { language })).toEqual({ ok: true, value: { language } });
   });
 
   it.each([
@@ -57,6 +61,14 @@ describe('parseIpcRequest', () => {
     ['secret:save', 'no value at all', { name: 'device-token' }, 'value'],
     ['secret:load', 'an unknown secret', { name: 'passwords' }, 'name'],
     ['secret:load', 'an unknown field', { name: 'device-token', path: '/etc/shadow' }, 'path'],
+    ['language:set', 'no payload', undefined, 'request'],
+    ['language:set', 'a bare code', 'ru', 'request'],
+    ['language:set', 'a language the UI does not speak', { language: 'de' }, 'language'],
+    ['language:set', 'the pseudo-locale', { language: 'pseudo' }, 'language'],
+    ['language:set', 'a region tag', { language: 'ru-RU' }, 'language'],
+    ['language:set', 'an upper-case code', { language: 'RU' }, 'language'],
+    ['language:set', 'a number', { language: 7 }, 'language'],
+    ['language:set', 'an unknown field', { language: 'ru', file: '/etc/passwd' }, 'file'],
   ] as const)('%s rejects %s', (channel, _label, payload, expected) => {
     const result = parseIpcRequest(channel, payload);
     expect(result.ok).toBe(false);

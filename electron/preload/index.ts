@@ -16,6 +16,7 @@ const api = {
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
   saveSecret: (name, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, { name, value }),
   loadSecret: (name) => ipcRenderer.invoke(IPC_CHANNELS.loadSecret, { name }),
+  setLanguage: (language) => ipcRenderer.invoke(IPC_CHANNELS.setLanguage, { language }),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     // The page gets the command name only, never the IPC event (which carries `sender`).
