@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { startLanguage } from './i18n/language';
+import { shareLanguageWithDesktop } from './i18n/desktop-language';
 import { startClientBase, DEFAULT_DEMO_SIZE } from './data/clients/client-base';
 import { watchConnectivity } from './sync/sync-controller';
 import { servedByCompanyServer } from './sync/server-probe';
@@ -29,5 +30,9 @@ async function demoSize(): Promise<number> {
 void demoSize().then((size) => startClientBase(size));
 watchConnectivity();
 
-// The first screen is drawn in the person's language (`?lang=`, their choice, the system's).
-void startLanguage().then(() => createRoot(document.getElementById('root')!).render(<App />));
+// The first screen is drawn in the person's language (`?lang=`, their choice, the system's); the
+// desktop's menu and dialogs follow it.
+void startLanguage().then(() => {
+  shareLanguageWithDesktop(getPlatform());
+  createRoot(document.getElementById('root')!).render(<App />);
+});

@@ -41,7 +41,7 @@ test.describe('desktop shell', () => {
     // Node and ipcRenderer never reach the page.
     expect(await app.window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await app.window.evaluate(() => Object.keys(window.fieldbook ?? {}).sort())).toEqual(
-      ['appInfo', 'loadSecret', 'onMenuCommand', 'openExternal', 'printToPdf', 'saveFile', 'saveSecret'],
+      ['appInfo', 'loadSecret', 'onMenuCommand', 'openExternal', 'printToPdf', 'saveFile', 'saveSecret', 'setLanguage'],
     );
   });
 
@@ -97,6 +97,8 @@ test.describe('desktop shell', () => {
         api.printToPdf!({ suggestedName: 'x', extra: true }),
         api.openExternal!(12),
         api.openExternal!('file:///etc/passwd'),
+        api.setLanguage!('de'),
+        api.setLanguage!({ language: 'ru' }),
       ]);
     });
     for (const result of results) {
@@ -136,6 +138,34 @@ test.describe('desktop shell', () => {
       return Promise.all(paths.map(async (p) => (await fetch(`app://fieldbook/${p}`)).status));
     });
     expect(statuses).toEqual([404, 404, 404, 404]);
+  });
+});
+
+test.describe('the desktop speaks the UI language', () => {
+  test.skip(!runtime.available, `Electron runtime not installed: ${runtime.available ? '' : runtime.reason}`);
+
+  test('the menu follows the language picked in Settings at once, and opens in it next time', async () => {
+    const first = await FieldbookApp.launch(runtime.available ? runtime.executablePath : '');
+    let second: FieldbookApp | undefined;
+    try {
+      await first.window.evaluate(() => (window.location.hash = '#/settings'));
+      await first.window.getByTestId('language-select').selectOption('en');
+      await expect.poll(() => first.menuLabels()).toContain('Edit');
+      await first.window.getByTestId('language-select').selectOption('ru');
+      await expect.poll(() => first.menuLabels()).toEqual(expect.arrayContaining(['Файл', 'Правка', 'Вид', 'Окно', 'Справка', 'Отменить', 'Выделить всё', 'Синхронизировать']));
+      // Nothing Electron would label in English is left (only the app's name is Latin).
+      expect((await first.menuLabels()).filter((label) => /[A-Za-z]/.test(label.replace(/Fieldbook/i, '')))).toEqual([]);
+      await first.closeKeepingData();
+      expect(JSON.parse(readFileSync(join(first.folder, 'settings.json'), 'utf8'))).toEqual({ language: 'ru' });
+      // The next start's first menu is Russian, built before the page has said anything.
+      second = await FieldbookApp.launch(runtime.available ? runtime.executablePath : '', [], first.folder);
+      expect(await second.menuLabels()).toContain('Правка');
+      await second.window.evaluate(() => (window.location.hash = '#/settings'));
+      await second.window.getByTestId('language-select').selectOption('hi');
+      await expect.poll(() => second!.menuLabels()).toContain('संपादन');
+    } finally {
+      await (second ?? first).close();
+    }
   });
 });
 

@@ -15,9 +15,11 @@ export class FieldbookApp {
     private readonly dataFolder: string,
   ) {}
 
-  /** `chromiumArgs`: Chromium switches for the run, e.g. a fake camera. */
-  static async launch(executablePath: string, chromiumArgs: readonly string[] = []): Promise<FieldbookApp> {
-    const dataFolder = mkdtempSync(path.join(tmpdir(), 'fieldbook-electron-e2e-'));
+  /**
+   * `chromiumArgs`: Chromium switches for the run, e.g. a fake camera. `dataFolder`: the folder
+   * of an earlier run, to start the app again on it (a fresh one otherwise).
+   */
+  static async launch(executablePath: string, chromiumArgs: readonly string[] = [], dataFolder = mkdtempSync(path.join(tmpdir(), 'fieldbook-electron-e2e-'))): Promise<FieldbookApp> {
     const env = { ...process.env, FIELDBOOK_USER_DATA_DIR: dataFolder } as Record<string, string>;
     // The built app, not the dev server: make sure a stray dev URL does not leak in.
     delete env.ELECTRON_RENDERER_URL;
@@ -47,6 +49,25 @@ export class FieldbookApp {
     await this.electronApp.evaluate(({ dialog }, chosen) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as typeof dialog.showSaveDialog;
     }, filePath);
+  }
+
+  /** The data folder of this run (to launch the app again on it). */
+  get folder(): string {
+    return this.dataFolder;
+  }
+
+  /** The labels of the application menu's top-level menus and of every item in them, as shown. */
+  menuLabels(): Promise<string[]> {
+    return this.electronApp.evaluate(({ Menu }) => {
+      type Item = { label: string; type: string; submenu?: { items: Item[] } | null };
+      const walk = (items: Item[]): string[] => items.flatMap((item) => [...(item.type === 'separator' ? [] : [item.label]), ...walk(item.submenu?.items ?? [])]);
+      return walk((Menu.getApplicationMenu()?.items ?? []) as Item[]);
+    });
+  }
+
+  /** Closes the app and keeps its data folder, for a second launch on it. */
+  async closeKeepingData(): Promise<void> {
+    await this.electronApp.close();
   }
 
   windowCount(): Promise<number> {

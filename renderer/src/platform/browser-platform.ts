@@ -60,6 +60,8 @@ export function createBrowserPlatform(): Platform {
     // A browser has no keychain the page can use: the caller keeps secrets in IndexedDB.
     saveSecret: async () => false,
     loadSecret: async () => null,
+    // The browser's own menus and dialogs are the browser's, in its language.
+    setLanguage: async () => {},
     onMenuCommand: () => () => {},
   };
 }

@@ -22,6 +22,10 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       const loaded = await api.loadSecret(name);
       return loaded.ok ? loaded.value : null;
     },
+    setLanguage: async (language) => {
+      const told = await api.setLanguage(language);
+      if (!told.ok) console.warn('The desktop menu keeps its language:', told.error);
+    },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -2,7 +2,7 @@ import { createBrowserPlatform } from './browser-platform';
 import { createDesktopPlatform } from './desktop-platform';
 import type { Platform } from './platform';
 
-export type { AppInfo, MenuCommand, Platform, PlatformKind, PrintToPdfRequest, SaveFileRequest, SaveFileResponse } from './platform';
+export type { AppInfo, AppLanguage, MenuCommand, Platform, PlatformKind, PrintToPdfRequest, SaveFileRequest, SaveFileResponse } from './platform';
 
 let platform: Platform | undefined;
 

@@ -3,10 +3,10 @@
  * (see index.ts): desktop (the Electron preload's window.fieldbook) and browser (download links,
  * window.print, window.open). Components use this interface only — never window.fieldbook.
  */
-import type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName } from '../../../core/ipc-contract';
+import type { AppInfo, AppLanguage, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName } from '../../../core/ipc-contract';
 import type { Result } from '../../../core/result';
 
-export type { AppInfo, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName };
+export type { AppInfo, AppLanguage, MenuCommand, PrintToPdfRequest, SaveFileRequest, SaveFileResponse, SecretName };
 
 export type PlatformKind = 'desktop' | 'browser';
 
@@ -27,6 +27,11 @@ export interface Platform {
   saveSecret(name: SecretName, value: string | null): Promise<boolean>;
   /** A secret kept with saveSecret (null in the browser build). */
   loadSecret(name: SecretName): Promise<string | null>;
+  /**
+   * The UI's language, for the desktop's own words (native menu, quit prompt, save dialogs):
+   * desktop only, the browser build has none. Never fails: at worst the menu stays as it was.
+   */
+  setLanguage(language: AppLanguage): Promise<void>;
   /** Native menu commands (desktop only; never fires in the browser). Returns unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
