@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next';
 import { create } from 'zustand';
-import { formatLocale, isLanguage, systemLanguage, type UiLanguage } from './languages';
+import { formatLocale, isLanguage, systemLanguage, wordsLocale, type UiLanguage } from './languages';
 import { loadMessages } from './resources';
 
 const LANGUAGE_KEY = 'fieldbook.language';
@@ -47,6 +47,12 @@ export const useLanguage = create<LanguageState>(() => ({ language: 'en', picked
 
 /** The locale of every number, date and sum shown (format.ts). */
 export const currentLocale = (): string => useLanguage.getState().locale;
+
+/** The locale of words said beside them (relative days, names of months and weekdays, units of time): languages.ts wordsLocale. */
+export const currentWordsLocale = (): string => {
+  const { language, locale } = useLanguage.getState();
+  return wordsLocale(language, locale);
+};
 
 /** Switches the UI to `language`, loading its messages first, and remembers the choice. */
 export async function chooseLanguage(language: UiLanguage, { remember = true } = {}): Promise<void> {

@@ -56,3 +56,14 @@ export function formatLocale(language: UiLanguage, picked: string, preferred: re
   const system = preferred.find((tag) => baseLanguage(tag) === code && /-[A-Z]{2}\b/.test(tag));
   return system ?? LANGUAGES.find((l) => l.code === code)!.locale;
 }
+
+/**
+ * The locale words are written in beside the person's formats (relative days, month and weekday
+ * names over a calendar, units of time): the format locale when it is of the UI's
+ * language (en-IN for an English UI on an Indian laptop), else the language's own. An English UI
+ * with Hungarian figures says "3 days ago", not "3 nappal ezelőtt".
+ */
+export function wordsLocale(language: UiLanguage, format: string): string {
+  const code = language === PSEUDO ? 'en' : language;
+  return baseLanguage(format) === code ? format : LANGUAGES.find((l) => l.code === code)!.locale;
+}

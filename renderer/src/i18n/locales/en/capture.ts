@@ -202,5 +202,32 @@ export const enCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("dd/mm/yyyy"). */
-  dateEntry: { day: 'dd', month: 'mm', year: 'yyyy', clear: 'Clear the date' },
+  dateEntry: {
+    day: 'dd',
+    month: 'mm',
+    year: 'yyyy',
+    clear: 'Clear the date',
+    /** The calendar's buttons, as a screen reader says them. */
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous ten years',
+    nextDecade: 'Next ten years',
+    chooseMonth: 'Choose a month',
+    chooseYear: 'Choose a year',
+    /** What is typed is no day ({{example}}: 24 December 2026 as the person's format writes it, "24/12/2026"). */
+    unreadable: 'Type a day, like {{example}}',
+  },
+  /**
+   * A number's field (clients/NumberField.tsx) when what is typed is no number as the person's
+   * format writes numbers ({{example}}: 1234.5 written that way, "1 234,5"), or could be two
+   * ({{first}}, {{second}}: "1 234" and "1,234" for "1.234" on a Russian laptop).
+   */
+  numberEntry: {
+    unreadable: 'Type a number, like {{example}}',
+    ambiguous: 'Did you mean {{first}} or {{second}}? Type the one you mean',
+  },
+  /** A day said from today ({{relative}}: "yesterday", "in 3 days", from Intl) with its date beside it: Hindi "कल" is yesterday and tomorrow. */
+  relativeDay: '{{relative}} ({{date}})',
 };
