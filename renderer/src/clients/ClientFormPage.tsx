@@ -7,7 +7,6 @@ import {
   Center,
   Group,
   Loader,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -38,6 +37,8 @@ import { useTeam } from '../data/clients/queries';
 import { useOpenedClient, type Opened } from '../data/opened-record';
 import { userLocale } from '../i18n/format';
 import { countryOptions, useFieldError } from './form-helpers';
+import { DateField } from './DateField';
+import { NumberField } from './NumberField';
 import { FormPage, useSaveAndLeave } from './FormPage';
 import { useTaxIdHint } from './TaxIdCheck';
 import { useConnection, useScopeOwners } from '../data/sync/sync-session';
@@ -270,13 +271,16 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                   control={control}
                   name="discountPct"
                   render={({ field }) => (
-                    <NumberInput
+                    <NumberField
                       label={t('form.discountPct')}
+                      name={field.name}
                       value={field.value}
-                      onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
+                      onChange={field.onChange}
                       onBlur={field.onBlur}
-                      decimalScale={4}
+                      ref={field.ref}
+                      maxFractionDigits={4}
                       error={fieldError(errors.discountPct)}
+                      testId="client-discount"
                     />
                   )}
                 />
@@ -284,19 +288,28 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                   control={control}
                   name="paymentTermsDays"
                   render={({ field }) => (
-                    <NumberInput
+                    <NumberField
                       label={t('form.paymentTermsDays')}
+                      name={field.name}
                       value={field.value}
-                      onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
+                      onChange={field.onChange}
                       onBlur={field.onBlur}
-                      allowDecimal={false}
+                      ref={field.ref}
+                      integer
                       error={fieldError(errors.paymentTermsDays)}
+                      testId="client-payment-days"
                     />
                   )}
                 />
                 <CurrencyField control={control} resetField={form.resetField} isNew={!seen} />
                 <TextInput label={t('form.contractNumber')} {...register('contractNumber')} error={fieldError(errors.contractNumber)} />
-                <TextInput label={t('form.contractDate')} type="date" {...register('contractDate')} error={fieldError(errors.contractDate)} />
+                <Controller
+                  control={control}
+                  name="contractDate"
+                  render={({ field }) => (
+                    <DateField label={t('form.contractDate')} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={fieldError(errors.contractDate)} testId="client-contract-date" />
+                  )}
+                />
               </SimpleGrid>
               <Textarea mt="sm" label={t('form.contractTerms')} autosize minRows={2} {...register('contractTerms')} error={fieldError(errors.contractTerms)} />
               <Text size="xs" c="dimmed" mt="xs">

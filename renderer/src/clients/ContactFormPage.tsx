@@ -22,6 +22,7 @@ import { useFieldError } from './form-helpers';
 import { PhoneHintText, phoneHint, phonePlaceholder } from './PhoneValue';
 import { phoneLineKind } from '../../../core/phone';
 import { clientPhoneCountries, usePhoneRegions } from '../data/phone-regions';
+import { DateField } from './DateField';
 import { FormPage, useSaveAndLeave } from './FormPage';
 
 function toFormValues(contact: Contact | null): ContactFormValues {
@@ -133,7 +134,13 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
                   />
                 )}
               />
-              <TextInput label={t('form.birthday')} type="date" {...register('birthday')} error={fieldError(errors.birthday)} />
+              <Controller
+                control={control}
+                name="birthday"
+                render={({ field }) => (
+                  <DateField label={t('form.birthday')} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={fieldError(errors.birthday)} testId="contact-birthday" />
+                )}
+              />
             </SimpleGrid>
 
             <Text fw={500} size="sm" mt="md" mb={4}>

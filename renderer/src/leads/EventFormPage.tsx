@@ -28,6 +28,7 @@ import { useOpenedRecord, type Opened } from '../data/opened-record';
 import { useTeam } from '../data/clients/queries';
 import { countryOptions, useFieldError } from '../clients/form-helpers';
 import { userLocale } from '../i18n/format';
+import { DateField } from '../clients/DateField';
 import { FormPage, useSaveAndLeave } from '../clients/FormPage';
 import { personName, pickable } from '../clients/team';
 import { newQuestionId, today } from './event-stats';
@@ -35,6 +36,8 @@ import { newQuestionId, today } from './event-stats';
 type FormValues = z.input<typeof eventInputSchema>;
 type Output = z.output<typeof eventInputSchema>;
 type QuestionValues = NonNullable<FormValues['questions']>[number];
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const hasOptions = (kind: QuestionValues['kind']) => kind === 'choice' || kind === 'multi';
 
@@ -131,7 +134,6 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
   );
 
   const close = () => void navigate(event ? `/events/${event.id}` : '/events');
-  const startsOn = register('startsOn');
   const countries = useMemo(() => countryOptions(userLocale()), []);
 
   return (
@@ -177,21 +179,35 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
                   )}
                 />
                 <TextInput label={t('eventForm.booth')} {...register('booth')} error={fieldError(errors.booth)} />
-                <TextInput
-                  label={t('eventForm.startsOn')}
-                  type="date"
-                  withAsterisk
-                  {...startsOn}
-                  onChange={(e) => {
-                    void startsOn.onChange(e);
-                    // A one-day event is the usual case: the end follows the start unless it is later already.
-                    const start = e.currentTarget.value;
-                    const end = getValues('endsOn');
-                    if (start && (!end || end < start)) setValue('endsOn', start, { shouldDirty: true });
-                  }}
-                  error={fieldError(errors.startsOn)}
+                <Controller
+                  control={control}
+                  name="startsOn"
+                  render={({ field }) => (
+                    <DateField
+                      label={t('eventForm.startsOn')}
+                      withAsterisk
+                      name={field.name}
+                      value={field.value}
+                      onChange={(start) => {
+                        field.onChange(start);
+                        // A one-day event is the usual case: the end follows the start unless it is later already.
+                        const end = getValues('endsOn');
+                        if (ISO_DAY.test(start) && (!end || (ISO_DAY.test(end) && end < start))) setValue('endsOn', start, { shouldDirty: true });
+                      }}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      error={fieldError(errors.startsOn)}
+                      testId="event-starts-on"
+                    />
+                  )}
                 />
-                <TextInput label={t('eventForm.endsOn')} type="date" withAsterisk {...register('endsOn')} error={fieldError(errors.endsOn)} />
+                <Controller
+                  control={control}
+                  name="endsOn"
+                  render={({ field }) => (
+                    <DateField label={t('eventForm.endsOn')} withAsterisk name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={fieldError(errors.endsOn)} testId="event-ends-on" />
+                  )}
+                />
                 <Controller
                   control={control}
                   name="teamIds"

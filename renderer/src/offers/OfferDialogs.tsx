@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../core/client-model';
+import { DateField } from '../clients/DateField';
+import { NumberField } from '../clients/NumberField';
 import { unitWord } from '../i18n/units';
 import { useClientSearch } from '../data/clients/client-base';
 import { NO_FILTERS } from '../data/clients/client-search';
@@ -58,16 +60,23 @@ export function CommentDialog(props: {
 /** Quantity, date and note of a request to logistics for an item that is out of stock. */
 export function StockRequestDialog(props: { product: { name: string; unit: string } | null; defaultQty: number; defaultDate: string; onCancel: () => void; onConfirm: (r: { qty: number; neededBy: string; note: string }) => void }) {
   const { t } = useTranslation();
-  const [qty, setQty] = useState<number | string>(props.defaultQty);
+  const [qty, setQty] = useState<number>(props.defaultQty);
   const [neededBy, setNeededBy] = useState(props.defaultDate);
   const [note, setNote] = useState('');
-  const valid = typeof qty === 'number' && qty > 0 && /^\d{4}-\d{2}-\d{2}$/.test(neededBy);
+  const valid = qty > 0 && /^\d{4}-\d{2}-\d{2}$/.test(neededBy);
   return (
     <Modal opened={props.product !== null} onClose={props.onCancel} title={props.product ? t('offers.request.title', { product: props.product.name }) : ''} data-testid="stock-request-dialog">
       <Stack gap="sm">
         <Group grow>
-          <NumberInput label={t('offers.request.qty')} min={0} decimalScale={3} value={qty} onChange={setQty} rightSection={<Text size="xs" c="dimmed">{props.product ? unitWord(props.product.unit, typeof qty === 'number' ? qty : 2, t) : ''}</Text>} error={typeof qty === 'number' && qty > 0 ? undefined : t('errors.quantity')} />
-          <TextInput type="date" label={t('offers.request.neededBy')} value={neededBy} onChange={(e) => setNeededBy(e.currentTarget.value)} error={/^\d{4}-\d{2}-\d{2}$/.test(neededBy) ? undefined : t('errors.date')} />
+          <NumberField
+            label={t('offers.request.qty')}
+            value={qty}
+            onChange={setQty}
+            rightSection={<Text size="xs" c="dimmed">{props.product ? unitWord(props.product.unit, Number.isFinite(qty) ? qty : 2, t) : ''}</Text>}
+            error={qty > 0 ? undefined : t('errors.quantity')}
+            testId="request-qty"
+          />
+          <DateField label={t('offers.request.neededBy')} value={neededBy} onChange={setNeededBy} error={/^\d{4}-\d{2}-\d{2}$/.test(neededBy) ? undefined : t('errors.date')} testId="request-needed-by" />
         </Group>
         <Textarea label={t('offers.request.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       </Stack>
@@ -75,7 +84,7 @@ export function StockRequestDialog(props: { product: { name: string; unit: strin
         <Button variant="default" onClick={props.onCancel}>
           {t('form.cancel')}
         </Button>
-        <Button disabled={!valid} onClick={() => valid && props.onConfirm({ qty: qty as number, neededBy, note })}>
+        <Button disabled={!valid} onClick={() => valid && props.onConfirm({ qty, neededBy, note })}>
           {t('offers.request.send')}
         </Button>
       </Group>

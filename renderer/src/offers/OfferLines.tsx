@@ -1,12 +1,13 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsExchange, IconDotsVertical, IconTruckDelivery, IconTrash } from '@tabler/icons-react';
-import { type UseFormReturn } from 'react-hook-form';
+import { useController, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct, StockLevel } from '../../../core/pricing/catalog-model';
 import type { StockRequest } from '../../../core/offers/offer-model';
 import { formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { useOwnFieldError } from '../clients/form-helpers';
+import { NumberField } from '../clients/NumberField';
 import { stockOf } from '../data/catalog/catalog';
 import { localToday } from '../data/offers/offers';
 import { FIELD_RULES, type OfferFormLine, type OfferFormValues } from './offer-form';
@@ -147,7 +148,7 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       </div>
       <div role="cell" className={classes.num}>
         {editable ? (
-          <NumberCell form={form} name={`lines.${index}.discountPct`} label={t('offers.lines.discount')} suffix="%" max={100} />
+          <NumberCell form={form} name={`lines.${index}.discountPct`} label={t('offers.lines.discount')} suffix="%" />
         ) : (
           <Text size="sm" pt={6}>
             {line.discountPct ? formatPercent(line.discountPct) : '—'}
@@ -338,18 +339,25 @@ function QtyUnit({ lineId, qty, unit }: { lineId: string; qty: number; unit: str
   );
 }
 
-/** A right-aligned number input of a line (quantity, discount), with its unit after it. */
-function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: React.ReactNode; suffixWidth?: number; max?: number }) {
+/**
+ * A right-aligned number input of a line (quantity, discount), with its unit after it, typed and
+ * shown as the person's format writes numbers ("1 234,5" in Russian: clients/NumberField.tsx).
+ */
+function NumberCell({ form, name, label, suffix, suffixWidth }: { form: UseFormReturn<OfferFormValues>; name: `lines.${number}.qty` | `lines.${number}.discountPct`; label: string; suffix: React.ReactNode; suffixWidth?: number }) {
   const error = useOwnFieldError(form.control, name);
-  const rules = name.endsWith('.qty') ? FIELD_RULES.qty : FIELD_RULES.discountPct;
+  const qty = name.endsWith('.qty');
+  const { field } = useController({ control: form.control, name, rules: qty ? FIELD_RULES.qty : FIELD_RULES.discountPct });
+  const { value, onChange, onBlur, ref } = field;
   return (
-    <TextInput
+    <NumberField
       size="sm"
-      type="number"
-      step="any"
-      min={0}
-      max={max}
       aria-label={label}
+      name={name}
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      ref={ref}
+      maxFractionDigits={qty ? 3 : 2}
       rightSection={
         typeof suffix === 'string' ? (
           <Text size="xs" c="dimmed" truncate title={suffix} maw="100%">
@@ -361,8 +369,8 @@ function NumberCell({ form, name, label, suffix, suffixWidth, max }: { form: Use
       }
       rightSectionWidth={suffixWidth}
       styles={{ input: { textAlign: 'right' } }}
-      {...form.register(name, { valueAsNumber: true, ...rules })}
       error={error}
+      testId={qty ? 'line-qty' : 'line-discount'}
     />
   );
 }

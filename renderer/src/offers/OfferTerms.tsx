@@ -3,6 +3,7 @@ import { Controller, useFormState, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../core/offers/offer-model';
 import { CURRENCIES, useFieldError } from '../clients/form-helpers';
+import { DateField } from '../clients/DateField';
 import { formatDate } from '../i18n/format';
 import { FIELD_RULES, type OfferFormValues } from './offer-form';
 
@@ -39,7 +40,14 @@ function EditableTerms({ form }: { form: UseFormReturn<OfferFormValues> }) {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput type="date" label={t('offers.terms.validUntil')} {...register('terms.validUntil', FIELD_RULES.validUntil)} error={fieldError(errors.terms?.validUntil)} />
+        <Controller
+          control={control}
+          name="terms.validUntil"
+          rules={FIELD_RULES.validUntil}
+          render={({ field }) => (
+            <DateField label={t('offers.terms.validUntil')} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={fieldError(errors.terms?.validUntil)} testId="offer-valid-until" />
+          )}
+        />
         <Controller
           control={control}
           name="currency"

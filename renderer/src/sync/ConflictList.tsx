@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { resolveConflict, useOpenConflicts, type OpenConflict } from '../data/sync/conflicts';
 import { readConnection } from '../data/sync/sync-session';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, userLocale } from '../i18n/format';
+import { formatNumberEntry, numberEntryMessage, parseNumberEntry } from '../i18n/number-entry';
 import { hlcWall } from '../../../core/sync/hlc';
 import { sameValue } from '../../../core/sync/merge';
 import { showValue } from './show-value';
@@ -45,12 +46,14 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
   };
   const chooseTyped = () => {
     if (typing === null) return;
-    const value = typeof sample === 'number' ? Number(typing.replace(',', '.')) : typing;
-    if (typeof value === 'number' && (typing.trim() === '' || !Number.isFinite(value))) {
-      notifications.show({ message: t('errors.invalid_value'), color: 'red' });
+    if (typeof sample !== 'number') return void choose(typing);
+    // A number typed as the person's format writes it ("1 234,5"); what is none or could be two is asked again.
+    const entry = parseNumberEntry(typing);
+    if (entry.kind !== 'number') {
+      notifications.show({ message: numberEntryMessage(entry, t) ?? t('errors.invalid_value'), color: 'red' });
       return;
     }
-    void choose(value);
+    void choose(entry.value);
   };
   return (
     <Card withBorder data-testid="conflict" data-field={conflict.field}>
@@ -91,7 +94,7 @@ function ConflictCard({ conflict, withSubject }: { conflict: OpenConflict; withS
         ))}
         {typable && conflict.here && typing === null && (
           <Group>
-            <Button size="xs" variant="subtle" onClick={() => setTyping(String(sample ?? ''))}>
+            <Button size="xs" variant="subtle" onClick={() => setTyping(typeof sample === 'number' ? formatNumberEntry(sample, userLocale(), 20) : String(sample ?? ''))}>
               {t('sync.typeValue')}
             </Button>
           </Group>

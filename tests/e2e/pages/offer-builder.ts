@@ -43,13 +43,17 @@ export class OfferBuilder {
     await this.page.getByTestId('swap-analogue').filter({ hasText: analogueName }).click();
   }
 
+  /** A line's quantity or discount field (typed as the person's format writes numbers, whatever the UI's language). */
+  number(sku: string, which: 'qty' | 'discount'): Locator {
+    return this.line(sku).getByTestId(`line-${which}`);
+  }
+
   async setDiscount(sku: string, pct: string) {
-    const input = this.line(sku).getByRole('spinbutton', { name: 'Discount' });
-    await input.fill(pct);
+    await this.number(sku, 'discount').fill(pct);
   }
 
   async setQty(sku: string, qty: string) {
-    await this.line(sku).getByRole('spinbutton', { name: 'Qty' }).fill(qty);
+    await this.number(sku, 'qty').fill(qty);
   }
 
   async expectSaved() {
