@@ -186,5 +186,28 @@ export const msCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("hh/bb/tttt"). */
-  dateEntry: { day: 'hh', month: 'bb', year: 'tttt', clear: 'Kosongkan tarikh' },
+  dateEntry: {
+    day: 'hh',
+    month: 'bb',
+    year: 'tttt',
+    clear: 'Kosongkan tarikh',
+    /** The calendar's buttons, as a screen reader says them. */
+    previousMonth: 'Bulan sebelumnya',
+    nextMonth: 'Bulan seterusnya',
+    previousYear: 'Tahun sebelumnya',
+    nextYear: 'Tahun seterusnya',
+    previousDecade: 'Sepuluh tahun sebelumnya',
+    nextDecade: 'Sepuluh tahun seterusnya',
+    chooseMonth: 'Pilih bulan',
+    chooseYear: 'Pilih tahun',
+    /** What is typed is no day ({{example}}: 24 December 2026 in the person's format). */
+    unreadable: 'Taip tarikh, contohnya {{example}}',
+  },
+  /** A number's field (clients/NumberField.tsx): what is typed is no number, or could be two. */
+  numberEntry: {
+    unreadable: 'Taip nombor, contohnya {{example}}',
+    ambiguous: 'Adakah maksud anda {{first}} atau {{second}}? Taip nombor yang anda maksudkan',
+  },
+  /** A day said from today ({{relative}}: "semalam", "dalam 3 hari", from Intl) with its date beside it. */
+  relativeDay: '{{relative}} ({{date}})',
 };

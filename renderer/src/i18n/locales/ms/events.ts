@@ -218,7 +218,9 @@ export const msEvents = {
     },
     empty: 'Tiada tugasan.',
     emptyHint: 'Langkah seterusnya bagi prospek (telefon, hantar sebut harga, lawatan, jemputan) menjadi tugasan di sini, berserta tarikhnya.',
-    due: 'tarikh akhir {{date}}',
+    due: 'tarikh akhir: {{date}}',
+    /** {{when}}: "esok (8 Dis 2026)", "dalam 3 hari (10 Dis 2026)". */
+    dueWhen: 'tarikh akhir: {{when}}',
     doneOn: 'selesai {{date}}',
     openClient: 'Kad pelanggan',
     openEvent: 'Acara',

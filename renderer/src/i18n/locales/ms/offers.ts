@@ -92,10 +92,10 @@ export const msOffers = {
       notePassed: 'Tarikh penghantaran telah berlalu: dokumen menyatakan “Tarikh penghantaran akan disahkan”',
       noteOut: 'Atas permintaan',
       noteShort: '{{available}} dalam stok, selebihnya atas permintaan',
-      counted_zero: 'Stok dikira hari ini',
-      counted_other: 'Stok dikira {{count}} hari lalu',
+      /** {{when}}: "semalam (6 Dis 2026)", "5 hari lalu (2 Dis 2026)" (relativeDay). */
+      countedWhen: 'Stok dikira {{when}}',
       withCount: '{{stock}} · {{counted}}',
-      stale_other: 'Dikira {{count}} hari lalu: semak sebelum berjanji',
+      staleWhen: 'Dikira {{when}}: semak sebelum berjanji',
       staleFull_other: 'Stok dikira pada {{date}}, {{count}} hari lalu: semak dengan gudang sebelum menjanjikan kuantiti atau tarikh kepada pelanggan',
       analoguesCount_other: '{{count}} produk setara',
       noAnalogues: 'Tiada produk setara dalam katalog.',
