@@ -9,7 +9,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { LeadInput } from '../../../core/leads/lead-model';
 import { emailKey } from '../../../core/leads/match-keys';
-import { formatCountry, formatDate } from '../i18n/format';
+import { formatCountry, formatDate, userLocale } from '../i18n/format';
 import { addressLine } from './card-labels';
 import { TextWithMark } from './UnclearMark';
 import type { CaptureValues } from './capture-values';
@@ -20,7 +20,8 @@ type ListField = (typeof LIST_FIELDS)[number];
 /** A birthday as kept: a date, or "--MM-DD" without a year (shown as the day and month). */
 export function birthdayText(value: string): string {
   if (!value.startsWith('--')) return formatDate(value);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`2000-${value.slice(2)}T00:00:00Z`));
+  // The day and month as one date of the locale ("7 декабря", "december 7."), never a month's name put after a number of ours.
+  return new Intl.DateTimeFormat(userLocale(), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`2000-${value.slice(2)}T00:00:00Z`));
 }
 
 /** A country as kept in an address: a code's name, or the card's text with a mark to check it. */

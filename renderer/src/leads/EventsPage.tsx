@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { FieldEvent } from '../../../core/leads/lead-model';
 import { setActiveEvent } from '../data/leads/leads';
 import { NO_EVENT, useActiveEventId, useEvents, useLeadCountsByEvent } from '../data/leads/lead-queries';
-import { formatDate } from '../i18n/format';
+import { formatDateRange } from '../i18n/format';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { sortEvents, today } from './event-stats';
 
-/** "23 Nov 2026" or "23 Nov 2026 – 25 Nov 2026". */
+/** "23 Nov 2026", or "23–25 Nov 2026" as the locale writes a span of days ("23–25 нояб. 2026 г."). */
 export function formatEventDates(event: Pick<FieldEvent, 'startsOn' | 'endsOn'>): string {
-  return event.startsOn === event.endsOn ? formatDate(event.startsOn) : `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`;
+  return formatDateRange(event.startsOn, event.endsOn);
 }
 
 /** Events of this laptop: current and upcoming first, past below; one of them may be the active one. */

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lead, Task } from '../../../core/leads/lead-model';
 import { setTaskDone } from '../data/leads/leads';
 import { useCurrentUserId, useLeadsById, useTasksOf } from '../data/leads/lead-queries';
-import { formatDate } from '../i18n/format';
+import { formatDate, relativeDayText } from '../i18n/format';
 import { taskSections, today, type TaskSections } from './event-stats';
 import { useCommandFailed } from './EventLeadsPage';
 
@@ -124,7 +124,7 @@ function TaskRow({ task, lead, overdue, first }: { task: Task; lead: Lead | unde
             {task.title}
           </Text>
           <Text size="xs" c={overdue ? 'red.7' : 'dimmed'}>
-            {t(`nextStep.${task.kind}`)} · {t('tasks.due', { date: formatDate(task.dueOn) })}
+            {t(`nextStep.${task.kind}`)} · {done ? t('tasks.due', { date: formatDate(task.dueOn) }) : t('tasks.dueWhen', { when: relativeDayText(task.dueOn, today(), t) })}
             {done && task.doneAt && ` · ${t('tasks.doneOn', { date: formatDate(task.doneAt) })}`}
           </Text>
         </Box>

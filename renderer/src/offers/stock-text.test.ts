@@ -42,17 +42,19 @@ describe('the stock badge', () => {
 });
 
 describe('how old the stock count is', () => {
-  it('says when a recent count was made', () => {
-    expect(countAgeText(stock(5, [], '2026-12-07T06:00:00Z'), today, t())).toMatchObject({ stale: false, short: 'Stock counted today' });
-    expect(countAgeText(stock(5, [], '2026-12-06T12:00:00Z'), today, t())).toMatchObject({ stale: false, short: 'Stock counted 1 day ago' });
-    expect(countAgeText(stock(5, [], '2026-11-20T12:00:00Z'), today, t())).toMatchObject({ stale: false, days: 17, short: 'Stock counted 17 days ago' });
+  it('says when a recent count was made, the day from today always with its date beside it', () => {
+    expect(countAgeText(stock(5, [], '2026-12-07T06:00:00Z'), today, t())).toMatchObject({ stale: false, short: 'Stock counted today (7 Dec 2026)' });
+    expect(countAgeText(stock(5, [], '2026-12-06T12:00:00Z'), today, t())).toMatchObject({ stale: false, short: 'Stock counted yesterday (6 Dec 2026)' });
+    expect(countAgeText(stock(5, [], '2026-11-20T12:00:00Z'), today, t())).toMatchObject({ stale: false, days: 17, short: 'Stock counted 17 days ago (20 Nov 2026)' });
+    // A count dated after today (a clock ahead) is today's, as its age says.
+    expect(countAgeText(stock(5, [], '2026-12-09T12:00:00Z'), today, t())).toMatchObject({ days: 0, short: 'Stock counted today (9 Dec 2026)' });
   });
 
   it('marks a count made long ago (February, read in December): check before promising', () => {
     const age = countAgeText(stock(120, [], '2026-02-27T17:00:00Z'), today, t());
-    expect(age).toMatchObject({ stale: true, days: 283, short: 'Counted 283 days ago: check before promising' });
+    expect(age).toMatchObject({ stale: true, days: 283, short: 'Counted 283 days ago (27 Feb 2026): check before promising' });
     expect(age!.full).toBe('The stock was counted on 27 Feb 2026, 283 days ago: check it with the warehouse before promising a quantity or a date to the client');
-    expect(countAgeText(stock(120, [], '2023-12-07T12:00:00Z'), today, t())!.short).toBe('Counted 1,096 days ago: check before promising');
+    expect(countAgeText(stock(120, [], '2023-12-07T12:00:00Z'), today, t())!.short).toBe('Counted 1,096 days ago (7 Dec 2023): check before promising');
   });
 
   it('says nothing of a count with no date', () => {

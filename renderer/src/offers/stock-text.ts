@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { countAge } from '../catalog/stock-status';
-import { formatDate } from '../i18n/format';
+import { formatDate, relativeDayText } from '../i18n/format';
 import { quantityText } from '../i18n/units';
 import { stockState, type StockNote, type StockState } from './offer-form';
 
@@ -42,12 +42,14 @@ export function defaultStockNote(stock: StockLevel | undefined, qty: number, uni
   return { text: t('offers.stock.noteOut'), arrivalOn: '' };
 }
 
-/** How old the stock count is, in words: `short` for the line ("Counted 283 days ago: check before promising"), `full` for its title; null when the count has no date. */
+/** How old the stock count is, in words: `short` for the line ("Counted 283 days ago (27 Feb 2026): check before promising"), `full` for its title; null when the count has no date. */
 export function countAgeText(stock: Pick<StockLevel, 'asOf'> | null | undefined, today: string, t: TFunction): { stale: boolean; days: number; short: string; full: string } | null {
   const age = countAge(stock, today);
   if (!age || !stock) return null;
-  const counted = t('offers.stock.counted', { count: age.days });
+  // The count's day from today with its date beside it ("yesterday (6 Dec 2026)"): "कल" alone is yesterday or tomorrow.
+  const when = relativeDayText(stock.asOf, today, t, -age.days);
+  const counted = t('offers.stock.countedWhen', { when });
   return age.stale
-    ? { ...age, short: t('offers.stock.stale', { count: age.days }), full: t('offers.stock.staleFull', { count: age.days, date: formatDate(stock.asOf) }) }
+    ? { ...age, short: t('offers.stock.staleWhen', { when }), full: t('offers.stock.staleFull', { count: age.days, date: formatDate(stock.asOf) }) }
     : { ...age, short: counted, full: counted };
 }

@@ -228,6 +228,8 @@ export const enEvents = {
     empty: 'No tasks.',
     emptyHint: 'A lead’s next step (call, send an offer, visit, invite) becomes a task here, with its date.',
     due: 'due {{date}}',
+    /** An open task's day from today with its date ({{when}}: "yesterday (6 Dec 2026)", "in 3 days (10 Dec 2026)"). */
+    dueWhen: 'due {{when}}',
     doneOn: 'done {{date}}',
     openClient: 'Client card',
     openEvent: 'Event',
