@@ -5,9 +5,14 @@
  * English messages use is looked for, except words the language's own messages use too
  * ("Fieldbook", "vCard") and words of the laptop's data (client, product and people's names).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPANY_SERVER_URL } from './playwright.config';
 import { signedInLaptop } from './pages/laptop';
+import { OfferBuilder } from './pages/offer-builder';
 import { laptopStores } from './pages/laptop-stores';
 import { englishWordsShown } from './pages/cut-text';
 import { en } from '../../renderer/src/i18n/locales/en';
@@ -58,9 +63,19 @@ async function clientAndProduct(page: Page) {
   throw new Error('no client of this laptop has a product priced in its currency');
 }
 
-for (const { language, login, own, lead } of [
-  { language: 'ru', login: 'dmitry', own: ru as Tree, lead: { name: 'Ольга Смирнова', company: 'ООО «Волга-Крепёж»' } },
-  { language: 'hi', login: 'priya', own: hi as Tree, lead: { name: 'राहुल वर्मा', company: 'वर्मा ट्रेडर्स' } },
+/** The offer's PDF as the client gets it, read back as text by pdftotext. */
+async function pdfText(page: Page): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'fieldbook-language-pdf-')), 'offer.pdf');
+  writeFileSync(file, await new OfferBuilder(page).exportPdf());
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, test.info().outputPath('offer-pdf')]);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+const documentTitle = (messages: Tree) => (messages.document as Tree).title as string;
+
+for (const { language, login, own, lead, script } of [
+  { language: 'ru', login: 'dmitry', own: ru as Tree, lead: { name: 'Ольга Смирнова', company: 'ООО «Волга-Крепёж»' }, script: /\p{Script=Cyrillic}{4,}/u },
+  { language: 'hi', login: 'priya', own: hi as Tree, lead: { name: 'राहुल वर्मा', company: 'वर्मा ट्रेडर्स' }, script: /\p{Script=Devanagari}{3,}/u },
 ]) {
   test(`a manager works a whole day in ${language}: capture a lead, make an offer, sync — and never meets an English word of the UI`, async ({ browser }) => {
     test.setTimeout(240_000);
@@ -92,6 +107,10 @@ for (const { language, login, own, lead } of [
     await expect(page.locator(`[data-testid="offer-line"][data-sku="${sku}"]`)).toBeVisible();
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
     await expectNoEnglish(page, dictionary, `${language}-offer`);
+    // The client's PDF: its script is printed (not boxes or nothing), its title in the language.
+    const text = await pdfText(page);
+    expect(text).toMatch(script);
+    expect(text).toContain(documentTitle(own));
 
     // Sync: the lead and the offer go to the company.
     await sync.status().locator('button').click();
