@@ -84,8 +84,13 @@ function useServerHistory(clientId: string) {
   return { history, entries, more: older ? older.more : (history?.more ?? false), status, lastSync: lastSync ?? null, loadOlder };
 }
 
-function subjectOf(entry: { table: string; recordName: string | null }, t: (key: string, o?: Record<string, unknown>) => string): string {
-  return entry.table === 'clients' ? t('history.client') : t('history.contact', { name: entry.recordName ?? '' });
+/**
+ * An entry's title as one sentence of the language ("Contact Anna created", «Контакт Анна
+ * создан»), never a subject and an action put side by side: the action's form depends on the
+ * subject in many languages.
+ */
+function entryTitle(subject: 'client' | 'contact', name: string | null, action: string, t: (key: string, o?: Record<string, unknown>) => string): string {
+  return subject === 'client' ? t(`history.ofClient.${action}`) : t(`history.ofContact.${action}`, { name: name || t('history.noName') });
 }
 
 function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: Names; unsynced: boolean }) {
@@ -95,7 +100,7 @@ function LocalItem({ entry, names, unsynced }: { entry: HistoryEntry; names: Nam
       data-testid={unsynced ? 'history-unsynced' : 'history-local'}
       title={
         <Text size="sm">
-          {entry.subject === 'client' ? t('history.client') : t('history.contact', { name: entry.subjectName })} {t(`history.${entry.action}`)}
+          {entryTitle(entry.subject, entry.subjectName, entry.action, t)}
         </Text>
       }
     >
@@ -132,7 +137,7 @@ function ServerItem({ entry, names }: { entry: ChangeLogEntry; names: Names }) {
       data-testid="history-entry"
       title={
         <Text size="sm">
-          {subjectOf(entry, t)} {t(`history.${entry.action}`)}
+          {entryTitle(entry.table === 'clients' ? 'client' : 'contact', entry.recordName, entry.action, t)}
         </Text>
       }
     >
