@@ -202,5 +202,28 @@ export const hiCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("dd/mm/yyyy"). */
-  dateEntry: { day: 'दिन', month: 'माह', year: 'वर्ष', clear: 'तारीख हटाएँ' },
+  dateEntry: {
+    day: 'दिन',
+    month: 'माह',
+    year: 'वर्ष',
+    clear: 'तारीख हटाएँ',
+    /** The calendar's buttons, as a screen reader says them. */
+    previousMonth: 'पिछला महीना',
+    nextMonth: 'अगला महीना',
+    previousYear: 'पिछला वर्ष',
+    nextYear: 'अगला वर्ष',
+    previousDecade: 'पिछले दस वर्ष',
+    nextDecade: 'अगले दस वर्ष',
+    chooseMonth: 'महीना चुनें',
+    chooseYear: 'वर्ष चुनें',
+    /** What is typed is no day ({{example}}: 24 December 2026 as the person's format writes it). */
+    unreadable: 'कोई तारीख लिखें, जैसे {{example}}',
+  },
+  /** A number's field (clients/NumberField.tsx): what is typed is no number in the person's format, or could be two. */
+  numberEntry: {
+    unreadable: 'कोई संख्या लिखें, जैसे {{example}}',
+    ambiguous: 'क्या आपका मतलब {{first}} था या {{second}}? जो सही है, वही लिखें',
+  },
+  /** A day said from today ({{relative}}: "कल", "3 दिन में", from Intl) with its date beside it: "कल" is yesterday and tomorrow. */
+  relativeDay: '{{relative}} ({{date}})',
 };

@@ -228,6 +228,8 @@ export const hiEvents = {
     empty: 'कोई कार्य नहीं।',
     emptyHint: 'लीड का अगला कदम (कॉल, ऑफ़र भेजना, विज़िट, आमंत्रण) यहाँ अपनी तारीख के साथ कार्य बन जाता है।',
     due: 'नियत तारीख: {{date}}',
+    /** An open task's day from today with its date ({{when}}: "कल (6 दिस॰ 2026)", "3 दिन में (10 दिस॰ 2026)"). */
+    dueWhen: 'नियत: {{when}}',
     doneOn: 'पूरा हुआ: {{date}}',
     openClient: 'क्लाइंट कार्ड',
     openEvent: 'इवेंट',
