@@ -373,7 +373,7 @@ const CaptureScreen = memo(function CaptureScreen({
       return;
     }
     fill(parsed.value.cards[0]!);
-    notifications.show({ message: t('capture.scan.read', { format: parsed.value.format }) });
+    notifications.show({ message: t('capture.scan.read', { format: t(`capture.scan.format.${parsed.value.format}`) }) });
     firstField.current?.focus();
   };
 

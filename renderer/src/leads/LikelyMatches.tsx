@@ -45,8 +45,9 @@ export function LikelyMatches({ matches, onAttach, onOpenLead }: { matches: read
           </Text>
           {m.balance !== null && m.currency && (m.balance !== 0 || (m.overdue ?? 0) > 0) && (
             <Text size="xs" c={(m.overdue ?? 0) > 0 ? 'red' : 'dimmed'}>
-              {t('capture.matches.balance', { amount: formatMoney(m.balance, m.currency) })}
-              {(m.overdue ?? 0) > 0 && `, ${t('capture.matches.overdue', { amount: formatMoney(m.overdue ?? 0, m.currency) })}`}
+              {(m.overdue ?? 0) > 0
+                ? t('capture.matches.balanceOverdue', { amount: formatMoney(m.balance, m.currency), overdue: formatMoney(m.overdue ?? 0, m.currency) })
+                : t('capture.matches.balance', { amount: formatMoney(m.balance, m.currency) })}
             </Text>
           )}
           <Group justify="space-between" mt={4} gap={4}>
