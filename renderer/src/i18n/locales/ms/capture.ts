@@ -160,7 +160,7 @@ export const msCapture = {
       starting: 'Menghidupkan kamera…',
       takePhoto: 'Ambil foto kad',
       close: 'Tutup',
-      read: '{{format}} dibaca: borang telah diisi, sila semak.',
+      read: 'Kod dibaca ({{format}}): borang telah diisi, sila semak.',
       format: { vcard: 'vCard', mecard: 'MeCard', text: 'teks biasa', url: 'alamat web', mailto: 'alamat e-mel', tel: 'nombor telefon' },
       unreadable: 'Kod itu tidak mengandungi butiran kenalan yang dapat dibaca.',
       empty: 'Kod itu kosong.',
