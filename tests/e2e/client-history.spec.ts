@@ -124,7 +124,7 @@ test('a change says when it was made, and when it was synced if that was much la
   const syncedAt = Date.parse((await created.getAttribute('data-synced-at'))!);
   expect(syncedAt - madeAt).toBeGreaterThanOrEqual(HOURS_8 - 60_000);
   expect(syncedAt - madeAt).toBeLessThanOrEqual(HOURS_8 + 60_000);
-  await expect(created).toContainText(/^Anna Berger, .+, on Fieldbook in a browser on .+ #\d+ \(synced .+\)$/);
+  await expect(created).toContainText(/^Anna Berger, .+, on Fieldbook in a browser \(.+\) #\d+ \(synced .+\)$/);
   // Synced right away: one time.
   await expect(edit).not.toContainText('synced');
   await expect(edit).not.toHaveAttribute('data-synced-at');

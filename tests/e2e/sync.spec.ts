@@ -442,7 +442,7 @@ test('a laptop signed out from another one is wiped at its next sync and tells t
   const rows = spare.page.getByTestId('device-row');
   await expect(rows.filter({ hasText: 'This laptop' }).getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   const lost = spare.page.locator(`[data-testid="device-row"][data-device-id="${deviceId}"]`);
-  await expect(lost).toContainText(/^Fieldbook in a browser on \S/);
+  await expect(lost).toContainText(/^Fieldbook in a browser \(\S/);
   await lost.getByRole('button', { name: 'Sign out' }).click();
   const dialog = spare.page.getByTestId('revoke-dialog');
   await expect(dialog).toContainText('removes the client base');

@@ -3,6 +3,7 @@
  * connection comes back, and what the status bar shows. One sync at a time per laptop, across
  * windows, through a Web Lock. zustand holds only the UI state of the run, never data.
  */
+import i18next from 'i18next';
 import { create } from 'zustand';
 import { getDb } from '../data/db';
 import { continueOutboxOnNewDevice } from '../data/sync/outbox';
@@ -220,7 +221,9 @@ export function takeRestartNotice(): RestartNotice | null {
 async function deviceName(): Promise<string> {
   const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
   const { computerName } = await getPlatform().appInfo();
-  const name = computerName ? `Fieldbook on ${computerName} (${platform || 'desktop'})` : `Fieldbook in a browser on ${platform || 'a computer'}`;
+  // In the language of the person signing in: the head of sales reads it in the device list.
+  const said = computerName ? i18next.t('devices.nameDesktop', { computer: computerName }) : i18next.t('devices.nameBrowser');
+  const name = platform ? `${said} (${platform})` : said;
   return name.slice(0, 100); // the server's limit
 }
 

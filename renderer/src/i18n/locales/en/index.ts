@@ -356,6 +356,9 @@ export const en = {
     file_no_crypto: 'This browser cannot check files here (it needs a secure connection, https). Use the desktop app or an https address.',
   },
   devices: {
+    /** How the company's device list names this laptop when it signs in (the platform follows in brackets). */
+    nameDesktop: 'Fieldbook on {{computer}}',
+    nameBrowser: 'Fieldbook in a browser',
     title: 'Laptops',
     hint: 'Where you are signed in, as the company server knows it. Signing out a lost or stolen laptop removes its Fieldbook data at its next connection.',
     refresh: 'Refresh',

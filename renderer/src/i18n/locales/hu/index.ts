@@ -370,6 +370,8 @@ const messages: Messages = {
     file_no_crypto: 'Ez a böngésző itt nem tudja ellenőrizni a fájlokat (ehhez biztonságos, https-kapcsolat kell). Használja az asztali alkalmazást vagy egy https-címet.',
   },
   devices: {
+    nameDesktop: 'Fieldbook ({{computer}})',
+    nameBrowser: 'Fieldbook böngészőben',
     title: 'Laptopok',
     hint: 'Ahol Ön be van jelentkezve, a vállalati szerver nyilvántartása szerint. Ha egy elveszett vagy ellopott laptopot kijelentkeztet, a következő csatlakozáskor törlődnek róla a Fieldbook adatai.',
     refresh: 'Frissítés',

@@ -362,6 +362,8 @@ const messages: Messages = {
     file_no_crypto: 'Browser ini tidak dapat memeriksa berkas di sini (memerlukan koneksi aman, https). Gunakan aplikasi desktop atau alamat https.',
   },
   devices: {
+    nameDesktop: 'Fieldbook di {{computer}}',
+    nameBrowser: 'Fieldbook di peramban',
     title: 'Laptop',
     hint: 'Tempat Anda masuk, menurut catatan server perusahaan. Mengeluarkan laptop yang hilang atau dicuri akan menghapus data Fieldbook di laptop tersebut saat laptop itu terhubung lagi.',
     refresh: 'Muat ulang',

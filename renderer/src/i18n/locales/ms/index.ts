@@ -348,6 +348,8 @@ const messages: Messages = {
     file_no_crypto: 'Pelayar ini tidak dapat menyemak fail di sini (sambungan selamat, https, diperlukan). Gunakan aplikasi desktop atau alamat https.',
   },
   devices: {
+    nameDesktop: 'Fieldbook pada {{computer}}',
+    nameBrowser: 'Fieldbook dalam pelayar',
     title: 'Komputer riba',
     hint: 'Tempat anda log masuk, seperti yang direkodkan oleh pelayan syarikat. Jika komputer riba yang hilang atau dicuri dilog keluar, data Fieldbook di dalamnya akan dipadam pada sambungan seterusnya.',
     refresh: 'Muat semula',
