@@ -187,5 +187,24 @@ export const idCapture = {
     },
   },
   /** A calendar day's field (clients/DateField.tsx): its placeholder in the locale's order ("dd/mm/yyyy"). */
-  dateEntry: { day: 'hh', month: 'bb', year: 'tttt', clear: 'Hapus tanggal' },
+  dateEntry: {
+    day: 'hh',
+    month: 'bb',
+    year: 'tttt',
+    clear: 'Hapus tanggal',
+    previousMonth: 'Bulan sebelumnya',
+    nextMonth: 'Bulan berikutnya',
+    previousYear: 'Tahun sebelumnya',
+    nextYear: 'Tahun berikutnya',
+    previousDecade: 'Sepuluh tahun sebelumnya',
+    nextDecade: 'Sepuluh tahun berikutnya',
+    chooseMonth: 'Pilih bulan',
+    chooseYear: 'Pilih tahun',
+    unreadable: 'Ketik tanggal, misalnya {{example}}',
+  },
+  numberEntry: {
+    unreadable: 'Ketik angka, misalnya {{example}}',
+    ambiguous: 'Maksud Anda {{first}} atau {{second}}? Ketik yang Anda maksud',
+  },
+  relativeDay: '{{relative}} ({{date}})',
 };

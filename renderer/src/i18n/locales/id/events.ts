@@ -219,6 +219,7 @@ export const idEvents = {
     empty: 'Tidak ada tugas.',
     emptyHint: 'Langkah berikutnya dari prospek (telepon, kirim penawaran, kunjungan, undangan) menjadi tugas di sini, lengkap dengan tanggalnya.',
     due: 'tenggat: {{date}}',
+    dueWhen: 'tenggat: {{when}}',
     doneOn: 'selesai: {{date}}',
     openClient: 'Kartu klien',
     openEvent: 'Acara',
