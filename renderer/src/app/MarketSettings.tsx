@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { localeMarket, setMarket, useMarket } from '../data/market';
 import { countryOptions } from '../clients/form-helpers';
-import { formatCountry, userLocale } from '../i18n/format';
+import { formatCountry, wordsLocale } from '../i18n/format';
 
 /** How long the choice must stay before it is announced: typing "United K" passes other countries. */
 const SAID_AFTER_MS = 800;
@@ -22,7 +22,7 @@ const SAID_AFTER_MS = 800;
 export function MarketSettings() {
   const { t } = useTranslation();
   const market = useMarket();
-  const locale = userLocale();
+  const locale = wordsLocale();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const system = localeMarket();
   const announce = useRef<{ timer?: ReturnType<typeof setTimeout>; shown?: string }>({});

@@ -35,7 +35,7 @@ import {
 import { createClient, updateClient } from '../data/clients/commands';
 import { useTeam } from '../data/clients/queries';
 import { useOpenedClient, type Opened } from '../data/opened-record';
-import { userLocale } from '../i18n/format';
+import { wordsLocale } from '../i18n/format';
 import { countryOptions, useFieldError } from './form-helpers';
 import { DateField } from './DateField';
 import { NumberField } from './NumberField';
@@ -97,7 +97,8 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
   const { t } = useTranslation();
   const navigate = useNavigate();
   const fieldError = useFieldError();
-  const countries = useMemo(() => countryOptions(userLocale()), []);
+  const locale = wordsLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
   const form = useForm<FormValues, unknown, Output>({
     resolver: zodResolver(clientInputSchema),
     defaultValues: toFormValues(seen, team, me),

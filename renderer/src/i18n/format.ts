@@ -117,7 +117,7 @@ export function formatFileSize(bytes: number, locale = userLocale()): string {
 }
 
 /** A country's name in the person's language ("HU" → "Hungary"); the code when it has none. */
-export function formatCountry(code: string, locale = userLocale()): string {
+export function formatCountry(code: string, locale = wordsLocale()): string {
   if (!code) return '';
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;

@@ -36,7 +36,7 @@ import { usePhoneRegions } from '../data/phone-regions';
 import { captureLead, setActiveEvent, updateLead, type TaskTitle } from '../data/leads/leads';
 import { openRecord, type Opened } from '../data/opened-record';
 import { countryOptions, useFieldError, useWriteErrorText } from '../clients/form-helpers';
-import { formatCountry, formatDateTime, formatFileSize, formatPhone, userLocale } from '../i18n/format';
+import { formatCountry, formatDateTime, formatFileSize, formatPhone, wordsLocale } from '../i18n/format';
 import { CardScanner } from './CardScanner';
 import { LikelyMatches } from './LikelyMatches';
 import { FIRST_QUESTION_ID, QuestionFields } from './QuestionFields';
@@ -228,7 +228,7 @@ const CaptureScreen = memo(function CaptureScreen({
   const writeError = useWriteErrorText();
   const events = useEvents();
   const activeId = useActiveEventId();
-  const locale = userLocale();
+  const locale = wordsLocale();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const liveEvents = (events ?? []).filter((e) => !e.archivedAt);
   const event = liveEvents.find((e) => e.id === activeId) ?? null;

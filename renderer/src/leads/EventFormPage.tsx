@@ -27,7 +27,7 @@ import { useCurrentUserId } from '../data/leads/lead-queries';
 import { useOpenedRecord, type Opened } from '../data/opened-record';
 import { useTeam } from '../data/clients/queries';
 import { countryOptions, useFieldError } from '../clients/form-helpers';
-import { userLocale } from '../i18n/format';
+import { wordsLocale } from '../i18n/format';
 import { DateField } from '../clients/DateField';
 import { FormPage, useSaveAndLeave } from '../clients/FormPage';
 import { personName, pickable } from '../clients/team';
@@ -134,7 +134,8 @@ function EventForm(props: { event: Opened<FieldEvent> | null; team: TeamMember[]
   );
 
   const close = () => void navigate(event ? `/events/${event.id}` : '/events');
-  const countries = useMemo(() => countryOptions(userLocale()), []);
+  const locale = wordsLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
 
   return (
     <FormPage title={event ? t('eventForm.editTitle', { name: event.name }) : t('eventForm.newTitle')} onSubmit={onSubmit} onClose={close} guard={isDirty && !leaving} submitting={isSubmitting}>

@@ -15,7 +15,7 @@ import { useClient, useContact } from '../data/clients/queries';
 import { attachmentBlob } from '../sync/attachment-bytes';
 import { useSyncState } from '../sync/sync-controller';
 import { SyncFailure } from '../sync/transport';
-import { formatDate, formatDateTime, formatFileSize, userLocale } from '../i18n/format';
+import { formatDate, formatDateTime, formatFileSize, wordsLocale } from '../i18n/format';
 import { ExternalLink } from '../clients/ExternalLink';
 import { PhoneValue } from '../clients/PhoneValue';
 import { useTeamNames } from '../clients/team';
@@ -113,7 +113,7 @@ function LeadFields({ lead, event }: { lead: Lead; event: FieldEvent }) {
   const { t } = useTranslation();
   const people = useTeamNames();
   const name = (id: string) => people.get(id) ?? t('eventLeads.unknownOwner');
-  const country = lead.country ? (new Intl.DisplayNames([userLocale()], { type: 'region' }).of(lead.country) ?? lead.country) : '';
+  const country = lead.country ? (new Intl.DisplayNames([wordsLocale()], { type: 'region' }).of(lead.country) ?? lead.country) : '';
   const answers = answerLines(event.questions, lead.answers);
   const words = { yes: t('eventLeads.yes'), no: t('eventLeads.no') };
   const photos = lead.attachments ?? [];
