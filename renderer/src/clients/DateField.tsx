@@ -96,6 +96,9 @@ export const DateField = forwardRef<HTMLInputElement, Props>(function DateField(
       withAsterisk={withAsterisk}
       data-testid={testId}
       popoverProps={{ withinPortal: true }}
+      // The month's heading comes capitalised as a heading is (calendar.ts monthHeading): Mantine's
+      // CSS would capitalise every word ("Декабрь 2026 Г.").
+      styles={{ calendarHeaderLevel: { textTransform: 'none' } }}
     />
   );
 });

@@ -32,7 +32,13 @@ const valueOf = (entry: NumberEntry) => (entry.kind === 'number' ? entry.value :
 export const NumberField = forwardRef<HTMLInputElement, Props>(function NumberField({ value, onChange, onBlur, error, integer = false, maxFractionDigits = 3, testId, onFocus, ...rest }, ref) {
   const { t } = useTranslation();
   const locale = useLanguage((s) => s.locale);
-  const show = (n: number | null | undefined, inLocale = locale) => formatNumberEntry(n, inLocale, integer ? 0 : maxFractionDigits);
+  // Grouped, with the field's decimals; a number those would round (1.5 in a field of whole days,
+  // 1.23456 of a quantity) is shown whole, never as another number.
+  const show = (n: number | null | undefined, inLocale = locale) => {
+    const text = formatNumberEntry(n, inLocale, integer ? 0 : maxFractionDigits);
+    const back = parseNumberEntry(text, inLocale);
+    return n == null || !Number.isFinite(n) || (back.kind === 'number' && back.value === n) ? text : formatNumberEntry(n, inLocale, 20);
+  };
   const [text, setText] = useState(() => show(value));
   const [focused, setFocused] = useState(false);
   // The value and format of the last render: a value that changes to one other than what is typed

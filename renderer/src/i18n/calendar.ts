@@ -69,8 +69,14 @@ function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateT
 /** A calendar day ("2026-12-07", also with a time after it) at noon UTC, formatted in UTC: the same day wherever the laptop is. */
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`);
 
-/** A month over its calendar, standing alone: "December 2026", "декабрь 2026 г.", "2026. december". */
-export const monthHeading = (iso: string, locale: string) => format(locale, { month: 'long', year: 'numeric' }).format(day(iso));
+/**
+ * A month over its calendar, standing alone, as a heading starts: "December 2026", "Декабрь
+ * 2026 г.", "2026. december" (its first letter only: "г." stays small, as CSS capitalize would not).
+ */
+export const monthHeading = (iso: string, locale: string) => {
+  const text = format(locale, { month: 'long', year: 'numeric' }).format(day(iso));
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+};
 
 /** A weekday over its column: "Mon", "пн", "सोम". */
 export const weekdayHeading = (iso: string, locale: string) => format(locale, { weekday: 'short' }).format(day(iso));
