@@ -14,6 +14,14 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
   { name: 'new event', open: (page) => go(page, '/events/new') },
   { name: 'tasks', open: (page) => go(page, '/tasks') },
   { name: 'offers', open: (page) => go(page, '/offers') },
+  {
+    name: 'new offer',
+    open: async (page) => {
+      await clickFirst(page, '/', 'client-row', 'client-name');
+      await page.getByTestId('new-offer').click();
+      await page.getByTestId('offer-title').waitFor();
+    },
+  },
   { name: 'sync', open: (page) => go(page, '/sync') },
   { name: 'trash', open: (page) => go(page, '/trash') },
   { name: 'settings', open: (page) => go(page, '/settings', 'language-settings') },
