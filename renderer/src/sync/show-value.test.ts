@@ -10,6 +10,11 @@ describe('showValue', () => {
     expect(showValue([{ sha256: 'ab'.repeat(32), name: 'card.jpg', size: 1 }], 'attachments')).toBe('card.jpg');
     expect(showValue(['vip', 'fair-2026'], 'tags')).toBe('vip · fair-2026');
     expect(showValue(12.5, 'discountPct')).toBe('12.5');
+    // Numbers and days as the person's format writes them, as a field would show them.
+    expect(showValue(1234.5, 'creditLimit', 'ru-RU').replace(/[\u00a0\u202f]/g, ' ')).toBe('1 234,5');
+    expect(showValue(1234.5, 'creditLimit', 'en-GB')).toBe('1,234.5');
+    expect(showValue('1980-12-07', 'birthday', 'en-GB')).toBe('7 Dec 1980');
+    expect(showValue('1980-12-07', 'birthday', 'hu-HU')).toBe('1980. dec. 7.');
     expect(showValue('', 'notes')).toBe('—');
     expect(showValue([], 'tags')).toBe('—');
   });

@@ -1,9 +1,16 @@
 import { addressLine, type Address } from '../../../core/client-model';
 import { DELETED_FIELD } from '../../../core/sync/tables';
+import { formatDate, userLocale } from '../i18n/format';
+import { formatNumberEntry } from '../i18n/number-entry';
 
-/** A value as people read it: files by name, addresses as on the card, lists one item after another. */
-export function showValue(value: unknown, field: string): string {
+/**
+ * A value as people read it: files by name, addresses as on the card, lists one item after
+ * another, numbers and days as the person's format writes them ("1 234,5", "7 Dec 1980").
+ */
+export function showValue(value: unknown, field: string, locale = userLocale()): string {
   if (value === null || value === '' || value === undefined) return '—';
+  if (typeof value === 'number') return formatNumberEntry(value, locale, 20) || String(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
   if (typeof value !== 'object') return String(value);
   if (!Array.isArray(value)) return Object.values(value).filter((v) => v !== null && v !== '' && typeof v !== 'object').join(', ') || '—';
   // A list of files: their names (the references themselves are hashes).
@@ -11,7 +18,7 @@ export function showValue(value: unknown, field: string): string {
     return value.map((v) => String((v as { name?: unknown }).name)).join(', ') || '—';
   }
   if (field === 'addresses') return value.map((a) => addressLine(a as Address)).join(' / ') || '—';
-  return value.map((v) => showValue(v, '')).join(' · ') || '—';
+  return value.map((v) => showValue(v, '', locale)).join(' · ') || '—';
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
