@@ -5,6 +5,10 @@
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deviceCookieFor, keepDeviceCookie, type CookieStore } from './device-cookie';
+import { initI18n } from '../i18n';
+
+// The app starts i18n before anyone can sign in; the laptop's name is said through it.
+initI18n('en');
 
 class MemoryStorage implements CookieStore {
   readonly items = new Map<string, string>();
