@@ -66,9 +66,11 @@ function MatchesPanel(props: {
   regions: readonly string[];
   onAttach: (m: LikelyMatch) => void;
   onOpenLead: (leadId: string) => void;
+  /** The form is covered (a .vcf import): keep the matches, do not follow the leads it writes. */
+  paused: boolean;
 }) {
   const { form, excludeLeadId, regions } = props;
-  const leads = useAllLeads();
+  const leads = useAllLeads(props.paused);
   const [found, setFound] = useState<{ key: string; matches: LikelyMatch[] }>({ key: '', matches: [] });
   useEffect(() => {
     let latest = 0;
@@ -603,7 +605,7 @@ const CaptureScreen = memo(function CaptureScreen({
           </Grid.Col>
           <Grid.Col span={4}>
             <Stack gap="md">
-              <MatchesPanel form={form} excludeLeadId={editing?.record.id ?? null} regions={regions} onAttach={attach} onOpenLead={openLead} />
+              <MatchesPanel form={form} excludeLeadId={editing?.record.id ?? null} regions={regions} onAttach={attach} onOpenLead={openLead} paused={vcf !== null} />
               <CardScanner onCode={readPayload} onVcf={onVcf} onPhoto={(f) => void onPhoto(f)} onRemovePhoto={() => setPhoto(null)} photoUrl={photoUrl} />
               <Card withBorder padding="xs">
                 <Text size="xs" fw={600} mb={4}>

@@ -1,6 +1,8 @@
 /** Live queries of lead capture: events, leads, tasks (components read through these). */
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../db';
+import type { Lead } from '../../../../core/leads/lead-model';
 import { currentUserId } from './leads';
 
 /** Every event, newest first, archived ones included (the page filters). */
@@ -78,9 +80,18 @@ export function useLeadsById(ids: readonly string[]) {
   }, [key]);
 }
 
-/** Every lead on this laptop (hundreds to a few thousand): the duplicate check compares them all. */
-export function useAllLeads() {
-  return useLiveQuery(() => getDb().leads.toArray(), []);
+/**
+ * Every lead on this laptop (hundreds to a few thousand): the duplicate check compares them all.
+ * `paused` keeps the last list without reading or watching the table: while a .vcf import writes
+ * thousands of leads the capture form is covered, and reading them all again after each batch
+ * took a good part of the import's time.
+ */
+export function useAllLeads(paused = false) {
+  // A paused query reads no table, so Dexie has nothing to re-run it for.
+  const leads = useLiveQuery<Lead[] | null>(() => (paused ? null : getDb().leads.toArray()), [paused]);
+  const [kept, keep] = useState<Lead[] | undefined>(undefined);
+  if (leads && leads !== kept) keep(leads);
+  return leads ?? kept;
 }
 
 /** Leads on this laptop at one event, live (the capture screen's counter). */
