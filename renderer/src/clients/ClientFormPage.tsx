@@ -183,7 +183,7 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                   )}
                 />
                 <TextInput label={t('form.industry')} {...register('industry')} error={fieldError(errors.industry)} />
-                <TextInput label={t('form.website')} {...register('website')} error={fieldError(errors.website)} placeholder="www.company.com" />
+                <TextInput label={t('form.website')} {...register('website')} error={fieldError(errors.website)} placeholder={t('form.websitePlaceholder')} />
               </SimpleGrid>
             </Card>
 

@@ -194,7 +194,7 @@ function ContactForm(props: { client: Client; contact: Opened<Contact> | null; c
                   <TextInput
                     style={{ flex: 1 }}
                     aria-label={t('form.email')}
-                    placeholder="name@company.com"
+                    placeholder={t('form.emailPlaceholder')}
                     {...register(`emails.${i}.address`)}
                     error={fieldError(errors.emails?.[i]?.address)}
                   />

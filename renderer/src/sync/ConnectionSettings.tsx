@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../i18n/format';
 import type { TFunction } from 'i18next';
 import { useConnection, useSyncSummary } from '../data/sync/sync-session';
 import { SyncFailure } from './transport';
@@ -31,8 +32,15 @@ function signInFailure(e: unknown, t: TFunction): string {
   // No answer while the network is up: a wrong address or a server that is down.
   if (e.code === 'offline') return t(navigator.onLine ? 'sync.signInUnreachable' : 'sync.error.offline');
   if (e.code === 'not_a_server') return t('sync.signInNotAServer');
-  // The server's own words for a wrong password or a refused request.
-  if (e.code === 'bad_request' || e.code === 'unauthorized') return e.message;
+  // The server's reasons by their codes, in the person's language; its own (English) words
+  // only beside a reason this laptop does not know yet.
+  const reason = e.body?.error;
+  if (reason === 'invalid_credentials') return t('sync.signInWrongPassword');
+  if (reason === 'too_many_attempts') {
+    const seconds = Number(e.body?.retryAfterSeconds);
+    return t('sync.signInTooMany', { wait: formatDuration((Number.isFinite(seconds) ? seconds : 900) * 1000) });
+  }
+  if (e.code === 'bad_request' || e.code === 'unauthorized') return t('sync.signInRefused', { reason: e.message });
   return t(`sync.error.${e.code}`);
 }
 

@@ -227,6 +227,9 @@ export const en = {
     entered_other: '{{count}} invisible or broken characters were removed from what was entered: they cannot be saved.',
   },
   form: {
+    /** Examples in the email and website fields, as an address of the language's country looks. */
+    emailPlaceholder: 'name@company.com',
+    websitePlaceholder: 'www.company.com',
     newClient: 'New client',
     editClient: 'Edit {{name}}',
     newContact: 'New contact at {{client}}',
@@ -479,6 +482,9 @@ export const en = {
     signInFailed: 'Could not sign in. {{reason}}',
     signInUnreachable: 'No company server answers at this address. Check the address, or try again later.',
     signInNotAServer: 'This address does not answer like a Fieldbook company server. Check the address.',
+    signInWrongPassword: 'Wrong login or password.',
+    signInTooMany: 'Too many failed sign-ins. Try again later (wait: {{wait}}).',
+    signInRefused: 'The company server refused the sign-in ({{reason}})',
     autoSync: 'Sync by itself when the app starts and when the connection comes back',
     role: { manager: 'manager', head_of_sales: 'head of sales', admin: 'admin' },
     quitWarning: 'You have changes that are not synced yet.',

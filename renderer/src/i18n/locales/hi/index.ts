@@ -227,6 +227,8 @@ const messages: Messages = {
     entered_other: 'दर्ज किए गए टेक्स्ट में से {{count}} अदृश्य या टूटे हुए अक्षर हटाए गए: उन्हें सहेजा नहीं जा सकता।',
   },
   form: {
+    emailPlaceholder: 'naam@company.in',
+    websitePlaceholder: 'www.company.in',
     newClient: 'नया क्लाइंट',
     editClient: '{{name}} संपादित करें',
     newContact: '{{client}} के लिए नया संपर्क',
@@ -478,6 +480,9 @@ const messages: Messages = {
     signInFailed: 'साइन इन नहीं हो सका। {{reason}}',
     signInUnreachable: 'इस पते पर कोई कंपनी सर्वर जवाब नहीं दे रहा। पता जाँचें, या बाद में फिर से कोशिश करें।',
     signInNotAServer: 'यह पता Fieldbook कंपनी सर्वर की तरह जवाब नहीं देता। पता जाँचें।',
+    signInWrongPassword: 'लॉगिन या पासवर्ड गलत है।',
+    signInTooMany: 'साइन-इन के बहुत अधिक असफल प्रयास। बाद में फिर कोशिश करें (प्रतीक्षा: {{wait}})।',
+    signInRefused: 'कंपनी सर्वर ने साइन-इन अस्वीकार किया ({{reason}})',
     autoSync: 'ऐप शुरू होने पर और कनेक्शन वापस आने पर अपने आप सिंक करें',
     role: { manager: 'मैनेजर', head_of_sales: 'बिक्री प्रमुख', admin: 'एडमिन' },
     quitWarning: 'आपके कुछ बदलाव अभी सिंक नहीं हुए हैं।',

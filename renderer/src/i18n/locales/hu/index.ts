@@ -241,6 +241,8 @@ const messages: Messages = {
     entered_other: 'A beírt szövegből {{count}} láthatatlan vagy hibás karakter kimaradt, mert nem menthető.',
   },
   form: {
+    emailPlaceholder: 'nev@ceg.hu',
+    websitePlaceholder: 'www.ceg.hu',
     newClient: 'Új ügyfél',
     editClient: 'Szerkesztés: {{name}}',
     newContact: 'Új kapcsolattartó – ügyfél: {{client}}',
@@ -492,6 +494,9 @@ const messages: Messages = {
     signInFailed: 'Nem sikerült bejelentkezni. {{reason}}',
     signInUnreachable: 'Ezen a címen nem válaszol vállalati szerver. Ellenőrizze a címet, vagy próbálja újra később.',
     signInNotAServer: 'Ez a cím nem Fieldbook vállalati szerverként válaszol. Ellenőrizze a címet.',
+    signInWrongPassword: 'Hibás felhasználónév vagy jelszó.',
+    signInTooMany: 'Túl sok sikertelen bejelentkezési kísérlet. Próbálja újra később (várakozás: {{wait}}).',
+    signInRefused: 'A vállalati szerver elutasította a bejelentkezést ({{reason}})',
     autoSync: 'Automatikus szinkronizálás az alkalmazás indításakor és a kapcsolat helyreállásakor',
     role: { manager: 'üzletkötő', head_of_sales: 'értékesítési vezető', admin: 'rendszergazda' },
     quitWarning: 'Vannak még nem szinkronizált változásai.',

@@ -234,6 +234,8 @@ const messages: Messages = {
     entered_other: '{{count}} karakter tak terlihat atau rusak dihapus dari teks yang dimasukkan: karakter tersebut tidak dapat disimpan.',
   },
   form: {
+    emailPlaceholder: 'nama@perusahaan.co.id',
+    websitePlaceholder: 'www.perusahaan.co.id',
     newClient: 'Klien baru',
     editClient: 'Ubah {{name}}',
     newContact: 'Kontak baru di {{client}}',
@@ -508,6 +510,9 @@ const messages: Messages = {
     signInFailed: 'Tidak dapat masuk. {{reason}}',
     signInUnreachable: 'Tidak ada server perusahaan yang merespons di alamat ini. Periksa alamatnya, atau coba lagi nanti.',
     signInNotAServer: 'Alamat ini tidak merespons seperti server perusahaan Fieldbook. Periksa alamatnya.',
+    signInWrongPassword: 'Nama pengguna atau kata sandi salah.',
+    signInTooMany: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti (tunggu: {{wait}}).',
+    signInRefused: 'Server perusahaan menolak proses masuk ({{reason}})',
     autoSync: 'Sinkronkan otomatis saat aplikasi dibuka dan saat koneksi kembali',
     role: { manager: 'manajer', head_of_sales: 'kepala penjualan', admin: 'admin' },
     quitWarning: 'Ada perubahan yang belum tersinkron.',

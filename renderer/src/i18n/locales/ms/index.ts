@@ -220,6 +220,8 @@ const messages: Messages = {
     entered_other: '{{count}} aksara halimunan atau rosak telah dibuang daripada teks yang dimasukkan: aksara itu tidak boleh disimpan.',
   },
   form: {
+    emailPlaceholder: 'nama@syarikat.com.my',
+    websitePlaceholder: 'www.syarikat.com.my',
     newClient: 'Pelanggan baharu',
     editClient: 'Edit {{name}}',
     newContact: 'Kenalan baharu di {{client}}',
@@ -466,6 +468,9 @@ const messages: Messages = {
     signInFailed: 'Tidak dapat log masuk. {{reason}}',
     signInUnreachable: 'Tiada pelayan syarikat yang menjawab di alamat ini. Semak alamat itu, atau cuba lagi kemudian.',
     signInNotAServer: 'Alamat ini tidak menjawab seperti pelayan syarikat Fieldbook. Semak alamat itu.',
+    signInWrongPassword: 'ID log masuk atau kata laluan salah.',
+    signInTooMany: 'Terlalu banyak cubaan log masuk yang gagal. Cuba lagi kemudian (tunggu: {{wait}}).',
+    signInRefused: 'Pelayan syarikat menolak log masuk ({{reason}})',
     autoSync: 'Segerakkan secara automatik apabila aplikasi dibuka dan apabila sambungan pulih',
     role: { manager: 'pengurus', head_of_sales: 'ketua jualan', admin: 'pentadbir' },
     quitWarning: 'Anda ada perubahan yang belum disegerakkan.',

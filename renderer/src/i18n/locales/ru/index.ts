@@ -251,6 +251,8 @@ const messages: Messages = {
     entered_other: 'Из введённого текста удалено {{count}} невидимого или повреждённого символа: их нельзя сохранить.',
   },
   form: {
+    emailPlaceholder: 'ivanov@company.ru',
+    websitePlaceholder: 'www.company.ru',
     newClient: 'Новый клиент',
     editClient: 'Изменение: {{name}}',
     newContact: 'Новый контакт — {{client}}',
@@ -538,6 +540,9 @@ const messages: Messages = {
     signInFailed: 'Не удалось войти. {{reason}}',
     signInUnreachable: 'По этому адресу не отвечает ни один сервер компании. Проверьте адрес или попробуйте позже.',
     signInNotAServer: 'По этому адресу отвечает не сервер компании Fieldbook. Проверьте адрес.',
+    signInWrongPassword: 'Неверный логин или пароль.',
+    signInTooMany: 'Слишком много неудачных попыток входа. Повторите попытку позже (ожидание: {{wait}}).',
+    signInRefused: 'Сервер компании отклонил вход ({{reason}})',
     autoSync: 'Синхронизировать автоматически при запуске приложения и при восстановлении связи',
     role: { manager: 'менеджер', head_of_sales: 'руководитель отдела продаж', admin: 'администратор' },
     quitWarning: 'Есть несинхронизированные изменения.',
