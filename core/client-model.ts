@@ -4,6 +4,7 @@
  * commands, and (from the sync issue on) the company server.
  */
 import { z } from 'zod';
+import { defaultClientLanguage, languageTagSchema, type LanguageCode } from './languages';
 import { phoneSchema } from './phone';
 import type { AttachmentRef } from './sync/attachments';
 import type { ClientGroupDiscount } from './pricing/catalog-model';
@@ -100,6 +101,12 @@ export const clientInputSchema = z.object({
   contractTerms: optionalText(2000),
   notes: optionalText(5000),
   tags: z.array(trimmed(40).min(1)).max(30).default([]),
+  /**
+   * The language the client's offers are printed in (core/languages.ts), whatever the manager's
+   * UI speaks. '' or absent (clients made before it existed, or by an older laptop): the default
+   * of the client's country (`clientLanguage`). A tag this version does not speak is kept.
+   */
+  language: languageTagSchema.or(z.literal('')).default(''),
 });
 export type ClientInput = z.infer<typeof clientInputSchema>;
 
@@ -124,7 +131,17 @@ export function blankClientInput(ownerId: string): ClientInput {
     contractTerms: '',
     notes: '',
     tags: [],
+    language: '',
   };
+}
+
+/**
+ * The language of a client's documents: its own, else the default of its country (the manager's
+ * language `unknownCountry` when it has none). What a new client is stored with, and what a
+ * client stored without one (from before the field existed) reads as.
+ */
+export function clientLanguage(client: { language?: string; addresses?: readonly { kind: Address['kind']; country?: string }[] }, unknownCountry: LanguageCode): string {
+  return client.language || defaultClientLanguage(clientCountry(client.addresses), unknownCountry);
 }
 
 export interface Client extends ClientInput {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { isAllowedExternalUrl } from './external-url';
+import { LANGUAGE_CODES, type LanguageCode } from './languages';
 import type { Result } from './result';
 
 /** Request/response channels (ipcRenderer.invoke ↔ ipcMain.handle). */
@@ -101,13 +102,9 @@ export type SaveSecretRequest = z.infer<typeof saveSecretRequestSchema>;
 
 export const loadSecretRequestSchema = z.strictObject({ name: z.enum(SECRET_NAMES) });
 
-/**
- * The UI languages, which the desktop's own words (menu, quit prompt, save dialogs) follow too.
- * The renderer's list (renderer/src/i18n/languages.ts) is checked against this one at compile
- * time (renderer/src/i18n/desktop-language.ts).
- */
-export const APP_LANGUAGES = ['en', 'ru', 'id', 'ms', 'hi', 'hu'] as const;
-export type AppLanguage = (typeof APP_LANGUAGES)[number];
+/** The UI languages (core/languages.ts), which the desktop's own words (menu, quit prompt, save dialogs) follow too. */
+export const APP_LANGUAGES = LANGUAGE_CODES;
+export type AppLanguage = LanguageCode;
 
 /** The renderer's language, told on start and on every switch. */
 export const setLanguageRequestSchema = z.strictObject({ language: z.enum(APP_LANGUAGES) });

@@ -2,8 +2,8 @@
  * What the demo catalog is made of: a product-group tree of a trade supplier (tools, fasteners,
  * electrical, plumbing, safety, building materials, packaging), product types with their names,
  * units and characteristics in the demo's six languages, and brands. `catalog.ts` combines them.
- * Group names are in English, the company's working language; product texts are in the
- * language of the market a product line is sold in.
+ * Group names and product texts are in English, the company's working language; each product's
+ * name is also given in the five others, for the managers and clients who read them.
  */
 
 export const CATALOG_LANGUAGES = ['en', 'ru', 'id', 'ms', 'hi', 'hu'] as const;

@@ -1,7 +1,8 @@
 /**
- * The demo catalog: products of a trade supplier in the demo's six languages, with stock, price
- * lists for the four price types in every currency the demo clients are billed in, and
- * analogues. Deterministic like the client base: a product depends only on (seed, index) and on
+ * The demo catalog: products of a trade supplier, written in English (the UK company's own
+ * language) with each product's name in the demo's five other languages (`names`: a Russian
+ * manager's screens and a Hungarian client's offer name it in theirs), with stock, price lists
+ * for the four price types in every currency the demo clients are billed in, and analogues. Deterministic like the client base: a product depends only on (seed, index) and on
  * the catalog's size (an analogue past the end is left out), so the laptop's offline demo and
  * the embedded server's make the same records with the same ids, whatever the batch split.
  *
@@ -16,6 +17,7 @@ import { minorUnitExponent } from '../pricing/money';
 import { DEMO_AS_OF } from './as-of';
 import { demoGroupTree, type DemoLeafGroup } from './catalog-groups';
 import {
+  CATALOG_LANGUAGES,
   CHARACTERISTICS,
   CLOSINGS,
   DECIMAL_COMMA,
@@ -29,7 +31,7 @@ import {
 } from './catalog-vocabulary';
 import { DEMO_LOCALES } from './generate';
 import { demoUuid } from './ids';
-import { hash32, Rng, Weighted } from './prng';
+import { hash32, Rng } from './prng';
 
 /** Products of the demo an empty laptop and the embedded demo server start with. */
 export const DEMO_CATALOG_SIZE = 2000;
@@ -44,11 +46,6 @@ const DAY_MS = 86_400_000;
 /** UK VAT of the demo company (its profile is in company.ts). */
 const VAT_BP = { standard: 2000, reduced: 500 } as const;
 
-/** Each language's share of the product lines: the demo clients' shares by language. */
-const LANGUAGE = new Weighted<CatalogLanguage>(
-  [...DEMO_LOCALES.reduce((m, [loc, share]) => m.set(loc.language, (m.get(loc.language) ?? 0) + share), new Map<CatalogLanguage, number>())],
-);
-
 /** Every currency a demo client is billed in, with its units per US dollar. */
 export const DEMO_CURRENCIES: readonly { currency: string; perUsd: number }[] = [
   ...new Map(DEMO_LOCALES.map(([loc]) => [loc.currency, { currency: loc.currency, perUsd: loc.perUsd }])).values(),
@@ -61,7 +58,6 @@ interface Family {
   type: ProductType;
   /** The value index of each of the type's specs. */
   variant: number[];
-  lang: CatalogLanguage;
   /** Slots 0 … size − 1 are analogues of each other; the others stand alone. */
   size: number;
   /** Retail price in US dollars before the brand's premium. */
@@ -81,14 +77,16 @@ function familyOf(seed: number, f: number): Family {
   const rng = new Rng(hash32(seed, 0x66616d69), f);
   const { leaf, type } = rng.pick(kinds);
   const variant = type.specs.map((s) => rng.int(s.values.length));
-  const lang = LANGUAGE.pick(rng);
+  // Once each family's language (when the catalog mixed six): still drawn, so that every draw
+  // after it, and so every price, stock level and analogue of the demo, stays as it was.
+  rng.float();
   const size = rng.range(2, FAMILY_SLOTS);
   // Bigger variants (the first spec's later values) cost more, within the type's range.
   const first = type.specs[0]!;
   const position = (variant[0]! + rng.float()) / first.values.length;
   const [lo, hi] = type.usd;
   const usd = lo * (hi / lo) ** position;
-  return { leaf, type, variant, lang, size, usd, firstBrand: rng.int(leaf.top.brands.length) };
+  return { leaf, type, variant, size, usd, firstBrand: rng.int(leaf.top.brands.length) };
 }
 
 // ---------------------------------------------------------------- texts
@@ -112,6 +110,9 @@ function specValue(spec: Spec, index: number, lang: CatalogLanguage): string {
 }
 
 const text = (texts: Texts, lang: CatalogLanguage) => texts[lang];
+
+/** The languages a demo product has a name in besides its English one. */
+const OTHER_LANGUAGES = CATALOG_LANGUAGES.filter((l) => l !== 'en');
 
 // ---------------------------------------------------------------- prices
 
@@ -222,17 +223,20 @@ export function generateDemoProduct(seed: number, index: number, total: number):
   const f = Math.floor(index / FAMILY_SLOTS);
   const slot = index % FAMILY_SLOTS;
   const family = familyOf(seed, f);
-  const { type, lang, leaf } = family;
+  const { type, leaf } = family;
   const rng = new Rng(hash32(seed, 0x70726f64), index);
   const brand = leaf.top.brands[(family.firstBrand + slot) % leaf.top.brands.length]!;
   const model = `${brand.model}-${rng.range(100, 999)}`;
   const id = demoProductId(seed, index);
-  const headline = type.specs[0]!.kind === 'word' ? '' : ` ${specValue(type.specs[0]!, family.variant[0]!, lang)}`;
-  const typeName = text(type.names, lang);
+  /** "Cordless drill driver Brennmax BX-418 18 V", in `lang`. */
+  const nameIn = (lang: CatalogLanguage) => {
+    const headline = type.specs[0]!.kind === 'word' ? '' : ` ${specValue(type.specs[0]!, family.variant[0]!, lang)}`;
+    return `${text(type.names, lang)} ${brand.name} ${model}${headline}`;
+  };
 
-  const characteristics: Characteristic[] = [{ name: text(CHARACTERISTICS.brand, lang), value: brand.name }];
-  type.specs.forEach((spec, k) => characteristics.push({ name: text(CHARACTERISTICS[spec.char], lang), value: specValue(spec, family.variant[k]!, lang) }));
-  if (type.warranty) characteristics.push({ name: text(CHARACTERISTICS.warranty, lang), value: `${type.warranty} ${SYMBOLS.months[lang]}` });
+  const characteristics: Characteristic[] = [{ name: CHARACTERISTICS.brand.en, value: brand.name }];
+  type.specs.forEach((spec, k) => characteristics.push({ name: CHARACTERISTICS[spec.char].en, value: specValue(spec, family.variant[k]!, 'en') }));
+  if (type.warranty) characteristics.push({ name: CHARACTERISTICS.warranty.en, value: `${type.warranty} ${SYMBOLS.months.en}` });
 
   const analogueIds: string[] = [];
   if (slot < family.size) {
@@ -245,16 +249,17 @@ export function generateDemoProduct(seed: number, index: number, total: number):
   const product: CatalogProduct = {
     id,
     sku: `${type.code}-${brand.model}-${String(index + 1).padStart(5, '0')}`,
-    name: `${typeName} ${brand.name} ${model}${headline}`,
+    name: nameIn('en'),
     groupId: leaf.id,
-    unit: text(UNITS[type.unit], lang),
+    unit: UNITS[type.unit].en,
     vatRateBp: VAT_BP[type.vat],
-    description: `${typeName} ${brand.name} ${model}. ${text(leaf.top.sentence, lang)} ${rng.pick(CLOSINGS[lang])}`,
+    description: `${type.names.en} ${brand.name} ${model}. ${leaf.top.sentence.en} ${rng.pick(CLOSINGS.en)}`,
     characteristics,
     analogueIds,
     // A few are being phased out: still listed (old offers name them), replaced by their analogues.
     discontinued: rng.chance(0.03),
     cost: costOf(retailUsd),
+    names: Object.fromEntries(OTHER_LANGUAGES.map((lang) => [lang, nameIn(lang)])),
     updatedAt: DEMO_AS_OF,
   };
   return { product, stock: stockOf(rng, id, type, retailUsd), prices: priceLists(rng, id, retailUsd) };

@@ -125,11 +125,13 @@ describe('generateClientBatch', () => {
     expect(sample.contacts.flatMap((c) => c.emails).every((e) => /^[\x21-\x7e]+$/.test(e.address))).toBe(true);
   });
 
-  it('uses each country’s currency and real check digits in tax ids', () => {
+  it('uses each country’s currency, language and real check digits in tax ids', () => {
     const currency: Record<string, string> = { GB: 'GBP', US: 'USD', RU: 'RUB', ID: 'IDR', MY: 'MYR', IN: 'INR', HU: 'HUF' };
+    const language: Record<string, string> = { GB: 'en', US: 'en', RU: 'ru', ID: 'id', MY: 'ms', IN: 'hi', HU: 'hu' };
     for (const c of sample.clients) {
       const country = c.addresses[0]!.country;
       expect(c.currency).toBe(currency[country]);
+      expect(c.language).toBe(language[country]);
       if (c.receivables) expect(c.receivables.currency).toBe(c.currency);
       if (!c.taxId) continue;
       if (country === 'RU') {

@@ -3,6 +3,7 @@
  * seed. Each client has its own generator seeded from (seed, index), so a record depends on
  * nothing but those two numbers: any batch split, any order, any machine gives the same base.
  */
+import { defaultClientLanguage } from '../languages';
 import type { Address, Client, ClientStatus, Contact, DecisionRole, PriceType, Receivables, Segment } from '../client-model';
 import { DEMO_AS_OF } from './as-of';
 import { demoClientGroupDiscounts } from './catalog-groups';
@@ -343,6 +344,8 @@ export function generateDemoClient(seed: number, index: number): { client: Clien
     contractTerms: contracted && rng.chance(0.3) ? rng.pick(loc.contractTerms) : '',
     notes: rng.chance(0.1) ? rng.pick(loc.notes) : '',
     tags,
+    // The language of its country (no draw: the rest of the client is as before the field).
+    language: defaultClientLanguage(loc.country, loc.language),
     creditLimit,
     receivables: null,
     createdAt: iso(created),

@@ -9,6 +9,7 @@ import { currencySchema, PRICE_TYPES } from '../client-model';
 import type { AttachmentRef } from '../sync/attachments';
 import { BP_100 } from './money';
 import { idSchema } from '../ids';
+import { languageTagSchema } from '../languages';
 
 /** Quantities have at most three decimals (kg, m, l); internally they are integer thousandths. */
 export const QTY_SCALE = 1000;
@@ -87,6 +88,14 @@ export type GroupDiscount = z.infer<typeof groupDiscountSchema>;
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 
+/** At most this many names per product in other languages. */
+export const MAX_PRODUCT_NAMES = 20;
+
+/** A product's names in other languages: a name (as `name`: up to 300 characters) per language tag. */
+export const productNamesSchema = z
+  .record(languageTagSchema, text(300).min(1, { message: 'required' }))
+  .refine((names) => Object.keys(names).length <= MAX_PRODUCT_NAMES, { message: 'too_many' });
+
 /** A unit cost: integer minor units of its currency. */
 export const productCostSchema = z.object({ amount: priceMinorSchema, currency: currencySchema });
 export type ProductCost = z.infer<typeof productCostSchema>;
@@ -125,12 +134,25 @@ export const productFieldsSchema = productSchema.omit({ id: true }).extend({
    * never printed on a client's document.
    */
   cost: productCostSchema.nullable().optional(),
+  /**
+   * The product's name in other languages, by language tag ({ hu: 'Akkus fúró-csavarozó …' }),
+   * where the catalog has them; `name` is the name in the company's own language. A client's offer
+   * shows the name in its language, the screens in the manager's (core/languages.ts `nameIn`);
+   * absent on products imported without them.
+   */
+  names: productNamesSchema.optional(),
 });
 export type ProductFields = z.infer<typeof productFieldsSchema>;
 export interface CatalogProduct extends Product, Omit<ProductFields, keyof Omit<Product, 'id'>> {
   updatedAt: string;
   /** The product's picture (the bytes sync as an attachment, fetched when first shown). */
   attachments?: AttachmentRef[];
+}
+
+/** The product's name in `language` where the catalog has it, else its own (`name`). */
+export function productName(p: Pick<ProductFields, 'name' | 'names'>, language: string): string {
+  const name = p.names?.[language];
+  return name ? name : p.name;
 }
 
 /** A delivery on its way: `qty` expected on `on`. */

@@ -53,14 +53,20 @@ export interface StoredProduct {
   id: string;
   sku: string;
   name: string;
+  /** Its names in other languages (null: none, or not asked for). */
+  names: Record<string, string> | null;
   deleted: boolean;
 }
 
-/** The products with these SKUs (every product when `skus` is omitted), by `skuKey`. */
-export async function loadProductsBySku(tx: Sql, skus?: readonly string[]): Promise<Map<string, StoredProduct>> {
+/**
+ * The products with these SKUs (every product when `skus` is omitted), by `skuKey`; with
+ * `withNames`, their names in other languages too (the catalog import merges them; the stock and
+ * price imports do not read them).
+ */
+export async function loadProductsBySku(tx: Sql, skus?: readonly string[], { withNames = false } = {}): Promise<Map<string, StoredProduct>> {
   const keys = skus ? [...new Set(skus.map(skuKey))] : null;
-  const rows = await tx.query<{ id: string; sku: string; name: string; deleted: boolean }>(
-    `SELECT id::text AS id, data->>'sku' AS sku, data->>'name' AS name, coalesce((data->>'${DELETED_FIELD}')::boolean, false) AS deleted
+  const rows = await tx.query<StoredProduct>(
+    `SELECT id::text AS id, data->>'sku' AS sku, data->>'name' AS name, ${withNames ? `data->'names'` : 'NULL::jsonb'} AS names, coalesce((data->>'${DELETED_FIELD}')::boolean, false) AS deleted
        FROM records WHERE tbl = 'products' ${keys ? `AND upper(trim(data->>'sku')) = ANY($1::text[])` : ''}`,
     keys ? [keys] : [],
   );

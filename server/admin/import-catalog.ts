@@ -5,14 +5,20 @@
  * named by their path ("Power tools > Drills and drivers") and created when missing. Columns the
  * file does not have leave those fields of existing products as they are. Products not in the
  * file stay (a product leaves the range by `discontinued`, which keeps it on old offers).
+ *
+ * The product's name in other languages comes in a column per language, `name_<language>`
+ * (`name_hu`, `name_ru`, `name_pt_br` for pt-BR): a cell sets that language's name, an empty cell
+ * removes it, and the languages the file has no column for keep theirs.
  */
 import { randomUUID } from 'node:crypto';
-import { characteristicSchema, type Characteristic, type ProductCost } from '../../core/pricing/catalog-model';
+import { languageTagSchema } from '../../core/languages';
+import { characteristicSchema, MAX_PRODUCT_NAMES, type Characteristic, type ProductCost } from '../../core/pricing/catalog-model';
 import { parseMoney } from '../../core/pricing/money';
 import type { SqlDb } from '../db/sql-db';
 import { loadGroupTree, loadProductsBySku, skuKey } from './catalog-lookup';
 import { currencyProblem, decimalsReason, failOnProblems, parsePercent, parseYesNo, requireColumns, requireLines, splitGroupPath, splitList, unusedColumns } from './csv-fields';
 import { readCsv, type RowProblem } from './csv-table';
+import { AdminInputError } from './input-error';
 import { writeImported, type ImportedRecord } from './write-imported';
 
 const REQUIRED = ['sku', 'name', 'unit', 'vat_rate'] as const;
@@ -32,6 +38,11 @@ export interface CatalogLine {
   discontinued?: boolean;
   /** Absent: the file has no `cost` column (existing products keep theirs); null for no cost. */
   cost?: ProductCost | null;
+  /**
+   * The name per language of the file's `name_<language>` columns ('' for an empty cell: that
+   * language's name is removed); absent when the file has none (existing products keep theirs).
+   */
+  names?: Record<string, string>;
 }
 
 export interface CatalogFile {
@@ -73,12 +84,30 @@ function parseCost(amount: string, currency: string | undefined): ProductCost | 
   return { amount: minor, currency: code };
 }
 
+/**
+ * The language of a `name_<language>` column ("name_hu" → "hu", "name_pt_br" → "pt-BR"), or null
+ * when the column is not one.
+ */
+export function nameColumnLanguage(column: string): string | null {
+  const m = /^name_([a-z]{2,3})(?:_([a-z]{2}|\d{3}))?$/.exec(column);
+  if (!m) return null;
+  const tag = m[2] ? `${m[1]}-${m[2].toUpperCase()}` : m[1]!;
+  return languageTagSchema.safeParse(tag).success ? tag : null;
+}
+
 /** Parses and checks the file: throws AdminInputError when the file as a whole is unusable. */
 export function parseCatalogCsv(text: string, what: string): CatalogFile {
   const table = readCsv(text, what);
   requireColumns(table, what, REQUIRED);
   requireLines(table, what, 'product lines');
   const has = (c: (typeof OPTIONAL)[number]) => table.columns.includes(c);
+  const nameColumns = table.columns.flatMap((column) => {
+    const language = nameColumnLanguage(column);
+    return language ? [{ column, language }] : [];
+  });
+  if (nameColumns.length > MAX_PRODUCT_NAMES) {
+    throw new AdminInputError([`${what}: ${nameColumns.length} name_<language> columns; a product has names in at most ${MAX_PRODUCT_NAMES} languages.`]);
+  }
   const problems = [...table.problems];
   const lines: CatalogLine[] = [];
   const firstLine = new Map<string, number>();
@@ -124,9 +153,27 @@ export function parseCatalogCsv(text: string, what: string): CatalogFile {
       if (typeof cost === 'string') bad(cost);
       else parsed.cost = cost;
     }
+    if (nameColumns.length) {
+      parsed.names = {};
+      for (const { column, language } of nameColumns) {
+        const name = values[column] ?? '';
+        if (name.length > LIMITS.name) bad(`${column} is ${name.length} characters long; at most ${LIMITS.name}`);
+        parsed.names[language] = name;
+      }
+    }
     if (problems.length === before) lines.push(parsed);
   }
-  return { lines, problems, ignoredColumns: unusedColumns(table, [...REQUIRED, ...OPTIONAL]) };
+  return { lines, problems, ignoredColumns: unusedColumns(table, [...REQUIRED, ...OPTIONAL, ...nameColumns.map((c) => c.column)]) };
+}
+
+/** `stored` names with the file's: a name set per column, an empty cell removing its language. */
+function withNames(stored: Readonly<Record<string, string>>, file: Readonly<Record<string, string>>): Record<string, string> {
+  const names = { ...stored };
+  for (const [language, name] of Object.entries(file)) {
+    if (name) names[language] = name;
+    else delete names[language];
+  }
+  return names;
 }
 
 export interface CatalogImport {
@@ -156,7 +203,7 @@ export async function importCatalog(db: SqlDb, file: CatalogFile, now = Date.now
       return parentId;
     };
 
-    const stored = await loadProductsBySku(tx, [...file.lines.map((l) => l.sku), ...file.lines.flatMap((l) => l.analogueSkus ?? [])]);
+    const stored = await loadProductsBySku(tx, [...file.lines.map((l) => l.sku), ...file.lines.flatMap((l) => l.analogueSkus ?? [])], { withNames: true });
     const idOf = new Map([...stored].map(([key, p]) => [key, p.id]));
     for (const l of file.lines) if (!idOf.has(skuKey(l.sku))) idOf.set(skuKey(l.sku), randomUUID());
 
@@ -178,6 +225,13 @@ export async function importCatalog(db: SqlDb, file: CatalogFile, now = Date.now
       if (l.analogueSkus) fields.analogueIds = [...new Set(analogueIds)];
       if (l.discontinued !== undefined) fields.discontinued = l.discontinued;
       if (l.cost !== undefined) fields.cost = l.cost;
+      if (l.names) {
+        const before = stored.get(skuKey(l.sku))?.names ?? {};
+        const names = withNames(before, l.names);
+        if (Object.keys(names).length > MAX_PRODUCT_NAMES) problems.push({ line: l.line, reason: `the product would have names in ${Object.keys(names).length} languages; at most ${MAX_PRODUCT_NAMES}` });
+        // A product that had none and gets none is left without the field.
+        if (Object.keys(names).length > 0 || Object.keys(before).length > 0) fields.names = names;
+      }
       products.push({ id: idOf.get(skuKey(l.sku))!, fields });
     }
     // Thrown inside the transaction: it rolls back, nothing of the file is written.

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_SEED, demoProductGroups, generateProductBatch } from '../../core/demo-data';
 import { minorUnitExponent } from '../../core/pricing/money';
+import { productName } from '../../core/pricing/catalog-model';
 import { CatalogPage, E2E_CATALOG_SIZE, ProductView } from './pages/catalog-page';
 
 const demo = generateProductBatch({ seed: DEMO_SEED, start: 0, count: E2E_CATALOG_SIZE, total: E2E_CATALOG_SIZE });
@@ -14,29 +15,43 @@ const live = demo.products.filter((p) => !p.discontinued);
 const groups = demoProductGroups(DEMO_SEED);
 const byId = new Map(demo.products.map((p) => [p.id, p]));
 
-/** Live products whose name matches, as the list counts them. */
-const named = (pattern: RegExp) => live.filter((p) => pattern.test(p.name));
+/** Live products whose name (in the UI's `language`, where the catalog has it) matches, as the list counts them. */
+const named = (pattern: RegExp, language = 'en') => live.filter((p) => pattern.test(productName(p, language)));
 /** As the app formats (en-GB, the tests' locale); Intl's spaces differ between runtimes. */
 const money = (minor: number, currency: string) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 10 ** minorUnitExponent(currency)).replace(/[\u00a0\u202f]/g, ' ');
 const date = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
 
-test('searches the demo catalog as you type, in any script and by SKU', async ({ page }) => {
+test('searches the demo catalog as you type, in the manager’s language in any script, and by SKU', async ({ page }) => {
   const catalog = new CatalogPage(page);
   await catalog.open(live.length);
 
-  const cases: [string, RegExp][] = [
-    ['насос', /Насос/], // Russian
-    ['nasos', /Насос/], // Russian typed in Latin letters
-    ['tavolsag', /távolság/], // Hungarian without accents
-    ['टाइल', /टाइल/], // Hindi
+  // The UI's language names the products: English first, then Russian, Hungarian and Hindi,
+  // switched in Settings without leaving the app.
+  const cases: [string, string, RegExp][] = [
+    ['en', 'cordless', /Cordless/],
+    ['ru', 'насос', /Насос/], // Russian
+    ['ru', 'nasos', /Насос/], // Russian typed in Latin letters
+    ['hu', 'tavolsag', /távolság/], // Hungarian without accents
+    ['hi', 'टाइल', /टाइल/], // Hindi
   ];
-  for (const [query, pattern] of cases) {
+  let shown = 'en';
+  for (const [language, query, pattern] of cases) {
+    if (language !== shown) {
+      await catalog.switchLanguage(language);
+      shown = language;
+    }
     await catalog.searchFor(query);
-    expect(await catalog.resultCount(), query).toBe(named(pattern).length);
+    // The rows are renamed a moment after the switch.
+    await expect.poll(() => catalog.resultCount(), query).toBe(named(pattern, language).length);
     expect(await catalog.resultCount(), query).toBeGreaterThan(0);
     for (const name of await catalog.visibleNames()) expect(name, query).toMatch(pattern);
   }
+  // The product's own (English) name stays searchable on a Hindi screen.
+  await catalog.searchFor('cordless');
+  await expect.poll(() => catalog.resultCount()).toBe(named(/Cordless/).length);
+  for (const name of await catalog.visibleNames()) expect(name).toMatch(/\p{Script=Devanagari}/u);
+  await catalog.switchLanguage('en');
 
   // A SKU prefix lists that family's SKUs first; a whole SKU (any case, without dashes) is the top row.
   const target = live.find((p) => p.sku.startsWith('PWR-'))!;
@@ -114,7 +129,7 @@ test('is reached from the navigation, and the keyboard moves through the list', 
   await catalog.open(live.length);
   await page.goto('/?demo=10#/');
   await catalog.openFromNav();
-  await catalog.searchFor('nasos');
+  await catalog.searchFor('cordless');
   const names = await catalog.visibleNames();
   await catalog.openWithKeyboard(1);
   await expect(new ProductView(page).name).toHaveText(names[1]!);

@@ -49,9 +49,13 @@ async function pickProducts(page: Page): Promise<Picks> {
   );
 }
 
-/** A new offer for the first client of the list, with the products added by SKU. */
+/**
+ * A new offer for the first client of the list whose offers are in English (the language of the
+ * screens these tests read), with the products added by SKU.
+ */
 async function newOffer(page: Page, skus: string[]) {
-  await page.getByTestId('client-row').first().click();
+  const name = await idb<string>(page, `return (await all('clients')).filter((c) => c.language === 'en' && !c.archivedAt).map((c) => c.name).sort()[0];`);
+  await page.getByTestId('client-row').filter({ hasText: name }).first().click();
   await page.getByRole('button', { name: /New offer/ }).first().click();
   const picker = page.getByTestId('product-picker');
   await expect(picker).toBeVisible();

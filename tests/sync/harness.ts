@@ -194,13 +194,14 @@ export const clientInput = (ownerId: string, patch: Partial<ClientInput> = {}): 
   contractTerms: '',
   notes: '',
   tags: [],
+  language: 'hu',
   ...patch,
 });
 
 /** The editable fields of a local client, as a ClientInput (for updateClient). */
 export function inputOf(client: ClientInput): ClientInput {
-  const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
-  return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
+  const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags, language } = client;
+  return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags, language };
 }
 
 /** A server record's data (without the tombstone flag), for comparing with a laptop's copy. */

@@ -68,13 +68,15 @@ function trackAcks(laptop: Laptop, acked: Acked[]): void {
   };
 }
 
-const EDITS: { field: 'name' | 'notes' | 'discountPct' | 'paymentTermsDays' | 'status' | 'tags'; values: unknown[] }[] = [
+const EDITS: { field: 'name' | 'notes' | 'discountPct' | 'paymentTermsDays' | 'status' | 'tags' | 'language'; values: unknown[] }[] = [
   { field: 'name', values: ['Alfa Kft', 'Альфа ООО', 'अल्फा ट्रेडर्स', 'Alpha Ltd'] },
   { field: 'notes', values: ['', 'call back', 'met at fair', 'sent offer'] },
   { field: 'discountPct', values: [0, 5, 7.5, 12] },
   { field: 'paymentTermsDays', values: [0, 14, 30, 60] },
   { field: 'status', values: ['lead', 'prospect', 'active', 'key'] },
   { field: 'tags', values: [[], ['vip'], ['fair-2026'], ['vip', 'export']] },
+  // The language offers are printed in; 'pt-BR' as a newer laptop may have chosen it, kept as it is.
+  { field: 'language', values: ['en', 'hu', 'ru', 'pt-BR'] },
 ];
 
 /** Events a client or contact may have been met at (`eventId`, set by a converted or attached lead). */

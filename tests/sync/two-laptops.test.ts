@@ -43,17 +43,17 @@ for (const backend of BACKENDS) {
 
       // Offline: each laptop changes a different field.
       await updateClient(c.id, inputOf({ ...(await a.db.clients.get(c.id))!, notes: 'met at the fair' }), a.db);
-      await updateClient(c.id, inputOf({ ...(await b.db.clients.get(c.id))!, discountPct: 12 }), b.db);
+      await updateClient(c.id, inputOf({ ...(await b.db.clients.get(c.id))!, discountPct: 12, language: 'en' }), b.db);
       const ra = await a.sync();
       const rb = await b.sync();
       await a.sync();
       expect(ra.rejected + rb.rejected + ra.conflicts + rb.conflicts).toBe(0);
       for (const l of [a, b]) {
         const got = await l.db.clients.get(c.id);
-        expect(got).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
+        expect(got).toMatchObject({ notes: 'met at the fair', discountPct: 12, language: 'en' });
         expect(await l.db.outbox.count()).toBe(0);
       }
-      expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'met at the fair', discountPct: 12 });
+      expect((await serverRecords(test.db, 'clients')).get(c.id)).toMatchObject({ notes: 'met at the fair', discountPct: 12, language: 'en' });
     });
 
     it('an address changed on one laptop and a note on the other: the note’s laptop does not send the address back', async () => {
@@ -244,7 +244,7 @@ for (const backend of BACKENDS) {
       expect(await a.trySync(3)).toBe('offline');
       await a.sync(3);
       await b.sync(3); // first sync: snapshot
-      await updateClient(ids[0]!, inputOf({ ...(await a.db.clients.get(ids[0]!))!, notes: 'page test' }), a.db);
+      await updateClient(ids[0]!, inputOf({ ...(await a.db.clients.get(ids[0]!))!, notes: 'page test', language: 'ru' }), a.db);
       for (let i = 7; i < 12; i++) ids.push((await createClient(clientInput(test.team.anna, { name: `Paged ${i}` }), a.db)).id);
       await a.sync(3);
       // b: the pull's second page answer is lost; the cursor stays at the last applied page.
@@ -252,7 +252,7 @@ for (const backend of BACKENDS) {
       expect(await b.trySync(3)).toBe('offline');
       await b.sync(3);
       for (const id of ids) expect(await b.db.clients.get(id), id).toBeDefined();
-      expect((await b.db.clients.get(ids[0]!))?.notes).toBe('page test');
+      expect(await b.db.clients.get(ids[0]!)).toMatchObject({ notes: 'page test', language: 'ru' });
     });
 
     it('a first sync cut mid-snapshot: the next one fetches it again and builds every list row with its contacts', async () => {

@@ -13,6 +13,7 @@ import { localToday } from '../data/offers/offers';
 import { isOverdue, stockStatus } from './stock-status';
 import classes from './ProductPage.module.css';
 import { StockAge } from '../offers/StockInfo';
+import { useProductName } from './product-name';
 
 function Section({ title, hint, children, testId }: { title: string; hint?: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -103,6 +104,7 @@ function StockCard({ stock, unit }: { stock: StockLevel | null; unit: string }) 
 function AnalogueList({ analogues }: { analogues: readonly ProductHit[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const nameOf = useProductName();
   if (analogues.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -119,7 +121,7 @@ function AnalogueList({ analogues }: { analogues: readonly ProductHit[] }) {
           className={classes.analogue}
         >
           <Text size="sm" fw={600} lineClamp={2}>
-            {product.name}
+            {nameOf(product)}
           </Text>
           <Group justify="space-between" mt={4} wrap="nowrap">
             <Text size="xs" c="dimmed" ff="monospace">
@@ -139,6 +141,7 @@ export function ProductPage() {
   const navigate = useNavigate();
   const { productId } = useParams();
   const details = useProductDetails(productId);
+  const nameOf = useProductName();
   const back = () => void navigate('/catalog');
   // Esc goes back from anywhere on the page (also from the currency switch, a radio input).
   useHotkeys([['Escape', back]], []);
@@ -158,7 +161,7 @@ export function ProductPage() {
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Box style={{ minWidth: 0 }}>
             <Title order={2} data-testid="product-name">
-              {product.name}
+              {nameOf(product)}
             </Title>
             <Group gap="sm" mt={8}>
               <Badge variant="light" color="gray" radius="sm" ff="monospace" tt="none" data-testid="product-sku">

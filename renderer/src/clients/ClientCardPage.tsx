@@ -20,7 +20,9 @@ import { IconArchive, IconArrowLeft, IconArrowBackUp, IconPencil, IconTrash } fr
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageLoading, PageNotFound } from '../app/PageStates';
-import { addressLine, clientCountry, type Client } from '../../../core/client-model';
+import { addressLine, clientCountry, clientLanguage, type Client } from '../../../core/client-model';
+import { languageName } from '../../../core/languages';
+import { useUiLanguage } from '../i18n/language';
 import { TaxIdValue } from './TaxIdCheck';
 import { archiveClient, deleteClient, restoreClient } from '../data/clients/commands';
 import { useClient, useContacts } from '../data/clients/queries';
@@ -118,6 +120,7 @@ export function ClientCardPage() {
   const client = useClient(clientId);
   const contacts = useContacts(clientId);
   const owners = useTeamNames();
+  const ui = useUiLanguage();
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
 
@@ -254,6 +257,9 @@ export function ClientCardPage() {
                 <Field label={t('card.creditLimit')}>{formatMoney(client.creditLimit, client.currency)}</Field>
                 <Field label={t('card.contract')}>
                   {[client.contractNumber, client.contractDate && formatDate(client.contractDate)].filter(Boolean).join(' · ')}
+                </Field>
+                <Field label={t('card.language')}>
+                  <span data-testid="client-language">{languageName(clientLanguage(client, ui))}</span>
                 </Field>
               </SimpleGrid>
               <Box mt="sm">

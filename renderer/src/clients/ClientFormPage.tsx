@@ -45,6 +45,7 @@ import { useConnection, useScopeOwners } from '../data/sync/sync-session';
 import { ownerChoices, ownerLabel } from './owner-choices';
 import { personName, pickable } from './team';
 import { CurrencyField } from './CurrencyField';
+import { LanguageField } from './LanguageField';
 
 type FormValues = z.input<typeof clientInputSchema>;
 type Output = z.output<typeof clientInputSchema>;
@@ -52,8 +53,9 @@ type Output = z.output<typeof clientInputSchema>;
 /** The form's starting values: the client's, or for a new client its owner is the signed-in person. */
 function toFormValues(client: Client | null, team: TeamMember[], me: string | undefined): FormValues {
   if (client) {
-    const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags } = client;
-    return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags };
+    const { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags, language } = client;
+    // No language (a client from before it): '' shows its country's, and is left so unless changed.
+    return { name, legalName, taxId, status, ownerId, segment, industry, website, addresses, priceType, discountPct, paymentTermsDays, currency, contractNumber, contractDate, contractTerms, notes, tags, language: language ?? '' };
   }
   const working = pickable(team);
   const owner = (me && working.some((m) => m.id === me) ? me : undefined) ?? working.find((m) => m.role === 'manager')?.id ?? working[0]?.id ?? '';
@@ -303,6 +305,7 @@ function ClientForm({ opened, team, who }: { opened: Opened<Client> | null; team
                   )}
                 />
                 <CurrencyField control={control} resetField={form.resetField} isNew={!seen} />
+                <LanguageField control={control} />
                 <TextInput label={t('form.contractNumber')} {...register('contractNumber')} error={fieldError(errors.contractNumber)} />
                 <Controller
                   control={control}

@@ -19,6 +19,12 @@ describe('a change in the card’s history', () => {
     expect(changeText({ field: 'notes', to: 'visit in June' }, t, names)).toBe('Notes: kept visit in June');
     expect(changeText({ field: 'phones', from: [], to: [{ kind: 'work', number: '+3612345678' }] }, t, names)).toBe('Phones: (empty) → work +36 1 234 5678');
   });
+
+  it('names a language of offers in itself, one from a newer version by its code', () => {
+    expect(changeText({ field: 'language', from: 'en', to: 'hu' }, t, names)).toBe('Language of offers: English → Magyar');
+    expect(changeText({ field: 'language', from: '', to: 'pt-BR' }, t, names)).toBe('Language of offers: (empty) → pt-BR');
+    expect(changeText({ field: 'language', to: 'ru' }, t, names)).toBe('Language of offers: kept Русский');
+  });
 });
 
 describe('when the card’s history says a change happened', () => {

@@ -6,6 +6,7 @@
  * event's name, or said to be an event this laptop does not have — never its id.
  */
 import type { TFunction } from 'i18next';
+import { languageName } from '../../../core/languages';
 import { phoneDisplay } from '../../../core/phone';
 import type { ChangeLogEntry, LoggedFieldChange } from '../../../core/sync/protocol';
 import type { FieldChange } from '../data/clients/history';
@@ -47,9 +48,13 @@ function metAtText(change: FieldChange | LoggedFieldChange, t: TFunction, events
   return t('history.metAtNone');
 }
 
+const languageNameOf = (code: unknown): unknown => (typeof code === 'string' && code ? languageName(code) : code);
+
 /** The line the history shows for one field's change. */
 export function changeText(change: FieldChange | LoggedFieldChange, t: TFunction, names: ReadonlyMap<string, string>, events: ReadonlyMap<string, string> = new Map()): string {
   if (change.field === 'eventId') return metAtText(change, t, events);
+  // A language by its name in itself ("English → Magyar"), as the card and the form name it.
+  if (change.field === 'language') change = { ...change, ...('from' in change ? { from: languageNameOf(change.from) } : {}), ...('to' in change ? { to: languageNameOf(change.to) } : {}) };
   const empty = t('history.empty');
   const field = t(`form.${change.field}`, { defaultValue: change.field });
   // A conflict's resolution says only the value kept.

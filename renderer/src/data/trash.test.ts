@@ -12,7 +12,7 @@ const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Trash Kft', legalName: '', taxId: '', status: 'active', ownerId: 'u1', segment: '', industry: '', website: '',
   addresses: [{ kind: 'office', street: '', city: 'Budapest', postcode: '', region: '', country: 'HU' }],
   priceType: 'wholesale', discountPct: 5, paymentTermsDays: 30, currency: 'HUF', contractNumber: '', contractDate: '',
-  contractTerms: '', notes: '', tags: [], ...patch,
+  contractTerms: '', notes: '', tags: [], language: 'hu', ...patch,
 });
 const person = (name: string) => ({ name, position: '', phones: [], emails: [], birthday: '', decisionRole: 'user' as const, notes: '' });
 

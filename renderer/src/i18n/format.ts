@@ -36,7 +36,7 @@ export function formatMoney(minor: number, currency: string, locale = userLocale
 }
 
 /** A calendar date ("2026-11-22") or an instant as a Date of its local day. */
-const localDay = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso));
+export const localDay = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso));
 
 /** A calendar date ("2026-11-22") or an instant, shown as a local date. */
 export function formatDate(iso: string, locale = userLocale()): string {

@@ -7,7 +7,7 @@
  */
 import i18next from 'i18next';
 import { create } from 'zustand';
-import { formatLocale, isLanguage, systemLanguage, wordsLocale, type UiLanguage } from './languages';
+import { PSEUDO, formatLocale, isLanguage, systemLanguage, wordsLocale, type LanguageCode, type UiLanguage } from './languages';
 import { loadMessages } from './resources';
 
 const LANGUAGE_KEY = 'fieldbook.language';
@@ -53,6 +53,12 @@ export const currentWordsLocale = (): string => {
   const { language, locale } = useLanguage.getState();
   return wordsLocale(language, locale);
 };
+
+/** The language the person reads the UI in (English under the pseudo-locale). */
+export const uiLanguage = (language: UiLanguage = useLanguage.getState().language): LanguageCode => (language === PSEUDO ? 'en' : language);
+
+/** `uiLanguage`, re-rendering when the person switches. */
+export const useUiLanguage = (): LanguageCode => uiLanguage(useLanguage((s) => s.language));
 
 /** Switches the UI to `language`, loading its messages first, and remembers the choice. */
 export async function chooseLanguage(language: UiLanguage, { remember = true } = {}): Promise<void> {

@@ -1,18 +1,11 @@
 /**
- * The languages of the UI, each named in itself for the picker, with the locale its numbers and
- * dates follow unless the person picks another format. Adding a language is a line here and a
- * folder in locales/ (README: "Adding a language").
+ * The languages of the UI (core/languages.ts: each named in itself for the picker, with the
+ * locale its numbers and dates follow unless the person picks another format). Adding a language
+ * is a line there and a folder in locales/ (docs/i18n/README.md: "Adding a language").
  */
-export const LANGUAGES = [
-  { code: 'en', name: 'English', locale: 'en-GB' },
-  { code: 'ru', name: 'Русский', locale: 'ru-RU' },
-  { code: 'id', name: 'Bahasa Indonesia', locale: 'id-ID' },
-  { code: 'ms', name: 'Bahasa Melayu', locale: 'ms-MY' },
-  { code: 'hi', name: 'हिन्दी', locale: 'hi-IN' },
-  { code: 'hu', name: 'Magyar', locale: 'hu-HU' },
-] as const;
+import { LANGUAGES, type LanguageCode } from '../../../core/languages';
 
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+export { LANGUAGES, type LanguageCode };
 
 /**
  * Accented, 40 % longer English (`?lang=pseudo`): shows text that is cut off, overlapping or not

@@ -7,7 +7,7 @@
  * shown as the catalog writes it.
  */
 import i18next, { type TFunction } from 'i18next';
-import { formatQuantity } from './format';
+import { formatQuantity, userLocale } from './format';
 
 /**
  * The UI's unit words (keys under `units.`), by the catalog's spellings (lower case, a final full
@@ -40,7 +40,10 @@ export function unitWord(unit: string, qty: number, t: TFunction = i18next.t): s
   return key ? t(`units.${key}`, { count: qty }) : unit;
 }
 
-/** "1 pc", "1,200 pcs", "2.5 m", "3 шт": the quantity in the person's number format with its unit. */
-export function quantityText(qty: number, unit: string, t: TFunction = i18next.t): string {
-  return t('units.quantity', { qty: formatQuantity(qty), unit: unitWord(unit, qty, t) });
+/**
+ * "1 pc", "1,200 pcs", "2.5 m", "3 шт": the quantity in the person's number format (or a
+ * document's `locale`, with the document's `t`) with its unit.
+ */
+export function quantityText(qty: number, unit: string, t: TFunction = i18next.t, locale = userLocale()): string {
+  return t('units.quantity', { qty: formatQuantity(qty, locale), unit: unitWord(unit, qty, t) });
 }

@@ -9,17 +9,17 @@ import { createOffer } from '../data/offers/offers';
 import { useSaveFailedMessage } from '../clients/form-helpers';
 import { useTeamNames } from '../clients/team';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { paymentTextInClientLanguage } from '../i18n/document-language';
 import { OfferStatusBadge } from './OfferStatusBadge';
 import { offerTotal } from './OffersPage';
 
 /** Starts an offer for a client (from its card or a lead) and opens the builder. */
 export function useStartOffer() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   const saveFailed = useSaveFailedMessage();
   return async (clientId: string, leadId: string | null = null) => {
     try {
-      const offer = await createOffer({ clientId, leadId, paymentText: (days) => t('offers.terms.paymentDays', { count: days }) });
+      const offer = await createOffer({ clientId, leadId, paymentText: await paymentTextInClientLanguage() });
       void navigate(`/offers/${offer.id}`);
     } catch (e) {
       notifications.show({ color: 'red', message: saveFailed(e) });

@@ -1,21 +1,24 @@
-import { useState } from 'react';
-import { Button, Group, Menu, Modal, ScrollArea, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Button, Group, Menu, Modal, ScrollArea, Select, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconSend, IconArrowBackUp, IconGitBranch, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconCopy, IconEye, IconFileTypePdf, IconLanguage, IconSend, IconArrowBackUp, IconGitBranch, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Client, Contact } from '../../../core/client-model';
+import { clientLanguage, type Client, type Contact } from '../../../core/client-model';
+import { LANGUAGES, type LanguageCode } from '../../../core/languages';
 import type { Offer } from '../../../core/offers/offer-model';
 import { mayWithdraw, type OfferAction } from '../../../core/offers/lifecycle';
 import { priceOffer } from '../../../core/pricing/price';
 import { copyOfferToClient, getOffer, offerAction, reviseOffer, sendOffer, whyNot } from '../data/offers/offers';
-import { useCompanyProfile } from '../data/catalog/catalog';
+import { getProducts, useCompanyProfile } from '../data/catalog/catalog';
 import { useCurrentUserId } from '../data/leads/lead-queries';
 import { useMyDetails } from '../data/my-details';
 import { useTeam } from '../data/clients/queries';
 import { getPlatform } from '../platform';
 import { formatDate, formatMoney } from '../i18n/format';
+import { documentLanguage, documentLanguageOf, paymentTextInClientLanguage } from '../i18n/document-language';
+import { useUiLanguage } from '../i18n/language';
 import { CommentDialog, CopyOfferDialog, SendOfferDialog } from './OfferDialogs';
 import { OfferDocument, type DocumentManager } from './OfferDocument';
 import { usePrintDocument } from './print-document';
@@ -52,7 +55,11 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
   const [commentFor, setCommentFor] = useState<CommentStep | null>(null);
   const [sending, setSending] = useState(false);
   const [copying, setCopying] = useState(false);
-  const [preview, setPreview] = useState(false);
+  const [preview, setPreview] = useState<ReactNode>(null);
+  // The document's language: the client's, until the manager picks another for this offer.
+  const ui = useUiLanguage();
+  const [pickedLanguage, setPickedLanguage] = useState<LanguageCode | null>(null);
+  const docLanguage = pickedLanguage ?? documentLanguageOf(clientLanguage(client, ui));
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [confirming, setConfirming] = useState<'drop' | 'revise' | null>(null);
   const role = team?.find((m) => m.id === me)?.role ?? 'manager';
@@ -89,11 +96,33 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
     });
 
   const documentManager = (): DocumentManager => ({ name: team?.find((m) => m.id === offer.ownerId)?.name ?? '', ...(myDetails ?? { position: '', phone: '', email: '' }) });
-  /** The stored offer (a draft saved just now, with today's prices) as the PDF. */
+  /** The stored offer (a draft saved just now, with today's prices) as the client reads it, in `language`. */
+  const documentOf = async (contact: Contact | null, language = docLanguage) => {
+    const stored = (await getOffer(offer.id)) ?? offer;
+    const [text, products] = await Promise.all([documentLanguage(language), getProducts(stored.lines.map((l) => l.productId))]);
+    return <OfferDocument offer={stored} client={client} contact={contact} company={company ?? null} manager={documentManager()} text={text} products={products} />;
+  };
+  const pickLanguage = (language: LanguageCode) => {
+    setPickedLanguage(language);
+    if (preview) void run(async () => setPreview(await documentOf(null, language)));
+  };
+  /** Where the manager picks the document's language: beside the PDF button, and above the preview. */
+  const languageSelect = (testId: string) => (
+    <Select
+      aria-label={t('offers.documentLanguage')}
+      title={t('offers.documentLanguage')}
+      leftSection={<IconLanguage size={16} />}
+      data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+      value={docLanguage}
+      onChange={(v) => v && pickLanguage(v as LanguageCode)}
+      allowDeselect={false}
+      w={180}
+      data-testid={testId}
+    />
+  );
   const exportPdf = (contact: Contact | null = null) =>
     run(async () => {
-      const stored = (await getOffer(offer.id)) ?? offer;
-      const result = await print(<OfferDocument offer={stored} client={client} contact={contact} company={company ?? null} manager={documentManager()} />, `${offer.number}${offer.version > 1 ? `-v${offer.version}` : ''}.pdf`);
+      const result = await print(await documentOf(contact), `${offer.number}${offer.version > 1 ? `-v${offer.version}` : ''}.pdf`);
       if (!result.ok) onFailed(new Error(result.error));
       else if (result.value.saved) notifications.show({ color: 'green', message: t('offers.done.pdfSaved') });
     });
@@ -168,6 +197,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
     <>
       <Group gap="xs" wrap="nowrap">
         {primary}
+        {languageSelect('document-language')}
         <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={printing} onClick={() => void exportPdf()} data-testid="action-pdf">
           {t('offers.actions.pdf')}
         </Button>
@@ -178,7 +208,7 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item leftSection={<IconEye size={14} />} onClick={() => void run(async () => setPreview(true))}>
+            <Menu.Item leftSection={<IconEye size={14} />} onClick={() => void run(async () => setPreview(await documentOf(null)))} data-testid="action-preview">
               {t('offers.actions.preview')}
             </Menu.Item>
             <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => setCopying(true)} data-testid="action-copy">
@@ -257,14 +287,17 @@ export function OfferActions({ offer, client, contacts, flush, onFailed }: { off
         onConfirm={(clientId) => {
           setCopying(false);
           void run(async () => {
-            const copy = await copyOfferToClient(offer.id, clientId, (days) => t('offers.terms.paymentDays', { count: days }));
+            const copy = await copyOfferToClient(offer.id, clientId, await paymentTextInClientLanguage());
             void navigate(`/offers/${copy.id}`);
           });
         }}
       />
-      <Modal opened={preview} onClose={() => setPreview(false)} size={860} title={t('offers.actions.preview')} scrollAreaComponent={ScrollArea.Autosize}>
+      <Modal opened={preview !== null} onClose={() => setPreview(null)} size={860} title={t('offers.actions.preview')} scrollAreaComponent={ScrollArea.Autosize}>
+        <Group justify="flex-end" mb="sm">
+          {languageSelect('preview-language')}
+        </Group>
         <div style={{ padding: '14mm', boxShadow: '0 0 0 1px var(--mantine-color-gray-3)', background: '#fff' }} data-testid="offer-preview">
-          <OfferDocument offer={offer} client={client} contact={null} company={company ?? null} manager={documentManager()} />
+          {preview}
         </div>
       </Modal>
       {portal}

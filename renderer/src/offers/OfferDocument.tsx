@@ -1,12 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import type { Client, Contact } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
 import { issueDate } from '../../../core/offers/lifecycle';
-import type { CompanyProfile } from '../../../core/pricing/catalog-model';
+import { productName, type CompanyProfile, type ProductFields } from '../../../core/pricing/catalog-model';
 import { priceOffer } from '../../../core/pricing/price';
 import { localToday } from '../data/offers/offers';
-import { formatCountry, formatDate, formatMoney, formatPercent } from '../i18n/format';
+import type { DocumentLanguage } from '../i18n/document-language';
+import { formatCountry, formatMoney, formatPercent } from '../i18n/format';
 import { quantityText } from '../i18n/units';
+import { lineName } from '../catalog/product-name';
 import classes from './OfferDocument.module.css';
 
 export interface DocumentManager {
@@ -16,17 +17,33 @@ export interface DocumentManager {
   email: string;
 }
 
+export interface OfferDocumentProps {
+  offer: Offer;
+  client: Client;
+  contact: Contact | null;
+  company: CompanyProfile | null;
+  manager: DocumentManager;
+  /** The language it is written in (the client's, unless the manager picked another). */
+  text: DocumentLanguage;
+  /** The catalog's products of its lines, for their names in that language (absent ones keep the line's name). */
+  products: ReadonlyMap<string, Pick<ProductFields, 'names'>>;
+}
+
 /**
  * The offer as the client receives it: letterhead, client, lines, totals with VAT, terms,
  * validity and the manager's contacts. Priced from the lines' stored snapshots, so the document
  * shows exactly what was offered (a draft is saved — and so priced — before it is printed).
+ * Written in `text`'s language — words, numbers, sums, dates, country names and the products'
+ * names where the catalog has them — whatever language the manager's screens are in. Texts the
+ * manager wrote (terms, notes, the lines' stock notes) are printed as written.
  */
-export function OfferDocument({ offer, client, contact, company, manager }: { offer: Offer; client: Client; contact: Contact | null; company: CompanyProfile | null; manager: DocumentManager }) {
-  const { t } = useTranslation();
+export function OfferDocument({ offer, client, contact, company, manager, text, products }: OfferDocumentProps) {
+  const { t, locale, language, date } = text;
   const totals = priceOffer({ from: 'snapshot', currency: offer.currency, pricesIncludeVat: offer.pricesIncludeVat, lines: offer.lines, discountLimitBp: 10_000 });
-  const money = (minor: number) => formatMoney(minor, offer.currency);
+  const money = (minor: number) => formatMoney(minor, offer.currency, locale);
+  const percent = (value: number) => formatPercent(value, locale);
   const address = client.addresses.find((a) => a.kind === 'legal') ?? client.addresses[0];
-  const addressText = address ? [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.region, formatCountry(address.country)].filter(Boolean).join(', ') : '';
+  const addressText = address ? [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.region, formatCountry(address.country, locale)].filter(Boolean).join(', ') : '';
   const results = new Map(totals.lines.map((l) => [l.id, l]));
   const issued = issueDate(offer, new Date().toISOString());
   // A note promising a delivery whose day passed before the document's date promises nothing:
@@ -35,7 +52,7 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
   const noteOf = (line: Offer['lines'][number]) => (line.arrivalOn && line.arrivalOn < issuedDay ? t('document.deliveryToConfirm') : line.stockNote);
 
   return (
-    <article className={classes.doc} data-testid="offer-document">
+    <article className={classes.doc} lang={language} data-testid="offer-document">
       <header className={classes.letterhead}>
         <div>
           {company?.logo ? <img className={classes.logo} src={company.logo} alt={company.name} /> : null}
@@ -60,11 +77,11 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
         <dl className={classes.facts}>
           <div>
             <dt>{t('document.date')}</dt>
-            <dd>{formatDate(issued)}</dd>
+            <dd>{date(issued)}</dd>
           </div>
           <div>
             <dt>{t('document.validUntil')}</dt>
-            <dd>{formatDate(offer.terms.validUntil)}</dd>
+            <dd>{date(offer.terms.validUntil)}</dd>
           </div>
         </dl>
       </div>
@@ -104,14 +121,14 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
                 <td className={classes.num}>{i + 1}</td>
                 <td>{line.sku}</td>
                 <td>
-                  {line.name}
+                  {productName(lineName(line, products.get(line.productId)), language)}
                   {line.stockNote && <div className={classes.note}>{noteOf(line)}</div>}
                 </td>
                 <td className={classes.num}>
-                  {quantityText(line.qty, line.unit, t)}
+                  {quantityText(line.qty, line.unit, t, locale)}
                 </td>
                 <td className={classes.num}>{priced ? money(priced.listUnitPrice) : '—'}</td>
-                <td className={classes.num}>{priced && priced.effectiveDiscountBp > 0 ? formatPercent(priced.effectiveDiscountBp / 100) : ''}</td>
+                <td className={classes.num}>{priced && priced.effectiveDiscountBp > 0 ? percent(priced.effectiveDiscountBp / 100) : ''}</td>
                 <td className={classes.num}>{priced ? money(offer.pricesIncludeVat ? priced.gross : priced.net) : '—'}</td>
               </tr>
             );
@@ -128,7 +145,7 @@ export function OfferDocument({ offer, client, contact, company, manager }: { of
           </tr>
           {totals.vatByRate.map((g) => (
             <tr key={g.vatRateBp}>
-              <td>{t('document.vat', { rate: formatPercent(g.vatRateBp / 100) })}</td>
+              <td>{t('document.vat', { rate: percent(g.vatRateBp / 100) })}</td>
               <td className={classes.num}>{money(g.vat)}</td>
             </tr>
           ))}

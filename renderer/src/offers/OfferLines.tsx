@@ -16,6 +16,7 @@ import { StockAge, StockBadge, useDefaultStockNote } from './StockInfo';
 import { quantityText, unitWord } from '../i18n/units';
 import classes from './OfferLines.module.css';
 import stockClasses from './StockInfo.module.css';
+import { lineName, useProductName } from '../catalog/product-name';
 
 export interface LineActions {
   remove: (index: number) => void;
@@ -115,6 +116,8 @@ interface RowProps {
  */
 const LineRow = memo(function LineRow({ index, line, form, editable, currency, pricesIncludeVat, limitBp, product, stock, products, stockById, request, actions }: RowProps) {
   const { t } = useTranslation();
+  const nameOf = useProductName();
+  const name = nameOf(lineName(line, product));
   return (
     <div className={`${classes.row} ${classes.line}`} role="row" data-testid="offer-line" data-sku={line.sku}>
       <div role="cell" className={classes.index}>
@@ -123,8 +126,8 @@ const LineRow = memo(function LineRow({ index, line, form, editable, currency, p
       <div role="cell">
         <Stack gap={4}>
           {/* The whole name, wrapped (a long name was cut after two lines at 1280–1366 px), and in the title. */}
-          <Text size="sm" fw={500} className={classes.wrapAnywhere} title={line.name} data-testid="line-name">
-            {line.name}
+          <Text size="sm" fw={500} className={classes.wrapAnywhere} title={name} data-testid="line-name">
+            {name}
           </Text>
           <LineStock index={index} line={line} form={form} editable={editable} product={product} stock={stock} products={products} stockById={stockById} request={request} actions={actions} />
           {editable ? (
@@ -184,6 +187,7 @@ type StockProps = Pick<RowProps, 'index' | 'line' | 'form' | 'editable' | 'produ
 /** The line's SKU and stock for the quantity as typed now, and what to do when it is short. */
 function LineStock({ index, line, form, editable, product, stock, products, stockById, request, actions }: StockProps) {
   const { t } = useTranslation();
+  const nameOf = useProductName();
   const typedQty = useLineQty(line.id);
   const qty = typedQty !== undefined && Number.isFinite(typedQty) ? typedQty : line.qty;
   const outOfStock = (stock?.available ?? 0) < qty;
@@ -217,7 +221,7 @@ function LineStock({ index, line, form, editable, product, stock, products, stoc
                 {analogues.map((a) => (
                   <Menu.Item key={a.id} onClick={() => actions.swap(index, a)} data-testid="swap-analogue">
                     <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{a.name}</Text>
+                      <Text size="sm">{nameOf(a)}</Text>
                       <StockBadge stock={stockById.get(a.id)} qty={qty} unit={a.unit} />
                       <StockAge stock={stockById.get(a.id)} compact />
                     </Group>

@@ -6,7 +6,7 @@ import { IconArrowLeft, IconCheck, IconAlertCircle } from '@tabler/icons-react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../core/client-model';
+import { clientLanguage, type Client } from '../../../core/client-model';
 import type { Offer } from '../../../core/offers/offer-model';
 import type { CatalogProduct } from '../../../core/pricing/catalog-model';
 import { PageLoading, PageNotFound } from '../app/PageStates';
@@ -32,7 +32,10 @@ import { OfferActions } from './OfferActions';
 import { RefusedSendAlert } from './RefusedSend';
 import { ApprovalPanel } from './ApprovalPanel';
 import { useCurrentUserId } from '../data/leads/lead-queries';
-import { useDefaultStockNote } from './StockInfo';
+import { OfferDocumentLanguage, useDefaultStockNote } from './StockInfo';
+import { documentLanguageOf, useDocumentLanguage } from '../i18n/document-language';
+import { useUiLanguage } from '../i18n/language';
+import { lineName, useProductName } from '../catalog/product-name';
 import { useDraftAutosave, useSaveState, type Autosave } from './use-draft-autosave';
 
 /** The offer builder (a draft) and the offer as given (every later status), at `/offers/:offerId`. */
@@ -48,9 +51,18 @@ export function OfferPage() {
   }
   return (
     <PricingProvider key={offer.id}>
-      <OfferEditor offer={offer} client={client} />
+      <InClientLanguage client={client}>
+        <OfferEditor offer={offer} client={client} />
+      </InClientLanguage>
     </PricingProvider>
   );
+}
+
+/** The texts the app writes onto the offer for the client (its lines' stock notes) are in the client's language. */
+function InClientLanguage({ client, children }: { client: Client; children: React.ReactNode }) {
+  const ui = useUiLanguage();
+  const text = useDocumentLanguage(documentLanguageOf(clientLanguage(client, ui)));
+  return <OfferDocumentLanguage.Provider value={text}>{children}</OfferDocumentLanguage.Provider>;
 }
 
 function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
@@ -76,6 +88,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
   const myRole = team?.find((m) => m.id === me)?.role;
   const approver = myRole === 'head_of_sales' || myRole === 'admin';
   const defaultNote = useDefaultStockNote();
+  const nameOf = useProductName();
   const [requestFor, setRequestFor] = useState<OfferFormLine | null>(null);
 
   const back = useCallback(() => void navigate(`/clients/${client.id}`), [navigate, client.id]);
@@ -83,19 +96,19 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
 
   // The row actions stay one object for the page's life (a new one would re-render every row);
   // they call the current closures through a ref.
-  const latest = useRef({ lines, form, catalogData, defaultNote, t });
+  const latest = useRef({ lines, form, catalogData, defaultNote, nameOf, t });
   useEffect(() => {
-    latest.current = { lines, form, catalogData, defaultNote, t };
+    latest.current = { lines, form, catalogData, defaultNote, nameOf, t };
   });
   const actions: LineActions = useMemo(
     () => ({
       remove: (index) => latest.current.lines.remove(index),
       swap: (index, analogue) => {
-        const { lines, form, catalogData, defaultNote, t } = latest.current;
+        const { lines, form, catalogData, defaultNote, nameOf, t } = latest.current;
         const old = form.getValues(`lines.${index}`);
         const stock = catalogData?.stock.get(analogue.id);
         lines.update(index, { ...newLine(analogue, old.qty, defaultNote(stock, old.qty, analogue.unit)), id: old.id, discountPct: old.discountPct });
-        notifications.show({ message: t('offers.stock.swapped', { old: old.name, new: analogue.name }) });
+        notifications.show({ message: t('offers.stock.swapped', { old: nameOf(lineName(old, catalogData?.products.get(old.productId))), new: nameOf(analogue) }) });
       },
       requestStock: (line) => setRequestFor(line),
     }),
@@ -241,7 +254,7 @@ function OfferEditor({ offer, client }: { offer: Offer; client: Client }) {
       <PricingEngine form={form} offer={offer} client={client} catalog={pricingCatalog} discountLimitBp={limitBp} />
       {requestFor && (
         <StockRequestDialog
-          product={{ name: requestFor.name, unit: requestFor.unit }}
+          product={{ name: nameOf(lineName(requestFor, catalogData?.products.get(requestFor.productId))), unit: requestFor.unit }}
           defaultQty={Number(requestFor.qty) || 1}
           defaultDate={laterOf(form.getValues('terms.validUntil'), addDays(localToday(), 1))}
           onCancel={() => setRequestFor(null)}

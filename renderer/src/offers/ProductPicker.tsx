@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../core/pricing/catalog-model';
 import { findProductBySku, searchProducts, useProductSearch } from '../data/catalog/catalog';
 import { StockAge, StockBadge } from './StockInfo';
+import { useProductName } from '../catalog/product-name';
 
 /**
  * Adds products to an offer: search the catalog by name or SKU, or scan a barcode (a USB scanner
@@ -15,6 +16,7 @@ import { StockAge, StockBadge } from './StockInfo';
  */
 export function ProductPicker({ onPick, autoFocus }: { onPick: (product: CatalogProduct) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
+  const nameOf = useProductName();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 60);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -42,7 +44,7 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
       return;
     }
     if (chosen.discontinued) {
-      notifications.show({ color: 'orange', message: `${chosen.name}: ${t('offers.lines.discontinued')}` });
+      notifications.show({ color: 'orange', message: `${nameOf(chosen)}: ${t('offers.lines.discontinued')}` });
       return;
     }
     pick(chosen);
@@ -83,8 +85,8 @@ export function ProductPicker({ onPick, autoFocus }: { onPick: (product: Catalog
             <Combobox.Option value={product.id} key={product.id} disabled={product.discontinued}>
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <div style={{ minWidth: 0 }}>
-                  <Text size="sm" title={product.name} style={{ overflowWrap: 'anywhere' }}>
-                    {product.name}
+                  <Text size="sm" title={nameOf(product)} style={{ overflowWrap: 'anywhere' }}>
+                    {nameOf(product)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {product.sku}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { Badge } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,20 @@ import { localToday } from '../data/offers/offers';
 import classes from './StockInfo.module.css';
 import { stockState, type StockNote, type StockState } from './offer-form';
 import { countAgeText, defaultStockNote, stockText } from './stock-text';
+import type { DocumentLanguage } from '../i18n/document-language';
+
+/**
+ * The language of the offer's document (its client's, loaded), for the texts the app writes onto
+ * it: a line's stock note is printed for the client. The offer builder provides it; until it has
+ * loaded, notes are written in the UI's language.
+ */
+export const OfferDocumentLanguage = createContext<DocumentLanguage | undefined>(undefined);
 
 /** The note a line gets on the offer from the stock (`defaultStockNote`), as of the laptop's today. */
 export function useDefaultStockNote() {
   const { t } = useTranslation();
-  return useCallback((stock: StockLevel | undefined, qty: number, unit: string): StockNote => defaultStockNote(stock, qty, unit, localToday(), t), [t]);
+  const doc = useContext(OfferDocumentLanguage);
+  return useCallback((stock: StockLevel | undefined, qty: number, unit: string): StockNote => defaultStockNote(stock, qty, unit, localToday(), doc?.t ?? t, doc?.locale), [t, doc]);
 }
 
 const BADGE_COLOR: Record<StockState['kind'], string> = { in_stock: 'green', arriving: 'orange', overdue: 'yellow', short: 'red', out: 'red' };

@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { StockLevel } from '../../../core/pricing/catalog-model';
 import { countAge } from '../catalog/stock-status';
-import { formatDate, relativeDayText } from '../i18n/format';
+import { formatDate, relativeDayText, userLocale } from '../i18n/format';
 import { quantityText } from '../i18n/units';
 import { stockState, type StockNote, type StockState } from './offer-form';
 
@@ -31,14 +31,15 @@ export function stockText(state: StockState, unit: string, t: TFunction, full = 
 /**
  * The note a line gets on the offer from the stock ("In stock", "Available from 15 Dec 2026",
  * "120 pcs in stock, the rest on request"), with the delivery it names. An overdue delivery's date
- * is never offered to the client: the note says the date is to be confirmed.
+ * is never offered to the client: the note says the date is to be confirmed. Written with `t` in
+ * `locale`: the client's document language's, since the client reads it (OfferPage).
  */
-export function defaultStockNote(stock: StockLevel | undefined, qty: number, unit: string, today: string, t: TFunction): StockNote {
+export function defaultStockNote(stock: StockLevel | undefined, qty: number, unit: string, today: string, t: TFunction, locale = userLocale()): StockNote {
   const state = stockState(stock, qty, today);
   if (state.kind === 'in_stock') return { text: t('offers.stock.noteInStock'), arrivalOn: '' };
-  if (state.kind === 'arriving') return { text: t('offers.stock.noteArriving', { date: formatDate(state.on) }), arrivalOn: state.on };
+  if (state.kind === 'arriving') return { text: t('offers.stock.noteArriving', { date: formatDate(state.on, locale) }), arrivalOn: state.on };
   if (state.kind === 'overdue') return { text: t('offers.stock.noteToConfirm'), arrivalOn: '' };
-  if (state.kind === 'short') return { text: t('offers.stock.noteShort', { available: quantityText(state.available, unit, t) }), arrivalOn: '' };
+  if (state.kind === 'short') return { text: t('offers.stock.noteShort', { available: quantityText(state.available, unit, t, locale) }), arrivalOn: '' };
   return { text: t('offers.stock.noteOut'), arrivalOn: '' };
 }
 

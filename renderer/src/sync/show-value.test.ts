@@ -17,6 +17,9 @@ describe('showValue', () => {
     expect(showValue('1980-12-07', 'birthday', 'hu-HU')).toBe('1980. dec. 7.');
     expect(showValue('', 'notes')).toBe('—');
     expect(showValue([], 'tags')).toBe('—');
+    // A client's language of offers in itself; one from a newer version by its code.
+    expect(showValue('hu', 'language')).toBe('Magyar');
+    expect(showValue('pt-BR', 'language')).toBe('pt-BR');
   });
 });
 

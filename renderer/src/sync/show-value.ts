@@ -1,14 +1,17 @@
 import { addressLine, type Address } from '../../../core/client-model';
+import { languageName } from '../../../core/languages';
 import { DELETED_FIELD } from '../../../core/sync/tables';
 import { formatDate, userLocale } from '../i18n/format';
 import { formatNumberEntry } from '../i18n/number-entry';
 
 /**
  * A value as people read it: files by name, addresses as on the card, lists one item after
- * another, numbers and days as the person's format writes them ("1 234,5", "7 Dec 1980").
+ * another, numbers and days as the person's format writes them ("1 234,5", "7 Dec 1980"), a
+ * client's language of offers in itself ("Magyar").
  */
 export function showValue(value: unknown, field: string, locale = userLocale()): string {
   if (value === null || value === '' || value === undefined) return '—';
+  if (field === 'language' && typeof value === 'string') return languageName(value);
   if (typeof value === 'number') return formatNumberEntry(value, locale, 20) || String(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
   if (typeof value !== 'object') return String(value);

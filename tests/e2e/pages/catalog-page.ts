@@ -29,6 +29,18 @@ export class CatalogPage {
     await expect(this.count).toHaveAttribute('data-count', String(products), { timeout: 30_000 });
   }
 
+  /**
+   * Switches the UI's language in Settings (the catalog is then named in it) and comes back to
+   * the catalog, without reloading the app.
+   */
+  async switchLanguage(code: string) {
+    await this.page.evaluate(() => (location.hash = '#/settings'));
+    await this.page.getByTestId('language-select').selectOption(code);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', code);
+    await this.page.evaluate(() => (location.hash = '#/catalog'));
+    await expect(this.search).toBeVisible();
+  }
+
   /** Goes to the catalog through the navigation. */
   async openFromNav() {
     await this.page.getByRole('navigation').getByText('Catalog', { exact: true }).click();

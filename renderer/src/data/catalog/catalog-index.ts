@@ -4,12 +4,15 @@
  * `storagemutated` event names the records every committed write touched, in any window (it is
  * what live queries run on), so the index reads just those back — or, after a bulk write that
  * names no keys (a sync page), re-reads the table, re-folding only products whose fields
- * changed. Nothing in the sync engine has to know the index exists.
+ * changed. Nothing in the sync engine has to know the index exists. Rows are named in the
+ * manager's UI language where the catalog has the name: a switch of the language is taken in like
+ * a sync page, rebuilding the rows whose name changes.
  */
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import type { CatalogProduct, ProductGroup } from '../../../../core/pricing/catalog-model';
 import { CatalogSearch, catalogRow, groupPath, rowSource, type CatalogRow } from './catalog-search';
 import { getDb, type FieldbookDb } from '../db';
+import { uiLanguage, useLanguage } from '../../i18n/language';
 
 type Watched = 'products' | 'stock' | 'productGroups';
 const WATCHED: readonly Watched[] = ['products', 'stock', 'productGroups'];
@@ -44,8 +47,23 @@ export class CatalogIndex {
   /** When the last refresh ended and how long it took (performance.now() ms). */
   private lastRefresh = { end: 0, took: 0 };
   private indexing = false;
+  /** The language rows are named in (the UI's). */
+  private language = uiLanguage();
+  private stopWatchingLanguage: (() => void) | null = null;
 
   constructor(private readonly db: FieldbookDb) {}
+
+  private row = (p: CatalogProduct, paths: (groupId: string | null) => string[]) => catalogRow(p, paths(p.groupId), this.language);
+
+  /** The UI switched language: every product is looked at again, and rows whose name changes are rebuilt. */
+  private onLanguage = () => {
+    const language = uiLanguage();
+    if (language === this.language) return;
+    this.language = language;
+    this.touched.set('products', 'all');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 0);
+  };
 
   /** Loads the catalog once (later calls wait for the same load). */
   ready(): Promise<void> {
@@ -60,11 +78,13 @@ export class CatalogIndex {
     this.state = 'loading';
     // Listen before reading, so a write committed during the read is taken in afterwards.
     Dexie.on('storagemutated', this.onMutated);
+    this.stopWatchingLanguage = useLanguage.subscribe(this.onLanguage);
+    this.language = uiLanguage();
     try {
       const [groups, stock, products] = await Promise.all([this.db.productGroups.toArray(), this.db.stock.toArray(), this.readProducts()]);
       const paths = pathsOf(groups);
       this.search.load(
-        products.map((p) => catalogRow(p, paths(p.groupId))),
+        products.map((p) => this.row(p, paths)),
         groups,
         stock,
       );
@@ -165,7 +185,7 @@ export class CatalogIndex {
       const [groups, all] = await Promise.all([this.db.productGroups.toArray(), this.readProducts()]);
       const paths = pathsOf(groups);
       this.search.load(
-        all.map((p) => catalogRow(p, paths(p.groupId))),
+        all.map((p) => this.row(p, paths)),
         groups,
         stock ? await this.db.stock.toArray() : this.search.stockLevels(),
       );
@@ -177,7 +197,7 @@ export class CatalogIndex {
         const changed: CatalogRow[] = [];
         for (const p of all) {
           const row = this.search.getRow(p.id);
-          if (row?.source !== rowSource(p)) changed.push(catalogRow(p, paths(p.groupId)));
+          if (row?.source !== rowSource(p, this.language)) changed.push(this.row(p, paths));
         }
         this.search.applyProducts(
           changed,
@@ -187,7 +207,7 @@ export class CatalogIndex {
         const ids = [...products];
         const found = await this.db.products.bulkGet(ids);
         this.search.applyProducts(
-          found.filter((p) => p !== undefined).map((p) => catalogRow(p, paths(p.groupId))),
+          found.filter((p) => p !== undefined).map((p) => this.row(p, paths)),
           ids.filter((_, i) => found[i] === undefined),
         );
       }
@@ -220,6 +240,7 @@ export class CatalogIndex {
   /** For tests: stop listening. */
   close(): void {
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
+    this.stopWatchingLanguage?.();
     clearTimeout(this.timer);
   }
 

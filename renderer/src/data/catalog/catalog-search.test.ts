@@ -8,11 +8,16 @@ const TOTAL = 3000;
 const demo = generateProductBatch({ seed: DEMO_SEED, start: 0, count: TOTAL, total: TOTAL });
 const groups = demoProductGroups(DEMO_SEED);
 const groupMap = new Map(groups.map((g) => [g.id, g]));
-const rowOf = (p: CatalogProduct) => catalogRow(p, groupPath(groupMap, p.groupId));
+/** A product's row as a manager reading the UI in `language` sees it (English by default). */
+const rowOf = (p: CatalogProduct, language = 'en') => catalogRow(p, groupPath(groupMap, p.groupId), language);
 
-function searchWith(indexed: boolean): CatalogSearch {
+function searchWith(indexed: boolean, language = 'en'): CatalogSearch {
   const s = new CatalogSearch();
-  s.load(demo.products.map(rowOf), groups, demo.stock);
+  s.load(
+    demo.products.map((p) => rowOf(p, language)),
+    groups,
+    demo.stock,
+  );
   if (indexed) while (!s.buildIndex(700));
   return s;
 }
@@ -23,12 +28,12 @@ const names = (s: CatalogSearch, text: string, filters?: CatalogFilters) => {
 };
 
 /** What the search must return: every live product whose row matches, by name. */
-function expected(text: string, filters: CatalogFilters = NO_CATALOG_FILTERS): Set<string> {
+function expected(text: string, filters: CatalogFilters = NO_CATALOG_FILTERS, language = 'en'): Set<string> {
   const q = parseQuery(text);
   const stock = new Map(demo.stock.map((s) => [s.id, s.available]));
   return new Set(
     demo.products
-      .filter((p) => (filters.includeDiscontinued || !p.discontinued) && (!filters.inStockOnly || (stock.get(p.id) ?? 0) > 0) && matchesHaystack(rowOf(p).hay, q))
+      .filter((p) => (filters.includeDiscontinued || !p.discontinued) && (!filters.inStockOnly || (stock.get(p.id) ?? 0) > 0) && matchesHaystack(rowOf(p, language).hay, q))
       .map((p) => p.id),
   );
 }
@@ -37,21 +42,41 @@ describe('the catalog search', () => {
   const indexed = searchWith(true);
   const scanning = searchWith(false);
 
-  it('finds products by name words in any script, folded like the client search', () => {
-    const cases: [string, RegExp][] = [
-      ['дрель', /Дрель/],
-      ['drel', /Дрель/], // Cyrillic typed in Latin
-      ['furo', /fúró/i], // Hungarian without accents
-      ['कॉर्डलेस', /कॉर्डलेस/],
-      ['gerudi', /Gerudi/],
-      ['sarung tangan', /Sarung tangan/],
-      ['cordless drill', /Cordless drill/],
+  it('names products in the manager’s language and finds them by its words in any script, folded like the client search', () => {
+    const cases: [string, string, RegExp][] = [
+      ['ru', 'дрель', /Дрель/],
+      ['ru', 'drel', /Дрель/], // Cyrillic typed in Latin
+      ['hu', 'furo', /fúró/i], // Hungarian without accents
+      ['hi', 'कॉर्डलेस', /कॉर्डलेस/],
+      ['ms', 'gerudi', /Gerudi/],
+      ['id', 'sarung tangan', /Sarung tangan/],
+      ['en', 'cordless drill', /Cordless drill/],
     ];
-    for (const [query, pattern] of cases) {
-      const found = names(indexed, query);
+    const byLanguage = new Map<string, CatalogSearch>([['en', indexed]]);
+    for (const [language, query, pattern] of cases) {
+      if (!byLanguage.has(language)) byLanguage.set(language, searchWith(true, language));
+      const found = names(byLanguage.get(language)!, query);
       expect(found.length, query).toBeGreaterThan(0);
       expect(found.every((n) => pattern.test(n)), query).toBe(true);
     }
+    // The names in the other languages are not searched: an English screen shows no Russian name.
+    expect(names(indexed, 'дрель')).toEqual([]);
+    expect(names(indexed, '').some((n) => /\p{Script=Cyrillic}/u.test(n))).toBe(false);
+  });
+
+  it('keeps the product’s own name and SKU searchable whatever the language it is named in', () => {
+    const russian = searchWith(true, 'ru');
+    const target = demo.products.find((p) => !p.discontinued && p.name.startsWith('Cordless drill'))!;
+    for (const query of [target.name, target.sku]) {
+      const r = russian.search(query);
+      const rows = Array.from(r.positions, (p) => r.rows[p]!);
+      expect(rows.map((row) => row.id), query).toContain(target.id);
+      expect(rows.find((row) => row.id === target.id)!.name).toBe(target.names!.ru);
+    }
+    // A product without a name in the language keeps its own.
+    const plain: CatalogProduct = { ...target, names: { hu: 'Akkus fúró' } };
+    expect(rowOf(plain, 'ru').name).toBe(target.name);
+    expect(rowOf(plain, 'hu').name).toBe('Akkus fúró');
   });
 
   it('finds by SKU prefix, with or without dashes, the exact SKU first', () => {
@@ -87,6 +112,15 @@ describe('the catalog search', () => {
     const all = indexed.search('');
     const keys = Array.from(all.positions, (p) => all.rows[p]!.key);
     expect(keys).toEqual([...keys].sort());
+    // In Russian, sorted by the Russian names.
+    const russian = searchWith(false, 'ru');
+    for (const query of ['дре', 'cordless', 'd']) {
+      const r = russian.search(query);
+      expect(new Set(Array.from(r.positions, (p) => r.rows[p]!.id)), query).toEqual(expected(query, NO_CATALOG_FILTERS, 'ru'));
+    }
+    const allRu = russian.search('');
+    const keysRu = Array.from(allRu.positions, (p) => allRu.rows[p]!.key);
+    expect(keysRu).toEqual([...keysRu].sort());
     expect(all.positions.length).toBe(demo.products.filter((p) => !p.discontinued).length);
   });
 
@@ -122,10 +156,11 @@ describe('the catalog search', () => {
     expect(names(s, 'quuxbar', { ...NO_CATALOG_FILTERS, inStockOnly: true })).toEqual(['Quuxbar widget']);
 
     // Many changes at once: the lists are dropped and rebuilt; the answers stay the same.
-    s.applyProducts(demo.products.slice(100, 2200).map(rowOf));
+    s.applyProducts(demo.products.slice(100, 2200).map((p) => rowOf(p)));
     expect(s.needsIndex).toBe(true);
-    const before = names(s, 'дрель');
+    const before = names(s, 'drill');
+    expect(before.length).toBeGreaterThan(0);
     while (!s.buildIndex(500));
-    expect(names(s, 'дрель')).toEqual(before);
+    expect(names(s, 'drill')).toEqual(before);
   });
 });

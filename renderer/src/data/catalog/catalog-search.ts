@@ -7,7 +7,7 @@
  *
  * Pure and synchronous: catalog-index.ts loads it from IndexedDB and keeps it current.
  */
-import type { CatalogProduct, ProductGroup, StockLevel } from '../../../../core/pricing/catalog-model';
+import { productName, type CatalogProduct, type ProductGroup, type StockLevel } from '../../../../core/pricing/catalog-model';
 import { buildHaystack, isEmptyQuery, matchesHaystack, parseQuery, sortKey, type SearchQuery } from '../../../../core/search-text';
 import { PrefixIndexBuilder, digitCandidates, prefixCandidates, type PrefixLists } from '../clients/prefix-index';
 
@@ -17,6 +17,7 @@ export interface CatalogRow {
   sku: string;
   /** The SKU upper-cased without spaces and dashes, for SKU matches ("drl bx" finds DRL-BX-…). */
   skuKey: string;
+  /** The name in the manager's language where the catalog has it, else the product's own. */
   name: string;
   groupId: string | null;
   unit: string;
@@ -60,19 +61,25 @@ export function groupPath(groups: ReadonlyMap<string, ProductGroup>, groupId: st
 
 /**
  * The product fields a row is built from, as one string. Cheaper to compare than to fold the
- * text again, and unlike `updatedAt` it changes with the content, whatever the stamps say.
+ * text again, and unlike `updatedAt` it changes with the content, whatever the stamps say. The
+ * name shown is in it: a switch of the UI's language rebuilds the rows whose name changes.
  */
-export const rowSource = (p: CatalogProduct): string =>
-  [p.name, p.sku, p.groupId, p.unit, p.discontinued, ...p.characteristics.flatMap((c) => [c.name, c.value])].join('\u0001');
+export const rowSource = (p: CatalogProduct, language: string): string =>
+  [productName(p, language), p.name, p.sku, p.groupId, p.unit, p.discontinued, ...p.characteristics.flatMap((c) => [c.name, c.value])].join('\u0001');
 
-/** A product's list row; `path` is its group's path (searched too: "drills" finds every drill). */
-export function catalogRow(p: CatalogProduct, path: readonly string[]): CatalogRow {
+/**
+ * A product's list row, named in `language` (the manager's) where the catalog has the name;
+ * `path` is its group's path (searched too: "drills" finds every drill). The product's own name
+ * and SKU stay searchable whatever the language.
+ */
+export function catalogRow(p: CatalogProduct, path: readonly string[], language: string): CatalogRow {
   const key = skuKeyOf(p.sku);
+  const name = productName(p, language);
   return {
     id: p.id,
     sku: p.sku,
     skuKey: key,
-    name: p.name,
+    name,
     groupId: p.groupId,
     unit: p.unit,
     discontinued: p.discontinued,
@@ -80,9 +87,9 @@ export function catalogRow(p: CatalogProduct, path: readonly string[]): CatalogR
       .slice(0, 4)
       .map((c) => c.value)
       .join(' · '),
-    hay: buildHaystack([p.name, p.sku, key, ...path, ...p.characteristics.map((c) => `${c.name} ${c.value}`)], [], [p.sku]),
-    key: sortKey(p.name),
-    source: rowSource(p),
+    hay: buildHaystack([name, ...(name === p.name ? [] : [p.name]), p.sku, key, ...path, ...p.characteristics.map((c) => `${c.name} ${c.value}`)], [], [p.sku]),
+    key: sortKey(name),
+    source: rowSource(p, language),
   };
 }
 

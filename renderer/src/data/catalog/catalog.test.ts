@@ -4,6 +4,7 @@ import { DEMO_SEED, demoCompanyProfile, generateProductBatch } from '../../../..
 import { COMPANY_PROFILE_ID, type CatalogProduct } from '../../../../core/pricing/catalog-model';
 import type { SyncRecord } from '../../../../core/sync/protocol';
 import { catalogIndex } from './catalog-index';
+import { useLanguage } from '../../i18n/language';
 import { findProductBySku, loadPricingCatalog, searchProducts } from './catalog';
 import { FieldbookDb } from '../db';
 import { seedDemoCatalog } from '../demo/demo-catalog-seed';
@@ -98,6 +99,35 @@ describe('the catalog data layer', () => {
     await index.settled();
     expect((await searchProducts('mk2', { includeDiscontinued: true, limit: 1000 }, db)).length).toBe(80);
     expect(index.search.size).toBe(SIZE); // one added, one deleted
+  });
+
+  it('names products in the UI’s language where the catalog has the name, and follows a switch of the language', async () => {
+    await sync(demo.products.map((p) => pulled(p)));
+    const index = catalogIndex(db);
+    await index.ready();
+    const target = demo.products.find((p) => !p.discontinued)!;
+    const nameOf = (id: string) => index.search.getRow(id)!.name;
+    expect(nameOf(target.id)).toBe(target.name);
+    useLanguage.setState({ language: 'ru' });
+    try {
+      await index.settled();
+      expect(nameOf(target.id)).toBe(target.names!.ru);
+      const word = target.names!.ru!.split(' ')[0]!;
+      expect((await searchProducts(word, { limit: 1000 }, db)).map((h) => h.product.id)).toContain(target.id);
+      // The product's own name stays searchable.
+      expect((await searchProducts(target.name, {}, db)).map((h) => h.product.id)).toContain(target.id);
+      // A name in the language that arrives later renames the row; one without stays as it is named.
+      await sync([pulled(target, { names: { ru: 'Переименованный товар' } })]);
+      await index.settled();
+      expect(nameOf(target.id)).toBe('Переименованный товар');
+      await sync([pulled(target, { names: {} })]);
+      await index.settled();
+      expect(nameOf(target.id)).toBe(target.name);
+    } finally {
+      useLanguage.setState({ language: 'en' });
+    }
+    await index.settled();
+    expect(index.search.getRow(demo.products[1]!.id)!.name).toBe(demo.products[1]!.name);
   });
 
   it('loads what pricing needs for an offer’s products', async () => {

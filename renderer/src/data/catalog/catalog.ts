@@ -13,6 +13,7 @@ import { groupDiscountsOf, type CatalogProduct, type PriceListRecord, type Produ
 import { catalogIndex, type CatalogIndex } from './catalog-index';
 import { catalogRow, groupPath, type CatalogFilters, type CatalogResult } from './catalog-search';
 import { getDb, type FieldbookDb } from '../db';
+import { uiLanguage } from '../../i18n/language';
 
 export type { CatalogFilters, CatalogResult, CatalogRow } from './catalog-search';
 export { NO_CATALOG_FILTERS } from './catalog-search';
@@ -52,7 +53,7 @@ export async function searchProducts(query: string, options: ProductSearchOption
 
 /** The searchable text of a product (what the catalog search matches a query against). */
 export function productHaystack(p: CatalogProduct, groups: ReadonlyMap<string, ProductGroup> = new Map()): string {
-  return catalogRow(p, groupPath(groups, p.groupId)).hay;
+  return catalogRow(p, groupPath(groups, p.groupId), uiLanguage()).hay;
 }
 
 /** The catalog index of the app's database, loading on first use; re-renders when the catalog changes. */
@@ -197,6 +198,12 @@ export function pricesOfProduct(productId: string, db: FieldbookDb = getDb()): P
 export async function findProductBySku(sku: string, db = getDb()): Promise<CatalogProduct | undefined> {
   const wanted = sku.trim();
   return (await db.products.where('sku').equals(wanted).first()) ?? db.products.where('sku').equalsIgnoreCase(wanted).first();
+}
+
+/** The products with these ids that the catalog on this laptop has, by id. */
+export async function getProducts(productIds: readonly string[], db: FieldbookDb = getDb()): Promise<Map<string, CatalogProduct>> {
+  const products = await db.products.bulkGet([...new Set(productIds)]);
+  return new Map(products.filter((p) => p !== undefined).map((p) => [p.id, p]));
 }
 
 /**

@@ -8,6 +8,7 @@ import { archiveClient, archiveContact, createClient, createContact, deleteClien
 import { ClientSearch, NO_FILTERS } from './client-search';
 import { openClient, openContact } from '../opened-record';
 import { withServerStamps } from './client-records';
+import { useLanguage } from '../../i18n/language';
 
 const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Ügyfél Kft',
@@ -28,6 +29,7 @@ const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   contractTerms: '',
   notes: '',
   tags: ['vip'],
+  language: 'hu',
   ...patch,
 });
 
@@ -127,6 +129,34 @@ describe('client commands', () => {
     expect(seen.stamps.notes).toBe(first!.fields.notes!.hlc);
     await updateClient(id, input({ notes: 'second' }), db, seen);
     expect((await db.outbox.toArray()).map((e) => e.fields.notes!.base)).toEqual([server, server]);
+  });
+
+  it('stores a new client’s language: the one picked, else its country’s, else the manager’s UI language', async () => {
+    expect((await createClient(input({ language: 'ru' }), db)).language).toBe('ru');
+    expect((await createClient(input({ language: '' }), db)).language).toBe('hu');
+    const malaysian = input({ language: '', addresses: [{ kind: 'legal', street: '', city: 'Kuala Lumpur', postcode: '', region: '', country: 'MY' }] });
+    expect((await createClient(malaysian, db)).language).toBe('ms');
+    const german = input({ language: '', addresses: [{ kind: 'office', street: '', city: 'Köln', postcode: '', region: '', country: 'DE' }] });
+    expect((await createClient(german, db)).language).toBe('en');
+    useLanguage.setState({ language: 'hi' });
+    try {
+      expect((await createClient(input({ language: '', addresses: [] }), db)).language).toBe('hi');
+    } finally {
+      useLanguage.setState({ language: 'en' });
+    }
+    const stored = await db.outbox.toArray();
+    expect(stored.map((e) => e.fields.language?.value)).toEqual(['ru', 'hu', 'ms', 'en', 'hi']);
+  });
+
+  it('a client from before the language existed keeps none when saved unchanged, and gets the one picked', async () => {
+    const c = await createClient(input(), db);
+    await db.clients.update(c.id, { language: undefined });
+    await db.outbox.clear();
+    await updateClient(c.id, input({ language: '', notes: 'met at fair' }), db);
+    expect((await db.clients.get(c.id))?.language ?? '').toBe('');
+    expect(Object.keys((await db.outbox.toArray())[0]!.fields)).toEqual(['notes']);
+    await updateClient(c.id, input({ language: 'en', notes: 'met at fair' }), db);
+    expect((await db.clients.get(c.id))?.language).toBe('en');
   });
 
   it('an update without changes writes no history', async () => {

@@ -5,6 +5,7 @@
  */
 import {
   clientInputSchema,
+  clientLanguage,
   contactInputSchema,
   type Client,
   type ClientInput,
@@ -24,8 +25,24 @@ import { clientPhoneCountries, phoneRegionsFor } from '../phone-regions';
 import type { Opened } from '../opened-record';
 import { currentUserId } from '../current-user';
 import { cleanText, cleanTextDeep } from '../../../../core/text-safety';
+import { uiLanguage } from '../../i18n/language';
 
 const CLIENT_FIELDS = Object.keys(clientInputSchema.shape) as (keyof ClientInput & string)[];
+
+/** The editable fields' defaults, for the fields that have one (`language`: ''). */
+const CLIENT_DEFAULTS: Partial<ClientInput> = Object.fromEntries(
+  CLIENT_FIELDS.flatMap((f) => {
+    const r = clientInputSchema.shape[f].safeParse(undefined);
+    return r.success && r.data !== undefined ? [[f, r.data]] : [];
+  }),
+);
+
+/**
+ * A stored client's editable fields as a form reads them: a field the record was stored without
+ * (made before the field existed) is its default, so that saving the form unchanged does not
+ * write it, nor say in the history that it changed.
+ */
+const asInput = <T extends Partial<ClientInput>>(client: T): T => ({ ...CLIENT_DEFAULTS, ...client });
 const CONTACT_FIELDS = ['name', 'position', 'phones', 'emails', 'birthday', 'decisionRole', 'notes'] as const;
 
 const now = () => new Date().toISOString();
@@ -102,6 +119,9 @@ export async function createClient(input: ClientInput, db = getDb()): Promise<Cl
   const at = now();
   const client: Client = {
     ...data,
+    // Not chosen on the form (or a lead converted): its country's, stored so that its offers keep
+    // the language whatever its addresses become.
+    language: clientLanguage(data, uiLanguage()),
     id: crypto.randomUUID(),
     creditLimit: 0,
     receivables: null,
@@ -126,9 +146,10 @@ export async function updateClient(id: string, input: ClientInput, db = getDb(),
   const data = clientInputSchema.parse(safeText(input));
   return db.transaction('rw', writeTables(db), async () => {
     const before = await mustGetClient(db, id);
-    const after: ClientRecord = { ...before, ...typedFields<ClientInput>(data, seen?.record, CLIENT_FIELDS), updatedAt: now() };
-    const changes = diffFields(before, after, CLIENT_FIELDS);
+    const typed = typedFields<ClientInput>(data, seen && asInput(seen.record), CLIENT_FIELDS);
+    const changes = diffFields(asInput(before), { ...asInput(before), ...typed }, CLIENT_FIELDS);
     if (changes.length === 0) return before;
+    const after: ClientRecord = { ...before, ...(Object.fromEntries(changes.map((c) => [c.field, c.to])) as Partial<ClientInput>), updatedAt: now() };
     await db.clients.put(after);
     await recordChange(db, 'clients', id, changedValues(after, changes), undefined, seen?.stamps);
     await db.history.add(history(id, 'client', after.name, 'updated', changes));

@@ -153,6 +153,8 @@ describe('after the conversation', () => {
     const { client, contact } = await convertLead(saved.id, db);
     expect(client).toMatchObject({ name: 'Példa Kft.', status: 'prospect', ownerId: 'u1', tags: ['Pumps'] });
     expect(client.addresses[0]).toMatchObject({ city: 'Budapest', country: 'HU' });
+    // Its offers are printed in the language of its country.
+    expect(client.language).toBe('hu');
     expect(contact).toMatchObject({ clientId: client.id, name: 'Anna Kovács', phones: [{ kind: 'work', number: '+36301234567' }], emails: [{ address: 'anna@pelda.hu' }] });
     expect(await db.leads.get(saved.id)).toMatchObject({ status: 'converted', clientId: client.id, contactId: contact!.id });
     expect((await db.tasks.where('leadId').equals(saved.id).first())?.clientId).toBe(client.id);

@@ -120,8 +120,8 @@ async function replaceOffer(db: FieldbookDb, before: Offer, after: Offer): Promi
 /** The offer as stored now (after a save that a live query has not delivered yet). */
 export const getOffer = (id: string, db = getDb()) => db.offers.get(id);
 
-/** The client's payment terms as the offer's payment text ("14 days net"). */
-export type PaymentText = (days: number) => string;
+/** The client's payment terms as the offer's payment text ("14 days net"), in the client's language (OfferTexts.tsx). */
+export type PaymentText = (days: number, client: Client) => string;
 
 /** offer-create: a draft for a client (from its card, or from a lead attached to it). */
 export async function createOffer(input: { clientId: string; leadId?: string | null; lines?: OfferLine[]; paymentText: PaymentText }, db = getDb()): Promise<Offer> {
@@ -143,7 +143,7 @@ export async function createOffer(input: { clientId: string; leadId?: string | n
       currency: client.currency,
       pricesIncludeVat: false,
       lines: [],
-      terms: { validUntil: addDays(today, DEFAULT_VALIDITY_DAYS), delivery: '', payment: safeText(input.paymentText(client.paymentTermsDays)), specialConditions: '', notes: '' },
+      terms: { validUntil: addDays(today, DEFAULT_VALIDITY_DAYS), delivery: '', payment: safeText(input.paymentText(client.paymentTermsDays, client)), specialConditions: '', notes: '' },
       history: [{ status: 'draft', at, by: me, comment: '' }],
       createdAt: at,
       updatedAt: at,
@@ -289,7 +289,7 @@ export async function copyOfferToClient(id: string, clientId: string, paymentTex
       validUntil: addDays(today, DEFAULT_VALIDITY_DAYS),
       now: nowIso(),
     });
-    copy.terms = { ...copy.terms, payment: safeText(paymentText(client.paymentTermsDays)) };
+    copy.terms = { ...copy.terms, payment: safeText(paymentText(client.paymentTermsDays, client)) };
     copy.lines = await priceLines(db, copy, client, copy.lines);
     await insertOffer(db, copy);
     return copy;

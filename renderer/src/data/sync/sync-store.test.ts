@@ -17,7 +17,7 @@ const input = (patch: Partial<ClientInput> = {}): ClientInput => ({
   name: 'Ромашка ООО', legalName: '', taxId: '', status: 'active', ownerId: 'u1', segment: '', industry: '', website: '',
   addresses: [{ kind: 'office', street: '', city: 'Москва', postcode: '', region: '', country: 'RU' }],
   priceType: 'wholesale', discountPct: 5, paymentTermsDays: 30, currency: 'RUB', contractNumber: '', contractDate: '',
-  contractTerms: '', notes: '', tags: [], ...patch,
+  contractTerms: '', notes: '', tags: [], language: 'ru', ...patch,
 });
 const S = (wall: number) => formatHlc({ wall, counter: 0, node: '00000000000000ff' });
 

@@ -21,6 +21,7 @@ export const enOffers = {
       superseded: 'Superseded',
     },
     version: 'version {{version}}',
+    documentLanguage: 'Language of the document (the client’s unless you pick another)',
     numberVersion: '{{number}} · v{{version}}',
     notFound: 'This offer is not on this laptop.',
     back: 'Back',

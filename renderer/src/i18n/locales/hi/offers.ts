@@ -21,6 +21,7 @@ export const hiOffers = {
       superseded: 'प्रतिस्थापित',
     },
     version: 'संस्करण {{version}}',
+    documentLanguage: 'दस्तावेज़ की भाषा (क्लाइंट की, जब तक आप कोई और न चुनें)',
     numberVersion: '{{number}} · संस्करण {{version}}',
     notFound: 'यह ऑफ़र इस लैपटॉप पर नहीं है।',
     back: 'वापस',

@@ -21,6 +21,7 @@ export const huOffers = {
       superseded: 'Lecserélve',
     },
     version: '{{version}}. verzió',
+    documentLanguage: 'A dokumentum nyelve (az ügyfélé, hacsak nem választ mást)',
     numberVersion: '{{number}} · v{{version}}',
     notFound: 'Ez az ajánlat nincs ezen a laptopon.',
     back: 'Vissza',

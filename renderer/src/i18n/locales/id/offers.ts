@@ -21,6 +21,7 @@ export const idOffers = {
       superseded: 'Digantikan',
     },
     version: 'versi {{version}}',
+    documentLanguage: 'Bahasa dokumen (bahasa klien, kecuali Anda memilih yang lain)',
     numberVersion: '{{number}} · v{{version}}',
     notFound: 'Penawaran ini tidak ada di laptop ini.',
     back: 'Kembali',

@@ -21,6 +21,7 @@ export const msOffers = {
       superseded: 'Digantikan',
     },
     version: 'versi {{version}}',
+    documentLanguage: 'Bahasa dokumen (bahasa pelanggan, melainkan anda memilih yang lain)',
     numberVersion: '{{number}} · v{{version}}',
     notFound: 'Sebut harga ini tiada dalam komputer riba ini.',
     back: 'Kembali',

@@ -21,6 +21,7 @@ export const ruOffers = {
       superseded: 'Заменено',
     },
     version: 'версия {{version}}',
+    documentLanguage: 'Язык документа (язык клиента, если вы не выберете другой)',
     numberVersion: '{{number}} · вер. {{version}}',
     notFound: 'Этого предложения нет на этом ноутбуке.',
     back: 'Назад',
