@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Card, Group, NativeSelect, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, PSEUDO, formatLocale, type UiLanguage } from '../i18n/languages';
-import { chooseFormat, chooseLanguage, useLanguage } from '../i18n/language';
+import { chooseFormat, chooseLanguage, systemLanguages, useLanguage } from '../i18n/language';
 
 /** The formats offered besides the language's own: those of our markets, and the system's. */
 const FORMAT_LOCALES = ['en-GB', 'en-US', 'en-IN', 'ru-RU', 'id-ID', 'ms-MY', 'hi-IN', 'hu-HU'];
@@ -20,7 +20,7 @@ function example(locale: string): string {
 export function LanguageSettings() {
   const { t } = useTranslation();
   const { language, pickedFormat } = useLanguage();
-  const system = useMemo(() => [...(navigator.languages ?? [navigator.language])], []);
+  const system = useMemo(() => systemLanguages(), []);
   const own = formatLocale(language, '', system);
   const formats = useMemo(() => {
     const names = new Intl.DisplayNames([own], { type: 'language' });

@@ -9,6 +9,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { clientCountry } from '../../../core/client-model';
 import { getDb, type FieldbookDb } from './db';
+import { systemLanguages } from '../i18n/language';
 
 const MARKET_KEY = 'market';
 const FROM_CLIENTS_KEY = 'marketFromClients';
@@ -33,12 +34,6 @@ export function localeMarket(languages: readonly string[] = systemLanguages()): 
   return COUNTRY.test(likely) ? likely : '';
 }
 
-/** The preferred languages of the OS (Electron) or browser; none where there is no navigator (tests in Node). */
-function systemLanguages(): readonly string[] {
-  const nav = globalThis.navigator as Navigator | undefined;
-  if (!nav) return [];
-  return nav.languages?.length ? nav.languages : [nav.language];
-}
 
 /** Where the market comes from until the person chooses. */
 export type MarketSource = 'chosen' | 'clients' | 'language';

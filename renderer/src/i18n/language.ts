@@ -21,7 +21,8 @@ type LanguageState = {
   locale: string;
 };
 
-function systemLanguages(): readonly string[] {
+/** The preferred languages of the OS (Electron) or browser; none where there is no navigator (tests in Node). */
+export function systemLanguages(): readonly string[] {
   const nav = globalThis.navigator as Navigator | undefined;
   if (!nav) return [];
   return nav.languages?.length ? nav.languages : [nav.language];
